@@ -1,0 +1,78 @@
+# hl - a service-hotline toolkit of composable Unix filters
+.SUFFIXES:
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DESTDIR  ?=
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+# libyaml ships a .pc file; Debian's libcsv does not.
+YAML_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
+WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
+DEFS     = -D_GNU_SOURCE
+ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude $(YAML_CFLAGS) $(CFLAGS)
+LIBS     = -lcsv $(YAML_LIBS)
+SAN      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+CMDS     = hl-log
+LIB_SRC  = $(wildcard lib/*.c)
+HDRS     = $(wildcard include/hl/*.h)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+
+# O: the build directory; the sanitizer build lives beside the normal one.
+O ?= build
+LIB_OBJ  = $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
+BINS     = $(CMDS:%=$(O)/bin/%)
+UNITS    = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+
+all: $(BINS)
+
+$(O)/lib/%.o: lib/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/libhl.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(O)/bin/%: cmd/%.c $(O)/libhl.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libhl.a $(LIBS)
+
+$(O)/tests/%: tests/unit/%.c tests/unit/tap.h $(O)/libhl.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/libhl.a $(LIBS)
+
+units: $(UNITS)
+
+# Every test under AddressSanitizer and UndefinedBehaviorSanitizer.
+check:
+	$(MAKE) O=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all units
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  tests/run build/san
+
+demo: all
+	sh examples/demo.sh $(O)/bin
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	for b in $(CMDS); do cp $(O)/bin/$$b $(DESTDIR)$(BINDIR)/ && chmod 755 $(DESTDIR)$(BINDIR)/$$b; done
+	for m in man/*.1; do cp $$m $(DESTDIR)$(MANDIR)/man1/; done
+	for m in man/*.5; do cp $$m $(DESTDIR)$(MANDIR)/man5/; done
+
+uninstall:
+	for b in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$b; done
+	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
+	for m in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
+
+bench: all
+	sh bench/run $(O)/bin
+
+clean:
+	rm -rf build
+
+.PHONY: all units check demo install uninstall bench clean

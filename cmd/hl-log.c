@@ -1,0 +1,180 @@
+/* hl-log - intake and the only writer of the journal */
+#include <getopt.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hl/batch.h"
+#include "hl/config.h"
+#include "hl/entry.h"
+#include "hl/version.h"
+
+static void usage(FILE *fp)
+{
+	fprintf(fp,
+		"usage: hl-log [-f JOURNAL] [-C CONFIG] [--by ACTOR] [--at TIME] [--wait SECONDS] VERB ...\n"
+		"       hl-log [options] append [FILE]\n");
+	for (const struct hl_verb *v = hl_verbs; v->name; v++)
+		fprintf(fp, "       hl-log [options] %s\n", v->synopsis);
+	fprintf(fp, "       hl-log --defaults | --version | --help\n");
+}
+
+static const char *actor_default(void)
+{
+	const char *s = getenv("HL_ACTOR");
+	if (s && *s)
+		return s;
+	s = getlogin();
+	if (s && *s)
+		return s;
+	struct passwd *pw = getpwuid(getuid());
+	return pw ? pw->pw_name : "unknown";
+}
+
+static char *join_words(int argc, char **argv)
+{
+	struct hl_buf b = {0};
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			hl_buf_addc(&b, ' ');
+		hl_buf_adds(&b, argv[i]);
+	}
+	return b.s;
+}
+
+static const struct option verb_longopts[] = {
+	{"category", required_argument, NULL, 'c'}, {"priority", required_argument, NULL, 'p'},
+	{"channel", required_argument, NULL, 'm'},  {"caller", required_argument, NULL, 'n'},
+	{"phone", required_argument, NULL, 't'},    {"place", required_argument, NULL, 'l'},
+	{"dept", required_argument, NULL, 'd'},     {"assignee", required_argument, NULL, 'a'},
+	{"done", no_argument, NULL, 'D'},           {"verdict", required_argument, NULL, 'V'},
+	{"score", required_argument, NULL, 'S'},    {NULL, 0, NULL, 0},
+};
+
+static const char *long_name(int c)
+{
+	for (const struct option *o = verb_longopts; o->name; o++)
+		if (o->val == c)
+			return o->name;
+	return "?";
+}
+
+/* Verb options into e; exits 2 on misuse. */
+static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl_entry *e)
+{
+	int c;
+	optind = 0; /* glibc: start afresh, permuting options after operands */
+	while ((c = getopt_long(argc, argv, "c:p:m:n:t:l:d:a:", verb_longopts, NULL)) != -1) {
+		if (c == '?' || !strchr(v->opts, c)) {
+			if (c != '?')
+				hl_warnx("%s does not take --%s", v->name, long_name(c));
+			fprintf(stderr, "usage: hl-log [options] %s\n", v->synopsis);
+			exit(HL_EXIT_ERROR);
+		}
+		const char **slot[] = {
+			['c'] = &e->category, ['p'] = &e->priority, ['m'] = &e->channel,
+			['n'] = &e->caller,   ['t'] = &e->phone,    ['l'] = &e->place,
+			['d'] = &e->dept,     ['a'] = &e->assignee, ['V'] = &e->verdict,
+			['S'] = &e->score,
+		};
+		if (c == 'D')
+			e->done = 1;
+		else
+			*slot[c] = optarg;
+	}
+	argc -= optind, argv += optind;
+	if (v->needs_ticket) {
+		if (argc < 1) {
+			hl_warnx("%s needs a ticket", v->name);
+			fprintf(stderr, "usage: hl-log [options] %s\n", v->synopsis);
+			exit(HL_EXIT_ERROR);
+		}
+		e->ticket = argv[0];
+		argc--, argv++;
+	}
+	e->text = argc ? join_words(argc, argv) : NULL;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"file", required_argument, NULL, 'f'}, {"config", required_argument, NULL, 'C'},
+		{"by", required_argument, NULL, 'b'},   {"at", required_argument, NULL, 'A'},
+		{"wait", required_argument, NULL, 'w'}, {"defaults", no_argument, NULL, 'P'},
+		{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'v'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *journal = getenv("HL_JOURNAL"), *config = NULL, *at = NULL;
+	const char *actor = actor_default();
+	long wait = 10;
+	int c;
+	hl_progname = "hl-log";
+	while ((c = getopt_long(argc, argv, "+f:C:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': journal = optarg; break;
+		case 'C': config = optarg; break;
+		case 'b': actor = optarg; break;
+		case 'A': at = optarg; break;
+		case 'w':
+			if (hl_parse_long(optarg, -1, 86400, &wait))
+				hl_errx(HL_EXIT_ERROR, "--wait wants seconds (-1: for ever), not '%s'", optarg);
+			break;
+		case 'P': fputs(hl_default_config, stdout); return hl_close_stdout() ? 2 : 0;
+		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
+		case 'v': puts("hl-log " HL_VERSION); return hl_close_stdout() ? 2 : 0;
+		default: usage(stderr); return HL_EXIT_ERROR;
+		}
+	}
+	argc -= optind, argv += optind;
+	if (argc < 1) {
+		usage(stderr);
+		return HL_EXIT_ERROR;
+	}
+	if (!journal || !*journal)
+		journal = "hotline.csv";
+	if (!*actor)
+		hl_errx(HL_EXIT_ERROR, "--by wants a name");
+
+	struct hl_buf err = {0};
+	struct hl_config cfg;
+	struct hl_batch batch = {0};
+	struct hl_commit commit = {journal, actor, {0, 0}, 0, (int)wait, stdout};
+	const struct hl_verb *verb = hl_verb_find(argv[0]);
+	if (!verb && !hl_streq(argv[0], "append")) {
+		hl_warnx("unknown verb '%s'", argv[0]);
+		usage(stderr);
+		return HL_EXIT_ERROR;
+	}
+	struct hl_entry e = {0};
+	if (verb) {
+		e.kind = verb->kind;
+		e.at = at;
+		parse_verb(verb, argc, argv, &e);
+	}
+	if (hl_config_load(config, &cfg, &err) || hl_time_now(&commit.now, &err))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	int rc;
+	if (verb) {
+		rc = hl_entry_to_batch(&e, &cfg, &commit.now, &batch, &err);
+	} else {
+		if (at)
+			hl_errx(HL_EXIT_ERROR, "--at is for single entries; records carry their own time");
+		if (argc > 2)
+			hl_errx(HL_EXIT_ERROR, "append reads one input (a file or -)");
+		commit.future_slack = 300; /* clocks of other machines */
+		rc = hl_batch_read(&batch, argc > 1 ? argv[1] : "-", &err);
+	}
+	if (rc == 0)
+		rc = hl_batch_commit(&batch, &cfg, &commit, &err);
+	if (rc)
+		hl_warnx("%s", err.s);
+	free((char *)e.text);
+	hl_batch_free(&batch);
+	hl_config_free(&cfg);
+	hl_buf_free(&err);
+	if (hl_close_stdout())
+		return HL_EXIT_ERROR;
+	return rc ? HL_EXIT_ERROR : HL_EXIT_OK;
+}

@@ -1,0 +1,46 @@
+/* batch.h - records to be appended, checked as a whole against the
+ * journal's tickets and committed in one locked write, or not at all */
+#ifndef HL_BATCH_H
+#define HL_BATCH_H
+
+#include <stdio.h>
+
+#include "hl/config.h"
+#include "hl/record.h"
+#include "hl/time.h"
+
+struct hl_batch {
+	struct hl_record *rec;
+	size_t n, cap;
+	unsigned char *chained; /* record i is about record i-1's ticket */
+	char *source;        /* input name for messages; NULL: the command line */
+	char **names;        /* field names that are not journal columns */
+	size_t nnames;
+};
+
+/* A new empty record at the end of the batch. */
+struct hl_record *hl_batch_add(struct hl_batch *b);
+/* The same, for the ticket of the record before it (which may be an open
+ * whose id is given at commit). */
+struct hl_record *hl_batch_add_chained(struct hl_batch *b);
+/* Reads every record of path ("-": stdin) into the batch. */
+int hl_batch_read(struct hl_batch *b, const char *path, struct hl_buf *err);
+void hl_batch_free(struct hl_batch *b);
+
+struct hl_commit {
+	const char *journal;
+	const char *actor;         /* for records without one */
+	struct hl_time now;
+	int64_t future_slack;      /* seconds a record's time may be ahead of now */
+	int wait_seconds;          /* for the lock; negative: for ever */
+	FILE *ids_out;             /* new ticket ids are printed here, or NULL */
+};
+
+/* Checks every record (columns, vocabulary, departments and people of the
+ * configuration, then the lifecycle against the journal's tickets), gives
+ * open and missed records without a ticket a new id, and appends the whole
+ * batch. On any error nothing is written; err is "SOURCE:LINE: what". */
+int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
+		    const struct hl_commit *c, struct hl_buf *err);
+
+#endif

@@ -1,0 +1,73 @@
+/* config.h - hotline.yaml: the hotline's departments, people and rules,
+ * over defaults compiled in from the source regulations */
+#ifndef HL_CONFIG_H
+#define HL_CONFIG_H
+
+#include <stddef.h>
+
+#include "hl/event.h"
+#include "hl/time.h"
+
+struct hl_dept {
+	char *name, *head, *leader, *phone, *email;
+};
+
+struct hl_person {
+	char *name, *dept, *role, *phone, *email;
+};
+
+/* The deadlines a ticket runs against. */
+enum hl_clock {
+	HL_CLK_ASSIGN,    /* dispatched to the responsible department */
+	HL_CLK_ACK,       /* signed for by that department */
+	HL_CLK_REPLY,     /* the caller given an answer or a plan */
+	HL_CLK_ARRIVE,    /* a repairer on site */
+	HL_CLK_UPDATE,    /* progress at least this often while unresolved */
+	HL_CLK_RESOLVE,
+	HL_CLK_FOLLOWUP,  /* 回访 after resolve */
+	HL_CLK_CALLBACK,  /* a missed call returned */
+	HL_NCLOCKS
+};
+
+extern const char *const hl_clock_names[HL_NCLOCKS];
+
+/* Deadlines for the tickets a rule matches; for each clock the first rule
+ * that matches and sets it wins. A match set is a bit mask of enum values
+ * (bit v for value v); 0 matches anything. */
+struct hl_sla_rule {
+	char *name;
+	unsigned categories, priorities, channels;
+	unsigned has;  /* bit c: clock c is set */
+	struct hl_duration due[HL_NCLOCKS];
+};
+
+struct hl_config {
+	char *source;        /* the file read, or "(defaults)" */
+	char *timezone;      /* NULL: TZ from the environment */
+	char *prefix;        /* ticket id prefix, "HL" */
+	int digits;          /* minimum digits of the daily sequence */
+	int reopen_at;       /* a followup score at or below this reopens */
+	struct hl_dept *depts;
+	size_t ndepts;
+	struct hl_person *staff;
+	size_t nstaff;
+	struct hl_sla_rule *sla;
+	size_t nsla;
+};
+
+/* Which file: path when given (-C), else $HL_CONFIG, else ./hotline.yaml
+ * if it exists, else none (the defaults alone). Sections the file has
+ * replace the defaults' sections. Applies the time zone. */
+int hl_config_load(const char *path, struct hl_config *cfg, struct hl_buf *err);
+/* Loads from text, for tests; name is used in messages. */
+int hl_config_load_text(const char *name, const char *text, size_t len,
+			struct hl_config *cfg, struct hl_buf *err);
+void hl_config_free(struct hl_config *cfg);
+
+const struct hl_dept *hl_config_dept(const struct hl_config *cfg, const char *name);
+const struct hl_person *hl_config_person(const struct hl_config *cfg, const char *name);
+
+/* The compiled-in defaults, as YAML (also printed by hl-log --defaults). */
+extern const char hl_default_config[];
+
+#endif

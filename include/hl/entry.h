@@ -1,0 +1,35 @@
+/* entry.h - what an operator types (hl-log VERB ...) turned into records */
+#ifndef HL_ENTRY_H
+#define HL_ENTRY_H
+
+#include "hl/batch.h"
+#include "hl/config.h"
+#include "hl/event.h"
+
+struct hl_entry {
+	enum hl_event_kind kind;
+	const char *ticket;
+	const char *category, *priority, *channel, *caller, *phone, *place;
+	const char *dept, *assignee, *verdict, *score;
+	const char *text;      /* NULL or the joined words */
+	const char *at;        /* --at, as typed */
+	int done;              /* open: answered on the spot */
+};
+
+/* Options each verb takes (getopt letters) and whether it names a ticket. */
+struct hl_verb {
+	const char *name;
+	enum hl_event_kind kind;
+	const char *opts;
+	int needs_ticket;
+	const char *synopsis;
+};
+extern const struct hl_verb hl_verbs[];
+const struct hl_verb *hl_verb_find(const char *name);
+
+/* Adds the entry's records to b: one, or two when the entry implies a
+ * second step (open --done also resolves; a low followup score reopens). */
+int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
+		      const struct hl_time *now, struct hl_batch *b, struct hl_buf *err);
+
+#endif

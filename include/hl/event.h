@@ -1,0 +1,98 @@
+/* event.h - the journal's vocabulary: events, categories, channels,
+ * priorities, verdicts, and a record's typed reading */
+#ifndef HL_EVENT_H
+#define HL_EVENT_H
+
+#include "hl/record.h"
+#include "hl/time.h"
+#include "hl/util.h"
+
+enum hl_event_kind {
+	HL_EV_NONE, HL_EV_OPEN, HL_EV_MISSED, HL_EV_CALLBACK, HL_EV_ROUTE,
+	HL_EV_ASSIGN, HL_EV_ACK, HL_EV_REPLY, HL_EV_ARRIVE, HL_EV_UPDATE,
+	HL_EV_HOLD, HL_EV_RESUME, HL_EV_RESOLVE, HL_EV_FOLLOWUP, HL_EV_REOPEN,
+	HL_EV_CLOSE, HL_EV_ESCALATE, HL_EV_NOTE,
+};
+
+enum hl_category {
+	HL_CAT_NONE, HL_CAT_CONSULT, HL_CAT_COMPLAINT, HL_CAT_SUGGESTION,
+	HL_CAT_BOOKING, HL_CAT_EMERGENCY, HL_CAT_HELP, HL_CAT_REPAIR,
+};
+
+enum hl_channel {
+	HL_CH_NONE, HL_CH_PHONE, HL_CH_HOTLINE400, HL_CH_VISIT, HL_CH_LETTER,
+	HL_CH_EMAIL, HL_CH_WEB, HL_CH_WECHAT, HL_CH_WEIBO, HL_CH_SMS,
+};
+
+enum hl_priority {
+	HL_PRI_NONE, HL_PRI_LOW, HL_PRI_NORMAL, HL_PRI_HIGH, HL_PRI_URGENT,
+	HL_PRI_CRITICAL,
+};
+
+enum hl_verdict {
+	HL_VER_NONE, HL_VER_VALID, HL_VER_INVALID, HL_VER_ADOPTED, HL_VER_DECLINED,
+};
+
+/* A vocabulary: canonical names first, then aliases (Chinese among them). */
+struct hl_word {
+	const char *name;
+	int value;
+};
+struct hl_vocab {
+	const char *what;             /* "category", for messages */
+	const struct hl_word *words;  /* ends with a NULL name */
+};
+
+extern const struct hl_vocab hl_events, hl_categories, hl_channels,
+	hl_priorities, hl_verdicts;
+
+/* The value of a word (Latin case-insensitive), or -1. */
+int hl_vocab_parse(const struct hl_vocab *v, const char *s);
+/* The canonical name of a value ("" for 0). */
+const char *hl_vocab_name(const struct hl_vocab *v, int value);
+/* "consult, complaint, ..." for messages and --help. */
+void hl_vocab_list(const struct hl_vocab *v, struct hl_buf *out);
+
+/* The journal's columns, in the order a new journal is created with. */
+extern const char *const hl_columns[];
+extern const size_t hl_ncolumns;
+int hl_is_column(const char *name);
+
+/* A record read as an event. Strings point into the record. */
+struct hl_event {
+	struct hl_time time;
+	const char *ticket;
+	enum hl_event_kind kind;
+	const char *actor;
+	enum hl_category category;
+	enum hl_priority priority;
+	enum hl_channel channel;
+	const char *caller, *phone, *place, *dept, *assignee;
+	int has_due;
+	struct hl_time due;
+	int level;       /* -1 when absent */
+	int score;       /* 0 when absent */
+	enum hl_verdict verdict;
+	const char *text;
+};
+
+enum {
+	/* Input to be appended, not the journal: ticket, time and actor may be
+	 * empty; the caller fills them in (a new ticket gets its id when the
+	 * batch is committed). */
+	HL_EV_PARTIAL = 1,
+};
+
+/* Reads and checks a record's columns (not yet the ticket's lifecycle).
+ * The message names the column, without a file position. */
+int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *ev,
+		   struct hl_buf *err);
+/* Writes the event's typed fields back as canonical text into r (aliases
+ * become canonical names, phones normalized); other fields are kept. */
+void hl_event_store(const struct hl_event *ev, struct hl_record *r);
+
+/* Checks and normalizes a phone number: digits, optionally a leading +,
+ * spaces, dashes and parentheses dropped; 3 to 20 digits. */
+int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err);
+
+#endif

@@ -1,0 +1,45 @@
+/* reader.h - a stream of records from a CSV or YAML file, format detected */
+#ifndef HL_READER_H
+#define HL_READER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hl/format.h"
+#include "hl/record.h"
+#include "hl/util.h"
+
+struct hl_reader;
+
+enum {
+	/* The input is a journal: a last line without its newline is a torn
+	 * write, not the end of the last record, and no record spans lines. */
+	HL_READ_JOURNAL = 1,
+};
+
+enum {
+	HL_READ_RECORD = 1,  /* a record was read */
+	HL_READ_EOF = 0,
+	HL_READ_BAD = -1,    /* this record is unusable and was skipped */
+	HL_READ_FATAL = -2,  /* the input cannot be read further */
+};
+
+/* path "-" reads standard input. NULL on error (message in err). */
+struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf *err);
+/* Reads the next record into rec; messages are "NAME:LINE: what". */
+int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err);
+void hl_reader_close(struct hl_reader *r);
+
+/* The name used in messages ("<stdin>" for standard input). */
+const char *hl_reader_name(const struct hl_reader *r);
+enum hl_format hl_reader_format(const struct hl_reader *r);
+/* The CSV header's columns (n = 0 for YAML or before the header). */
+const char *const *hl_reader_columns(const struct hl_reader *r, size_t *n);
+/* Byte offset just past the last record returned (CSV). */
+int64_t hl_reader_offset(const struct hl_reader *r);
+
+/* Checks a column or field name: non-empty, printable ASCII letters,
+ * digits, '_' and '-'. */
+int hl_valid_name(const char *s);
+
+#endif

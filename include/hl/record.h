@@ -1,0 +1,35 @@
+/* record.h - one journal record: named text fields in column order */
+#ifndef HL_RECORD_H
+#define HL_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Field names are borrowed (a reader's header, or string constants); the
+ * values are owned and their buffers reused from record to record, so a
+ * reading loop does not allocate once it has warmed up. */
+struct hl_field {
+	const char *name;
+	char *value;
+	size_t len, cap;
+};
+
+struct hl_record {
+	struct hl_field *f;
+	size_t n, cap;
+	long line;       /* physical line (1-based) the record starts on */
+	int64_t offset;  /* byte offset of its first byte in the input */
+};
+
+void hl_record_clear(struct hl_record *r);
+void hl_record_free(struct hl_record *r);
+/* Appends a field (no check for an existing one of that name). */
+void hl_record_push(struct hl_record *r, const char *name, const char *v, size_t len);
+/* Sets the named field, replacing its value or appending it. */
+void hl_record_set(struct hl_record *r, const char *name, const char *v);
+/* The value, or NULL when the field is absent or empty. */
+const char *hl_record_get(const struct hl_record *r, const char *name);
+struct hl_field *hl_record_find(const struct hl_record *r, const char *name);
+void hl_record_copy(struct hl_record *dst, const struct hl_record *src);
+
+#endif

@@ -1,0 +1,20 @@
+/* utf8.h - validation and terminal display width of UTF-8 text */
+#ifndef HL_UTF8_H
+#define HL_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one code point at s (n bytes available). Returns its length in
+ * bytes, or 0 if the sequence is invalid (overlong, surrogate, truncated). */
+size_t hl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* 1 when all n bytes are valid UTF-8, else 0 and *bad is the offset of the
+ * first bad byte. */
+int hl_utf8_valid(const char *s, size_t n, size_t *bad);
+/* Columns a code point takes in a terminal: 2 for East Asian wide and
+ * fullwidth, 0 for combining marks and controls, else 1. */
+int hl_cp_width(uint32_t cp);
+/* Columns of a valid UTF-8 string. */
+size_t hl_utf8_width(const char *s);
+
+#endif

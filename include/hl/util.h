@@ -1,0 +1,62 @@
+/* util.h - allocation, dynamic strings and diagnostics shared by every module */
+#ifndef HL_UTIL_H
+#define HL_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* The name diagnostics start with; set once by each command's main. */
+extern const char *hl_progname;
+
+/* Allocation that cannot fail: on exhaustion print a message and exit 2,
+ * because no hl tool can do anything useful half-allocated. */
+void *hl_xmalloc(size_t n);
+void *hl_xcalloc(size_t n, size_t size);
+void *hl_xrealloc(void *p, size_t n);
+void *hl_xreallocarray(void *p, size_t n, size_t size);
+char *hl_xstrdup(const char *s);
+char *hl_xstrndup(const char *s, size_t n);
+
+/* A growable byte string, always NUL-terminated once anything was added. */
+struct hl_buf {
+	char *s;
+	size_t len, cap;
+};
+
+void hl_buf_reserve(struct hl_buf *b, size_t extra);
+void hl_buf_add(struct hl_buf *b, const void *p, size_t n);
+void hl_buf_addc(struct hl_buf *b, char c);
+void hl_buf_adds(struct hl_buf *b, const char *s);
+void hl_buf_printf(struct hl_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void hl_buf_vprintf(struct hl_buf *b, const char *fmt, va_list ap);
+void hl_buf_clear(struct hl_buf *b);
+void hl_buf_free(struct hl_buf *b);
+/* The contents as a C string ("" when empty, never NULL). */
+const char *hl_buf_str(const struct hl_buf *b);
+
+/* Replace the contents of err with a formatted message; returns -1 so that
+ * "return hl_fail(err, ...)" reads naturally. */
+int hl_fail(struct hl_buf *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* "hl-log: message" on stderr. */
+void hl_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same, then exit(status). */
+void hl_errx(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3), noreturn));
+
+/* Exit statuses shared by every tool: grep's convention. */
+enum { HL_EXIT_OK = 0, HL_EXIT_NONE = 1, HL_EXIT_ERROR = 2 };
+
+/* Flush stdout and fail loudly if the write failed (full disk, closed pipe),
+ * so a pipeline never mistakes lost output for success. */
+int hl_close_stdout(void);
+
+/* String helpers */
+int hl_streq(const char *a, const char *b);
+int hl_strcaseeq(const char *a, const char *b);
+/* Whole-string decimal integer in [min, max]; returns 0 on success. */
+int hl_parse_long(const char *s, long min, long max, long *out);
+
+#endif

@@ -1,0 +1,247 @@
+/* batch.c - validate a batch against the journal, then commit it whole */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/batch.h"
+#include "hl/event.h"
+#include "hl/fold.h"
+#include "hl/format.h"
+#include "hl/journal.h"
+#include "hl/reader.h"
+
+struct hl_record *hl_batch_add(struct hl_batch *b)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 16;
+		b->rec = hl_xreallocarray(b->rec, cap, sizeof *b->rec);
+		memset(b->rec + b->cap, 0, (cap - b->cap) * sizeof *b->rec);
+		b->chained = hl_xrealloc(b->chained, cap);
+		b->cap = cap;
+	}
+	b->chained[b->n] = 0;
+	struct hl_record *r = &b->rec[b->n++];
+	hl_record_clear(r);
+	return r;
+}
+
+struct hl_record *hl_batch_add_chained(struct hl_batch *b)
+{
+	struct hl_record *r = hl_batch_add(b);
+	b->chained[b->n - 1] = b->n > 1;
+	return r;
+}
+
+/* Field names must outlive the reader they came from. */
+static const char *own_name(struct hl_batch *b, const char *name)
+{
+	for (size_t i = 0; i < hl_ncolumns; i++)
+		if (hl_streq(hl_columns[i], name))
+			return hl_columns[i];
+	for (size_t i = 0; i < b->nnames; i++)
+		if (hl_streq(b->names[i], name))
+			return b->names[i];
+	b->names = hl_xreallocarray(b->names, b->nnames + 1, sizeof *b->names);
+	return b->names[b->nnames++] = hl_xstrdup(name);
+}
+
+int hl_batch_read(struct hl_batch *b, const char *path, struct hl_buf *err)
+{
+	struct hl_reader *rd = hl_reader_open(path, 0, err);
+	struct hl_record tmp = {0};
+	int rc;
+	if (!rd)
+		return -1;
+	free(b->source);
+	b->source = hl_xstrdup(hl_reader_name(rd));
+	while ((rc = hl_reader_next(rd, &tmp, err)) == HL_READ_RECORD) {
+		struct hl_record *r = hl_batch_add(b);
+		for (size_t i = 0; i < tmp.n; i++)
+			hl_record_push(r, own_name(b, tmp.f[i].name), tmp.f[i].value, tmp.f[i].len);
+		r->line = tmp.line;
+	}
+	hl_record_free(&tmp);
+	hl_reader_close(rd);
+	return rc == HL_READ_EOF ? 0 : -1;
+}
+
+void hl_batch_free(struct hl_batch *b)
+{
+	for (size_t i = 0; i < b->cap; i++)
+		hl_record_free(&b->rec[i]);
+	for (size_t i = 0; i < b->nnames; i++)
+		free(b->names[i]);
+	free(b->names);
+	free(b->rec);
+	free(b->chained);
+	free(b->source);
+	memset(b, 0, sizeof *b);
+}
+
+/* "SOURCE:LINE: what" for input records, plain "what" for the command line. */
+static int at(const struct hl_batch *b, const struct hl_record *r, struct hl_buf *err)
+{
+	if (!b->source)
+		return -1;
+	struct hl_buf m = {0};
+	hl_buf_printf(&m, "%s:%ld: %s", b->source, r->line, hl_buf_str(err));
+	hl_fail(err, "%s", m.s);
+	hl_buf_free(&m);
+	return -1;
+}
+
+/* Column checks, defaults filled in, aliases made canonical. */
+static int prepare(struct hl_batch *b, struct hl_record *r, const struct hl_config *cfg,
+		   const struct hl_commit *c, struct hl_buf *err)
+{
+	struct hl_event ev;
+	struct hl_buf m = {0};
+	if (hl_event_parse(r, HL_EV_PARTIAL, &ev, err))
+		return at(b, r, err);
+	if (ev.time.t == INT64_MIN)
+		ev.time = c->now;
+	if (!ev.actor)
+		ev.actor = c->actor;
+	if (ev.time.t > c->now.t + c->future_slack) {
+		hl_time_format(ev.time, &m);
+		hl_fail(err, "time %s is in the future", m.s);
+		hl_buf_free(&m);
+		return at(b, r, err);
+	}
+	if (ev.dept && cfg->ndepts && !hl_config_dept(cfg, ev.dept)) {
+		hl_fail(err, "unknown department '%s'", ev.dept);
+		return at(b, r, err);
+	}
+	if (ev.assignee && cfg->nstaff && !hl_config_person(cfg, ev.assignee)) {
+		hl_fail(err, "unknown person '%s'", ev.assignee);
+		return at(b, r, err);
+	}
+	hl_event_store(&ev, r);
+	return 0;
+}
+
+/* One pass over the journal: the state of the tickets the batch names,
+ * and every id (for fresh ones). Memory: the batch's tickets only. */
+static int scan(const struct hl_journal *j, struct hl_tickets *tt, struct hl_ids *ids,
+		struct hl_buf *err)
+{
+	struct hl_reader *rd = hl_reader_open(j->path, HL_READ_JOURNAL, err);
+	struct hl_record r = {0};
+	struct hl_event ev;
+	struct hl_buf e = {0};
+	int rc;
+	if (!rd)
+		return -1;
+	while ((rc = hl_reader_next(rd, &r, &e)) != HL_READ_EOF) {
+		if (rc == HL_READ_FATAL)
+			break;
+		if (rc == HL_READ_BAD) {
+			hl_warnx("%s", e.s);
+			continue;
+		}
+		const char *id = hl_record_get(&r, "ticket");
+		if (!id)
+			continue;
+		hl_ids_see(ids, id);
+		struct hl_ticket *t = hl_tickets_get(tt, id);
+		if (!t)
+			continue;
+		if (hl_event_parse(&r, 0, &ev, &e) || hl_ticket_apply(t, &ev, &e))
+			hl_warnx("%s:%ld: %s (record ignored)", j->path, r.line, e.s);
+	}
+	if (rc == HL_READ_FATAL)
+		hl_fail(err, "%s", e.s);
+	hl_buf_free(&e);
+	hl_record_free(&r);
+	hl_reader_close(rd);
+	return rc == HL_READ_FATAL ? -1 : 0;
+}
+
+/* Gives fresh ids (marking them in fresh), then runs the lifecycle over
+ * the batch in order. */
+static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_ids *ids,
+			   const struct hl_commit *c, unsigned char *fresh, struct hl_buf *err)
+{
+	struct hl_buf id = {0};
+	struct hl_event ev;
+	int y, mo, d, h, mi, s;
+	hl_time_fields(c->now, &y, &mo, &d, &h, &mi, &s);
+	for (size_t i = 0; i < b->n; i++) {
+		struct hl_record *r = &b->rec[i];
+		const char *kind = hl_record_get(r, "event");
+		if (hl_record_get(r, "ticket")) {
+			/* named by the input */
+		} else if (b->chained[i]) {
+			hl_record_set(r, "ticket", hl_record_get(&b->rec[i - 1], "ticket"));
+		} else if (hl_streq(kind, "open") || hl_streq(kind, "missed")) {
+			hl_buf_clear(&id);
+			hl_ids_next(ids, y, mo, d, &id);
+			hl_record_set(r, "ticket", id.s);
+			fresh[i] = 1;
+		}
+		if (hl_event_parse(r, 0, &ev, err) ||
+		    hl_ticket_apply(hl_tickets_add(tt, ev.ticket), &ev, err)) {
+			hl_buf_free(&id);
+			return at(b, r, err);
+		}
+	}
+	hl_buf_free(&id);
+	return 0;
+}
+
+/* The batch as CSV lines in the journal's column order. */
+static int serialize(struct hl_batch *b, struct hl_journal *j, struct hl_buf *out,
+		     struct hl_buf *err)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		struct hl_record *r = &b->rec[i];
+		for (size_t k = 0; k < r->n; k++) {
+			if (hl_journal_has_column(j, r->f[k].name))
+				continue;
+			if (j->is_new) {
+				hl_journal_add_column(j, r->f[k].name);
+				continue;
+			}
+			if (!r->f[k].len)
+				continue;
+			hl_fail(err, "column '%s' is not in the journal's header", r->f[k].name);
+			return at(b, r, err);
+		}
+	}
+	for (size_t i = 0; i < b->n; i++)
+		hl_csv_put_record(out, (const char *const *)j->cols, j->ncols, &b->rec[i]);
+	return 0;
+}
+
+int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
+		    const struct hl_commit *c, struct hl_buf *err)
+{
+	struct hl_tickets tt = {0};
+	struct hl_journal j;
+	struct hl_ids ids = {cfg->prefix, cfg->digits, 0, 0};
+	struct hl_buf out = {0};
+	int rc = -1;
+	for (size_t i = 0; i < b->n; i++)
+		if (prepare(b, &b->rec[i], cfg, c, err))
+			return -1;
+	if (hl_journal_lock(&j, c->journal, c->wait_seconds, err))
+		return -1;
+	for (size_t i = 0; i < b->n; i++) {
+		const char *id = hl_record_get(&b->rec[i], "ticket");
+		if (id)
+			hl_tickets_add(&tt, id);
+	}
+	unsigned char *fresh = hl_xcalloc(b->n, 1);
+	if ((j.is_new || !scan(&j, &tt, &ids, err)) &&
+	    !check_lifecycle(b, &tt, &ids, c, fresh, err) && !serialize(b, &j, &out, err) &&
+	    !hl_journal_append(&j, hl_buf_str(&out), out.len, err))
+		rc = 0;
+	hl_journal_close(&j);
+	/* ids are printed only once they are durable */
+	for (size_t i = 0; rc == 0 && c->ids_out && i < b->n; i++)
+		if (fresh[i])
+			fprintf(c->ids_out, "%s\n", hl_record_get(&b->rec[i], "ticket"));
+	free(fresh);
+	hl_buf_free(&out);
+	hl_tickets_free(&tt);
+	return rc;
+}

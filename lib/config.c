@@ -1,0 +1,464 @@
+/* config.c - hotline.yaml read into typed sections, every error placed */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hl/config.h"
+#include "hl/yamltree.h"
+
+const char *const hl_clock_names[HL_NCLOCKS] = {
+	"assign", "ack", "reply", "arrive", "update", "resolve", "followup", "callback",
+};
+
+/* Largest configuration file read: far above any real hotline's. */
+#define MAX_CONFIG_BYTES (16 * 1024 * 1024)
+
+struct ctx {
+	const char *name;
+	struct hl_buf *err;
+};
+
+static int fail_node(struct ctx *c, const struct hl_node *n, const char *fmt, const char *arg)
+{
+	struct hl_buf m = {0};
+	hl_buf_printf(&m, fmt, arg);
+	hl_fail(c->err, "%s:%d:%d: %s", c->name, n->line, n->col, m.s);
+	hl_buf_free(&m);
+	return -1;
+}
+
+static int want(struct ctx *c, const struct hl_node *n, enum hl_node_type t, const char *key)
+{
+	if (n->type == t && !(t == HL_NODE_SCALAR && n->is_null))
+		return 0;
+	const char *kind = t == HL_NODE_SCALAR ? "a value" : t == HL_NODE_SEQ ? "a list" : "a mapping";
+	struct hl_buf m = {0};
+	hl_buf_printf(&m, "'%s' must be %s, not %s", key, kind,
+		      n->is_null ? "empty" : hl_node_kind(n));
+	hl_fail(c->err, "%s:%d:%d: %s", c->name, n->line, n->col, m.s);
+	hl_buf_free(&m);
+	return -1;
+}
+
+static int want_empty_map(const struct hl_node *n)
+{
+	return n->type == HL_NODE_SCALAR && n->is_null;
+}
+
+/* Walks a mapping, calling fn for each key; unknown keys are errors. */
+typedef int (*key_fn)(struct ctx *c, const char *key, const struct hl_node *k,
+		      const struct hl_node *v, void *obj);
+
+static int each_key(struct ctx *c, const struct hl_node *map, const char *what,
+		    key_fn fn, void *obj)
+{
+	if (want_empty_map(map))
+		return 0;
+	if (want(c, map, HL_NODE_MAP, what))
+		return -1;
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (fn(c, map->kid[i]->value, map->kid[i], map->kid[i + 1], obj))
+			return -1;
+	return 0;
+}
+
+static int unknown_key(struct ctx *c, const struct hl_node *k)
+{
+	return fail_node(c, k, "unknown key '%s'", k->value);
+}
+
+static int get_str(struct ctx *c, const char *key, const struct hl_node *v, char **out)
+{
+	if (want(c, v, HL_NODE_SCALAR, key))
+		return -1;
+	free(*out);
+	*out = hl_xstrdup(v->value);
+	return 0;
+}
+
+static int get_int(struct ctx *c, const char *key, const struct hl_node *v,
+		   long min, long max, int *out)
+{
+	long x;
+	if (want(c, v, HL_NODE_SCALAR, key))
+		return -1;
+	if (hl_parse_long(v->value, min, max, &x)) {
+		struct hl_buf m = {0};
+		hl_buf_printf(&m, "'%s' must be a whole number from %ld to %ld", key, min, max);
+		fail_node(c, v, "%s", m.s);
+		hl_buf_free(&m);
+		return -1;
+	}
+	*out = (int)x;
+	return 0;
+}
+
+/* ---- ticket, followup, timezone ---- */
+
+static int ticket_key(struct ctx *c, const char *key, const struct hl_node *k,
+		      const struct hl_node *v, void *obj)
+{
+	struct hl_config *cfg = obj;
+	if (hl_streq(key, "prefix")) {
+		if (get_str(c, key, v, &cfg->prefix))
+			return -1;
+		for (const char *p = cfg->prefix; *p; p++)
+			if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+			      (*p >= '0' && *p <= '9')))
+				return fail_node(c, v, "ticket prefix '%s' must be letters and digits", cfg->prefix);
+		if (strlen(cfg->prefix) > 16)
+			return fail_node(c, v, "ticket prefix '%s' is longer than 16", cfg->prefix);
+		return 0;
+	}
+	if (hl_streq(key, "digits"))
+		return get_int(c, key, v, 1, 9, &cfg->digits);
+	return unknown_key(c, k);
+}
+
+static int followup_key(struct ctx *c, const char *key, const struct hl_node *k,
+			const struct hl_node *v, void *obj)
+{
+	struct hl_config *cfg = obj;
+	if (hl_streq(key, "reopen_at"))
+		return get_int(c, key, v, 0, 5, &cfg->reopen_at);
+	return unknown_key(c, k);
+}
+
+static int check_zone(struct ctx *c, const struct hl_node *v)
+{
+	const char *tz = v->value;
+	const char *dir = getenv("TZDIR");
+	struct hl_buf path = {0};
+	struct stat st;
+	if (strstr(tz, "..") || tz[0] == '/')
+		return fail_node(c, v, "unknown time zone '%s'", tz);
+	hl_buf_printf(&path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", tz);
+	int ok = stat(path.s, &st) == 0 && S_ISREG(st.st_mode);
+	hl_buf_free(&path);
+	if (!ok && !hl_streq(tz, "UTC"))
+		return fail_node(c, v, "unknown time zone '%s' (want e.g. Asia/Shanghai)", tz);
+	return 0;
+}
+
+/* ---- departments and staff ---- */
+
+static int dept_key(struct ctx *c, const char *key, const struct hl_node *k,
+		    const struct hl_node *v, void *obj)
+{
+	struct hl_dept *d = obj;
+	char **field = hl_streq(key, "name") ? &d->name
+		       : hl_streq(key, "head") ? &d->head
+		       : hl_streq(key, "leader") ? &d->leader
+		       : hl_streq(key, "phone") ? &d->phone
+		       : hl_streq(key, "email") ? &d->email : NULL;
+	if (!field)
+		return unknown_key(c, k);
+	return get_str(c, key, v, field);
+}
+
+static int person_key(struct ctx *c, const char *key, const struct hl_node *k,
+		      const struct hl_node *v, void *obj)
+{
+	struct hl_person *p = obj;
+	char **field = hl_streq(key, "name") ? &p->name
+		       : hl_streq(key, "dept") ? &p->dept
+		       : hl_streq(key, "role") ? &p->role
+		       : hl_streq(key, "phone") ? &p->phone
+		       : hl_streq(key, "email") ? &p->email : NULL;
+	if (!field)
+		return unknown_key(c, k);
+	return get_str(c, key, v, field);
+}
+
+static void free_dept(struct hl_dept *d)
+{
+	free(d->name), free(d->head), free(d->leader), free(d->phone), free(d->email);
+}
+
+static void free_person(struct hl_person *p)
+{
+	free(p->name), free(p->dept), free(p->role), free(p->phone), free(p->email);
+}
+
+static int parse_depts(struct ctx *c, const struct hl_node *seq, struct hl_config *cfg)
+{
+	if (want(c, seq, HL_NODE_SEQ, "departments"))
+		return -1;
+	cfg->depts = hl_xcalloc(seq->n, sizeof *cfg->depts);
+	for (size_t i = 0; i < seq->n; i++) {
+		struct hl_dept *d = &cfg->depts[cfg->ndepts++];
+		if (each_key(c, seq->kid[i], "department", dept_key, d))
+			return -1;
+		if (!d->name)
+			return fail_node(c, seq->kid[i], "department without %s", "name");
+		if (hl_config_dept(cfg, d->name) != d)
+			return fail_node(c, seq->kid[i], "department '%s' is listed twice", d->name);
+	}
+	return 0;
+}
+
+static int parse_staff(struct ctx *c, const struct hl_node *seq, struct hl_config *cfg)
+{
+	if (want(c, seq, HL_NODE_SEQ, "staff"))
+		return -1;
+	cfg->staff = hl_xcalloc(seq->n, sizeof *cfg->staff);
+	for (size_t i = 0; i < seq->n; i++) {
+		struct hl_person *p = &cfg->staff[cfg->nstaff++];
+		if (each_key(c, seq->kid[i], "person", person_key, p))
+			return -1;
+		if (!p->name)
+			return fail_node(c, seq->kid[i], "person without %s", "name");
+		if (hl_config_person(cfg, p->name) != p)
+			return fail_node(c, seq->kid[i], "'%s' is listed twice in staff", p->name);
+	}
+	return 0;
+}
+
+/* Every name a department or person refers to must exist. */
+static int check_refs(struct ctx *c, const struct hl_node *root, struct hl_config *cfg)
+{
+	const struct hl_node *staff = NULL;
+	for (size_t i = 0; i + 1 < root->n; i += 2)
+		if (hl_streq(root->kid[i]->value, "staff"))
+			staff = root->kid[i + 1];
+	for (size_t i = 0; i < cfg->nstaff; i++) {
+		const char *d = cfg->staff[i].dept;
+		if (d && cfg->ndepts && !hl_config_dept(cfg, d))
+			return fail_node(c, staff ? staff->kid[i] : root,
+					 "unknown department '%s'", d);
+	}
+	return 0;
+}
+
+/* ---- sla ---- */
+
+static int match_set(struct ctx *c, const char *key, const struct hl_node *v,
+		     const struct hl_vocab *vocab, unsigned *mask)
+{
+	const struct hl_node *const *items = (const struct hl_node *const *)&v;
+	size_t n = 1;
+	if (v->type == HL_NODE_SEQ)
+		items = (const struct hl_node *const *)v->kid, n = v->n;
+	for (size_t i = 0; i < n; i++) {
+		if (want(c, items[i], HL_NODE_SCALAR, key))
+			return -1;
+		int x = hl_vocab_parse(vocab, items[i]->value);
+		if (x < 0) {
+			struct hl_buf m = {0};
+			hl_buf_printf(&m, "unknown %s '%s'", vocab->what, items[i]->value);
+			fail_node(c, items[i], "%s", m.s);
+			hl_buf_free(&m);
+			return -1;
+		}
+		*mask |= 1u << x;
+	}
+	return 0;
+}
+
+static int match_key(struct ctx *c, const char *key, const struct hl_node *k,
+		     const struct hl_node *v, void *obj)
+{
+	struct hl_sla_rule *r = obj;
+	if (hl_streq(key, "category"))
+		return match_set(c, key, v, &hl_categories, &r->categories);
+	if (hl_streq(key, "priority"))
+		return match_set(c, key, v, &hl_priorities, &r->priorities);
+	if (hl_streq(key, "channel"))
+		return match_set(c, key, v, &hl_channels, &r->channels);
+	return unknown_key(c, k);
+}
+
+static int sla_key(struct ctx *c, const char *key, const struct hl_node *k,
+		   const struct hl_node *v, void *obj)
+{
+	struct hl_sla_rule *r = obj;
+	if (hl_streq(key, "name"))
+		return get_str(c, key, v, &r->name);
+	if (hl_streq(key, "match"))
+		return each_key(c, v, "match", match_key, r);
+	for (int i = 0; i < HL_NCLOCKS; i++) {
+		if (!hl_streq(key, hl_clock_names[i]))
+			continue;
+		struct hl_buf e = {0};
+		if (want(c, v, HL_NODE_SCALAR, key))
+			return -1;
+		if (hl_duration_parse(v->value, &r->due[i], &e)) {
+			fail_node(c, v, "%s", e.s);
+			hl_buf_free(&e);
+			return -1;
+		}
+		r->has |= 1u << i;
+		return 0;
+	}
+	return unknown_key(c, k);
+}
+
+static int parse_sla(struct ctx *c, const struct hl_node *seq, struct hl_config *cfg)
+{
+	if (want(c, seq, HL_NODE_SEQ, "sla"))
+		return -1;
+	cfg->sla = hl_xcalloc(seq->n, sizeof *cfg->sla);
+	for (size_t i = 0; i < seq->n; i++) {
+		struct hl_sla_rule *r = &cfg->sla[cfg->nsla++];
+		if (each_key(c, seq->kid[i], "sla rule", sla_key, r))
+			return -1;
+		if (!r->name)
+			return fail_node(c, seq->kid[i], "sla rule without %s", "name");
+	}
+	return 0;
+}
+
+/* ---- sections ---- */
+
+static void clear_section(struct hl_config *cfg, const char *key)
+{
+	if (hl_streq(key, "departments")) {
+		for (size_t i = 0; i < cfg->ndepts; i++)
+			free_dept(&cfg->depts[i]);
+		free(cfg->depts);
+		cfg->depts = NULL, cfg->ndepts = 0;
+	} else if (hl_streq(key, "staff")) {
+		for (size_t i = 0; i < cfg->nstaff; i++)
+			free_person(&cfg->staff[i]);
+		free(cfg->staff);
+		cfg->staff = NULL, cfg->nstaff = 0;
+	} else if (hl_streq(key, "sla")) {
+		for (size_t i = 0; i < cfg->nsla; i++)
+			free(cfg->sla[i].name);
+		free(cfg->sla);
+		cfg->sla = NULL, cfg->nsla = 0;
+	}
+}
+
+static int top_key(struct ctx *c, const char *key, const struct hl_node *k,
+		   const struct hl_node *v, void *obj)
+{
+	struct hl_config *cfg = obj;
+	clear_section(cfg, key);
+	if (hl_streq(key, "timezone")) {
+		if (v->is_null) {
+			free(cfg->timezone);
+			cfg->timezone = NULL;
+			return 0;
+		}
+		return get_str(c, key, v, &cfg->timezone) || check_zone(c, v);
+	}
+	if (hl_streq(key, "ticket"))
+		return each_key(c, v, key, ticket_key, cfg);
+	if (hl_streq(key, "followup"))
+		return each_key(c, v, key, followup_key, cfg);
+	if (hl_streq(key, "departments"))
+		return v->is_null ? 0 : parse_depts(c, v, cfg);
+	if (hl_streq(key, "staff"))
+		return v->is_null ? 0 : parse_staff(c, v, cfg);
+	if (hl_streq(key, "sla"))
+		return v->is_null ? 0 : parse_sla(c, v, cfg);
+	return unknown_key(c, k);
+}
+
+static int apply_text(const char *name, const char *text, size_t len,
+		      struct hl_config *cfg, struct hl_buf *err)
+{
+	struct ctx c = {name, err};
+	struct hl_node *root = hl_yaml_load(name, text, len, err);
+	if (!root)
+		return -1;
+	int rc = each_key(&c, root, "the configuration", top_key, cfg);
+	if (!rc)
+		rc = check_refs(&c, root, cfg);
+	hl_node_free(root);
+	return rc;
+}
+
+static void set_zone(const struct hl_config *cfg)
+{
+	if (cfg->timezone) {
+		setenv("TZ", cfg->timezone, 1);
+		tzset();
+	}
+}
+
+int hl_config_load_text(const char *name, const char *text, size_t len,
+			struct hl_config *cfg, struct hl_buf *err)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->prefix = hl_xstrdup("HL");
+	cfg->digits = 4;
+	cfg->reopen_at = 2;
+	if (apply_text("(defaults)", hl_default_config, strlen(hl_default_config), cfg, err) ||
+	    (text && apply_text(name, text, len, cfg, err))) {
+		hl_config_free(cfg);
+		return -1;
+	}
+	cfg->source = hl_xstrdup(text ? name : "(defaults)");
+	set_zone(cfg);
+	return 0;
+}
+
+static int slurp(const char *path, struct hl_buf *out, struct hl_buf *err)
+{
+	FILE *fp = fopen(path, "r");
+	char chunk[8192];
+	size_t n;
+	if (!fp)
+		return hl_fail(err, "%s: %s", path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		hl_buf_add(out, chunk, n);
+		if (out->len > MAX_CONFIG_BYTES) {
+			fclose(fp);
+			return hl_fail(err, "%s: larger than %d bytes", path, MAX_CONFIG_BYTES);
+		}
+	}
+	int bad = ferror(fp);
+	fclose(fp);
+	if (bad)
+		return hl_fail(err, "%s: read error", path);
+	return 0;
+}
+
+int hl_config_load(const char *path, struct hl_config *cfg, struct hl_buf *err)
+{
+	if (!path || !*path)
+		path = getenv("HL_CONFIG");
+	if ((!path || !*path) && access("hotline.yaml", F_OK) == 0)
+		path = "hotline.yaml";
+	if (!path || !*path)
+		return hl_config_load_text(NULL, NULL, 0, cfg, err);
+	struct hl_buf text = {0};
+	int rc = slurp(path, &text, err);
+	if (!rc)
+		rc = hl_config_load_text(path, hl_buf_str(&text), text.len, cfg, err);
+	hl_buf_free(&text);
+	return rc;
+}
+
+void hl_config_free(struct hl_config *cfg)
+{
+	clear_section(cfg, "departments");
+	clear_section(cfg, "staff");
+	clear_section(cfg, "sla");
+	free(cfg->source);
+	free(cfg->timezone);
+	free(cfg->prefix);
+	memset(cfg, 0, sizeof *cfg);
+}
+
+const struct hl_dept *hl_config_dept(const struct hl_config *cfg, const char *name)
+{
+	for (size_t i = 0; i < cfg->ndepts; i++)
+		if (cfg->depts[i].name && hl_streq(cfg->depts[i].name, name))
+			return &cfg->depts[i];
+	return NULL;
+}
+
+const struct hl_person *hl_config_person(const struct hl_config *cfg, const char *name)
+{
+	for (size_t i = 0; i < cfg->nstaff; i++)
+		if (cfg->staff[i].name && hl_streq(cfg->staff[i].name, name))
+			return &cfg->staff[i];
+	return NULL;
+}

@@ -1,0 +1,327 @@
+/* event.c - the journal's vocabulary and the typed reading of a record */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/event.h"
+
+static const struct hl_word event_words[] = {
+	{"open", HL_EV_OPEN},         {"missed", HL_EV_MISSED},
+	{"callback", HL_EV_CALLBACK}, {"route", HL_EV_ROUTE},
+	{"assign", HL_EV_ASSIGN},     {"ack", HL_EV_ACK},
+	{"reply", HL_EV_REPLY},       {"arrive", HL_EV_ARRIVE},
+	{"update", HL_EV_UPDATE},     {"hold", HL_EV_HOLD},
+	{"resume", HL_EV_RESUME},     {"resolve", HL_EV_RESOLVE},
+	{"followup", HL_EV_FOLLOWUP}, {"reopen", HL_EV_REOPEN},
+	{"close", HL_EV_CLOSE},       {"escalate", HL_EV_ESCALATE},
+	{"note", HL_EV_NOTE},         {NULL, 0},
+};
+
+static const struct hl_word category_words[] = {
+	{"consult", HL_CAT_CONSULT},       {"complaint", HL_CAT_COMPLAINT},
+	{"suggestion", HL_CAT_SUGGESTION}, {"booking", HL_CAT_BOOKING},
+	{"emergency", HL_CAT_EMERGENCY},   {"help", HL_CAT_HELP},
+	{"repair", HL_CAT_REPAIR},
+	{"咨询", HL_CAT_CONSULT},   {"投诉", HL_CAT_COMPLAINT},
+	{"建议", HL_CAT_SUGGESTION}, {"预定", HL_CAT_BOOKING},
+	{"预订", HL_CAT_BOOKING},   {"突发事件", HL_CAT_EMERGENCY},
+	{"突发", HL_CAT_EMERGENCY}, {"求助", HL_CAT_HELP},
+	{"报修", HL_CAT_REPAIR},    {"维修", HL_CAT_REPAIR},
+	{NULL, 0},
+};
+
+static const struct hl_word channel_words[] = {
+	{"phone", HL_CH_PHONE},   {"hotline400", HL_CH_HOTLINE400},
+	{"visit", HL_CH_VISIT},   {"letter", HL_CH_LETTER},
+	{"email", HL_CH_EMAIL},   {"web", HL_CH_WEB},
+	{"wechat", HL_CH_WECHAT}, {"weibo", HL_CH_WEIBO},
+	{"sms", HL_CH_SMS},
+	{"电话", HL_CH_PHONE},    {"400", HL_CH_HOTLINE400},
+	{"400热线", HL_CH_HOTLINE400}, {"来访", HL_CH_VISIT},
+	{"来信", HL_CH_LETTER},   {"信件", HL_CH_LETTER},
+	{"邮件", HL_CH_EMAIL},    {"电子邮件", HL_CH_EMAIL},
+	{"网站", HL_CH_WEB},      {"网页", HL_CH_WEB},
+	{"微信", HL_CH_WECHAT},   {"微博", HL_CH_WEIBO},
+	{"短信", HL_CH_SMS},      {NULL, 0},
+};
+
+static const struct hl_word priority_words[] = {
+	{"low", HL_PRI_LOW},       {"normal", HL_PRI_NORMAL},
+	{"high", HL_PRI_HIGH},     {"urgent", HL_PRI_URGENT},
+	{"critical", HL_PRI_CRITICAL},
+	{"简单", HL_PRI_LOW},      {"低", HL_PRI_LOW},
+	{"一般", HL_PRI_NORMAL},   {"普通", HL_PRI_NORMAL},
+	{"高", HL_PRI_HIGH},       {"重要", HL_PRI_HIGH},
+	{"紧急", HL_PRI_URGENT},   {"急修", HL_PRI_URGENT},
+	{"严重", HL_PRI_CRITICAL}, {"重大", HL_PRI_CRITICAL},
+	{NULL, 0},
+};
+
+static const struct hl_word verdict_words[] = {
+	{"valid", HL_VER_VALID},     {"invalid", HL_VER_INVALID},
+	{"adopted", HL_VER_ADOPTED}, {"declined", HL_VER_DECLINED},
+	{"有效", HL_VER_VALID},      {"有责", HL_VER_VALID},
+	{"无效", HL_VER_INVALID},    {"无责", HL_VER_INVALID},
+	{"采纳", HL_VER_ADOPTED},    {"不采纳", HL_VER_DECLINED},
+	{"未采纳", HL_VER_DECLINED}, {NULL, 0},
+};
+
+const struct hl_vocab hl_events = {"event", event_words};
+const struct hl_vocab hl_categories = {"category", category_words};
+const struct hl_vocab hl_channels = {"channel", channel_words};
+const struct hl_vocab hl_priorities = {"priority", priority_words};
+const struct hl_vocab hl_verdicts = {"verdict", verdict_words};
+
+const char *const hl_columns[] = {
+	"time", "ticket", "event", "actor", "category", "priority", "channel",
+	"caller", "phone", "place", "dept", "assignee", "due", "level",
+	"score", "verdict", "text",
+};
+const size_t hl_ncolumns = sizeof hl_columns / sizeof hl_columns[0];
+
+int hl_is_column(const char *name)
+{
+	for (size_t i = 0; i < hl_ncolumns; i++)
+		if (hl_streq(hl_columns[i], name))
+			return 1;
+	return 0;
+}
+
+int hl_vocab_parse(const struct hl_vocab *v, const char *s)
+{
+	for (const struct hl_word *w = v->words; w->name; w++)
+		if (hl_strcaseeq(w->name, s))
+			return w->value;
+	return -1;
+}
+
+const char *hl_vocab_name(const struct hl_vocab *v, int value)
+{
+	for (const struct hl_word *w = v->words; w->name; w++)
+		if (w->value == value)
+			return w->name;
+	return "";
+}
+
+void hl_vocab_list(const struct hl_vocab *v, struct hl_buf *out)
+{
+	int seen = 0;
+	for (const struct hl_word *w = v->words; w->name; w++) {
+		/* canonical names only: the first word of each value */
+		if (hl_vocab_name(v, w->value) != w->name)
+			continue;
+		hl_buf_printf(out, "%s%s", seen++ ? ", " : "", w->name);
+	}
+}
+
+int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
+{
+	size_t ndigits = 0;
+	hl_buf_clear(out);
+	for (const char *p = in; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			hl_buf_addc(out, *p);
+			ndigits++;
+		} else if (*p == '+' && out->len == 0 && p == in) {
+			hl_buf_addc(out, '+');
+		} else if (!strchr(" -()", *p)) {
+			return hl_fail(err, "bad phone number (only digits, a leading +, spaces and dashes)");
+		}
+	}
+	if (ndigits < 3 || ndigits > 20)
+		return hl_fail(err, "bad phone number (want 3 to 20 digits)");
+	return 0;
+}
+
+static int word(const struct hl_record *r, const char *col, const struct hl_vocab *v,
+		int *out, struct hl_buf *err)
+{
+	const char *s = hl_record_get(r, col);
+	*out = 0;
+	if (!s)
+		return 0;
+	int x = hl_vocab_parse(v, s);
+	if (x < 0) {
+		struct hl_buf list = {0};
+		hl_vocab_list(v, &list);
+		hl_fail(err, "unknown %s '%s' (one of: %s)", v->what, s, list.s);
+		hl_buf_free(&list);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+static int require(const char *v, const char *col, const char *event, struct hl_buf *err)
+{
+	if (!v)
+		return hl_fail(err, "%s record without %s", event, col);
+	return 0;
+}
+
+/* Fields that belong to one event only: refused elsewhere, because the
+ * reports count them. */
+static int check_placement(const struct hl_event *ev, const char *name, struct hl_buf *err)
+{
+	if (ev->score && ev->kind != HL_EV_FOLLOWUP)
+		return hl_fail(err, "score is only for followup, not %s", name);
+	if (ev->verdict && ev->kind != HL_EV_RESOLVE)
+		return hl_fail(err, "verdict is only for resolve, not %s", name);
+	if (ev->level >= 0 && ev->kind != HL_EV_ESCALATE)
+		return hl_fail(err, "level is only for escalate, not %s", name);
+	return 0;
+}
+
+static int parse_numbers(const struct hl_record *r, struct hl_event *ev, struct hl_buf *err)
+{
+	const char *s;
+	long v;
+	ev->level = -1;
+	ev->score = 0;
+	if ((s = hl_record_get(r, "score"))) {
+		if (hl_parse_long(s, 1, 5, &v))
+			return hl_fail(err, "bad score '%s' (want 1 to 5)", s);
+		ev->score = (int)v;
+	}
+	if ((s = hl_record_get(r, "level"))) {
+		if (hl_parse_long(s, 0, 99, &v))
+			return hl_fail(err, "bad level '%s' (want 0 to 99)", s);
+		ev->level = (int)v;
+	}
+	return 0;
+}
+
+static int parse_kind_requirements(struct hl_event *ev, const char *name, unsigned flags,
+				   struct hl_buf *err)
+{
+	if (!(flags & HL_EV_PARTIAL) && require(ev->ticket, "ticket", name, err))
+		return -1;
+	switch (ev->kind) {
+	case HL_EV_OPEN:
+		return require(ev->category ? "" : NULL, "category", name, err);
+	case HL_EV_MISSED:
+		return require(ev->phone, "phone", name, err);
+	case HL_EV_ROUTE:
+	case HL_EV_ASSIGN:
+		return require(ev->dept, "dept", name, err);
+	case HL_EV_FOLLOWUP:
+		return require(ev->score ? "" : NULL, "score", name, err);
+	case HL_EV_ESCALATE:
+		return require(ev->level >= 0 ? "" : NULL, "level", name, err);
+	default:
+		return 0;
+	}
+}
+
+int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *ev,
+		   struct hl_buf *err)
+{
+	const char *s;
+	int x;
+	memset(ev, 0, sizeof *ev);
+	if (!(s = hl_record_get(r, "event")))
+		return hl_fail(err, "record without event");
+	if ((x = hl_vocab_parse(&hl_events, s)) < 0)
+		return hl_fail(err, "unknown event '%s'", s);
+	ev->kind = (enum hl_event_kind)x;
+	const char *name = hl_vocab_name(&hl_events, x);
+	if ((s = hl_record_get(r, "time"))) {
+		if (hl_time_parse(s, &ev->time, err))
+			return -1;
+	} else if (!(flags & HL_EV_PARTIAL)) {
+		return hl_fail(err, "%s record without time", name);
+	} else {
+		ev->time.t = INT64_MIN;
+	}
+	if ((s = hl_record_get(r, "due"))) {
+		if (hl_time_parse(s, &ev->due, err))
+			return -1;
+		ev->has_due = 1;
+	}
+	ev->ticket = hl_record_get(r, "ticket");
+	ev->actor = hl_record_get(r, "actor");
+	if (!ev->actor && !(flags & HL_EV_PARTIAL))
+		return hl_fail(err, "%s record without actor", name);
+	if (word(r, "category", &hl_categories, &x, err))
+		return -1;
+	ev->category = (enum hl_category)x;
+	if (word(r, "priority", &hl_priorities, &x, err))
+		return -1;
+	ev->priority = (enum hl_priority)x;
+	if (word(r, "channel", &hl_channels, &x, err))
+		return -1;
+	ev->channel = (enum hl_channel)x;
+	if (word(r, "verdict", &hl_verdicts, &x, err))
+		return -1;
+	ev->verdict = (enum hl_verdict)x;
+	ev->caller = hl_record_get(r, "caller");
+	ev->phone = hl_record_get(r, "phone");
+	ev->place = hl_record_get(r, "place");
+	ev->dept = hl_record_get(r, "dept");
+	ev->assignee = hl_record_get(r, "assignee");
+	ev->text = hl_record_get(r, "text");
+	if (ev->phone) {
+		struct hl_buf norm = {0};
+		int bad = hl_phone_normalize(ev->phone, &norm, err);
+		hl_buf_free(&norm);
+		if (bad)
+			return -1;
+	}
+	if (parse_numbers(r, ev, err) || check_placement(ev, name, err))
+		return -1;
+	return parse_kind_requirements(ev, name, flags, err);
+}
+
+static void set_opt(struct hl_record *r, const char *col, const char *v)
+{
+	if (v && *v)
+		hl_record_set(r, col, v);
+	else if (hl_record_find(r, col))
+		hl_record_set(r, col, "");
+}
+
+void hl_event_store(const struct hl_event *ev, struct hl_record *r)
+{
+	struct hl_buf b = {0};
+	/* copy strings first: they may point into r itself */
+	struct hl_event e = *ev;
+	const char **strs[] = {&e.ticket, &e.actor, &e.caller, &e.phone,
+			       &e.place, &e.dept, &e.assignee, &e.text};
+	char *own[sizeof strs / sizeof strs[0]];
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+		own[i] = *strs[i] ? hl_xstrdup(*strs[i]) : NULL;
+	hl_time_format(e.time, &b);
+	hl_record_set(r, "time", b.s);
+	set_opt(r, "ticket", own[0]);
+	hl_record_set(r, "event", hl_vocab_name(&hl_events, e.kind));
+	set_opt(r, "actor", own[1]);
+	set_opt(r, "category", hl_vocab_name(&hl_categories, e.category));
+	set_opt(r, "priority", hl_vocab_name(&hl_priorities, e.priority));
+	set_opt(r, "channel", hl_vocab_name(&hl_channels, e.channel));
+	set_opt(r, "caller", own[2]);
+	if (own[3] && !hl_phone_normalize(own[3], &b, NULL))
+		hl_record_set(r, "phone", b.s);
+	else
+		set_opt(r, "phone", NULL);
+	set_opt(r, "place", own[4]);
+	set_opt(r, "dept", own[5]);
+	set_opt(r, "assignee", own[6]);
+	hl_buf_clear(&b);
+	if (e.has_due)
+		hl_time_format(e.due, &b);
+	set_opt(r, "due", b.len ? b.s : NULL);
+	hl_buf_clear(&b);
+	if (e.level >= 0)
+		hl_buf_printf(&b, "%d", e.level);
+	set_opt(r, "level", b.len ? b.s : NULL);
+	hl_buf_clear(&b);
+	if (e.score)
+		hl_buf_printf(&b, "%d", e.score);
+	set_opt(r, "score", b.len ? b.s : NULL);
+	set_opt(r, "verdict", hl_vocab_name(&hl_verdicts, e.verdict));
+	set_opt(r, "text", own[7]);
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		free(own[i]);
+	hl_buf_free(&b);
+}

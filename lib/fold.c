@@ -1,0 +1,266 @@
+/* fold.c - the ticket lifecycle and a table of tickets */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/fold.h"
+
+static const char *const state_names[] = {
+	[HL_ST_NONE] = "none",         [HL_ST_OPEN] = "open",
+	[HL_ST_ASSIGNED] = "assigned", [HL_ST_ACKED] = "acked",
+	[HL_ST_RESOLVED] = "resolved", [HL_ST_CLOSED] = "closed",
+	[HL_ST_MISSED] = "missed",     [HL_ST_CALLED_BACK] = "called-back",
+};
+
+const char *hl_state_name(enum hl_state s)
+{
+	return state_names[s];
+}
+
+static int active(enum hl_state s)
+{
+	return s == HL_ST_OPEN || s == HL_ST_ASSIGNED || s == HL_ST_ACKED;
+}
+
+static void set_str(char **dst, const char *v)
+{
+	if (!v)
+		return;
+	free(*dst);
+	*dst = hl_xstrdup(v);
+}
+
+/* The refusal for ev on t, or NULL when the lifecycle allows it. */
+static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
+{
+	enum hl_state s = t->state;
+	if (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED)
+		return s == HL_ST_NONE ? NULL : "ticket already exists";
+	if (s == HL_ST_NONE)
+		return "unknown ticket";
+	switch (ev->kind) {
+	case HL_EV_CALLBACK:
+		return s == HL_ST_MISSED ? NULL
+		       : s == HL_ST_CALLED_BACK ? "missed call already called back"
+		       : "not a missed call";
+	case HL_EV_ROUTE:
+	case HL_EV_ASSIGN:
+	case HL_EV_REPLY:
+	case HL_EV_ARRIVE:
+	case HL_EV_UPDATE:
+		return active(s) ? NULL : "ticket is not open";
+	case HL_EV_ACK:
+		return s == HL_ST_ASSIGNED ? NULL
+		       : s == HL_ST_ACKED ? "already acknowledged"
+		       : active(s) ? "ticket is not assigned to anyone yet"
+		       : "ticket is not open";
+	case HL_EV_HOLD:
+		return !active(s) ? "ticket is not open" : t->held ? "ticket is already on hold" : NULL;
+	case HL_EV_RESUME:
+		return !active(s) ? "ticket is not open" : !t->held ? "ticket is not on hold" : NULL;
+	case HL_EV_RESOLVE:
+		return active(s) ? NULL : s == HL_ST_RESOLVED ? "ticket is already resolved"
+		       : "ticket is not open";
+	case HL_EV_FOLLOWUP:
+		return s == HL_ST_RESOLVED || s == HL_ST_CLOSED ? NULL
+		       : "followup before resolve";
+	case HL_EV_REOPEN:
+		return s == HL_ST_RESOLVED || s == HL_ST_CLOSED ? NULL
+		       : "only a resolved or closed ticket can be reopened";
+	case HL_EV_CLOSE:
+		return s == HL_ST_RESOLVED || s == HL_ST_CALLED_BACK ? NULL
+		       : s == HL_ST_CLOSED ? "ticket is already closed"
+		       : "ticket is not resolved";
+	case HL_EV_ESCALATE:
+		return s == HL_ST_CLOSED ? "ticket is closed" : NULL;
+	default:
+		return NULL; /* note: always */
+	}
+}
+
+static const char *verdict_refusal(const struct hl_ticket *t, const struct hl_event *ev)
+{
+	if (ev->kind != HL_EV_RESOLVE || !ev->verdict)
+		return NULL;
+	int complaint_word = ev->verdict == HL_VER_VALID || ev->verdict == HL_VER_INVALID;
+	if (complaint_word && t->category != HL_CAT_COMPLAINT)
+		return "verdict valid/invalid is for complaints";
+	if (!complaint_word && t->category != HL_CAT_SUGGESTION)
+		return "verdict adopted/declined is for suggestions";
+	return NULL;
+}
+
+static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
+{
+	t->state = ev->kind == HL_EV_OPEN ? HL_ST_OPEN : HL_ST_MISSED;
+	t->category = ev->category;
+	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
+	t->channel = ev->channel;
+	t->opened = ev->time;
+	set_str(&t->opener, ev->actor);
+	set_str(&t->phone, ev->phone);
+	set_str(&t->place, ev->place);
+	set_str(&t->dept, ev->dept);
+	set_str(&t->assignee, ev->assignee);
+}
+
+static void end_hold(struct hl_ticket *t, const struct hl_event *ev)
+{
+	if (t->held && ev->time.t > t->held_since)
+		t->held_total += ev->time.t - t->held_since;
+	t->held = 0;
+}
+
+int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_buf *err)
+{
+	const char *why = refusal(t, ev);
+	if (!why)
+		why = verdict_refusal(t, ev);
+	if (why)
+		return hl_fail(err, "%s: %s", ev->ticket ? ev->ticket : "?", why);
+	switch (ev->kind) {
+	case HL_EV_OPEN:
+	case HL_EV_MISSED:
+		apply_open(t, ev);
+		break;
+	case HL_EV_CALLBACK:
+		t->state = HL_ST_CALLED_BACK;
+		break;
+	case HL_EV_ROUTE:
+	case HL_EV_ASSIGN:
+		t->state = HL_ST_ASSIGNED;
+		t->assigned = ev->time;
+		set_str(&t->dept, ev->dept);
+		free(t->assignee);
+		t->assignee = ev->assignee ? hl_xstrdup(ev->assignee) : NULL;
+		if (ev->priority)
+			t->priority = ev->priority;
+		break;
+	case HL_EV_ACK:
+		t->state = HL_ST_ACKED;
+		t->acked = ev->time;
+		break;
+	case HL_EV_HOLD:
+		t->held = 1;
+		t->held_since = ev->time.t;
+		break;
+	case HL_EV_RESUME:
+		end_hold(t, ev);
+		break;
+	case HL_EV_RESOLVE:
+		end_hold(t, ev);
+		t->state = HL_ST_RESOLVED;
+		t->resolved = ev->time;
+		if (ev->verdict)
+			t->verdict = ev->verdict;
+		break;
+	case HL_EV_FOLLOWUP:
+		t->followups++;
+		t->last_score = ev->score;
+		break;
+	case HL_EV_REOPEN:
+		/* waiting for dispatch again; dept still names the department
+		 * that resolved it, where a router sends it back */
+		t->state = HL_ST_OPEN;
+		t->reopens++;
+		break;
+	case HL_EV_CLOSE:
+		t->state = HL_ST_CLOSED;
+		t->closed = ev->time;
+		break;
+	case HL_EV_ESCALATE:
+		t->escalations++;
+		break;
+	default:
+		break;
+	}
+	t->last = ev->time;
+	return 0;
+}
+
+void hl_ticket_free(struct hl_ticket *t)
+{
+	free(t->id);
+	free(t->opener);
+	free(t->phone);
+	free(t->dept);
+	free(t->assignee);
+	free(t->place);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? hl_xstrdup(s) : NULL;
+}
+
+void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
+{
+	*dst = *src;
+	dst->id = dup_or_null(src->id);
+	dst->opener = dup_or_null(src->opener);
+	dst->phone = dup_or_null(src->phone);
+	dst->dept = dup_or_null(src->dept);
+	dst->assignee = dup_or_null(src->assignee);
+	dst->place = dup_or_null(src->place);
+}
+
+/* FNV-1a: short ids, no adversary who benefits from collisions. */
+static size_t hash_id(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static size_t find_slot(struct hl_ticket **slot, size_t cap, const char *id)
+{
+	size_t i = hash_id(id) & (cap - 1);
+	while (slot[i] && strcmp(slot[i]->id, id) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+struct hl_ticket *hl_tickets_get(const struct hl_tickets *tt, const char *id)
+{
+	if (!tt->cap)
+		return NULL;
+	return tt->slot[find_slot(tt->slot, tt->cap, id)];
+}
+
+static void grow(struct hl_tickets *tt)
+{
+	size_t cap = tt->cap ? tt->cap * 2 : 64;
+	struct hl_ticket **slot = hl_xcalloc(cap, sizeof *slot);
+	for (size_t i = 0; i < tt->cap; i++)
+		if (tt->slot[i])
+			slot[find_slot(slot, cap, tt->slot[i]->id)] = tt->slot[i];
+	free(tt->slot);
+	tt->slot = slot;
+	tt->cap = cap;
+}
+
+struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id)
+{
+	struct hl_ticket *t = hl_tickets_get(tt, id);
+	if (t)
+		return t;
+	if ((tt->n + 1) * 4 > tt->cap * 3)
+		grow(tt);
+	t = hl_xcalloc(1, sizeof *t);
+	t->id = hl_xstrdup(id);
+	tt->slot[find_slot(tt->slot, tt->cap, id)] = t;
+	tt->n++;
+	return t;
+}
+
+void hl_tickets_free(struct hl_tickets *tt)
+{
+	for (size_t i = 0; i < tt->cap; i++) {
+		if (tt->slot[i]) {
+			hl_ticket_free(tt->slot[i]);
+			free(tt->slot[i]);
+		}
+	}
+	free(tt->slot);
+	memset(tt, 0, sizeof *tt);
+}

@@ -1,0 +1,265 @@
+/* journal.c - locked, atomic, durable appends and ticket ids */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hl/event.h"
+#include "hl/format.h"
+#include "hl/journal.h"
+
+/* Closes a torn last line so it can never be glued to the next record;
+ * readers recognize and skip a line that ends with it. */
+static const char torn_close[] = "\x18\n";
+
+static int lock_fd(int fd, int wait_seconds)
+{
+	struct timespec pause = {0, 20 * 1000 * 1000};
+	long tries = wait_seconds < 0 ? -1 : (long)wait_seconds * 50;
+	for (;;) {
+		if (flock(fd, LOCK_EX | (wait_seconds < 0 ? 0 : LOCK_NB)) == 0)
+			return 0;
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK || tries-- == 0)
+			return -1;
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* The first line, if the file has a complete one. */
+static int read_header(struct hl_journal *j, struct hl_buf *line, struct hl_buf *err)
+{
+	char chunk[4096];
+	off_t at = 0;
+	for (;;) {
+		ssize_t n = pread(j->fd, chunk, sizeof chunk, at);
+		if (n < 0)
+			return hl_fail(err, "%s: %s", j->path, strerror(errno));
+		if (n == 0)
+			return 0;
+		char *nl = memchr(chunk, '\n', (size_t)n);
+		hl_buf_add(line, chunk, nl ? (size_t)(nl - chunk + 1) : (size_t)n);
+		if (nl)
+			return 1;
+		at += n;
+		if (line->len > 1 << 20)
+			return hl_fail(err, "%s:1: header line too long", j->path);
+	}
+}
+
+static void set_default_columns(struct hl_journal *j)
+{
+	j->ncols = hl_ncolumns;
+	j->cols = hl_xcalloc(j->ncols, sizeof *j->cols);
+	for (size_t i = 0; i < j->ncols; i++)
+		j->cols[i] = hl_xstrdup(hl_columns[i]);
+}
+
+/* Splits a header line; names are plain (the writer never quotes them). */
+static int parse_header(struct hl_journal *j, const char *line, struct hl_buf *err)
+{
+	const char *p = line;
+	if (!strncmp(p, "\xef\xbb\xbf", 3))
+		p += 3;
+	while (*p && *p != '\n' && *p != '\r') {
+		size_t n = strcspn(p, ",\r\n");
+		j->cols = hl_xreallocarray(j->cols, j->ncols + 1, sizeof *j->cols);
+		j->cols[j->ncols++] = hl_xstrndup(p, n);
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	static const char *const need[] = {"time", "ticket", "event"};
+	for (size_t i = 0; i < 3; i++)
+		if (!hl_journal_has_column(j, need[i]))
+			return hl_fail(err, "%s:1: not an hl journal (no '%s' column in the header)",
+				       j->path, need[i]);
+	return 0;
+}
+
+static int inspect(struct hl_journal *j, struct hl_buf *err)
+{
+	struct stat st;
+	struct hl_buf line = {0};
+	if (fstat(j->fd, &st) < 0)
+		return hl_fail(err, "%s: %s", j->path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return hl_fail(err, "%s: not a regular file", j->path);
+	j->size = st.st_size;
+	int have = j->size ? read_header(j, &line, err) : 0;
+	if (have < 0) {
+		hl_buf_free(&line);
+		return -1;
+	}
+	if (!have) {
+		/* empty, or a header torn before its newline: no record can be in
+		 * it, so starting over loses nothing */
+		if (j->size && ftruncate(j->fd, 0) < 0) {
+			hl_buf_free(&line);
+			return hl_fail(err, "%s: %s", j->path, strerror(errno));
+		}
+		j->size = 0;
+		j->is_new = 1;
+		set_default_columns(j);
+		hl_buf_free(&line);
+		return 0;
+	}
+	int rc = parse_header(j, line.s, err);
+	hl_buf_free(&line);
+	if (rc)
+		return -1;
+	char last;
+	if (pread(j->fd, &last, 1, j->size - 1) != 1)
+		return hl_fail(err, "%s: %s", j->path, strerror(errno));
+	j->torn_tail = last != '\n';
+	return 0;
+}
+
+int hl_journal_lock(struct hl_journal *j, const char *path, int wait_seconds,
+		    struct hl_buf *err)
+{
+	memset(j, 0, sizeof *j);
+	j->path = hl_xstrdup(path);
+	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (j->fd < 0) {
+		hl_fail(err, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (lock_fd(j->fd, wait_seconds) < 0) {
+		if (errno == EWOULDBLOCK)
+			hl_fail(err, "%s: locked by another writer for %d seconds; giving up",
+				path, wait_seconds);
+		else
+			hl_fail(err, "%s: cannot lock: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (inspect(j, err) == 0)
+		return 0;
+fail:
+	hl_journal_close(j);
+	return -1;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
+		      struct hl_buf *err)
+{
+	struct hl_buf out = {0};
+	if (j->torn_tail)
+		hl_buf_add(&out, torn_close, sizeof torn_close - 1);
+	if (j->is_new)
+		hl_csv_put_header(&out, (const char *const *)j->cols, j->ncols);
+	hl_buf_add(&out, data, len);
+	/* a full disk or a file size limit must give an error, not a signal */
+	void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
+	int rc = write_all(j->fd, out.s, out.len);
+	if (rc == 0 && fsync(j->fd) < 0)
+		rc = -1;
+	int saved = errno;
+	signal(SIGXFSZ, old);
+	hl_buf_free(&out);
+	if (rc < 0) {
+		/* leave the journal byte for byte as it was */
+		if (ftruncate(j->fd, j->size) == 0)
+			fsync(j->fd);
+		return hl_fail(err, "%s: write failed, nothing written: %s", j->path,
+			       strerror(saved));
+	}
+	j->size += (off_t)out.len;
+	j->torn_tail = 0;
+	j->is_new = 0;
+	return 0;
+}
+
+void hl_journal_close(struct hl_journal *j)
+{
+	if (j->fd >= 0)
+		close(j->fd); /* also releases the lock */
+	for (size_t i = 0; i < j->ncols; i++)
+		free(j->cols[i]);
+	free(j->cols);
+	free(j->path);
+	memset(j, 0, sizeof *j);
+	j->fd = -1;
+}
+
+int hl_journal_has_column(const struct hl_journal *j, const char *name)
+{
+	for (size_t i = 0; i < j->ncols; i++)
+		if (hl_streq(j->cols[i], name))
+			return 1;
+	return 0;
+}
+
+void hl_journal_add_column(struct hl_journal *j, const char *name)
+{
+	if (hl_journal_has_column(j, name))
+		return;
+	j->cols = hl_xreallocarray(j->cols, j->ncols + 1, sizeof *j->cols);
+	j->cols[j->ncols++] = hl_xstrdup(name);
+}
+
+/* ---- ticket ids ---- */
+
+void hl_ids_see(struct hl_ids *ids, const char *id)
+{
+	size_t plen = strlen(ids->prefix);
+	if (strncmp(id, ids->prefix, plen) || id[plen] != '-')
+		return;
+	const char *p = id + plen + 1;
+	int64_t day = 0;
+	long seq = 0;
+	for (int i = 0; i < 8; i++, p++) {
+		if (*p < '0' || *p > '9')
+			return;
+		day = day * 10 + (*p - '0');
+	}
+	if (*p++ != '-' || !*p)
+		return;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9' || seq > 100000000)
+			return;
+		seq = seq * 10 + (*p - '0');
+	}
+	if (day > ids->max_day || (day == ids->max_day && seq > ids->max_seq)) {
+		ids->max_day = day;
+		ids->max_seq = seq;
+	}
+}
+
+void hl_ids_next(struct hl_ids *ids, int y, int m, int d, struct hl_buf *out)
+{
+	int64_t day = (int64_t)y * 10000 + m * 100 + d;
+	/* a clock set back must not reuse an id: keep counting on the latest day */
+	if (day <= ids->max_day) {
+		day = ids->max_day;
+		ids->max_seq++;
+	} else {
+		ids->max_day = day;
+		ids->max_seq = 1;
+	}
+	hl_buf_printf(out, "%s-%08lld-%0*ld", ids->prefix, (long long)day, ids->digits,
+		      ids->max_seq);
+}

@@ -1,0 +1,507 @@
+/* reader.c - record streams: format detection, CSV by physical lines over
+ * libcsv, YAML by libyaml events; constant memory in the input's length */
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "hl/reader.h"
+#include "hl/utf8.h"
+
+/* Most fields a record may have: far above the 17 columns of a journal,
+ * low enough that a hostile input cannot make a record huge in width. */
+#define MAX_FIELDS 256
+/* The byte a writer leaves to close a line an interrupted writer tore. */
+#define TORN_MARK '\x18'
+
+struct hl_reader {
+	char *name;
+	FILE *fp;
+	unsigned flags;
+	enum hl_format fmt;
+	long line;          /* physical lines consumed */
+	int64_t offset;     /* bytes consumed */
+	int64_t rec_end;    /* offset past the last returned record */
+	int eof;
+	/* the first line, read to detect the format */
+	char *first;
+	size_t first_len;
+	int first_pending;
+	/* CSV */
+	char *lbuf;
+	size_t lcap;
+	char **cols;
+	size_t ncols;
+	int have_header;
+	struct csv_parser csv;
+	struct hl_record raw;  /* fields as parsed, not yet named */
+	int rec_ended;
+	int too_many;
+	/* YAML */
+	yaml_parser_t yp;
+	int yaml_ready;
+	size_t first_pos;
+	char **keys;        /* interned mapping keys */
+	size_t nkeys, capkeys;
+};
+
+const char *hl_reader_name(const struct hl_reader *r) { return r->name; }
+enum hl_format hl_reader_format(const struct hl_reader *r) { return r->fmt; }
+int64_t hl_reader_offset(const struct hl_reader *r) { return r->rec_end; }
+
+const char *const *hl_reader_columns(const struct hl_reader *r, size_t *n)
+{
+	*n = r->ncols;
+	return (const char *const *)r->cols;
+}
+
+int hl_valid_name(const char *s)
+{
+	size_t n = strlen(s);
+	if (!n || s[0] == ' ' || s[n - 1] == ' ' || !hl_utf8_valid(s, n, NULL))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f || s[i] == ',' || s[i] == '"')
+			return 0;
+	return 1;
+}
+
+/* Text must be valid UTF-8 with no control characters but tab and line
+ * breaks: a NUL or an escape sequence in a journal is corruption or mischief. */
+static int check_value(const char *v, size_t len, const char *field, struct hl_buf *msg)
+{
+	size_t bad;
+	if (!hl_utf8_valid(v, len, &bad))
+		return hl_fail(msg, "invalid UTF-8 in field '%s'", field);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+			return hl_fail(msg, "control character 0x%02x in field '%s'", c, field);
+	}
+	return 0;
+}
+
+static int located(struct hl_reader *r, long line, struct hl_buf *err, const char *what)
+{
+	struct hl_buf m = {0};
+	hl_buf_printf(&m, "%s:%ld: %s", r->name, line, what);
+	hl_fail(err, "%s", m.s);
+	hl_buf_free(&m);
+	return HL_READ_BAD;
+}
+
+/* Reads one physical line into r->lbuf; returns its length, 0 at EOF,
+ * -1 on a read error. */
+static ssize_t read_line(struct hl_reader *r, char **out)
+{
+	if (r->first_pending) {
+		r->first_pending = 0;
+		*out = r->first;
+		r->line++;
+		r->offset += (int64_t)r->first_len;
+		return (ssize_t)r->first_len;
+	}
+	errno = 0;
+	ssize_t n = getline(&r->lbuf, &r->lcap, r->fp);
+	if (n < 0)
+		return ferror(r->fp) ? -1 : 0;
+	*out = r->lbuf;
+	r->line++;
+	r->offset += n;
+	return n;
+}
+
+/* ---- CSV ---- */
+
+static int csv_never_space(unsigned char c) { (void)c; return 0; }
+static int csv_term(unsigned char c) { return c == '\n'; }
+
+static void csv_reset(struct hl_reader *r)
+{
+	csv_free(&r->csv);
+	csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_space_func(&r->csv, csv_never_space);
+	csv_set_term_func(&r->csv, csv_term);
+}
+
+static void csv_on_field(void *s, size_t len, void *data)
+{
+	struct hl_reader *r = data;
+	if (r->raw.n >= MAX_FIELDS) {
+		r->too_many = 1;
+		return;
+	}
+	hl_record_push(&r->raw, "", s ? s : "", s ? len : 0);
+}
+
+static void csv_on_record(int c, void *data)
+{
+	(void)c;
+	((struct hl_reader *)data)->rec_ended = 1;
+}
+
+static int take_header(struct hl_reader *r, long line, struct hl_buf *err)
+{
+	struct hl_buf m = {0};
+	for (size_t i = 0; i < r->raw.n; i++) {
+		const char *name = r->raw.f[i].value;
+		if (!hl_valid_name(name))
+			hl_buf_printf(&m, "bad column name '%s' in header", name);
+		for (size_t j = 0; j < i && !m.len; j++)
+			if (hl_streq(r->cols[j], name))
+				hl_buf_printf(&m, "duplicate column '%s' in header", name);
+		if (m.len) {
+			located(r, line, err, m.s);
+			hl_buf_free(&m);
+			return HL_READ_FATAL;
+		}
+		r->cols = hl_xreallocarray(r->cols, i + 1, sizeof *r->cols);
+		r->cols[i] = hl_xstrdup(name);
+		r->ncols = i + 1;
+	}
+	r->have_header = 1;
+	return 0;
+}
+
+/* Names the raw fields after the header and checks them. */
+static int name_fields(struct hl_reader *r, struct hl_record *rec, long line,
+		       struct hl_buf *err)
+{
+	struct hl_buf m = {0};
+	if (r->raw.n != r->ncols) {
+		hl_buf_printf(&m, "%zu fields where the header has %zu", r->raw.n, r->ncols);
+		located(r, line, err, m.s);
+		hl_buf_free(&m);
+		return HL_READ_BAD;
+	}
+	hl_record_clear(rec);
+	for (size_t i = 0; i < r->raw.n; i++) {
+		struct hl_field *f = &r->raw.f[i];
+		f->len = hl_csv_unescape(f->value, f->len);
+		if (check_value(f->value, f->len, r->cols[i], &m) < 0) {
+			located(r, line, err, m.s);
+			hl_buf_free(&m);
+			return HL_READ_BAD;
+		}
+		hl_record_push(rec, r->cols[i], f->value, f->len);
+	}
+	return HL_READ_RECORD;
+}
+
+/* Feeds one physical line to libcsv; 0 when fed, -1 on a syntax error. */
+static int csv_feed(struct hl_reader *r, const char *s, size_t n)
+{
+	if (csv_parse(&r->csv, s, n, csv_on_field, csv_on_record, r) != n) {
+		csv_reset(r);
+		return -1;
+	}
+	return 0;
+}
+
+static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
+{
+	for (;;) {
+		char *s;
+		ssize_t n = read_line(r, &s);
+		if (n < 0) {
+			hl_fail(err, "%s: read error: %s", r->name, strerror(errno));
+			return HL_READ_FATAL;
+		}
+		if (n == 0)
+			return HL_READ_EOF;
+		long line = r->line;
+		int64_t start = r->offset - n;
+		int complete = s[n - 1] == '\n';
+		if (!complete && (r->flags & HL_READ_JOURNAL)) {
+			r->rec_end = r->offset;
+			return located(r, line, err, "torn last line (an interrupted write), skipped");
+		}
+		if (n >= 2 && s[n - 2] == TORN_MARK && complete) {
+			r->rec_end = r->offset;
+			return located(r, line, err, "torn line (an interrupted write, closed by a later one), skipped");
+		}
+		if (line == 1 && n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+			s += 3, n -= 3;
+		if (complete && n >= 2 && s[n - 2] == '\r')
+			s[n - 2] = '\n', n--;
+		if (n == 0 || (n == 1 && s[0] == '\n'))
+			continue;
+		hl_record_clear(&r->raw);
+		r->rec_ended = r->too_many = 0;
+		int bad = csv_feed(r, s, (size_t)n);
+		/* a quoted field may hold raw line breaks, except in a journal */
+		while (!bad && !r->rec_ended && r->csv.quoted && complete &&
+		       !(r->flags & HL_READ_JOURNAL)) {
+			n = read_line(r, &s);
+			if (n <= 0)
+				break;
+			complete = s[n - 1] == '\n';
+			if (complete && n >= 2 && s[n - 2] == '\r')
+				s[n - 2] = '\n', n--;
+			bad = csv_feed(r, s, (size_t)n);
+		}
+		if (!bad && !r->rec_ended) {
+			if (r->csv.quoted && r->csv.pstate != 0 && (complete || (r->flags & HL_READ_JOURNAL)))
+				bad = 1;
+			else if (csv_fini(&r->csv, csv_on_field, csv_on_record, r) != 0)
+				bad = 1;
+			csv_reset(r);
+		}
+		r->rec_end = r->offset;
+		if (bad)
+			return located(r, line, err, "malformed CSV (an unbalanced quote, or text after a closing quote)");
+		if (r->too_many)
+			return located(r, line, err, "too many fields");
+		if (!r->have_header) {
+			int h = take_header(r, line, err);
+			if (h)
+				return h;
+			continue;
+		}
+		int rc = name_fields(r, rec, line, err);
+		rec->line = line;
+		rec->offset = start;
+		return rc;
+	}
+}
+
+/* ---- YAML ---- */
+
+static int yaml_read(void *data, unsigned char *buf, size_t size, size_t *got)
+{
+	struct hl_reader *r = data;
+	if (r->first_pos < r->first_len) {
+		size_t n = r->first_len - r->first_pos;
+		if (n > size)
+			n = size;
+		memcpy(buf, r->first + r->first_pos, n);
+		r->first_pos += n;
+		*got = n;
+		return 1;
+	}
+	*got = fread(buf, 1, size, r->fp);
+	return !ferror(r->fp);
+}
+
+static const char *intern_key(struct hl_reader *r, const char *k)
+{
+	for (size_t i = 0; i < r->nkeys; i++)
+		if (hl_streq(r->keys[i], k))
+			return r->keys[i];
+	if (r->nkeys == r->capkeys) {
+		r->capkeys = r->capkeys ? r->capkeys * 2 : 32;
+		r->keys = hl_xreallocarray(r->keys, r->capkeys, sizeof *r->keys);
+	}
+	return r->keys[r->nkeys++] = hl_xstrdup(k);
+}
+
+static int yaml_fatal(struct hl_reader *r, long line, struct hl_buf *err, const char *what)
+{
+	located(r, line, err, what);
+	r->eof = 1;
+	return HL_READ_FATAL;
+}
+
+static int yaml_event(struct hl_reader *r, yaml_event_t *ev, struct hl_buf *err)
+{
+	if (!yaml_parser_parse(&r->yp, ev)) {
+		struct hl_buf m = {0};
+		hl_buf_printf(&m, "YAML: %s", r->yp.problem ? r->yp.problem : "syntax error");
+		if (r->yp.context)
+			hl_buf_printf(&m, " %s", r->yp.context);
+		yaml_fatal(r, (long)r->yp.problem_mark.line + 1, err, m.s);
+		hl_buf_free(&m);
+		return -1;
+	}
+	const char *anchor = NULL;
+	if (ev->type == YAML_SCALAR_EVENT)
+		anchor = (const char *)ev->data.scalar.anchor;
+	else if (ev->type == YAML_MAPPING_START_EVENT)
+		anchor = (const char *)ev->data.mapping_start.anchor;
+	else if (ev->type == YAML_SEQUENCE_START_EVENT)
+		anchor = (const char *)ev->data.sequence_start.anchor;
+	if (ev->type == YAML_ALIAS_EVENT || anchor) {
+		long line = (long)ev->start_mark.line + 1;
+		yaml_event_delete(ev);
+		yaml_fatal(r, line, err, "YAML anchors and aliases are not allowed in records");
+		return -1;
+	}
+	return 0;
+}
+
+static int scalar_is_null(const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	return !*v || hl_streq(v, "~") || hl_strcaseeq(v, "null");
+}
+
+/* One mapping, its MAPPING-START already consumed. */
+static int yaml_mapping(struct hl_reader *r, struct hl_record *rec, long line,
+			struct hl_buf *err)
+{
+	struct hl_buf m = {0};
+	hl_record_clear(rec);
+	rec->line = line;
+	for (;;) {
+		yaml_event_t k, v;
+		if (yaml_event(r, &k, err))
+			return HL_READ_FATAL;
+		if (k.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&k);
+			return HL_READ_RECORD;
+		}
+		long kl = (long)k.start_mark.line + 1;
+		if (k.type != YAML_SCALAR_EVENT) {
+			yaml_event_delete(&k);
+			return yaml_fatal(r, kl, err, "a record's keys must be plain names");
+		}
+		const char *key = (const char *)k.data.scalar.value;
+		if (!hl_valid_name(key))
+			hl_buf_printf(&m, "bad field name '%s'", key);
+		else if (hl_record_find(rec, key))
+			hl_buf_printf(&m, "duplicate key '%s'", key);
+		else if (rec->n >= MAX_FIELDS)
+			hl_buf_printf(&m, "too many fields");
+		if (m.len) {
+			yaml_event_delete(&k);
+			yaml_fatal(r, kl, err, m.s);
+			hl_buf_free(&m);
+			return HL_READ_FATAL;
+		}
+		const char *name = intern_key(r, key);
+		yaml_event_delete(&k);
+		if (yaml_event(r, &v, err))
+			return HL_READ_FATAL;
+		long vl = (long)v.start_mark.line + 1;
+		if (v.type != YAML_SCALAR_EVENT) {
+			yaml_event_delete(&v);
+			hl_buf_printf(&m, "the value of '%s' must be a single value, not a list or mapping", name);
+			yaml_fatal(r, vl, err, m.s);
+			hl_buf_free(&m);
+			return HL_READ_FATAL;
+		}
+		const char *val = scalar_is_null(&v) ? "" : (const char *)v.data.scalar.value;
+		size_t len = scalar_is_null(&v) ? 0 : v.data.scalar.length;
+		if (check_value(val, len, name, &m) < 0) {
+			yaml_event_delete(&v);
+			yaml_fatal(r, vl, err, m.s);
+			hl_buf_free(&m);
+			return HL_READ_FATAL;
+		}
+		hl_record_push(rec, name, val, len);
+		yaml_event_delete(&v);
+	}
+}
+
+/* Stream -> documents, each a sequence of mappings (or empty). */
+static int yaml_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
+{
+	for (;;) {
+		yaml_event_t ev;
+		if (r->eof)
+			return HL_READ_EOF;
+		if (yaml_event(r, &ev, err))
+			return HL_READ_FATAL;
+		long line = (long)ev.start_mark.line + 1;
+		yaml_event_type_t t = ev.type;
+		int plain_null = t == YAML_SCALAR_EVENT && scalar_is_null(&ev);
+		yaml_event_delete(&ev);
+		switch (t) {
+		case YAML_STREAM_END_EVENT:
+			r->eof = 1;
+			return HL_READ_EOF;
+		case YAML_STREAM_START_EVENT:
+		case YAML_DOCUMENT_START_EVENT:
+		case YAML_DOCUMENT_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+			continue;
+		case YAML_MAPPING_START_EVENT:
+			return yaml_mapping(r, rec, line, err);
+		default:
+			if (plain_null)
+				continue; /* an empty document */
+			return yaml_fatal(r, line, err, "records must be a YAML list of mappings");
+		}
+	}
+}
+
+/* ---- common ---- */
+
+/* YAML starts with a sequence entry, a directive, a document marker, a flow
+ * list or a comment; a CSV journal starts with its header's first name. */
+static enum hl_format detect(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+		i = 3;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	if (i < n && strchr("-[{#%", s[i]))
+		return HL_FMT_YAML;
+	return HL_FMT_CSV;
+}
+
+struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf *err)
+{
+	FILE *fp = hl_streq(path, "-") ? stdin : fopen(path, "r");
+	if (!fp) {
+		hl_fail(err, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct hl_reader *r = hl_xcalloc(1, sizeof *r);
+	r->fp = fp;
+	r->flags = flags;
+	r->name = hl_xstrdup(fp == stdin ? "<stdin>" : path);
+	errno = 0;
+	ssize_t n = getline(&r->first, &r->lcap, fp);
+	if (n < 0 && ferror(fp)) {
+		hl_fail(err, "%s: read error: %s", r->name, strerror(errno));
+		hl_reader_close(r);
+		return NULL;
+	}
+	r->lcap = 0;
+	r->first_len = n > 0 ? (size_t)n : 0;
+	r->first_pending = n > 0;
+	r->fmt = detect(r->first ? r->first : "", r->first_len);
+	if (r->fmt == HL_FMT_CSV) {
+		csv_init(&r->csv, 0);
+		csv_reset(r);
+	} else {
+		yaml_parser_initialize(&r->yp);
+		yaml_parser_set_input(&r->yp, yaml_read, r);
+		r->yaml_ready = 1;
+	}
+	return r;
+}
+
+int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
+{
+	return r->fmt == HL_FMT_CSV ? csv_next(r, rec, err) : yaml_next(r, rec, err);
+}
+
+void hl_reader_close(struct hl_reader *r)
+{
+	if (!r)
+		return;
+	if (r->fp && r->fp != stdin)
+		fclose(r->fp);
+	if (r->fmt == HL_FMT_CSV)
+		csv_free(&r->csv);
+	if (r->yaml_ready)
+		yaml_parser_delete(&r->yp);
+	for (size_t i = 0; i < r->ncols; i++)
+		free(r->cols[i]);
+	for (size_t i = 0; i < r->nkeys; i++)
+		free(r->keys[i]);
+	free(r->cols);
+	free(r->keys);
+	free(r->first);
+	free(r->lbuf);
+	free(r->name);
+	hl_record_free(&r->raw);
+	free(r);
+}

@@ -1,0 +1,78 @@
+/* record.c - named text fields in column order */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/record.h"
+#include "hl/util.h"
+
+void hl_record_clear(struct hl_record *r)
+{
+	r->n = 0;
+	r->line = 0;
+	r->offset = 0;
+}
+
+void hl_record_free(struct hl_record *r)
+{
+	for (size_t i = 0; i < r->cap; i++)
+		free(r->f[i].value);
+	free(r->f);
+	memset(r, 0, sizeof *r);
+}
+
+static void field_assign(struct hl_field *f, const char *v, size_t len)
+{
+	if (len + 1 > f->cap) {
+		f->cap = len + 1 < 32 ? 32 : len + 1;
+		f->value = hl_xrealloc(f->value, f->cap);
+	}
+	if (len)
+		memcpy(f->value, v, len);
+	f->value[len] = '\0';
+	f->len = len;
+}
+
+void hl_record_push(struct hl_record *r, const char *name, const char *v, size_t len)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 24;
+		r->f = hl_xreallocarray(r->f, cap, sizeof *r->f);
+		memset(r->f + r->cap, 0, (cap - r->cap) * sizeof *r->f);
+		r->cap = cap;
+	}
+	struct hl_field *f = &r->f[r->n++];
+	f->name = name;
+	field_assign(f, v, len);
+}
+
+struct hl_field *hl_record_find(const struct hl_record *r, const char *name)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->f[i].name, name) == 0)
+			return &r->f[i];
+	return NULL;
+}
+
+void hl_record_set(struct hl_record *r, const char *name, const char *v)
+{
+	struct hl_field *f = hl_record_find(r, name);
+	if (f)
+		field_assign(f, v, strlen(v));
+	else
+		hl_record_push(r, name, v, strlen(v));
+}
+
+const char *hl_record_get(const struct hl_record *r, const char *name)
+{
+	struct hl_field *f = hl_record_find(r, name);
+	return f && f->len ? f->value : NULL;
+}
+
+void hl_record_copy(struct hl_record *dst, const struct hl_record *src)
+{
+	hl_record_clear(dst);
+	for (size_t i = 0; i < src->n; i++)
+		hl_record_push(dst, src->f[i].name, src->f[i].value, src->f[i].len);
+	dst->line = src->line;
+	dst->offset = src->offset;
+}

@@ -1,0 +1,141 @@
+/* utf8.c - UTF-8 decoding, validation and display width */
+#include <string.h>
+
+#include "hl/utf8.h"
+
+size_t hl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	if (n == 0)
+		return 0;
+	unsigned char c = s[0];
+	size_t len;
+	uint32_t v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		len = 2, v = c & 0x1f, min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3, v = c & 0x0f, min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+int hl_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = hl_utf8_decode(p + i, n - i, &cp);
+		if (!len) {
+			if (bad)
+				*bad = i;
+			return 0;
+		}
+		i += len;
+	}
+	return 1;
+}
+
+struct range {
+	uint32_t lo, hi;
+};
+
+static int in_ranges(uint32_t cp, const struct range *r, size_t n)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < r[mid].lo)
+			hi = mid;
+		else if (cp > r[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+/* East Asian Wide (W) and Fullwidth (F) blocks, Unicode 15, coarse-grained
+ * by block: what matters here is CJK text, punctuation and emoji. */
+static const struct range wide[] = {
+	{0x1100, 0x115f},   {0x231a, 0x231b},   {0x2329, 0x232a},
+	{0x23e9, 0x23ec},   {0x23f0, 0x23f0},   {0x23f3, 0x23f3},
+	{0x25fd, 0x25fe},   {0x2614, 0x2615},   {0x2648, 0x2653},
+	{0x267f, 0x267f},   {0x2693, 0x2693},   {0x26a1, 0x26a1},
+	{0x26aa, 0x26ab},   {0x26bd, 0x26be},   {0x26c4, 0x26c5},
+	{0x26ce, 0x26ce},   {0x26d4, 0x26d4},   {0x26ea, 0x26ea},
+	{0x26f2, 0x26f3},   {0x26f5, 0x26f5},   {0x26fa, 0x26fa},
+	{0x26fd, 0x26fd},   {0x2705, 0x2705},   {0x270a, 0x270b},
+	{0x2728, 0x2728},   {0x274c, 0x274c},   {0x274e, 0x274e},
+	{0x2753, 0x2755},   {0x2757, 0x2757},   {0x2795, 0x2797},
+	{0x27b0, 0x27b0},   {0x27bf, 0x27bf},   {0x2b1b, 0x2b1c},
+	{0x2b50, 0x2b50},   {0x2b55, 0x2b55},   {0x2e80, 0x303e},
+	{0x3041, 0x33ff},   {0x3400, 0x4dbf},   {0x4e00, 0x9fff},
+	{0xa000, 0xa4cf},   {0xa960, 0xa97f},   {0xac00, 0xd7a3},
+	{0xf900, 0xfaff},   {0xfe10, 0xfe19},   {0xfe30, 0xfe6f},
+	{0xff00, 0xff60},   {0xffe0, 0xffe6},   {0x16fe0, 0x16fe4},
+	{0x17000, 0x18cff}, {0x1b000, 0x1b2ff}, {0x1f004, 0x1f004},
+	{0x1f0cf, 0x1f0cf}, {0x1f18e, 0x1f18e}, {0x1f191, 0x1f19a},
+	{0x1f200, 0x1f251}, {0x1f300, 0x1f64f}, {0x1f680, 0x1f6ff},
+	{0x1f7e0, 0x1f7eb}, {0x1f900, 0x1f9ff}, {0x1fa70, 0x1faff},
+	{0x20000, 0x2fffd}, {0x30000, 0x3fffd},
+};
+
+static const struct range zero[] = {
+	{0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd},
+	{0x0610, 0x061a}, {0x064b, 0x065f}, {0x0e31, 0x0e31},
+	{0x0e34, 0x0e3a}, {0x0e47, 0x0e4e}, {0x1160, 0x11ff},
+	{0x200b, 0x200f}, {0x202a, 0x202e}, {0x2060, 0x2064},
+	{0x20d0, 0x20ff}, {0xfe00, 0xfe0f}, {0xfe20, 0xfe2f},
+	{0xfeff, 0xfeff}, {0xe0100, 0xe01ef},
+};
+
+int hl_cp_width(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return 0;
+	if (cp < 0x300)
+		return 1;
+	if (in_ranges(cp, zero, sizeof zero / sizeof zero[0]))
+		return 0;
+	if (in_ranges(cp, wide, sizeof wide / sizeof wide[0]))
+		return 2;
+	return 1;
+}
+
+size_t hl_utf8_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, w = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = hl_utf8_decode(p + i, n - i, &cp);
+		if (!len) {
+			w++, i++;
+			continue;
+		}
+		w += (size_t)hl_cp_width(cp);
+		i += len;
+	}
+	return w;
+}

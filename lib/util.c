@@ -1,0 +1,204 @@
+/* util.c - allocation, dynamic strings and diagnostics */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "hl/util.h"
+
+const char *hl_progname = "hl";
+
+static void oom(void)
+{
+	fprintf(stderr, "%s: out of memory\n", hl_progname);
+	exit(HL_EXIT_ERROR);
+}
+
+void *hl_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *hl_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *hl_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom();
+	return q;
+}
+
+void *hl_xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		oom();
+	return hl_xrealloc(p, n * size);
+}
+
+char *hl_xstrdup(const char *s)
+{
+	return hl_xstrndup(s, strlen(s));
+}
+
+char *hl_xstrndup(const char *s, size_t n)
+{
+	char *p = hl_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void hl_buf_reserve(struct hl_buf *b, size_t extra)
+{
+	if (extra > SIZE_MAX - b->len - 1)
+		oom();
+	size_t need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	b->s = hl_xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+void hl_buf_add(struct hl_buf *b, const void *p, size_t n)
+{
+	hl_buf_reserve(b, n);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void hl_buf_addc(struct hl_buf *b, char c)
+{
+	hl_buf_add(b, &c, 1);
+}
+
+void hl_buf_adds(struct hl_buf *b, const char *s)
+{
+	hl_buf_add(b, s, strlen(s));
+}
+
+void hl_buf_vprintf(struct hl_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		oom();
+	hl_buf_reserve(b, (size_t)n);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void hl_buf_printf(struct hl_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	hl_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void hl_buf_clear(struct hl_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void hl_buf_free(struct hl_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+const char *hl_buf_str(const struct hl_buf *b)
+{
+	return b->s ? b->s : "";
+}
+
+int hl_fail(struct hl_buf *err, const char *fmt, ...)
+{
+	if (!err)
+		return -1;
+	va_list ap;
+	hl_buf_clear(err);
+	va_start(ap, fmt);
+	hl_buf_vprintf(err, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void vwarnx(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", hl_progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void hl_warnx(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+}
+
+void hl_errx(int status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+int hl_close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		hl_warnx("write error on standard output: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int hl_streq(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+int hl_strcaseeq(const char *a, const char *b)
+{
+	return strcasecmp(a, b) == 0;
+}
+
+int hl_parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	if (!*s || *s == ' ' || *s == '+')
+		return -1;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
