@@ -1,0 +1,195 @@
+/* test_records.c - CSV and YAML writing and reading, round trips, torn
+ * lines, malformed input */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hl/format.h"
+#include "hl/reader.h"
+#include "hl/utf8.h"
+#include "tap.h"
+
+static char tmpl[] = "/tmp/hl-test-XXXXXX";
+
+static const char *write_file(const char *name, const char *text, size_t len)
+{
+	static char path[256];
+	snprintf(path, sizeof path, "%s/%s", tmpl, name);
+	FILE *fp = fopen(path, "w");
+	fwrite(text, 1, len, fp);
+	fclose(fp);
+	return path;
+}
+
+static const char *cols[] = {"time", "ticket", "event", "text", "extra"};
+
+static const char *const texts[] = {
+	"楼上漏水，已经三天了",
+	"commas, \"quotes\" and 'apostrophes'",
+	"two\nlines\r\nand a CR",
+	"back\\slash \\n literal",
+	"  leading and trailing  ",
+	"tab\there",
+	"- looks like a list item: yes",
+	"13800138000",
+	"yes",
+	"null",
+	"#not a comment",
+	"emoji 🚰 and U+2028 [\xe2\x80\xa8] here",
+	"",
+};
+#define NTEXTS (sizeof texts / sizeof texts[0])
+
+static void fill(struct hl_record *r, size_t i)
+{
+	hl_record_clear(r);
+	hl_record_push(r, "time", "2026-11-03T09:14:00+08:00", 25);
+	hl_record_push(r, "ticket", "HL-20261103-0001", 16);
+	hl_record_push(r, "event", "note", 4);
+	hl_record_push(r, "text", texts[i], strlen(texts[i]));
+	hl_record_push(r, "extra", "x", 1);
+}
+
+static void round_trip(enum hl_format fmt)
+{
+	const char *name = fmt == HL_FMT_CSV ? "csv" : "yaml";
+	struct hl_buf out = {0}, err = {0};
+	struct hl_record r = {0};
+	if (fmt == HL_FMT_CSV)
+		hl_csv_put_header(&out, cols, 5);
+	for (size_t i = 0; i < NTEXTS; i++) {
+		fill(&r, i);
+		if (fmt == HL_FMT_CSV)
+			hl_csv_put_record(&out, cols, 5, &r);
+		else
+			hl_yaml_put_record(&out, &r);
+	}
+	size_t lines = 0;
+	for (size_t i = 0; i < out.len; i++)
+		lines += out.s[i] == '\n';
+	is_int(lines, NTEXTS + (fmt == HL_FMT_CSV), "%s: one physical line per record", name);
+	const char *path = write_file(name, out.s, out.len);
+	struct hl_reader *rd = hl_reader_open(path, HL_READ_JOURNAL, &err);
+	ok(rd != NULL, "%s: opens", name);
+	is_int(hl_reader_format(rd), fmt, "%s: format detected", name);
+	size_t i = 0;
+	int rc;
+	while ((rc = hl_reader_next(rd, &r, &err)) == HL_READ_RECORD && i < NTEXTS) {
+		const char *t = hl_record_get(&r, "text");
+		is_str(t ? t : "", texts[i], "%s: text %zu survives", name, i);
+		is_str(hl_record_get(&r, "extra"), "x", "%s: unknown column kept", name);
+		i++;
+	}
+	is_int(rc, HL_READ_EOF, "%s: ends cleanly %s", name, err.s ? err.s : "");
+	is_int(i, NTEXTS, "%s: every record read", name);
+	hl_reader_close(rd);
+	hl_record_free(&r);
+	hl_buf_free(&out);
+	hl_buf_free(&err);
+}
+
+/* Reads a whole text; returns a summary "R,R,B,..." of what each call gave. */
+static void read_all(const char *text, size_t len, unsigned flags, struct hl_buf *trace,
+		     struct hl_buf *msgs)
+{
+	struct hl_buf err = {0};
+	struct hl_record r = {0};
+	const char *path = write_file("in", text, len);
+	struct hl_reader *rd = hl_reader_open(path, flags, &err);
+	int rc;
+	while ((rc = hl_reader_next(rd, &r, &err)) != HL_READ_EOF) {
+		if (rc == HL_READ_RECORD) {
+			const char *t = hl_record_get(&r, "text");
+			hl_buf_printf(trace, "[%s]", t ? t : "");
+		} else {
+			hl_buf_adds(trace, rc == HL_READ_BAD ? "B" : "F");
+			const char *m = strstr(err.s, "/in:");
+			hl_buf_printf(msgs, "%s|", m ? m + 4 : err.s);
+			if (rc == HL_READ_FATAL)
+				break;
+		}
+	}
+	hl_reader_close(rd);
+	hl_record_free(&r);
+	hl_buf_free(&err);
+}
+
+static void reads_n(const char *what, const char *text, size_t len, unsigned flags,
+		    const char *want_trace, const char *want_msgs)
+{
+	struct hl_buf trace = {0}, msgs = {0};
+	read_all(text, len, flags, &trace, &msgs);
+	is_str(hl_buf_str(&trace), want_trace, "%s: records", what);
+	is_str(hl_buf_str(&msgs), want_msgs, "%s: messages", what);
+	hl_buf_free(&trace);
+	hl_buf_free(&msgs);
+}
+
+#define reads(what, text, flags, trace, msgs) reads_n(what, text, strlen(text), flags, trace, msgs)
+
+int main(void)
+{
+	if (!mkdtemp(tmpl))
+		return 1;
+	round_trip(HL_FMT_CSV);
+	round_trip(HL_FMT_YAML);
+
+	reads("torn last line", "time,text\n1,a\n2,b\n3,c", HL_READ_JOURNAL, "[a][b]B",
+	      "4: torn last line (an interrupted write), skipped|");
+	reads("torn line closed by a later writer", "time,text\n1,a\n2,b\x18\n3,c\n",
+	      HL_READ_JOURNAL, "[a]B[c]",
+	      "3: torn line (an interrupted write, closed by a later one), skipped|");
+	reads("last line without newline in input", "time,text\n1,a\n2,b", 0, "[a][b]", "");
+	reads("BOM and CRLF", "\xef\xbb\xbftime,text\r\n1,a\r\n", 0, "[a]", "");
+	reads("multi-line quoted field in input", "time,text\n1,\"a\nb\"\n2,c\n", 0, "[a\nb][c]", "");
+	reads("multi-line quoted field in a journal", "time,text\n1,\"a\nb\"\n2,c\n",
+	      HL_READ_JOURNAL, "BB[c]",
+	      "2: malformed CSV (an unbalanced quote, or text after a closing quote)|"
+	      "3: malformed CSV (an unbalanced quote, or text after a closing quote)|");
+	reads("unbalanced quote at EOF", "time,text\n1,\"abc\n", 0, "B",
+	      "2: malformed CSV (an unbalanced quote, or text after a closing quote)|");
+	reads("text after closing quote", "time,text\n1,\"a\"b\n2,c\n", 0, "B[c]",
+	      "2: malformed CSV (an unbalanced quote, or text after a closing quote)|");
+	reads("wrong field count", "time,text\n1,a,extra\n2\n3,c\n", 0, "BB[c]",
+	      "2: 3 fields where the header has 2|3: 1 fields where the header has 2|");
+	reads("spaces are data", "time,text\n1,\t-5 \n", 0, "[\t-5 ]", "");
+	reads("invalid UTF-8", "time,text\n1,a\xff\n2,b\n", 0, "B[b]", "2: invalid UTF-8 in field 'text'|");
+	reads_n("NUL byte", "time,text\n1,a\0b\n2,c\n", 19, 0, "B[c]",
+		"2: control character 0x00 in field 'text'|");
+	reads("control character", "time,text\n1,a\x1b[31m\n", 0, "B",
+	      "2: control character 0x1b in field 'text'|");
+	reads("duplicate header", "time,time\n1,2\n", 0, "F", "1: duplicate column 'time' in header|");
+	reads("empty input", "", 0, "", "");
+	reads("header only", "time,text\n", 0, "", "");
+	reads("blank lines skipped", "time,text\n\n1,a\n\n", 0, "[a]", "");
+	reads("YAML block mappings", "- time: 1\n  text: 一\n- {time: 2, text: \"二\\n三\"}\n", 0,
+	      "[一][二\n三]", "");
+	reads("YAML null is empty", "- {time: 1, text: ~}\n", 0, "[]", "");
+	reads("YAML alias", "- &a {time: 1, text: x}\n- *a\n", 0, "F",
+	      "1: YAML anchors and aliases are not allowed in records|");
+	reads("YAML duplicate key", "- {time: 1, text: a, text: b}\n", 0, "F", "1: duplicate key 'text'|");
+	reads("YAML nested value", "- {time: 1, text: [a, b]}\n", 0, "F",
+	      "1: the value of 'text' must be a single value, not a list or mapping|");
+	reads("YAML not a list", "# records\n{time: 1}\n", 0, "[]", "");
+	reads("YAML scalar document", "---\njust text\n", 0, "F", "2: records must be a YAML list of mappings|");
+	reads("YAML syntax error", "- {time: 1, text: \"open\n", 0, "F",
+	      "2: YAML: found unexpected end of stream while scanning a quoted scalar|");
+	reads("YAML tab indentation", "-\ttime: 1\n", 0, "F",
+	      "1: YAML: found character that cannot start any token while scanning for the next token|");
+
+	/* display width */
+	is_int(hl_utf8_width("abc"), 3, "ASCII width");
+	is_int(hl_utf8_width("工程部"), 6, "CJK is two columns each");
+	is_int(hl_utf8_width("３栋，好"), 8, "fullwidth digits and punctuation");
+	is_int(hl_utf8_width("e\xcc\x81"), 1, "combining mark takes no column");
+	ok(!hl_utf8_valid("\xed\xa0\x80", 3, NULL), "surrogates are invalid");
+	ok(!hl_utf8_valid("\xc0\xaf", 2, NULL), "overlong encodings are invalid");
+	ok(hl_utf8_valid("张三 🚰", strlen("张三 🚰"), NULL), "valid UTF-8 passes");
+
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpl);
+	if (system(cmd) != 0)
+		return 1;
+	return tap_done();
+}
