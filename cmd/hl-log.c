@@ -9,13 +9,15 @@
 #include "hl/batch.h"
 #include "hl/config.h"
 #include "hl/entry.h"
+#include "hl/export.h"
 #include "hl/version.h"
 
 static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: hl-log [-f JOURNAL] [-C CONFIG] [--by ACTOR] [--at TIME] [--wait SECONDS] VERB ...\n"
-		"       hl-log [options] append [FILE]\n");
+		"       hl-log [options] append [FILE]\n"
+		"       hl-log [options] export [-o csv|yaml] [TICKET ...]\n");
 	for (const struct hl_verb *v = hl_verbs; v->name; v++)
 		fprintf(fp, "       hl-log [options] %s\n", v->synopsis);
 	fprintf(fp, "       hl-log --defaults | --version | --help\n");
@@ -97,6 +99,32 @@ static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl
 	e->text = argc ? join_words(argc, argv) : NULL;
 }
 
+/* export [-o FORMAT] [TICKET ...]: exit 1 when no record matched */
+static int export_cmd(const char *journal, int argc, char **argv)
+{
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {NULL, 0, NULL, 0}};
+	int fmt = HL_FMT_CSV, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c != 'o' || (fmt = hl_format_parse(optarg)) < 0) {
+			if (c == 'o')
+				hl_warnx("unknown output format '%s' (csv or yaml)", optarg);
+			fprintf(stderr, "usage: hl-log [options] export [-o csv|yaml] [TICKET ...]\n");
+			return HL_EXIT_ERROR;
+		}
+	}
+	struct hl_buf err = {0};
+	long n = hl_export(journal, (enum hl_format)fmt, argv + optind,
+			   (size_t)(argc - optind), stdout, &err);
+	if (n < 0)
+		hl_warnx("%s", err.s);
+	hl_buf_free(&err);
+	if (hl_close_stdout() || n < 0)
+		return HL_EXIT_ERROR;
+	return n ? HL_EXIT_OK : HL_EXIT_NONE;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -136,6 +164,9 @@ int main(int argc, char **argv)
 		journal = "hotline.csv";
 	if (!*actor)
 		hl_errx(HL_EXIT_ERROR, "--by wants a name");
+
+	if (hl_streq(argv[0], "export"))
+		return export_cmd(journal, argc, argv);
 
 	struct hl_buf err = {0};
 	struct hl_config cfg;

@@ -1,0 +1,122 @@
+# bad.sh - every refusal: one clear line, exit status 2, journal untouched
+. "$(dirname "$0")/../lib.sh"
+
+"$HL_LOG" open -c complaint -t 13800138000 漏水 >/dev/null
+"$HL_LOG" open -c suggestion 建议装路灯 >/dev/null
+"$HL_LOG" open -c help 求助 >/dev/null
+"$HL_LOG" resolve HL-20261103-0003 >/dev/null
+"$HL_LOG" close HL-20261103-0003 >/dev/null
+C=HL-20261103-0001 S=HL-20261103-0002 X=HL-20261103-0003
+
+# command line
+refuse "unknown verb" 2 "hl-log: unknown verb 'resolv'
+$(sed -n '1,2p' /dev/null)$("$HL_LOG" --help 2>&1)" "$HL_LOG" resolv $C
+refuse "unknown ticket" 2 "hl-log: HL-20261103-0099: unknown ticket" "$HL_LOG" ack HL-20261103-0099
+refuse "unknown category" 2 \
+"hl-log: unknown category 'cooking' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+	"$HL_LOG" open -c cooking x
+refuse "open without category" 2 "hl-log: open record without category" "$HL_LOG" open 漏水
+refuse "unknown channel" 2 \
+"hl-log: unknown channel 'pigeon' (one of: phone, hotline400, visit, letter, email, web, wechat, weibo, sms)" \
+	"$HL_LOG" open -c help -m pigeon x
+refuse "unknown priority" 2 \
+"hl-log: unknown priority 'asap' (one of: low, normal, high, urgent, critical)" \
+	"$HL_LOG" open -c repair -p asap x
+refuse "bad phone" 2 "hl-log: bad phone number (only digits, a leading +, spaces and dashes)" \
+	"$HL_LOG" open -c help -t 138-CALL-ME x
+refuse "short phone" 2 "hl-log: bad phone number (want 3 to 20 digits)" "$HL_LOG" missed -t 12
+refuse "missed without phone" 2 "hl-log: missed record without phone" "$HL_LOG" missed
+refuse "resolve on a closed ticket" 2 "hl-log: $X: ticket is not open" "$HL_LOG" resolve $X
+refuse "followup before resolve" 2 "hl-log: $C: followup before resolve" "$HL_LOG" followup $C --score 4
+refuse "followup without score" 2 "hl-log: followup record without score" "$HL_LOG" followup $X
+refuse "score out of range" 2 "hl-log: bad score '9' (want 1 to 5)" "$HL_LOG" followup $X --score 9
+refuse "ack before assign" 2 "hl-log: $C: ticket is not assigned to anyone yet" "$HL_LOG" ack $C
+refuse "assign without department" 2 "hl-log: assign record without dept" "$HL_LOG" assign $C
+refuse "close an open ticket" 2 "hl-log: $C: ticket is not resolved" "$HL_LOG" close $C
+refuse "reopen an open ticket" 2 "hl-log: $C: only a resolved or closed ticket can be reopened" "$HL_LOG" reopen $C
+refuse "callback on an ordinary ticket" 2 "hl-log: $C: not a missed call" "$HL_LOG" callback $C
+refuse "resume without hold" 2 "hl-log: $C: ticket is not on hold" "$HL_LOG" resume $C
+refuse "complaint verdict on a suggestion" 2 "hl-log: $S: verdict valid/invalid is for complaints" \
+	"$HL_LOG" resolve $S --verdict valid
+refuse "unknown verdict" 2 "hl-log: unknown verdict 'maybe' (one of: valid, invalid, adopted, declined)" \
+	"$HL_LOG" resolve $C --verdict maybe
+refuse "time in the future" 2 "hl-log: --at 2026-11-04 09:00 is in the future" \
+	"$HL_LOG" --at "2026-11-04 09:00" note $C x
+refuse "impossible date" 2 "hl-log: impossible date or time '2026-02-30 09:00'" \
+	"$HL_LOG" --at "2026-02-30 09:00" note $C x
+refuse "bad time" 2 "hl-log: bad time 'noon' (want 2026-11-03T09:14:00+08:00, 2026-11-03 09:14 or 09:14)" \
+	"$HL_LOG" --at noon note $C x
+refuse "note without text" 2 "hl-log: note needs a text" "$HL_LOG" note $C
+refuse "verb without its ticket" 2 "hl-log: ack needs a ticket
+usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack
+refuse "option the verb does not take" 2 "hl-log: ack does not take --score
+usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack $C --score 3
+refuse "bad --wait" 2 "hl-log: --wait wants seconds (-1: for ever), not 'soon'" "$HL_LOG" --wait soon ack $C
+refuse "append with --at" 2 "hl-log: --at is for single entries; records carry their own time" \
+	"$HL_LOG" --at 09:00 append /dev/null
+refuse "unknown output format" 2 "hl-log: unknown output format 'xml' (csv or yaml)
+usage: hl-log [options] export [-o csv|yaml] [TICKET ...]" "$HL_LOG" export -o xml
+
+# configuration
+printf 'departments:\n  - {name: 工程部, dept_head: 李工}\n' > bad.yaml
+refuse "config: unknown key" 2 "hl-log: bad.yaml:2:17: unknown key 'dept_head'" "$HL_LOG" -C bad.yaml ack $C
+refuse "config: missing file" 2 "hl-log: nowhere.yaml: No such file or directory" "$HL_LOG" -C nowhere.yaml ack $C
+printf 'departments:\n  - {name: 工程部}\n' > depts.yaml
+refuse "unknown department" 2 "hl-log: unknown department '财务部'" \
+	"$HL_LOG" -C depts.yaml assign $C -d 财务部
+printf 'departments:\n  - {name: 工程部}\nstaff:\n  - {name: 张三, dept: 工程部}\n' > staff.yaml
+refuse "unknown person" 2 "hl-log: unknown person '李四'" "$HL_LOG" -C staff.yaml assign $C -d 工程部 -a 李四
+
+# the journal itself
+printf 'name,phone\nx,1\n' > notajournal.csv
+before=$(sum notajournal.csv)
+run "$HL_LOG" -f notajournal.csv open -c help x
+is_status "not a journal" 2
+is_err "not a journal" "hl-log: notajournal.csv:1: not an hl journal (no 'time' column in the header)"
+is "not a journal: unchanged" "$(sum notajournal.csv)" "$before"
+mkdir adir
+run "$HL_LOG" -f adir open -c help x
+is_err "a directory" "hl-log: adir: Is a directory"
+run "$HL_LOG" -f missing/dir/j.csv open -c help x
+is_err "missing directory" "hl-log: missing/dir/j.csv: No such file or directory"
+is "missing directory: nothing created" "$(ls missing 2>&1 | wc -l | tr -d ' ')" "1"
+
+# batches: one bad record refuses the whole batch
+refuse "append: unknown event, with its line" 2 "hl-log: <stdin>:3: unknown event 'resolv'" \
+	sh -c "printf 'event,ticket,text\nnote,$C,fine\nresolv,$C,typo\n' | '$HL_LOG' append"
+refuse "append: lifecycle error later in the batch" 2 "hl-log: <stdin>:3: $C: ticket is already resolved" \
+	sh -c "printf 'event,ticket,verdict\nresolve,$C,valid\nresolve,$C,\n' | '$HL_LOG' append"
+refuse "append: wrong field count" 2 "hl-log: <stdin>:2: 3 fields where the header has 2" \
+	sh -c "printf 'event,ticket\nnote,$C,x\n' | '$HL_LOG' append"
+refuse "append: unbalanced quote" 2 \
+	"hl-log: <stdin>:2: malformed CSV (an unbalanced quote, or text after a closing quote)" \
+	sh -c "printf 'event,ticket,text\nnote,$C,\"open\n' | '$HL_LOG' append"
+refuse "append: invalid UTF-8" 2 "hl-log: <stdin>:2: invalid UTF-8 in field 'text'" \
+	sh -c "printf 'event,ticket,text\nnote,$C,\377\n' | '$HL_LOG' append"
+refuse "append: time without offset" 2 \
+	"hl-log: <stdin>:2: time '2026-11-03T09:00:00' has no UTC offset (want e.g. +08:00)" \
+	sh -c "printf 'time,event,ticket,text\n2026-11-03T09:00:00,note,$C,x\n' | '$HL_LOG' append"
+refuse "append: far future" 2 "hl-log: <stdin>:2: time 2030-01-01T00:00:00+08:00 is in the future" \
+	sh -c "printf 'time,event,ticket,text\n2030-01-01T00:00:00+08:00,note,$C,x\n' | '$HL_LOG' append"
+refuse "append: a ticket that exists" 2 "hl-log: <stdin>:2: $C: ticket already exists" \
+	sh -c "printf 'event,ticket,category\nopen,$C,help\n' | '$HL_LOG' append"
+refuse "append: column the journal lacks" 2 "hl-log: <stdin>:2: column 'mood' is not in the journal's header" \
+	sh -c "printf 'event,ticket,text,mood\nnote,$C,x,grumpy\n' | '$HL_LOG' append"
+refuse "append: record without event" 2 "hl-log: <stdin>:2: record without event" \
+	sh -c "printf 'ticket,text\n$C,x\n' | '$HL_LOG' append"
+refuse "append: note without a ticket" 2 "hl-log: <stdin>:2: note record without ticket" \
+	sh -c "printf 'event,text\nnote,x\n' | '$HL_LOG' append"
+refuse "append: YAML alias" 2 "hl-log: <stdin>:1: YAML anchors and aliases are not allowed in records" \
+	sh -c "printf -- '- &a {event: note, ticket: $C, text: x}\n- *a\n' | '$HL_LOG' append"
+refuse "append: YAML duplicate key" 2 "hl-log: <stdin>:1: duplicate key 'text'" \
+	sh -c "printf -- '- {event: note, ticket: $C, text: x, text: y}\n' | '$HL_LOG' append"
+refuse "append: YAML list value" 2 \
+	"hl-log: <stdin>:1: the value of 'text' must be a single value, not a list or mapping" \
+	sh -c "printf -- '- {event: note, ticket: $C, text: [x, y]}\n' | '$HL_LOG' append"
+refuse "append: duplicate header" 2 "hl-log: <stdin>:1: duplicate column 'text' in header" \
+	sh -c "printf 'event,ticket,text,text\nnote,$C,x,y\n' | '$HL_LOG' append"
+refuse "append: NUL byte" 2 "hl-log: <stdin>:2: control character 0x00 in field 'text'" \
+	sh -c "printf 'event,ticket,text\nnote,$C,a\0b\n' | '$HL_LOG' append"
+refuse "append: two inputs" 2 "hl-log: append reads one input (a file or -)" "$HL_LOG" append a b
+refuse "append: missing input" 2 "hl-log: nofile.csv: No such file or directory" "$HL_LOG" append nofile.csv
+done_testing
