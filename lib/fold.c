@@ -117,6 +117,18 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		why = verdict_refusal(t, ev);
 	if (why)
 		return hl_fail(err, "%s: %s", ev->ticket ? ev->ticket : "?", why);
+	if (t->state != HL_ST_NONE && ev->time.t < t->last.t) {
+		/* a late entry may not come before the step it follows: every
+		 * interval the reports measure stays non-negative */
+		struct hl_buf a = {0}, b = {0};
+		hl_time_format(ev->time, &a);
+		hl_time_format(t->last, &b);
+		hl_fail(err, "%s: %s at %s is before the ticket's previous step at %s",
+			ev->ticket ? ev->ticket : "?", hl_vocab_name(&hl_events, ev->kind), a.s, b.s);
+		hl_buf_free(&a);
+		hl_buf_free(&b);
+		return -1;
+	}
 	switch (ev->kind) {
 	case HL_EV_OPEN:
 	case HL_EV_MISSED:

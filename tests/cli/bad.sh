@@ -46,6 +46,9 @@ refuse "impossible date" 2 "hl-log: impossible date or time '2026-02-30 09:00'" 
 	"$HL_LOG" --at "2026-02-30 09:00" note $C x
 refuse "bad time" 2 "hl-log: bad time 'noon' (want 2026-11-03T09:14:00+08:00, 2026-11-03 09:14 or 09:14)" \
 	"$HL_LOG" --at noon note $C x
+refuse "late entry before the previous step" 2 \
+"hl-log: $C: note at 2026-11-03T09:00:00+08:00 is before the ticket's previous step at 2026-11-03T10:00:00+08:00" \
+	"$HL_LOG" --at 09:00 note $C x
 refuse "note without text" 2 "hl-log: note needs a text" "$HL_LOG" note $C
 refuse "verb without its ticket" 2 "hl-log: ack needs a ticket
 usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack
