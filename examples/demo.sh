@@ -13,7 +13,8 @@ PATH="$BIN:$PATH"
 
 say() { printf '\n$ %s\n' "$*"; "$@"; }
 
-say hl-log append "$EX/calls.csv"
+cp "$EX/calls.csv" .
+say hl-log append calls.csv
 say hl-log --by 周敏 --at 08:09 assign HL-20261103-0001 -d 工程部 -a 张伟 急修
 say hl-log --by 张伟 --at 08:21 ack HL-20261103-0001
 say hl-log --by 张伟 --at 08:33 arrive HL-20261103-0001 已关总阀

@@ -1,0 +1,22 @@
+# docs.sh - every binary's --help matches its man page's synopsis
+MAN=$(cd "$(dirname "$0")/../../man" && pwd)
+. "$(dirname "$0")/../lib.sh"
+for bin in "$HL_BIN"/hl-*; do
+	name=$(basename "$bin")
+	page="$MAN/$name.1"
+	if [ ! -f "$page" ]; then
+		fail "$name has a man page"
+		continue
+	fi
+	synopsis=$(sed -n '/^\.SH SYNOPSIS/,/^\.fi/p' "$page" | grep -v '^\.\(SH\|nf\|fi\)' |
+		sed 's/^\.B //; s/\\-/-/g')
+	help=$("$bin" --help | sed 's/^usage: //; s/^ *//')
+	is "$name --help matches the synopsis of $name(1)" "$help" "$synopsis"
+done
+if command -v man >/dev/null 2>&1; then
+	for page in "$MAN"/*.[15]; do
+		warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
+		is "$(basename "$page") renders without warnings" "$warnings" ""
+	done
+fi
+done_testing
