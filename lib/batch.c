@@ -235,7 +235,10 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 	    !check_lifecycle(b, &tt, &ids, c, fresh, err) && !serialize(b, &j, &out, err) &&
 	    !hl_journal_append(&j, hl_buf_str(&out), out.len, err))
 		rc = 0;
-	hl_journal_close(&j);
+	if (rc)
+		hl_journal_abandon(&j);
+	else
+		hl_journal_close(&j);
 	/* ids are printed only once they are durable */
 	for (size_t i = 0; rc == 0 && c->ids_out && i < b->n; i++)
 		if (fresh[i])

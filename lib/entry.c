@@ -48,8 +48,8 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		return -1;
 	if (e->at && at.t > now->t)
 		return hl_fail(err, "--at %s is in the future", e->at);
-	if (e->kind == HL_EV_NOTE && !e->text)
-		return hl_fail(err, "note needs a text");
+	if ((e->kind == HL_EV_NOTE || e->kind == HL_EV_OPEN) && !e->text)
+		return hl_fail(err, "%s needs a text (what was said)", hl_vocab_name(&hl_events, e->kind));
 	hl_time_format(at, &tbuf);
 	struct hl_record *r = hl_batch_add(b);
 	hl_record_set(r, "time", tbuf.s);

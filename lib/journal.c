@@ -121,29 +121,68 @@ static int inspect(struct hl_journal *j, struct hl_buf *err)
 	return 0;
 }
 
+/* Opens the journal, creating it (and remembering that) when absent. */
+static int open_journal(struct hl_journal *j)
+{
+	for (;;) {
+		j->fd = open(j->path, O_RDWR | O_APPEND | O_CLOEXEC);
+		if (j->fd >= 0 || errno != ENOENT)
+			return j->fd;
+		j->fd = open(j->path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (j->fd >= 0) {
+			j->created = 1;
+			return j->fd;
+		}
+		if (errno != EEXIST)
+			return -1;
+	}
+}
+
+/* Whether the locked descriptor is still the file at the path: a writer
+ * that waited may find it removed (an abandoned new journal) or rotated. */
+static int still_there(const struct hl_journal *j)
+{
+	struct stat a, b;
+	return fstat(j->fd, &a) == 0 && stat(j->path, &b) == 0 && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
+}
+
 int hl_journal_lock(struct hl_journal *j, const char *path, int wait_seconds,
 		    struct hl_buf *err)
 {
 	memset(j, 0, sizeof *j);
 	j->path = hl_xstrdup(path);
-	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	if (j->fd < 0) {
-		hl_fail(err, "%s: %s", path, strerror(errno));
-		goto fail;
-	}
-	if (lock_fd(j->fd, wait_seconds) < 0) {
-		if (errno == EWOULDBLOCK)
-			hl_fail(err, "%s: locked by another writer for %d seconds; giving up",
-				path, wait_seconds);
-		else
-			hl_fail(err, "%s: cannot lock: %s", path, strerror(errno));
-		goto fail;
+	for (;;) {
+		j->created = 0;
+		if (open_journal(j) < 0) {
+			hl_fail(err, "%s: %s", path, strerror(errno));
+			goto fail;
+		}
+		if (lock_fd(j->fd, wait_seconds) < 0) {
+			if (errno == EWOULDBLOCK)
+				hl_fail(err, "%s: locked by another writer for %d seconds; giving up",
+					path, wait_seconds);
+			else
+				hl_fail(err, "%s: cannot lock: %s", path, strerror(errno));
+			goto fail;
+		}
+		if (still_there(j))
+			break;
+		close(j->fd);
 	}
 	if (inspect(j, err) == 0)
 		return 0;
 fail:
 	hl_journal_close(j);
 	return -1;
+}
+
+void hl_journal_abandon(struct hl_journal *j)
+{
+	/* a journal this writer created and never wrote to: as if never made */
+	if (j->fd >= 0 && j->created && j->is_new && j->size == 0)
+		unlink(j->path);
+	hl_journal_close(j);
 }
 
 static int write_all(int fd, const char *p, size_t n)

@@ -49,6 +49,7 @@ struct hl_reader {
 const char *hl_reader_name(const struct hl_reader *r) { return r->name; }
 enum hl_format hl_reader_format(const struct hl_reader *r) { return r->fmt; }
 int64_t hl_reader_offset(const struct hl_reader *r) { return r->rec_end; }
+long hl_reader_line(const struct hl_reader *r) { return r->line; }
 
 const char *const *hl_reader_columns(const struct hl_reader *r, size_t *n)
 {
@@ -476,6 +477,28 @@ struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf
 		r->yaml_ready = 1;
 	}
 	return r;
+}
+
+int hl_reader_seek(struct hl_reader *r, int64_t offset, long line, struct hl_buf *err)
+{
+	struct hl_record none = {0};
+	if (r->fmt != HL_FMT_CSV || r->fp == stdin)
+		return hl_fail(err, "%s: only a CSV file can be read from an offset", r->name);
+	/* the header names the columns of everything after it */
+	while (!r->have_header) {
+		int rc = csv_next(r, &none, err);
+		hl_record_free(&none);
+		if (rc == HL_READ_EOF)
+			return hl_fail(err, "%s: no header", r->name);
+		if (rc < 0)
+			return -1;
+	}
+	if (offset < r->offset || fseeko(r->fp, (off_t)offset, SEEK_SET) != 0)
+		return hl_fail(err, "%s: cannot seek to byte %lld", r->name, (long long)offset);
+	r->first_pending = 0;
+	r->offset = r->rec_end = offset;
+	r->line = line;
+	return 0;
 }
 
 int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)

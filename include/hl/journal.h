@@ -17,6 +17,7 @@ struct hl_journal {
 	char **cols;        /* the header's columns (the defaults when new) */
 	size_t ncols;
 	int is_new;         /* empty: the header goes with the first batch */
+	int created;        /* this writer created the file */
 };
 
 /* Opens (creating it mode 0600) and takes the exclusive lock, waiting at
@@ -30,6 +31,10 @@ int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 		      struct hl_buf *err);
 /* Releases the lock and frees. */
 void hl_journal_close(struct hl_journal *j);
+/* The same after a refused batch: a journal this call created, still
+ * empty, is removed, so a refusal leaves no trace. Writers waiting on it
+ * notice and open the path again. */
+void hl_journal_abandon(struct hl_journal *j);
 int hl_journal_has_column(const struct hl_journal *j, const char *name);
 /* Adds a column to a new journal's header (an existing header is fixed). */
 void hl_journal_add_column(struct hl_journal *j, const char *name);

@@ -29,6 +29,11 @@ struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf
 /* Reads the next record into rec; messages are "NAME:LINE: what". */
 int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err);
 void hl_reader_close(struct hl_reader *r);
+/* Continues a CSV file from a byte offset that hl_reader_offset() gave
+ * earlier, after the header (line: the physical lines before offset), so
+ * a fold can resume from a saved state instead of reading from the top. */
+int hl_reader_seek(struct hl_reader *r, int64_t offset, long line, struct hl_buf *err);
+long hl_reader_line(const struct hl_reader *r);
 
 /* The name used in messages ("<stdin>" for standard input). */
 const char *hl_reader_name(const struct hl_reader *r);

@@ -16,6 +16,9 @@ refuse "unknown category" 2 \
 "hl-log: unknown category 'cooking' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
 	"$HL_LOG" open -c cooking x
 refuse "open without category" 2 "hl-log: open record without category" "$HL_LOG" open 漏水
+run "$HL_LOG" -f fresh.csv ack HL-20261103-0001
+is_err "refused on a journal that does not exist yet" "hl-log: HL-20261103-0001: unknown ticket"
+is "a refusal creates no journal" "$(sum fresh.csv)" "absent"
 refuse "unknown channel" 2 \
 "hl-log: unknown channel 'pigeon' (one of: phone, hotline400, visit, letter, email, web, wechat, weibo, sms)" \
 	"$HL_LOG" open -c help -m pigeon x
@@ -49,7 +52,8 @@ refuse "bad time" 2 "hl-log: bad time 'noon' (want 2026-11-03T09:14:00+08:00, 20
 refuse "late entry before the previous step" 2 \
 "hl-log: $C: note at 2026-11-03T09:00:00+08:00 is before the ticket's previous step at 2026-11-03T10:00:00+08:00" \
 	"$HL_LOG" --at 09:00 note $C x
-refuse "note without text" 2 "hl-log: note needs a text" "$HL_LOG" note $C
+refuse "note without text" 2 "hl-log: note needs a text (what was said)" "$HL_LOG" note $C
+refuse "open without text" 2 "hl-log: open needs a text (what was said)" "$HL_LOG" open -c help
 refuse "verb without its ticket" 2 "hl-log: ack needs a ticket
 usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack
 refuse "option the verb does not take" 2 "hl-log: ack does not take --score
@@ -122,4 +126,13 @@ refuse "append: NUL byte" 2 "hl-log: <stdin>:2: control character 0x00 in field 
 	sh -c "printf 'event,ticket,text\nnote,$C,a\0b\n' | '$HL_LOG' append"
 refuse "append: two inputs" 2 "hl-log: append reads one input (a file or -)" "$HL_LOG" append a b
 refuse "append: missing input" 2 "hl-log: nofile.csv: No such file or directory" "$HL_LOG" append nofile.csv
+# a full disk (here the file size limit): clear error, journal unchanged
+"$HL_LOG" -f small.csv open -c help 一 >/dev/null
+seq 1 40 | sed 's/^/open,help,第/; 1i event,category,text' > many.csv
+before=$(sum small.csv)
+run sh -c "ulimit -f 1; exec '$HL_LOG' -f small.csv append many.csv"
+is_status "file too large" 2
+is_err "file too large" "hl-log: small.csv: write failed, nothing written: File too large"
+is "file too large: journal unchanged" "$(sum small.csv)" "$before"
+is "file too large: no id printed" "$(cat "$T/out")" ""
 done_testing
