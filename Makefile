@@ -23,6 +23,8 @@ LIB_SRC  = $(wildcard lib/*.c)
 HDRS     = $(wildcard include/hl/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
+# V=1 shows the commands
+Q = $(if $(V),,@)
 # O: the build directory; the sanitizer build lives beside the normal one.
 O ?= build
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
@@ -33,30 +35,33 @@ all: $(BINS)
 
 $(O)/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/libhl.a: $(LIB_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $(LIB_OBJ)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $(LIB_OBJ)
 
 $(O)/bin/%: cmd/%.c $(O)/libhl.a $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libhl.a $(LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libhl.a $(LIBS)
 
 $(O)/tests/%: tests/unit/%.c tests/unit/tap.h $(O)/libhl.a $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/libhl.a $(LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/libhl.a $(LIBS)
 
 units: $(UNITS)
 
 # Every test under AddressSanitizer and UndefinedBehaviorSanitizer.
 check:
-	$(MAKE) O=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all units
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	$(Q)$(MAKE) --no-print-directory O=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all units
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  tests/run build/san
 
 demo: all
-	sh examples/demo.sh $(O)/bin
+	$(Q)sh examples/demo.sh $(O)/bin
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
@@ -70,7 +75,7 @@ uninstall:
 	for m in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 
 bench: all
-	sh bench/run $(O)/bin
+	$(Q)sh bench/run $(O)/bin
 
 clean:
 	rm -rf build

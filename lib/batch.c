@@ -8,6 +8,7 @@
 #include "hl/format.h"
 #include "hl/journal.h"
 #include "hl/reader.h"
+#include "hl/utf8.h"
 
 struct hl_record *hl_batch_add(struct hl_batch *b)
 {
@@ -95,6 +96,9 @@ static int prepare(struct hl_batch *b, struct hl_record *r, const struct hl_conf
 {
 	struct hl_event ev;
 	struct hl_buf m = {0};
+	for (size_t i = 0; i < r->n; i++)
+		if (hl_text_check(r->f[i].value, r->f[i].len, r->f[i].name, err))
+			return at(b, r, err);
 	if (hl_event_parse(r, HL_EV_PARTIAL, &ev, err))
 		return at(b, r, err);
 	if (ev.time.t == INT64_MIN)

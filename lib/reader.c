@@ -68,21 +68,6 @@ int hl_valid_name(const char *s)
 	return 1;
 }
 
-/* Text must be valid UTF-8 with no control characters but tab and line
- * breaks: a NUL or an escape sequence in a journal is corruption or mischief. */
-static int check_value(const char *v, size_t len, const char *field, struct hl_buf *msg)
-{
-	size_t bad;
-	if (!hl_utf8_valid(v, len, &bad))
-		return hl_fail(msg, "invalid UTF-8 in field '%s'", field);
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)v[i];
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-			return hl_fail(msg, "control character 0x%02x in field '%s'", c, field);
-	}
-	return 0;
-}
-
 static int located(struct hl_reader *r, long line, struct hl_buf *err, const char *what)
 {
 	struct hl_buf m = {0};
@@ -180,7 +165,7 @@ static int name_fields(struct hl_reader *r, struct hl_record *rec, long line,
 	for (size_t i = 0; i < r->raw.n; i++) {
 		struct hl_field *f = &r->raw.f[i];
 		f->len = hl_csv_unescape(f->value, f->len);
-		if (check_value(f->value, f->len, r->cols[i], &m) < 0) {
+		if (hl_text_check(f->value, f->len, r->cols[i], &m) < 0) {
 			located(r, line, err, m.s);
 			hl_buf_free(&m);
 			return HL_READ_BAD;
@@ -386,7 +371,7 @@ static int yaml_mapping(struct hl_reader *r, struct hl_record *rec, long line,
 		}
 		const char *val = scalar_is_null(&v) ? "" : (const char *)v.data.scalar.value;
 		size_t len = scalar_is_null(&v) ? 0 : v.data.scalar.length;
-		if (check_value(val, len, name, &m) < 0) {
+		if (hl_text_check(val, len, name, &m) < 0) {
 			yaml_event_delete(&v);
 			yaml_fatal(r, vl, err, m.s);
 			hl_buf_free(&m);

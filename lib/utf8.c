@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "hl/utf8.h"
+#include "hl/util.h"
 
 size_t hl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -138,4 +139,17 @@ size_t hl_utf8_width(const char *s)
 		i += len;
 	}
 	return w;
+}
+
+int hl_text_check(const char *v, size_t len, const char *field, struct hl_buf *msg)
+{
+	size_t bad;
+	if (!hl_utf8_valid(v, len, &bad))
+		return hl_fail(msg, "invalid UTF-8 in field '%s'", field);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+			return hl_fail(msg, "control character 0x%02x in field '%s'", c, field);
+	}
+	return 0;
 }

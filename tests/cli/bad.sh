@@ -52,6 +52,10 @@ refuse "bad time" 2 "hl-log: bad time 'noon' (want 2026-11-03T09:14:00+08:00, 20
 refuse "late entry before the previous step" 2 \
 "hl-log: $C: note at 2026-11-03T09:00:00+08:00 is before the ticket's previous step at 2026-11-03T10:00:00+08:00" \
 	"$HL_LOG" --at 09:00 note $C x
+refuse "invalid UTF-8 on the command line" 2 "hl-log: invalid UTF-8 in field 'text'" \
+	"$HL_LOG" note $C "$(printf 'bad \377 byte')"
+refuse "terminal escape on the command line" 2 "hl-log: control character 0x1b in field 'caller'" \
+	"$HL_LOG" open -c help -n "$(printf '\033[31mred')" x
 refuse "note without text" 2 "hl-log: note needs a text (what was said)" "$HL_LOG" note $C
 refuse "open without text" 2 "hl-log: open needs a text (what was said)" "$HL_LOG" open -c help
 refuse "verb without its ticket" 2 "hl-log: ack needs a ticket
