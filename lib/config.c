@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "hl/config.h"
+#include "hl/cfgparse.h"
 #include "hl/yamltree.h"
 
 const char *const hl_clock_names[HL_NCLOCKS] = {
@@ -17,136 +18,56 @@ const char *const hl_clock_names[HL_NCLOCKS] = {
 /* Largest configuration file read: far above any real hotline's. */
 #define MAX_CONFIG_BYTES (16 * 1024 * 1024)
 
-struct ctx {
-	const char *name;
-	struct hl_buf *err;
-};
-
-static int fail_node(struct ctx *c, const struct hl_node *n, const char *fmt, const char *arg)
-{
-	struct hl_buf m = {0};
-	hl_buf_printf(&m, fmt, arg);
-	hl_fail(c->err, "%s:%d:%d: %s", c->name, n->line, n->col, m.s);
-	hl_buf_free(&m);
-	return -1;
-}
-
-static int want(struct ctx *c, const struct hl_node *n, enum hl_node_type t, const char *key)
-{
-	if (n->type == t && !(t == HL_NODE_SCALAR && n->is_null))
-		return 0;
-	const char *kind = t == HL_NODE_SCALAR ? "a value" : t == HL_NODE_SEQ ? "a list" : "a mapping";
-	struct hl_buf m = {0};
-	hl_buf_printf(&m, "'%s' must be %s, not %s", key, kind,
-		      n->is_null ? "empty" : hl_node_kind(n));
-	hl_fail(c->err, "%s:%d:%d: %s", c->name, n->line, n->col, m.s);
-	hl_buf_free(&m);
-	return -1;
-}
-
-static int want_empty_map(const struct hl_node *n)
-{
-	return n->type == HL_NODE_SCALAR && n->is_null;
-}
-
-/* Walks a mapping, calling fn for each key; unknown keys are errors. */
-typedef int (*key_fn)(struct ctx *c, const char *key, const struct hl_node *k,
-		      const struct hl_node *v, void *obj);
-
-static int each_key(struct ctx *c, const struct hl_node *map, const char *what,
-		    key_fn fn, void *obj)
-{
-	if (want_empty_map(map))
-		return 0;
-	if (want(c, map, HL_NODE_MAP, what))
-		return -1;
-	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (fn(c, map->kid[i]->value, map->kid[i], map->kid[i + 1], obj))
-			return -1;
-	return 0;
-}
-
-static int unknown_key(struct ctx *c, const struct hl_node *k)
-{
-	return fail_node(c, k, "unknown key '%s'", k->value);
-}
-
-static int get_str(struct ctx *c, const char *key, const struct hl_node *v, char **out)
-{
-	if (want(c, v, HL_NODE_SCALAR, key))
-		return -1;
-	free(*out);
-	*out = hl_xstrdup(v->value);
-	return 0;
-}
-
-static int get_int(struct ctx *c, const char *key, const struct hl_node *v,
-		   long min, long max, int *out)
-{
-	long x;
-	if (want(c, v, HL_NODE_SCALAR, key))
-		return -1;
-	if (hl_parse_long(v->value, min, max, &x)) {
-		struct hl_buf m = {0};
-		hl_buf_printf(&m, "'%s' must be a whole number from %ld to %ld", key, min, max);
-		fail_node(c, v, "%s", m.s);
-		hl_buf_free(&m);
-		return -1;
-	}
-	*out = (int)x;
-	return 0;
-}
-
 /* ---- ticket, followup, timezone ---- */
 
-static int ticket_key(struct ctx *c, const char *key, const struct hl_node *k,
+static int ticket_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
 		      const struct hl_node *v, void *obj)
 {
 	struct hl_config *cfg = obj;
 	if (hl_streq(key, "prefix")) {
-		if (get_str(c, key, v, &cfg->prefix))
+		if (hl_cfg_str(c, key, v, &cfg->prefix))
 			return -1;
 		for (const char *p = cfg->prefix; *p; p++)
 			if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 			      (*p >= '0' && *p <= '9')))
-				return fail_node(c, v, "ticket prefix '%s' must be letters and digits", cfg->prefix);
+				return hl_cfg_fail(c, v, "ticket prefix '%s' must be letters and digits", cfg->prefix);
 		if (strlen(cfg->prefix) > 16)
-			return fail_node(c, v, "ticket prefix '%s' is longer than 16", cfg->prefix);
+			return hl_cfg_fail(c, v, "ticket prefix '%s' is longer than 16", cfg->prefix);
 		return 0;
 	}
 	if (hl_streq(key, "digits"))
-		return get_int(c, key, v, 1, 9, &cfg->digits);
-	return unknown_key(c, k);
+		return hl_cfg_int(c, key, v, 1, 9, &cfg->digits);
+	return hl_cfg_unknown(c, k);
 }
 
-static int followup_key(struct ctx *c, const char *key, const struct hl_node *k,
+static int followup_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
 			const struct hl_node *v, void *obj)
 {
 	struct hl_config *cfg = obj;
 	if (hl_streq(key, "reopen_at"))
-		return get_int(c, key, v, 0, 5, &cfg->reopen_at);
-	return unknown_key(c, k);
+		return hl_cfg_int(c, key, v, 0, 5, &cfg->reopen_at);
+	return hl_cfg_unknown(c, k);
 }
 
-static int check_zone(struct ctx *c, const struct hl_node *v)
+static int check_zone(struct hl_cfgctx *c, const struct hl_node *v)
 {
 	const char *tz = v->value;
 	const char *dir = getenv("TZDIR");
 	struct hl_buf path = {0};
 	struct stat st;
 	if (strstr(tz, "..") || tz[0] == '/')
-		return fail_node(c, v, "unknown time zone '%s'", tz);
+		return hl_cfg_fail(c, v, "unknown time zone '%s'", tz);
 	hl_buf_printf(&path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", tz);
 	int ok = stat(path.s, &st) == 0 && S_ISREG(st.st_mode);
 	hl_buf_free(&path);
 	if (!ok && !hl_streq(tz, "UTC"))
-		return fail_node(c, v, "unknown time zone '%s' (want e.g. Asia/Shanghai)", tz);
+		return hl_cfg_fail(c, v, "unknown time zone '%s' (want e.g. Asia/Shanghai)", tz);
 	return 0;
 }
 
 /* ---- departments and staff ---- */
 
-static int dept_key(struct ctx *c, const char *key, const struct hl_node *k,
+static int dept_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
 		    const struct hl_node *v, void *obj)
 {
 	struct hl_dept *d = obj;
@@ -156,11 +77,11 @@ static int dept_key(struct ctx *c, const char *key, const struct hl_node *k,
 		       : hl_streq(key, "phone") ? &d->phone
 		       : hl_streq(key, "email") ? &d->email : NULL;
 	if (!field)
-		return unknown_key(c, k);
-	return get_str(c, key, v, field);
+		return hl_cfg_unknown(c, k);
+	return hl_cfg_str(c, key, v, field);
 }
 
-static int person_key(struct ctx *c, const char *key, const struct hl_node *k,
+static int person_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
 		      const struct hl_node *v, void *obj)
 {
 	struct hl_person *p = obj;
@@ -170,8 +91,8 @@ static int person_key(struct ctx *c, const char *key, const struct hl_node *k,
 		       : hl_streq(key, "phone") ? &p->phone
 		       : hl_streq(key, "email") ? &p->email : NULL;
 	if (!field)
-		return unknown_key(c, k);
-	return get_str(c, key, v, field);
+		return hl_cfg_unknown(c, k);
+	return hl_cfg_str(c, key, v, field);
 }
 
 static void free_dept(struct hl_dept *d)
@@ -184,42 +105,42 @@ static void free_person(struct hl_person *p)
 	free(p->name), free(p->dept), free(p->role), free(p->phone), free(p->email);
 }
 
-static int parse_depts(struct ctx *c, const struct hl_node *seq, struct hl_config *cfg)
+static int parse_depts(struct hl_cfgctx *c, const struct hl_node *seq, struct hl_config *cfg)
 {
-	if (want(c, seq, HL_NODE_SEQ, "departments"))
+	if (hl_cfg_want(c, seq, HL_NODE_SEQ, "departments"))
 		return -1;
 	cfg->depts = hl_xcalloc(seq->n, sizeof *cfg->depts);
 	for (size_t i = 0; i < seq->n; i++) {
 		struct hl_dept *d = &cfg->depts[cfg->ndepts++];
-		if (each_key(c, seq->kid[i], "department", dept_key, d))
+		if (hl_cfg_each_key(c, seq->kid[i], "department", dept_key, d))
 			return -1;
 		if (!d->name)
-			return fail_node(c, seq->kid[i], "department without %s", "name");
+			return hl_cfg_fail(c, seq->kid[i], "department without %s", "name");
 		if (hl_config_dept(cfg, d->name) != d)
-			return fail_node(c, seq->kid[i], "department '%s' is listed twice", d->name);
+			return hl_cfg_fail(c, seq->kid[i], "department '%s' is listed twice", d->name);
 	}
 	return 0;
 }
 
-static int parse_staff(struct ctx *c, const struct hl_node *seq, struct hl_config *cfg)
+static int parse_staff(struct hl_cfgctx *c, const struct hl_node *seq, struct hl_config *cfg)
 {
-	if (want(c, seq, HL_NODE_SEQ, "staff"))
+	if (hl_cfg_want(c, seq, HL_NODE_SEQ, "staff"))
 		return -1;
 	cfg->staff = hl_xcalloc(seq->n, sizeof *cfg->staff);
 	for (size_t i = 0; i < seq->n; i++) {
 		struct hl_person *p = &cfg->staff[cfg->nstaff++];
-		if (each_key(c, seq->kid[i], "person", person_key, p))
+		if (hl_cfg_each_key(c, seq->kid[i], "person", person_key, p))
 			return -1;
 		if (!p->name)
-			return fail_node(c, seq->kid[i], "person without %s", "name");
+			return hl_cfg_fail(c, seq->kid[i], "person without %s", "name");
 		if (hl_config_person(cfg, p->name) != p)
-			return fail_node(c, seq->kid[i], "'%s' is listed twice in staff", p->name);
+			return hl_cfg_fail(c, seq->kid[i], "'%s' is listed twice in staff", p->name);
 	}
 	return 0;
 }
 
 /* Every name a department or person refers to must exist. */
-static int check_refs(struct ctx *c, const struct hl_node *root, struct hl_config *cfg)
+static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl_config *cfg)
 {
 	const struct hl_node *staff = NULL;
 	for (size_t i = 0; i + 1 < root->n; i += 2)
@@ -228,7 +149,7 @@ static int check_refs(struct ctx *c, const struct hl_node *root, struct hl_confi
 	for (size_t i = 0; i < cfg->nstaff; i++) {
 		const char *d = cfg->staff[i].dept;
 		if (d && cfg->ndepts && !hl_config_dept(cfg, d))
-			return fail_node(c, staff ? staff->kid[i] : root,
+			return hl_cfg_fail(c, staff ? staff->kid[i] : root,
 					 "unknown department '%s'", d);
 	}
 	return 0;
@@ -236,78 +157,55 @@ static int check_refs(struct ctx *c, const struct hl_node *root, struct hl_confi
 
 /* ---- sla ---- */
 
-static int match_set(struct ctx *c, const char *key, const struct hl_node *v,
-		     const struct hl_vocab *vocab, unsigned *mask)
-{
-	const struct hl_node *const *items = (const struct hl_node *const *)&v;
-	size_t n = 1;
-	if (v->type == HL_NODE_SEQ)
-		items = (const struct hl_node *const *)v->kid, n = v->n;
-	for (size_t i = 0; i < n; i++) {
-		if (want(c, items[i], HL_NODE_SCALAR, key))
-			return -1;
-		int x = hl_vocab_parse(vocab, items[i]->value);
-		if (x < 0) {
-			struct hl_buf m = {0};
-			hl_buf_printf(&m, "unknown %s '%s'", vocab->what, items[i]->value);
-			fail_node(c, items[i], "%s", m.s);
-			hl_buf_free(&m);
-			return -1;
-		}
-		*mask |= 1u << x;
-	}
-	return 0;
-}
-
-static int match_key(struct ctx *c, const char *key, const struct hl_node *k,
+static int match_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
 		     const struct hl_node *v, void *obj)
 {
 	struct hl_sla_rule *r = obj;
 	if (hl_streq(key, "category"))
-		return match_set(c, key, v, &hl_categories, &r->categories);
+		return hl_cfg_vocab_set(c, key, v, &hl_categories, &r->categories);
 	if (hl_streq(key, "priority"))
-		return match_set(c, key, v, &hl_priorities, &r->priorities);
+		return hl_cfg_vocab_set(c, key, v, &hl_priorities, &r->priorities);
 	if (hl_streq(key, "channel"))
-		return match_set(c, key, v, &hl_channels, &r->channels);
-	return unknown_key(c, k);
+		return hl_cfg_vocab_set(c, key, v, &hl_channels, &r->channels);
+	return hl_cfg_unknown(c, k);
 }
 
-static int sla_key(struct ctx *c, const char *key, const struct hl_node *k,
+static int sla_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
 		   const struct hl_node *v, void *obj)
 {
 	struct hl_sla_rule *r = obj;
 	if (hl_streq(key, "name"))
-		return get_str(c, key, v, &r->name);
+		return hl_cfg_str(c, key, v, &r->name);
 	if (hl_streq(key, "match"))
-		return each_key(c, v, "match", match_key, r);
+		return hl_cfg_each_key(c, v, "match", match_key, r);
 	for (int i = 0; i < HL_NCLOCKS; i++) {
 		if (!hl_streq(key, hl_clock_names[i]))
 			continue;
 		struct hl_buf e = {0};
-		if (want(c, v, HL_NODE_SCALAR, key))
+		if (hl_cfg_want(c, v, HL_NODE_SCALAR, key))
 			return -1;
 		if (hl_duration_parse(v->value, &r->due[i], &e)) {
-			fail_node(c, v, "%s", e.s);
+			hl_cfg_fail(c, v, "%s", e.s);
 			hl_buf_free(&e);
 			return -1;
 		}
 		r->has |= 1u << i;
 		return 0;
 	}
-	return unknown_key(c, k);
+	return hl_cfg_unknown(c, k);
 }
 
-static int parse_sla(struct ctx *c, const struct hl_node *seq, struct hl_config *cfg)
+static int parse_sla(struct hl_cfgctx *c, const struct hl_node *seq, struct hl_config *cfg)
 {
-	if (want(c, seq, HL_NODE_SEQ, "sla"))
+	if (hl_cfg_want(c, seq, HL_NODE_SEQ, "sla"))
 		return -1;
 	cfg->sla = hl_xcalloc(seq->n, sizeof *cfg->sla);
 	for (size_t i = 0; i < seq->n; i++) {
 		struct hl_sla_rule *r = &cfg->sla[cfg->nsla++];
-		if (each_key(c, seq->kid[i], "sla rule", sla_key, r))
+		if (hl_cfg_each_key(c, seq->kid[i], "sla rule", sla_key, r))
 			return -1;
 		if (!r->name)
-			return fail_node(c, seq->kid[i], "sla rule without %s", "name");
+			return hl_cfg_fail(c, seq->kid[i], "sla rule without %s", "name");
 	}
 	return 0;
 }
@@ -334,7 +232,7 @@ static void clear_section(struct hl_config *cfg, const char *key)
 	}
 }
 
-static int top_key(struct ctx *c, const char *key, const struct hl_node *k,
+static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
 		   const struct hl_node *v, void *obj)
 {
 	struct hl_config *cfg = obj;
@@ -345,29 +243,29 @@ static int top_key(struct ctx *c, const char *key, const struct hl_node *k,
 			cfg->timezone = NULL;
 			return 0;
 		}
-		return get_str(c, key, v, &cfg->timezone) || check_zone(c, v);
+		return hl_cfg_str(c, key, v, &cfg->timezone) || check_zone(c, v);
 	}
 	if (hl_streq(key, "ticket"))
-		return each_key(c, v, key, ticket_key, cfg);
+		return hl_cfg_each_key(c, v, key, ticket_key, cfg);
 	if (hl_streq(key, "followup"))
-		return each_key(c, v, key, followup_key, cfg);
+		return hl_cfg_each_key(c, v, key, followup_key, cfg);
 	if (hl_streq(key, "departments"))
 		return v->is_null ? 0 : parse_depts(c, v, cfg);
 	if (hl_streq(key, "staff"))
 		return v->is_null ? 0 : parse_staff(c, v, cfg);
 	if (hl_streq(key, "sla"))
 		return v->is_null ? 0 : parse_sla(c, v, cfg);
-	return unknown_key(c, k);
+	return hl_cfg_unknown(c, k);
 }
 
 static int apply_text(const char *name, const char *text, size_t len,
 		      struct hl_config *cfg, struct hl_buf *err)
 {
-	struct ctx c = {name, err};
+	struct hl_cfgctx c = {name, err};
 	struct hl_node *root = hl_yaml_load(name, text, len, err);
 	if (!root)
 		return -1;
-	int rc = each_key(&c, root, "the configuration", top_key, cfg);
+	int rc = hl_cfg_each_key(&c, root, "the configuration", top_key, cfg);
 	if (!rc)
 		rc = check_refs(&c, root, cfg);
 	hl_node_free(root);

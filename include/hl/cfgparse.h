@@ -1,0 +1,59 @@
+/* cfgparse.h - helpers for the configuration's section parsers: typed
+ * values out of the YAML tree, every error placed at line:column */
+#ifndef HL_CFGPARSE_H
+#define HL_CFGPARSE_H
+
+#include "hl/event.h"
+#include "hl/yamltree.h"
+
+struct hl_cfgctx {
+	const char *name;    /* the file, for messages */
+	struct hl_buf *err;
+};
+
+/* Minutes since midnight, [from, to); to <= from crosses midnight. */
+struct hl_span {
+	int from, to;
+};
+
+/* "name:line:col: message"; returns -1. */
+int hl_cfg_fail(struct hl_cfgctx *c, const struct hl_node *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The node is of type t (a scalar must not be empty). */
+int hl_cfg_want(struct hl_cfgctx *c, const struct hl_node *n, enum hl_node_type t,
+		const char *key);
+int hl_cfg_unknown(struct hl_cfgctx *c, const struct hl_node *k);
+
+typedef int (*hl_cfg_key_fn)(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
+			     const struct hl_node *v, void *obj);
+/* Calls fn for each key of a mapping (an empty value counts as {}). */
+int hl_cfg_each_key(struct hl_cfgctx *c, const struct hl_node *map, const char *what,
+		    hl_cfg_key_fn fn, void *obj);
+/* Each item of a list (an empty value counts as []). */
+int hl_cfg_each_item(struct hl_cfgctx *c, const struct hl_node *seq, const char *what,
+		     int (*fn)(struct hl_cfgctx *c, const struct hl_node *item, void *obj),
+		     void *obj);
+
+int hl_cfg_str(struct hl_cfgctx *c, const char *key, const struct hl_node *v, char **out);
+int hl_cfg_int(struct hl_cfgctx *c, const char *key, const struct hl_node *v, long min,
+	       long max, int *out);
+/* One value or a list of them, as an array of strings. */
+int hl_cfg_strs(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
+		char ***out, size_t *n);
+void hl_cfg_free_strs(char **v, size_t n);
+/* Words of a vocabulary (one or a list) as a bit mask. */
+int hl_cfg_vocab_set(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
+		     const struct hl_vocab *vocab, unsigned *mask);
+int hl_cfg_duration(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
+		    struct hl_duration *d);
+/* "HH:MM" */
+int hl_cfg_clock(struct hl_cfgctx *c, const struct hl_node *v, const char *s, int *minutes);
+/* "08:00-17:00" (crossing midnight allowed when cross is set). */
+int hl_cfg_span(struct hl_cfgctx *c, const char *key, const struct hl_node *v, int cross,
+		struct hl_span *out);
+/* "mon-fri", "sat", or a list of them: bit d for weekday d (0 = Sunday). */
+int hl_cfg_days(struct hl_cfgctx *c, const char *key, const struct hl_node *v, unsigned *mask);
+/* "2026-10-01" as a day number (days since 1970-01-01). */
+int hl_cfg_date(struct hl_cfgctx *c, const struct hl_node *v, const char *s, int64_t *day);
+
+#endif
