@@ -255,6 +255,8 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		return v->is_null ? 0 : parse_staff(c, v, cfg);
 	if (hl_streq(key, "sla"))
 		return v->is_null ? 0 : parse_sla(c, v, cfg);
+	if (hl_streq(key, "calendar"))
+		return hl_calendar_parse(c, v, &cfg->cal);
 	return hl_cfg_unknown(c, k);
 }
 
@@ -339,6 +341,7 @@ void hl_config_free(struct hl_config *cfg)
 	clear_section(cfg, "departments");
 	clear_section(cfg, "staff");
 	clear_section(cfg, "sla");
+	hl_calendar_free(&cfg->cal);
 	free(cfg->source);
 	free(cfg->timezone);
 	free(cfg->prefix);

@@ -5,8 +5,12 @@
 
 #include <stddef.h>
 
+#include "hl/calendar.h"
 #include "hl/event.h"
 #include "hl/time.h"
+
+struct hl_roster;
+struct hl_routes;
 
 struct hl_dept {
 	char *name, *head, *leader, *phone, *email;
@@ -53,6 +57,9 @@ struct hl_config {
 	size_t nstaff;
 	struct hl_sla_rule *sla;
 	size_t nsla;
+	struct hl_calendar cal;
+	struct hl_roster *roster;     /* shifts and leave (roster.h) */
+	struct hl_routes *routes;     /* dispatch rules (route.h) */
 };
 
 /* Which file: path when given (-C), else $HL_CONFIG, else ./hotline.yaml
