@@ -202,7 +202,8 @@ static int parse_spans(struct hl_cfgctx *c, const char *key, const struct hl_nod
 	for (size_t i = 0; i < v->n; i++)
 		if (hl_cfg_span(c, key, v->kid[i], 0, &(*out)[i]))
 			return -1;
-	qsort(*out, *n, sizeof **out, cmp_span);
+	if (*n)
+		qsort(*out, *n, sizeof **out, cmp_span);
 	for (size_t i = 1; i < *n; i++)
 		if ((*out)[i].from < (*out)[i - 1].to)
 			return hl_cfg_fail(c, v, "overlapping hours in '%s'", key);
@@ -304,8 +305,10 @@ int hl_calendar_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_ca
 	}
 	if (cal->nworkdays && !cal->nmakeup)
 		return hl_cfg_fail(c, v, "make-up workdays need workday_hours (or hours on mon)");
-	qsort(cal->holidays, cal->nholidays, sizeof *cal->holidays, cmp_day);
-	qsort(cal->workdays, cal->nworkdays, sizeof *cal->workdays, cmp_day);
+	if (cal->nholidays)
+		qsort(cal->holidays, cal->nholidays, sizeof *cal->holidays, cmp_day);
+	if (cal->nworkdays)
+		qsort(cal->workdays, cal->nworkdays, sizeof *cal->workdays, cmp_day);
 	return 0;
 }
 
