@@ -160,6 +160,26 @@ static int scan(const struct hl_journal *j, struct hl_tickets *tt, struct hl_ids
 	return rc == HL_READ_FATAL ? -1 : 0;
 }
 
+/* A reopen carries where the ticket stood, so that a reader keeping only
+ * open tickets can send it back to the department that resolved it. */
+static void carry_ticket(struct hl_record *r, const struct hl_ticket *t)
+{
+	if (!t || t->state == HL_ST_NONE || hl_record_get(r, "dept"))
+		return;
+	const char *vals[][2] = {
+		{"dept", t->dept},
+		{"assignee", t->assignee},
+		{"category", hl_vocab_name(&hl_categories, t->category)},
+		{"priority", hl_vocab_name(&hl_priorities, t->priority)},
+		{"channel", hl_vocab_name(&hl_channels, t->channel)},
+		{"phone", t->phone},
+		{"place", t->place},
+	};
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		if (vals[i][1] && *vals[i][1] && !hl_record_get(r, vals[i][0]))
+			hl_record_set(r, vals[i][0], vals[i][1]);
+}
+
 /* Gives fresh ids (marking them in fresh), then runs the lifecycle over
  * the batch in order. */
 static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_ids *ids,
@@ -182,6 +202,8 @@ static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_
 			hl_record_set(r, "ticket", id.s);
 			fresh[i] = 1;
 		}
+		if (kind && hl_streq(kind, "reopen"))
+			carry_ticket(r, hl_tickets_get(tt, hl_record_get(r, "ticket")));
 		if (hl_event_parse(r, 0, &ev, err) ||
 		    hl_ticket_apply(hl_tickets_add(tt, ev.ticket), &ev, err)) {
 			hl_buf_free(&id);

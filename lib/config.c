@@ -9,6 +9,8 @@
 
 #include "hl/config.h"
 #include "hl/cfgparse.h"
+#include "hl/roster.h"
+#include "hl/route.h"
 #include "hl/yamltree.h"
 
 const char *const hl_clock_names[HL_NCLOCKS] = {
@@ -140,19 +142,27 @@ static int parse_staff(struct hl_cfgctx *c, const struct hl_node *seq, struct hl
 }
 
 /* Every name a department or person refers to must exist. */
+static const struct hl_node *section(const struct hl_node *root, const char *key)
+{
+	for (size_t i = 0; i + 1 < root->n; i += 2)
+		if (hl_streq(root->kid[i]->value, key))
+			return root->kid[i + 1];
+	return NULL;
+}
+
+/* Every name a section refers to must exist, wherever in the file (or in
+ * the defaults) it is defined. */
 static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl_config *cfg)
 {
-	const struct hl_node *staff = NULL;
-	for (size_t i = 0; i + 1 < root->n; i += 2)
-		if (hl_streq(root->kid[i]->value, "staff"))
-			staff = root->kid[i + 1];
-	for (size_t i = 0; i < cfg->nstaff; i++) {
+	const struct hl_node *staff = section(root, "staff"), *routes = section(root, "routes");
+	for (size_t i = 0; staff && i < cfg->nstaff; i++) {
 		const char *d = cfg->staff[i].dept;
 		if (d && cfg->ndepts && !hl_config_dept(cfg, d))
-			return hl_cfg_fail(c, staff ? staff->kid[i] : root,
-					 "unknown department '%s'", d);
+			return hl_cfg_fail(c, staff->kid[i], "unknown department '%s'", d);
 	}
-	return 0;
+	if (hl_roster_check(c, section(root, "roster"), section(root, "leave"), cfg))
+		return -1;
+	return routes && !routes->is_null ? hl_routes_check(c, routes, cfg) : 0;
 }
 
 /* ---- sla ---- */
@@ -257,6 +267,12 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		return v->is_null ? 0 : parse_sla(c, v, cfg);
 	if (hl_streq(key, "calendar"))
 		return hl_calendar_parse(c, v, &cfg->cal);
+	if (hl_streq(key, "roster"))
+		return hl_roster_parse(c, v, cfg);
+	if (hl_streq(key, "leave"))
+		return hl_leave_parse(c, v, cfg);
+	if (hl_streq(key, "routes"))
+		return hl_routes_parse(c, v, cfg);
 	return hl_cfg_unknown(c, k);
 }
 
@@ -342,6 +358,8 @@ void hl_config_free(struct hl_config *cfg)
 	clear_section(cfg, "staff");
 	clear_section(cfg, "sla");
 	hl_calendar_free(&cfg->cal);
+	hl_roster_free(cfg->roster);
+	hl_routes_free(cfg->routes);
 	free(cfg->source);
 	free(cfg->timezone);
 	free(cfg->prefix);

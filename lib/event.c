@@ -76,7 +76,7 @@ const struct hl_vocab hl_verdicts = {"verdict", verdict_words};
 const char *const hl_columns[] = {
 	"time", "ticket", "event", "actor", "category", "priority", "channel",
 	"caller", "phone", "place", "dept", "assignee", "due", "level",
-	"score", "verdict", "text",
+	"score", "verdict", "rule", "text",
 };
 const size_t hl_ncolumns = sizeof hl_columns / sizeof hl_columns[0];
 
@@ -261,6 +261,7 @@ int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *e
 	ev->dept = hl_record_get(r, "dept");
 	ev->assignee = hl_record_get(r, "assignee");
 	ev->text = hl_record_get(r, "text");
+	ev->rule = hl_record_get(r, "rule");
 	if (ev->phone) {
 		struct hl_buf norm = {0};
 		int bad = hl_phone_normalize(ev->phone, &norm, err);
@@ -287,7 +288,7 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 	/* copy strings first: they may point into r itself */
 	struct hl_event e = *ev;
 	const char **strs[] = {&e.ticket, &e.actor, &e.caller, &e.phone,
-			       &e.place, &e.dept, &e.assignee, &e.text};
+			       &e.place, &e.dept, &e.assignee, &e.text, &e.rule};
 	char *own[sizeof strs / sizeof strs[0]];
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		own[i] = *strs[i] ? hl_xstrdup(*strs[i]) : NULL;
@@ -320,6 +321,7 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 		hl_buf_printf(&b, "%d", e.score);
 	set_opt(r, "score", b.len ? b.s : NULL);
 	set_opt(r, "verdict", hl_vocab_name(&hl_verdicts, e.verdict));
+	set_opt(r, "rule", own[8]);
 	set_opt(r, "text", own[7]);
 	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
 		free(own[i]);

@@ -101,6 +101,7 @@ static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
 	set_str(&t->place, ev->place);
 	set_str(&t->dept, ev->dept);
 	set_str(&t->assignee, ev->assignee);
+	set_str(&t->text, ev->text);
 }
 
 static void end_hold(struct hl_ticket *t, const struct hl_event *ev)
@@ -169,7 +170,16 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		t->followups++;
 		t->last_score = ev->score;
 		break;
+	case HL_EV_REPLY:
+		if (!t->replied.t)
+			t->replied = ev->time;
+		break;
+	case HL_EV_ARRIVE:
+		if (!t->arrived.t)
+			t->arrived = ev->time;
+		break;
 	case HL_EV_REOPEN:
+		t->reopened = ev->time;
 		/* waiting for dispatch again; dept still names the department
 		 * that resolved it, where a router sends it back */
 		t->state = HL_ST_OPEN;
@@ -197,6 +207,7 @@ void hl_ticket_free(struct hl_ticket *t)
 	free(t->dept);
 	free(t->assignee);
 	free(t->place);
+	free(t->text);
 }
 
 static char *dup_or_null(const char *s)
@@ -213,6 +224,7 @@ void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
 	dst->dept = dup_or_null(src->dept);
 	dst->assignee = dup_or_null(src->assignee);
 	dst->place = dup_or_null(src->place);
+	dst->text = dup_or_null(src->text);
 }
 
 /* FNV-1a: short ids, no adversary who benefits from collisions. */
@@ -263,6 +275,25 @@ struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id)
 	tt->slot[find_slot(tt->slot, tt->cap, id)] = t;
 	tt->n++;
 	return t;
+}
+
+void hl_tickets_del(struct hl_tickets *tt, const char *id)
+{
+	if (!tt->cap)
+		return;
+	size_t i = find_slot(tt->slot, tt->cap, id);
+	if (!tt->slot[i])
+		return;
+	hl_ticket_free(tt->slot[i]);
+	free(tt->slot[i]);
+	tt->slot[i] = NULL;
+	tt->n--;
+	/* linear probing: move later members of the run back into the gap */
+	for (size_t j = (i + 1) & (tt->cap - 1); tt->slot[j]; j = (j + 1) & (tt->cap - 1)) {
+		struct hl_ticket *t = tt->slot[j];
+		tt->slot[j] = NULL;
+		tt->slot[find_slot(tt->slot, tt->cap, t->id)] = t;
+	}
 }
 
 void hl_tickets_free(struct hl_tickets *tt)

@@ -73,6 +73,7 @@ struct hl_event {
 	int level;       /* -1 when absent */
 	int score;       /* 0 when absent */
 	enum hl_verdict verdict;
+	const char *rule;   /* the routing or SLA rule behind a derived record */
 	const char *text;
 };
 

@@ -37,7 +37,9 @@ struct hl_ticket {
 	enum hl_verdict verdict;
 	char *opener;      /* first-contact owner (首问责任人) */
 	char *phone, *dept, *assignee, *place;
+	char *text;        /* what the caller said (the open's text) */
 	struct hl_time opened, last, assigned, acked, resolved, closed;
+	struct hl_time reopened, replied, arrived;  /* t == 0: not yet */
 	int64_t held_since;
 	int64_t held_total;   /* seconds spent on hold, for the SLA clocks */
 };
@@ -57,6 +59,8 @@ struct hl_tickets {
 struct hl_ticket *hl_tickets_get(const struct hl_tickets *tt, const char *id);
 /* The ticket of that id, created (state NONE) when absent. */
 struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id);
+/* Removes and frees the ticket (a reader that keeps only open tickets). */
+void hl_tickets_del(struct hl_tickets *tt, const char *id);
 void hl_tickets_free(struct hl_tickets *tt);
 
 #endif

@@ -79,7 +79,7 @@ int main(void)
 	bad("a: &x [1]\nb: *x\n", "h.yaml:1:4: YAML anchors and aliases are not allowed");
 	bad("ticket:\n\tprefix: A\n", "h.yaml:2:1: found character that cannot start any token while scanning for the next token");
 	bad("- just\n- a list\n", "h.yaml:1:1: 'the configuration' must be a mapping, not a list");
-	bad("routes: []\n", "h.yaml:1:1: unknown key 'routes'");
+	bad("ladder: []\n", "h.yaml:1:1: unknown key 'ladder'");
 	hl_buf_free(&err);
 	return tap_done();
 }
