@@ -1,26 +1,57 @@
 #!/bin/sh
-# examples/demo.sh BIN - a short tour on the shipped examples, in a scratch
-# directory: intake from a batch, a ticket's life, the journal as YAML.
+# examples/demo.sh BIN - a tour on the shipped examples, in a scratch
+# directory: intake, automatic dispatch, a ticket's life, night duty.
 set -eu
 BIN=$(cd "${1:-build/bin}" && pwd)
 EX=$(cd "$(dirname "$0")" && pwd)
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 cd "$W"
-export HL_CONFIG="$EX/hotline.yaml" HL_JOURNAL="$W/hotline.csv" HL_ACTOR=王芳
-export HL_NOW=2026-11-03T10:30:00+08:00 TZ=Asia/Shanghai
+export HL_JOURNAL="$W/hotline.csv" TZ=Asia/Shanghai
 PATH="$BIN:$PATH"
 
 say() { printf '\n$ %s\n' "$*"; "$@"; }
+# say_pipe "cmd | cmd": shown and run as one pipeline
+say_pipe() { printf '\n$ %s\n' "$1"; sh -c "$1"; }
+at() { export HL_NOW="$1"; printf '\n# %s\n' "$2"; }
 
-cp "$EX/calls.csv" .
-say hl-log append calls.csv
-say hl-log --by 周敏 --at 08:09 assign HL-20261103-0001 -d 工程部 -a 张伟 急修
-say hl-log --by 张伟 --at 08:21 ack HL-20261103-0001
-say hl-log --by 张伟 --at 08:33 arrive HL-20261103-0001 已关总阀
-say hl-log --by 张伟 --at 09:40 resolve HL-20261103-0001 更换爆裂水管
+echo "== A property company's 400 line (examples/property) =="
+export HL_CONFIG="$EX/property/hotline.yaml" HL_ACTOR=王芳
+cp "$EX/property/morning.csv" "$EX/property/later.csv" .
+
+at 2026-11-03T07:41:00+08:00 "07:41 - a burst pipe, then the dispatch cron (every few minutes) runs"
+say hl-log open -c 报修 -p 紧急 -m 400 -n 刘女士 -t 13700001111 -l 5栋1单元302 厨房水管爆裂, 水已漫到客厅
+say_pipe "hl-route | hl-log append"
+say hl-log export -o yaml HL-20261103-0001
+
+at 2026-11-03T09:31:00+08:00 "09:31 - the rest of the morning's calls, entered as a batch"
+say hl-log append morning.csv
+at 2026-11-03T09:35:00+08:00 "09:35 - the cron's next run; what it writes is committed through hl-log"
+say hl-route -o yaml
+say_pipe "hl-route | hl-log append"
+say_pipe "hl-route || echo 'nothing left to route (exit 1)'"
+
+at 2026-11-03T09:50:00+08:00 "the burst pipe's life, as the night repairer reports it"
+say hl-log --by 赵磊 --at 07:52 ack HL-20261103-0001
+say hl-log --by 赵磊 --at 08:04 arrive HL-20261103-0001 已关总阀
+say hl-log --by 赵磊 --at 09:40 resolve HL-20261103-0001 更换爆裂水管
 say hl-log followup HL-20261103-0001 --score 5 业主满意
 say hl-log callback HL-20261103-0003 已回拨, 业主问停水时间
 say hl-log open -c consult -t 13700007777 --done 问停水时间
-say hl-log export -o yaml HL-20261103-0001
-printf '\n%s records in %s\n' "$(($(wc -l < hotline.csv) - 1))" hotline.csv
+
+at 2026-11-03T21:55:00+08:00 "21:55 - the rest of the day's calls, routed: a repeat complaint, a car park, night duty"
+hl-log append later.csv > /dev/null
+say hl-route --explain -o yaml
+
+echo
+echo "== A campus logistics hotline (examples/campus) =="
+export HL_CONFIG="$EX/campus/hotline.yaml" HL_ACTOR=小王 HL_JOURNAL="$W/campus.csv"
+cp "$EX/campus/day.csv" "$EX/campus/night.csv" .
+at 2026-11-03T16:50:00+08:00 "16:50 - the day's calls, dispatched"
+hl-log append day.csv > /dev/null
+say_pipe "hl-route | hl-log append"
+at 2026-11-04T01:15:00+08:00 "01:15 - night calls go to the manager on night duty (seed 000: 轮流值班)"
+hl-log append night.csv > /dev/null
+say hl-route --explain -o yaml
+printf '\n%s records in the property journal, %s in the campus one\n' \
+	"$(($(wc -l < hotline.csv) - 1))" "$(($(wc -l < campus.csv) - 1))"

@@ -120,6 +120,8 @@ static int check_rule_shape(struct hl_cfgctx *c, const struct hl_node *n, struct
 {
 	if (!r->name)
 		return hl_cfg_fail(c, n, "route without name");
+	if (hl_streq(r->name, "reopen"))
+		return hl_cfg_fail(c, n, "route name 'reopen' is taken (it marks reopened tickets)");
 	if (!r->dept)
 		return hl_cfg_fail(c, n, "route '%s' without dept", r->name);
 	if (r->person && r->npool)

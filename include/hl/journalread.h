@@ -1,0 +1,17 @@
+/* journalread.h - feeding one or more journals, record by record, to a
+ * reader such as the router */
+#ifndef HL_JOURNALREAD_H
+#define HL_JOURNALREAD_H
+
+#include "hl/record.h"
+#include "hl/util.h"
+
+/* Calls feed for each record of each file in order (none: $HL_JOURNAL,
+ * else ./hotline.csv). Lines that cannot be read are reported and
+ * skipped; where is "file:line". Returns -1 (message in err) when a file
+ * cannot be opened or read at all. */
+int hl_journal_read(char *const *files, int nfiles,
+		    void (*feed)(void *arg, const struct hl_record *r, const char *where),
+		    void *arg, struct hl_buf *err);
+
+#endif

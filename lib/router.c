@@ -1,0 +1,511 @@
+/* router.c - the tickets waiting for dispatch, matched to rules, given to
+ * someone on duty; memory grows with open tickets, not with the journal */
+#include <ctype.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/calendar.h"
+#include "hl/config.h"
+#include "hl/fold.h"
+#include "hl/roster.h"
+#include "hl/route.h"
+#include "hl/sla.h"
+#include "hl/strmap.h"
+
+/* Where the rotation of one rule goes on: the pool member after the one
+ * that took the last ticket, replayed from the rule's route records. */
+struct rotation {
+	size_t next;
+};
+
+/* The last complaints of one phone, for the repeat-caller condition. */
+#define PHONE_HISTORY 4
+struct complaints {
+	int64_t t[PHONE_HISTORY];
+	size_t id_hash[PHONE_HISTORY];
+	int n;
+};
+
+struct hl_router {
+	const struct hl_config *cfg;
+	struct hl_time now;
+	struct hl_tickets tickets;
+	struct rotation *rot;        /* one per route rule */
+	struct hl_strmap phones;     /* phone -> struct complaints */
+	struct hl_strmap load;       /* person -> long: open tickets */
+};
+
+/* A routing decision, before it becomes a record. */
+struct decision {
+	const char *rule, *dept, *assignee, *slot;
+	size_t next;                 /* the rotation's next position */
+	int raise;
+	struct hl_buf why;           /* the record's text */
+};
+
+static size_t hash_id(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+struct hl_router *hl_router_new(const struct hl_config *cfg, struct hl_time now)
+{
+	struct hl_router *rt = hl_xcalloc(1, sizeof *rt);
+	rt->cfg = cfg;
+	rt->now = now;
+	size_t nrules = cfg->routes ? cfg->routes->n : 0;
+	rt->rot = hl_xcalloc(nrules ? nrules : 1, sizeof *rt->rot);
+	hl_strmap_init(&rt->phones, sizeof(struct complaints));
+	hl_strmap_init(&rt->load, sizeof(long));
+	return rt;
+}
+
+void hl_router_free(struct hl_router *rt)
+{
+	free(rt->rot);
+	hl_tickets_free(&rt->tickets);
+	hl_strmap_free(&rt->phones);
+	hl_strmap_free(&rt->load);
+	free(rt);
+}
+
+static int rule_index(const struct hl_router *rt, const char *name)
+{
+	const struct hl_routes *rs = rt->cfg->routes;
+	for (size_t i = 0; name && rs && i < rs->n; i++)
+		if (hl_streq(rs->rule[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+/* A route record of a pool rule: the first member from the rotation's
+ * position whose ticket went to who (the member, or the one standing in
+ * for them) is the one whose turn it was; the router chose the same. */
+static void replay_rotation(struct hl_router *rt, int rule, const char *who, int64_t t)
+{
+	const struct hl_route_rule *r = &rt->cfg->routes->rule[rule];
+	struct rotation *rot = &rt->rot[rule];
+	for (size_t k = 0; who && k < r->npool; k++) {
+		size_t i = (rot->next + k) % r->npool;
+		const char *in = hl_stand_in(rt->cfg->roster, r->pool[i], t);
+		if (hl_streq(r->pool[i], who) || (in && hl_streq(in, who))) {
+			rot->next = (i + 1) % r->npool;
+			return;
+		}
+	}
+}
+
+static void remember_complaint(struct hl_router *rt, const struct hl_event *ev)
+{
+	struct complaints *c = hl_strmap_put(&rt->phones, ev->phone);
+	if (c->n == PHONE_HISTORY) {
+		memmove(c->t, c->t + 1, sizeof c->t[0] * (PHONE_HISTORY - 1));
+		memmove(c->id_hash, c->id_hash + 1, sizeof c->id_hash[0] * (PHONE_HISTORY - 1));
+		c->n--;
+	}
+	c->t[c->n] = ev->time.t;
+	c->id_hash[c->n++] = hash_id(ev->ticket);
+}
+
+/* A reopen of a ticket this reader forgot when it closed: the record says
+ * where the ticket stood. */
+static struct hl_ticket *revive(struct hl_router *rt, const struct hl_event *ev)
+{
+	struct hl_ticket *t = hl_tickets_add(&rt->tickets, ev->ticket);
+	t->state = HL_ST_RESOLVED;
+	t->category = ev->category;
+	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
+	t->channel = ev->channel;
+	t->opened = ev->time;
+	t->dept = hl_xstrdup(ev->dept);
+	t->assignee = ev->assignee ? hl_xstrdup(ev->assignee) : NULL;
+	t->phone = ev->phone ? hl_xstrdup(ev->phone) : NULL;
+	t->place = ev->place ? hl_xstrdup(ev->place) : NULL;
+	return t;
+}
+
+static int64_t ticket_time(const struct hl_ticket *t)
+{
+	return t->reopens && t->reopened.t ? t->reopened.t : t->opened.t;
+}
+
+void hl_router_feed(struct hl_router *rt, const struct hl_record *r, const char *where)
+{
+	struct hl_event ev;
+	struct hl_buf err = {0};
+	if (hl_event_parse(r, 0, &ev, &err)) {
+		hl_warnx("%s: %s (record ignored)", where, err.s);
+		hl_buf_free(&err);
+		return;
+	}
+	struct hl_ticket *t = hl_tickets_get(&rt->tickets, ev.ticket);
+	if (!t && (ev.kind == HL_EV_OPEN || ev.kind == HL_EV_MISSED))
+		t = hl_tickets_add(&rt->tickets, ev.ticket);
+	else if (!t && ev.kind == HL_EV_REOPEN && ev.dept)
+		t = revive(rt, &ev);
+	if (!t)
+		return; /* a ticket closed earlier: nothing left to route */
+	if (hl_ticket_apply(t, &ev, &err)) {
+		hl_warnx("%s: %s (record ignored)", where, err.s);
+		if (t->state == HL_ST_NONE)
+			hl_tickets_del(&rt->tickets, ev.ticket);
+	} else if (t->state == HL_ST_CLOSED) {
+		hl_tickets_del(&rt->tickets, ev.ticket);
+	} else if (ev.kind == HL_EV_ROUTE && rule_index(rt, ev.rule) >= 0) {
+		replay_rotation(rt, rule_index(rt, ev.rule), ev.assignee, ticket_time(t));
+	} else if (ev.kind == HL_EV_OPEN && ev.category == HL_CAT_COMPLAINT && ev.phone) {
+		remember_complaint(rt, &ev);
+	}
+	hl_buf_free(&err);
+}
+
+/* ---- matching ---- */
+
+static int contains_folded(const char *text, const char *word)
+{
+	struct hl_buf low = {0};
+	hl_buf_adds(&low, text);
+	for (size_t i = 0; i < low.len; i++)
+		low.s[i] = (char)tolower((unsigned char)low.s[i]);
+	int found = strstr(low.s, word) != NULL;
+	hl_buf_free(&low);
+	return found;
+}
+
+static int repeat_caller(const struct hl_router *rt, const struct hl_ticket *t, int64_t window)
+{
+	const struct complaints *c = t->phone ? hl_strmap_get(&rt->phones, t->phone) : NULL;
+	size_t me = hash_id(t->id);
+	int64_t at = t->opened.t;
+	for (int i = 0; c && i < c->n; i++)
+		if (c->id_hash[i] != me && c->t[i] <= at && at - c->t[i] <= window)
+			return 1;
+	return 0;
+}
+
+static int in_span(struct hl_span s, int minute)
+{
+	return s.to > s.from ? minute >= s.from && minute < s.to : minute >= s.from || minute < s.to;
+}
+
+static int vocab_in(unsigned mask, int value)
+{
+	return !mask || (value && (mask & (1u << value)));
+}
+
+/* NULL when the rule matches, else the first condition that does not. */
+static const char *mismatch(const struct hl_router *rt, const struct hl_route_rule *r,
+			    const struct hl_ticket *t)
+{
+	int64_t day;
+	int minute;
+	if (!vocab_in(r->categories, t->category))
+		return "category";
+	if (!vocab_in(r->priorities, t->priority ? t->priority : HL_PRI_NORMAL))
+		return "priority";
+	if (!vocab_in(r->channels, t->channel))
+		return "channel";
+	if (r->nplaces) {
+		size_t i = 0;
+		while (t->place && i < r->nplaces && fnmatch(r->places[i], t->place, 0))
+			i++;
+		if (!t->place || i == r->nplaces)
+			return "place";
+	}
+	if (r->nkeywords) {
+		size_t i = 0;
+		while (t->text && i < r->nkeywords && !contains_folded(t->text, r->keywords[i]))
+			i++;
+		if (!t->text || i == r->nkeywords)
+			return "keywords";
+	}
+	if (r->repeat && !repeat_caller(rt, t, r->repeat))
+		return "repeat";
+	hl_local_day(ticket_time(t), &day, &minute);
+	if (r->has_time && !in_span(r->time, minute))
+		return "time";
+	return NULL;
+}
+
+/* ---- choosing a person ---- */
+
+/* Who takes member's tickets at t and whether they are on duty; the
+ * reasoning goes to ex. NULL when nobody can. */
+static const char *available(const struct hl_router *rt, const char *member, int64_t t,
+			     struct hl_buf *ex)
+{
+	const struct hl_roster *ro = rt->cfg->roster;
+	const char *who = hl_stand_in(ro, member, t);
+	struct hl_buf why = {0};
+	if (!who) {
+		if (ex)
+			hl_buf_printf(ex, "    %s: on leave, no delegate\n", member);
+		return NULL;
+	}
+	int on = hl_on_duty(ro, who, t, &why);
+	if (ex && who != member)
+		hl_buf_printf(ex, "    %s: on leave, delegate %s: %s\n", member, who, why.s);
+	else if (ex)
+		hl_buf_printf(ex, "    %s: %s\n", member, why.s);
+	hl_buf_free(&why);
+	return on ? who : NULL;
+}
+
+static long load_of(const struct hl_router *rt, const char *who)
+{
+	const long *n = hl_strmap_get(&rt->load, who);
+	return n ? *n : 0;
+}
+
+static void pick_from_pool(const struct hl_router *rt, const struct hl_route_rule *r, int rule,
+			   int64_t at, struct decision *d, struct hl_buf *ex)
+{
+	size_t start = r->strategy == HL_STRAT_ROUND_ROBIN ? rt->rot[rule].next % r->npool : 0;
+	long best = -1;
+	if (ex && r->strategy == HL_STRAT_ROUND_ROBIN)
+		hl_buf_printf(ex, "  pool of %zu, round-robin from %s\n", r->npool, r->pool[start]);
+	else if (ex)
+		hl_buf_printf(ex, "  pool of %zu, fewest open tickets\n", r->npool);
+	for (size_t k = 0; k < r->npool; k++) {
+		const char *member = r->pool[(start + k) % r->npool];
+		const char *who = available(rt, member, at, ex);
+		if (!who)
+			continue;
+		if (r->strategy == HL_STRAT_ROUND_ROBIN) {
+			d->assignee = who, d->slot = member;
+			d->next = (start + k + 1) % r->npool;
+			break;
+		}
+		long n = load_of(rt, who);
+		if (ex)
+			hl_buf_printf(ex, "      %ld open\n", n);
+		if (best < 0 || n < best)
+			best = n, d->assignee = who, d->slot = member;
+	}
+	if (!d->assignee)
+		return;
+	hl_buf_printf(&d->why, "%s: %s", r->strategy == HL_STRAT_ROUND_ROBIN ? "round-robin" : "least-open",
+		      d->slot);
+	if (r->strategy == HL_STRAT_LEAST_OPEN)
+		hl_buf_printf(&d->why, " (%ld open)", best);
+	if (!hl_streq(d->slot, d->assignee))
+		hl_buf_printf(&d->why, " on leave, delegate %s", d->assignee);
+}
+
+/* The department head, when nobody chosen can take the ticket. */
+static void to_head(const struct hl_router *rt, const char *dept, int64_t at, struct decision *d,
+		    struct hl_buf *ex)
+{
+	const struct hl_dept *dp = hl_config_dept(rt->cfg, dept);
+	struct hl_time lt = hl_time_local(at);
+	int y, mo, da, h, mi, s;
+	hl_time_fields(lt, &y, &mo, &da, &h, &mi, &s);
+	hl_buf_clear(&d->why);
+	if (dp && dp->head) {
+		d->assignee = dp->head;
+		hl_buf_printf(&d->why, "nobody on duty at %02d:%02d; to the head, %s", h, mi, dp->head);
+	} else {
+		hl_buf_printf(&d->why, "nobody on duty at %02d:%02d and %s has no head", h, mi, dept);
+	}
+	if (ex)
+		hl_buf_printf(ex, "  %s\n", d->why.s);
+}
+
+static void pick_person(const struct hl_router *rt, const struct hl_route_rule *r, int rule,
+			int64_t at, struct decision *d, struct hl_buf *ex)
+{
+	if (r->npool) {
+		pick_from_pool(rt, r, rule, at, d, ex);
+	} else if (r->person) {
+		if (ex)
+			hl_buf_printf(ex, "  person %s\n", r->person);
+		d->assignee = available(rt, r->person, at, ex);
+		if (d->assignee)
+			hl_buf_printf(&d->why, "person: %s", d->assignee);
+	} else {
+		hl_buf_printf(&d->why, "to the department");
+		return;
+	}
+	if (!d->assignee)
+		to_head(rt, r->dept, at, d, ex);
+}
+
+/* A reopened ticket goes back where it was resolved (seed 004 9.5). */
+static void back_to_resolver(const struct hl_router *rt, const struct hl_ticket *t,
+			     struct decision *d, struct hl_buf *ex)
+{
+	int64_t at = ticket_time(t);
+	d->rule = "reopen";
+	d->dept = t->dept;
+	if (ex)
+		hl_buf_printf(ex, "  reopened: back to %s%s%s\n", t->dept, t->assignee ? ", " : "",
+			      t->assignee ? t->assignee : "");
+	d->assignee = t->assignee ? available(rt, t->assignee, at, ex) : NULL;
+	if (d->assignee)
+		hl_buf_printf(&d->why, "reopened: back to %s", d->assignee);
+	else if (t->assignee)
+		to_head(rt, t->dept, at, d, ex);
+	else
+		hl_buf_printf(&d->why, "reopened: back to %s", t->dept);
+}
+
+/* 1 when the ticket can be routed; d filled in. */
+static int decide(const struct hl_router *rt, const struct hl_ticket *t, struct decision *d,
+		  struct hl_buf *ex)
+{
+	const struct hl_routes *rs = rt->cfg->routes;
+	if (t->reopens && t->dept) {
+		back_to_resolver(rt, t, d, ex);
+		return 1;
+	}
+	for (size_t i = 0; rs && i < rs->n; i++) {
+		const struct hl_route_rule *r = &rs->rule[i];
+		const char *why = mismatch(rt, r, t);
+		if (ex)
+			hl_buf_printf(ex, "  rule %s: %s%s\n", r->name, why ? "no, " : "matches",
+				      why ? why : "");
+		if (why)
+			continue;
+		d->rule = r->name;
+		d->dept = r->dept;
+		d->raise = r->raise > (int)t->priority ? r->raise : 0;
+		pick_person(rt, r, (int)i, ticket_time(t), d, ex);
+		return 1;
+	}
+	if (ex)
+		hl_buf_printf(ex, "  no rule matches: left for an operator to assign\n");
+	return 0;
+}
+
+/* ---- the run ---- */
+
+/* The earliest deadline now running, from the SLA section. */
+static int64_t first_due(const struct hl_router *rt, const struct hl_ticket *t, const char **clock)
+{
+	struct {
+		enum hl_clock c;
+		int64_t from;
+		int runs;
+	} clocks[] = {
+		{HL_CLK_ACK, rt->now.t, 1},
+		{HL_CLK_REPLY, t->opened.t, !t->replied.t},
+		{HL_CLK_ARRIVE, t->opened.t, !t->arrived.t},
+		{HL_CLK_RESOLVE, ticket_time(t), 1},
+	};
+	int64_t best = -1;
+	for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
+		int64_t due = clocks[i].runs ? hl_sla_deadline(rt->cfg, t, clocks[i].c, clocks[i].from, NULL) : -1;
+		if (due >= 0 && (best < 0 || due < best)) {
+			best = due;
+			*clock = hl_clock_names[clocks[i].c];
+		}
+	}
+	return best;
+}
+
+static int by_time(const void *a, const void *b)
+{
+	const struct hl_ticket *x = *(struct hl_ticket *const *)a, *y = *(struct hl_ticket *const *)b;
+	int64_t tx = ticket_time(x), ty = ticket_time(y);
+	return tx != ty ? (tx > ty) - (tx < ty) : strcmp(x->id, y->id);
+}
+
+static void count_load(struct hl_router *rt)
+{
+	for (size_t i = 0; i < rt->tickets.cap; i++) {
+		const struct hl_ticket *t = rt->tickets.slot[i];
+		if (t && t->assignee && (t->state == HL_ST_ASSIGNED || t->state == HL_ST_ACKED))
+			++*(long *)hl_strmap_put(&rt->load, t->assignee);
+	}
+}
+
+static void build_record(const struct hl_router *rt, struct hl_ticket *t, const struct decision *d,
+			 struct hl_record *r)
+{
+	struct hl_buf b = {0};
+	const char *clock = NULL;
+	hl_record_clear(r);
+	hl_time_format(rt->now, &b);
+	hl_record_set(r, "time", b.s);
+	hl_record_set(r, "ticket", t->id);
+	hl_record_set(r, "event", "route");
+	hl_record_set(r, "actor", "hl-route");
+	hl_record_set(r, "dept", d->dept);
+	if (d->assignee)
+		hl_record_set(r, "assignee", d->assignee);
+	if (d->raise) {
+		t->priority = (enum hl_priority)d->raise;
+		hl_record_set(r, "priority", hl_vocab_name(&hl_priorities, d->raise));
+	}
+	int64_t due = first_due(rt, t, &clock);
+	if (due >= 0) {
+		hl_buf_clear(&b);
+		hl_time_format(hl_time_local(due), &b);
+		hl_record_set(r, "due", b.s);
+	}
+	hl_record_set(r, "rule", d->rule);
+	hl_buf_clear(&b);
+	hl_buf_printf(&b, "%s%s%s", d->why.s ? d->why.s : "", clock ? "; first deadline: " : "",
+		      clock ? clock : "");
+	hl_record_set(r, "text", b.s);
+	hl_buf_free(&b);
+}
+
+/* What routing changes in the state, so the next ticket of this run sees it. */
+static void routed(struct hl_router *rt, struct hl_ticket *t, const struct decision *d)
+{
+	int rule = rule_index(rt, d->rule);
+	if (rule >= 0 && d->slot && rt->cfg->routes->rule[rule].strategy == HL_STRAT_ROUND_ROBIN)
+		rt->rot[rule].next = d->next;
+	if (d->assignee)
+		++*(long *)hl_strmap_put(&rt->load, d->assignee);
+	t->state = HL_ST_ASSIGNED;
+}
+
+static void explain_head(const struct hl_ticket *t, struct hl_buf *ex)
+{
+	struct hl_buf when = {0};
+	hl_time_format(hl_time_local(ticket_time(t)), &when);
+	hl_buf_printf(ex, "%s %s%s%s %s%s\n", t->id, hl_vocab_name(&hl_categories, t->category),
+		      t->place ? " " : "", t->place ? t->place : "", when.s,
+		      t->reopens ? " (reopened)" : "");
+	hl_buf_free(&when);
+}
+
+long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, void *arg),
+		   void *arg, struct hl_buf *explain)
+{
+	size_t n = 0;
+	struct hl_ticket **todo = hl_xcalloc(rt->tickets.n ? rt->tickets.n : 1, sizeof *todo);
+	for (size_t i = 0; i < rt->tickets.cap; i++)
+		if (rt->tickets.slot[i] && rt->tickets.slot[i]->state == HL_ST_OPEN &&
+		    ticket_time(rt->tickets.slot[i]) <= rt->now.t)
+			todo[n++] = rt->tickets.slot[i];
+	if (n)
+		qsort(todo, n, sizeof *todo, by_time);
+	count_load(rt);
+	struct hl_record rec = {0};
+	long done = 0;
+	for (size_t i = 0; i < n && done >= 0; i++) {
+		struct decision d = {0};
+		if (explain)
+			explain_head(todo[i], explain);
+		if (decide(rt, todo[i], &d, explain)) {
+			build_record(rt, todo[i], &d, &rec);
+			if (explain)
+				hl_buf_printf(explain, "  -> %s%s%s, due %s\n", d.dept, d.assignee ? " / " : "",
+					      d.assignee ? d.assignee : "",
+					      hl_record_get(&rec, "due") ? hl_record_get(&rec, "due") : "none");
+			routed(rt, todo[i], &d);
+			done = emit(&rec, arg) ? -1 : done + 1;
+		}
+		hl_buf_free(&d.why);
+	}
+	hl_record_free(&rec);
+	free(todo);
+	return done;
+}

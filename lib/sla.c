@@ -1,0 +1,33 @@
+/* sla.c - SLA rules matched to tickets, deadlines on the calendar */
+#include "hl/sla.h"
+
+static int in_set(unsigned mask, int value)
+{
+	return !mask || (value && (mask & (1u << value)));
+}
+
+const struct hl_sla_rule *hl_sla_rule_for(const struct hl_config *cfg, enum hl_category cat,
+					  enum hl_priority pri, enum hl_channel ch, enum hl_clock c)
+{
+	if (!pri)
+		pri = HL_PRI_NORMAL;
+	for (size_t i = 0; i < cfg->nsla; i++) {
+		const struct hl_sla_rule *r = &cfg->sla[i];
+		if ((r->has & (1u << c)) && in_set(r->categories, cat) && in_set(r->priorities, pri) &&
+		    in_set(r->channels, ch))
+			return r;
+	}
+	return NULL;
+}
+
+int64_t hl_sla_deadline(const struct hl_config *cfg, const struct hl_ticket *t, enum hl_clock c,
+			int64_t start, const char **rule)
+{
+	const struct hl_sla_rule *r = hl_sla_rule_for(cfg, t->category, t->priority, t->channel, c);
+	if (!r)
+		return -1;
+	if (rule)
+		*rule = r->name;
+	int64_t due = hl_cal_add(&cfg->cal, start, r->due[c], NULL);
+	return due < 0 ? -1 : due + t->held_total;
+}
