@@ -13,9 +13,6 @@
 #include "hl/route.h"
 #include "hl/yamltree.h"
 
-const char *const hl_clock_names[HL_NCLOCKS] = {
-	"assign", "ack", "reply", "arrive", "update", "resolve", "followup", "callback",
-};
 
 /* Largest configuration file read: far above any real hotline's. */
 #define MAX_CONFIG_BYTES (16 * 1024 * 1024)

@@ -73,10 +73,14 @@ const struct hl_vocab hl_channels = {"channel", channel_words};
 const struct hl_vocab hl_priorities = {"priority", priority_words};
 const struct hl_vocab hl_verdicts = {"verdict", verdict_words};
 
+const char *const hl_clock_names[HL_NCLOCKS] = {
+	"assign", "ack", "reply", "arrive", "update", "resolve", "followup", "callback",
+};
+
 const char *const hl_columns[] = {
 	"time", "ticket", "event", "actor", "category", "priority", "channel",
 	"caller", "phone", "place", "dept", "assignee", "due", "level",
-	"score", "verdict", "rule", "text",
+	"clock", "notify", "score", "verdict", "rule", "text",
 };
 const size_t hl_ncolumns = sizeof hl_columns / sizeof hl_columns[0];
 
@@ -170,6 +174,8 @@ static int check_placement(const struct hl_event *ev, const char *name, struct h
 		return hl_fail(err, "verdict is only for resolve, not %s", name);
 	if (ev->level >= 0 && ev->kind != HL_EV_ESCALATE)
 		return hl_fail(err, "level is only for escalate, not %s", name);
+	if (ev->clock >= 0 && ev->kind != HL_EV_ESCALATE)
+		return hl_fail(err, "clock is only for escalate, not %s", name);
 	return 0;
 }
 
@@ -208,6 +214,8 @@ static int parse_kind_requirements(struct hl_event *ev, const char *name, unsign
 	case HL_EV_FOLLOWUP:
 		return require(ev->score ? "" : NULL, "score", name, err);
 	case HL_EV_ESCALATE:
+		if (require(ev->clock >= 0 ? "" : NULL, "clock", name, err))
+			return -1;
 		return require(ev->level >= 0 ? "" : NULL, "level", name, err);
 	default:
 		return 0;
@@ -262,6 +270,15 @@ int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *e
 	ev->assignee = hl_record_get(r, "assignee");
 	ev->text = hl_record_get(r, "text");
 	ev->rule = hl_record_get(r, "rule");
+	ev->notify = hl_record_get(r, "notify");
+	ev->clock = -1;
+	if ((s = hl_record_get(r, "clock"))) {
+		for (int c = 0; c < HL_NCLOCKS; c++)
+			if (hl_streq(s, hl_clock_names[c]))
+				ev->clock = c;
+		if (ev->clock < 0)
+			return hl_fail(err, "unknown clock '%s'", s);
+	}
 	if (ev->phone) {
 		struct hl_buf norm = {0};
 		int bad = hl_phone_normalize(ev->phone, &norm, err);
@@ -287,8 +304,8 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 	struct hl_buf b = {0};
 	/* copy strings first: they may point into r itself */
 	struct hl_event e = *ev;
-	const char **strs[] = {&e.ticket, &e.actor, &e.caller, &e.phone,
-			       &e.place, &e.dept, &e.assignee, &e.text, &e.rule};
+	const char **strs[] = {&e.ticket, &e.actor, &e.caller, &e.phone, &e.place,
+			       &e.dept, &e.assignee, &e.text, &e.rule, &e.notify};
 	char *own[sizeof strs / sizeof strs[0]];
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		own[i] = *strs[i] ? hl_xstrdup(*strs[i]) : NULL;
@@ -321,6 +338,8 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 		hl_buf_printf(&b, "%d", e.score);
 	set_opt(r, "score", b.len ? b.s : NULL);
 	set_opt(r, "verdict", hl_vocab_name(&hl_verdicts, e.verdict));
+	set_opt(r, "clock", e.clock >= 0 ? hl_clock_names[e.clock] : NULL);
+	set_opt(r, "notify", own[9]);
 	set_opt(r, "rule", own[8]);
 	set_opt(r, "text", own[7]);
 	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)

@@ -20,21 +20,6 @@ struct hl_person {
 	char *name, *dept, *role, *phone, *email;
 };
 
-/* The deadlines a ticket runs against. */
-enum hl_clock {
-	HL_CLK_ASSIGN,    /* dispatched to the responsible department */
-	HL_CLK_ACK,       /* signed for by that department */
-	HL_CLK_REPLY,     /* the caller given an answer or a plan */
-	HL_CLK_ARRIVE,    /* a repairer on site */
-	HL_CLK_UPDATE,    /* progress at least this often while unresolved */
-	HL_CLK_RESOLVE,
-	HL_CLK_FOLLOWUP,  /* 回访 after resolve */
-	HL_CLK_CALLBACK,  /* a missed call returned */
-	HL_NCLOCKS
-};
-
-extern const char *const hl_clock_names[HL_NCLOCKS];
-
 /* Deadlines for the tickets a rule matches; for each clock the first rule
  * that matches and sets it wins. A match set is a bit mask of enum values
  * (bit v for value v); 0 matches anything. */

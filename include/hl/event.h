@@ -33,6 +33,21 @@ enum hl_verdict {
 	HL_VER_NONE, HL_VER_VALID, HL_VER_INVALID, HL_VER_ADOPTED, HL_VER_DECLINED,
 };
 
+/* The deadlines a ticket runs against. */
+enum hl_clock {
+	HL_CLK_ASSIGN,    /* dispatched to the responsible department */
+	HL_CLK_ACK,       /* signed for by that department */
+	HL_CLK_REPLY,     /* the caller given an answer or a plan */
+	HL_CLK_ARRIVE,    /* a repairer on site */
+	HL_CLK_UPDATE,    /* progress at least this often while unresolved */
+	HL_CLK_RESOLVE,
+	HL_CLK_FOLLOWUP,  /* 回访 after resolve */
+	HL_CLK_CALLBACK,  /* a missed call returned */
+	HL_NCLOCKS
+};
+
+extern const char *const hl_clock_names[HL_NCLOCKS];
+
 /* A vocabulary: canonical names first, then aliases (Chinese among them). */
 struct hl_word {
 	const char *name;
@@ -74,6 +89,8 @@ struct hl_event {
 	int score;       /* 0 when absent */
 	enum hl_verdict verdict;
 	const char *rule;   /* the routing or SLA rule behind a derived record */
+	int clock;          /* escalate: enum hl_clock, or -1 */
+	const char *notify; /* escalate: who was told */
 	const char *text;
 };
 

@@ -178,8 +178,12 @@ int main(void)
 	     STEPS("open", "resolve:verdict=采纳"), "T1: verdict adopted/declined is for suggestions@1", 0);
 	flow("score outside followup", "help", STEPS("open", "note:score=3"),
 	     "score is only for followup, not note@1", 0);
-	flow("escalate without level", "help", STEPS("open", "escalate"),
+	flow("escalate without clock", "help", STEPS("open", "escalate"),
+	     "escalate record without clock@1", 0);
+	flow("escalate without level", "help", STEPS("open", "escalate:clock=ack"),
 	     "escalate record without level@1", 0);
+	flow("escalate with an unknown clock", "help", STEPS("open", "escalate:clock=lunch"),
+	     "unknown clock 'lunch'@1", 0);
 	flow("bad score", "help", STEPS("open", "resolve", "followup:score=6"),
 	     "bad score '6' (want 1 to 5)@2", 0);
 	flow("unknown category", "cooking", STEPS("open"),
