@@ -185,19 +185,15 @@ static int sla_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		return hl_cfg_str(c, key, v, &r->name);
 	if (hl_streq(key, "match"))
 		return hl_cfg_each_key(c, v, "match", match_key, r);
+	if (hl_streq(key, "callback_day"))
+		return r->has_callback_day = 1, hl_cfg_duration(c, key, v, &r->callback_day);
+	if (hl_streq(key, "daytime"))
+		return hl_cfg_span(c, key, v, 0, &r->daytime);
 	for (int i = 0; i < HL_NCLOCKS; i++) {
 		if (!hl_streq(key, hl_clock_names[i]))
 			continue;
-		struct hl_buf e = {0};
-		if (hl_cfg_want(c, v, HL_NODE_SCALAR, key))
-			return -1;
-		if (hl_duration_parse(v->value, &r->due[i], &e)) {
-			hl_cfg_fail(c, v, "%s", e.s);
-			hl_buf_free(&e);
-			return -1;
-		}
 		r->has |= 1u << i;
-		return 0;
+		return hl_cfg_duration(c, key, v, &r->due[i]);
 	}
 	return hl_cfg_unknown(c, k);
 }
@@ -213,8 +209,76 @@ static int parse_sla(struct hl_cfgctx *c, const struct hl_node *seq, struct hl_c
 			return -1;
 		if (!r->name)
 			return hl_cfg_fail(c, seq->kid[i], "sla rule without %s", "name");
+		if (r->has_callback_day && !r->daytime.to)
+			return hl_cfg_fail(c, seq->kid[i], "sla rule '%s': callback_day needs daytime", r->name);
 	}
 	return 0;
+}
+
+/* ---- escalation ---- */
+
+static int manager_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
+		       const struct hl_node *v, void *obj)
+{
+	struct hl_ladder *l = obj;
+	if (hl_streq(key, "name"))
+		return hl_cfg_str(c, key, v, &l->manager);
+	if (hl_streq(key, "phone"))
+		return hl_cfg_str(c, key, v, &l->manager_phone);
+	if (hl_streq(key, "email"))
+		return hl_cfg_str(c, key, v, &l->manager_email);
+	return hl_cfg_unknown(c, k);
+}
+
+static int percent(struct hl_cfgctx *c, const struct hl_node *v, int *out)
+{
+	struct hl_buf num = {0};
+	long x;
+	if (hl_cfg_want(c, v, HL_NODE_SCALAR, "warn"))
+		return -1;
+	hl_buf_adds(&num, v->value);
+	if (num.len && num.s[num.len - 1] == '%')
+		num.s[--num.len] = '\0';
+	int bad = hl_parse_long(num.s, 0, 99, &x);
+	hl_buf_free(&num);
+	if (bad)
+		return hl_cfg_fail(c, v, "'warn' must be a share from 0%% to 99%%, not '%s'", v->value);
+	*out = (int)x;
+	return 0;
+}
+
+static int ladder_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
+		      const struct hl_node *v, void *obj)
+{
+	struct hl_ladder *l = obj;
+	struct hl_duration d;
+	if (hl_streq(key, "warn"))
+		return percent(c, v, &l->warn_percent);
+	if (hl_streq(key, "leader_after"))
+		return hl_cfg_duration(c, key, v, &l->leader_after);
+	if (hl_streq(key, "manager_after"))
+		return hl_cfg_duration(c, key, v, &l->manager_after);
+	if (hl_streq(key, "manager"))
+		return hl_cfg_each_key(c, v, key, manager_key, l);
+	if (hl_streq(key, "quiet"))
+		return l->has_quiet = 1, hl_cfg_span(c, key, v, 1, &l->quiet);
+	if (hl_streq(key, "repeat")) {
+		if (hl_cfg_duration(c, key, v, &d))
+			return -1;
+		if (d.unit != HL_DUR_CLOCK)
+			return hl_cfg_fail(c, v, "repeat wants a clock duration such as 30d");
+		l->repeat = d.amount;
+		return 0;
+	}
+	return hl_cfg_unknown(c, k);
+}
+
+static void free_ladder(struct hl_ladder *l)
+{
+	free(l->manager);
+	free(l->manager_phone);
+	free(l->manager_email);
+	memset(l, 0, sizeof *l);
 }
 
 /* ---- sections ---- */
@@ -270,6 +334,8 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		return hl_leave_parse(c, v, cfg);
 	if (hl_streq(key, "routes"))
 		return hl_routes_parse(c, v, cfg);
+	if (hl_streq(key, "escalation"))
+		return hl_cfg_each_key(c, v, key, ladder_key, &cfg->ladder);
 	return hl_cfg_unknown(c, k);
 }
 
@@ -357,6 +423,7 @@ void hl_config_free(struct hl_config *cfg)
 	hl_calendar_free(&cfg->cal);
 	hl_roster_free(cfg->roster);
 	hl_routes_free(cfg->routes);
+	free_ladder(&cfg->ladder);
 	free(cfg->source);
 	free(cfg->timezone);
 	free(cfg->prefix);

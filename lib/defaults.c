@@ -49,4 +49,11 @@ const char hl_default_config[] =
 	"    assign: 24h                # dispatched within 24 hours (004)\n"
 	"    ack: 30m                   # progress within half an hour (001)\n"
 	"    update: 7d                 # followed up weekly while open (001)\n"
-	"    callback: 24h              # every missed call returned (001)\n";
+	"    callback: 24h              # every missed call returned (001)\n"
+	"    callback_day: 2h           # within 2 hours when missed 08:00-20:00 (001)\n"
+	"    daytime: \"08:00-20:00\"\n"
+	"escalation:\n"
+	"  warn: 80%                    # the assignee, at 80% of the time allowed\n"
+	"  leader_after: 2h             # the head at the breach, the leader 2h later\n"
+	"  manager_after: 1bd           # the general manager a working day after that\n"
+	"  repeat: 30d                  # a repeat complaint starts a rung higher (001)\n";

@@ -104,11 +104,56 @@ static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
 	set_str(&t->text, ev->text);
 }
 
+static void start_hold(struct hl_ticket *t, const struct hl_event *ev)
+{
+	t->held = 1;
+	t->held_since = ev->time.t;
+	t->holds = hl_xreallocarray(t->holds, t->nholds + 1, sizeof *t->holds);
+	t->holds[t->nholds++] = (struct hl_hold){ev->time.t, 0};
+}
+
 static void end_hold(struct hl_ticket *t, const struct hl_event *ev)
 {
-	if (t->held && ev->time.t > t->held_since)
+	if (!t->held)
+		return;
+	if (ev->time.t > t->held_since)
 		t->held_total += ev->time.t - t->held_since;
+	t->holds[t->nholds - 1].to = ev->time.t;
 	t->held = 0;
+}
+
+static void note_sent(struct hl_ticket *t, const struct hl_event *ev)
+{
+	t->escalations++;
+	if (!ev->has_due || ev->clock < 0)
+		return;
+	t->sent = hl_xreallocarray(t->sent, t->nsent + 1, sizeof *t->sent);
+	t->sent[t->nsent++] = (struct hl_notice){ev->clock, ev->level, ev->due.t};
+}
+
+int64_t hl_ticket_since(const struct hl_ticket *t)
+{
+	return t->reopens && t->reopened.t ? t->reopened.t : t->opened.t;
+}
+
+int64_t hl_ticket_held(const struct hl_ticket *t, int64_t start, int64_t now)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < t->nholds; i++) {
+		int64_t from = t->holds[i].from > start ? t->holds[i].from : start;
+		int64_t to = t->holds[i].to ? t->holds[i].to : now;
+		if (to > from)
+			sum += to - from;
+	}
+	return sum;
+}
+
+int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t due)
+{
+	for (size_t i = 0; i < t->nsent; i++)
+		if (t->sent[i].clock == clock && t->sent[i].level == level && t->sent[i].due == due)
+			return 1;
+	return 0;
 }
 
 int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_buf *err)
@@ -137,6 +182,7 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		break;
 	case HL_EV_CALLBACK:
 		t->state = HL_ST_CALLED_BACK;
+		t->called = ev->time;
 		break;
 	case HL_EV_ROUTE:
 	case HL_EV_ASSIGN:
@@ -153,8 +199,7 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		t->acked = ev->time;
 		break;
 	case HL_EV_HOLD:
-		t->held = 1;
-		t->held_since = ev->time.t;
+		start_hold(t, ev);
 		break;
 	case HL_EV_RESUME:
 		end_hold(t, ev);
@@ -169,14 +214,20 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	case HL_EV_FOLLOWUP:
 		t->followups++;
 		t->last_score = ev->score;
+		t->followed = ev->time;
 		break;
 	case HL_EV_REPLY:
 		if (!t->replied.t)
 			t->replied = ev->time;
+		t->progress = ev->time;
 		break;
 	case HL_EV_ARRIVE:
 		if (!t->arrived.t)
 			t->arrived = ev->time;
+		t->progress = ev->time;
+		break;
+	case HL_EV_UPDATE:
+		t->progress = ev->time;
 		break;
 	case HL_EV_REOPEN:
 		t->reopened = ev->time;
@@ -190,7 +241,7 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		t->closed = ev->time;
 		break;
 	case HL_EV_ESCALATE:
-		t->escalations++;
+		note_sent(t, ev);
 		break;
 	default:
 		break;
@@ -208,23 +259,8 @@ void hl_ticket_free(struct hl_ticket *t)
 	free(t->assignee);
 	free(t->place);
 	free(t->text);
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? hl_xstrdup(s) : NULL;
-}
-
-void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
-{
-	*dst = *src;
-	dst->id = dup_or_null(src->id);
-	dst->opener = dup_or_null(src->opener);
-	dst->phone = dup_or_null(src->phone);
-	dst->dept = dup_or_null(src->dept);
-	dst->assignee = dup_or_null(src->assignee);
-	dst->place = dup_or_null(src->place);
-	dst->text = dup_or_null(src->text);
+	free(t->holds);
+	free(t->sent);
 }
 
 /* FNV-1a: short ids, no adversary who benefits from collisions. */
@@ -306,4 +342,52 @@ void hl_tickets_free(struct hl_tickets *tt)
 	}
 	free(tt->slot);
 	memset(tt, 0, sizeof *tt);
+}
+
+/* A reopen of a ticket forgotten when it closed: hl-log writes where the
+ * ticket stood into every reopen record. */
+static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev)
+{
+	struct hl_ticket *t = hl_tickets_add(tt, ev->ticket);
+	t->state = HL_ST_RESOLVED;
+	t->category = ev->category;
+	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
+	t->channel = ev->channel;
+	t->opened = ev->time;
+	set_str(&t->dept, ev->dept);
+	set_str(&t->assignee, ev->assignee);
+	set_str(&t->phone, ev->phone);
+	set_str(&t->place, ev->place);
+	return t;
+}
+
+struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_record *r,
+			       const char *where, struct hl_event *ev)
+{
+	struct hl_buf err = {0};
+	struct hl_ticket *t = NULL;
+	if (hl_event_parse(r, 0, ev, &err)) {
+		hl_warnx("%s: %s (record ignored)", where, err.s);
+		ev->kind = HL_EV_NONE;
+		goto out;
+	}
+	t = hl_tickets_get(tt, ev->ticket);
+	if (!t && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED))
+		t = hl_tickets_add(tt, ev->ticket);
+	else if (!t && ev->kind == HL_EV_REOPEN && ev->dept)
+		t = revive(tt, ev);
+	if (!t)
+		goto out; /* closed earlier */
+	if (hl_ticket_apply(t, ev, &err)) {
+		hl_warnx("%s: %s (record ignored)", where, err.s);
+		if (t->state == HL_ST_NONE)
+			hl_tickets_del(tt, ev->ticket);
+		t = NULL;
+	} else if (t->state == HL_ST_CLOSED) {
+		hl_tickets_del(tt, ev->ticket);
+		t = NULL;
+	}
+out:
+	hl_buf_free(&err);
+	return t;
 }

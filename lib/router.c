@@ -8,6 +8,7 @@
 #include "hl/calendar.h"
 #include "hl/config.h"
 #include "hl/fold.h"
+#include "hl/repeats.h"
 #include "hl/roster.h"
 #include "hl/route.h"
 #include "hl/sla.h"
@@ -19,20 +20,12 @@ struct rotation {
 	size_t next;
 };
 
-/* The last complaints of one phone, for the repeat-caller condition. */
-#define PHONE_HISTORY 4
-struct complaints {
-	int64_t t[PHONE_HISTORY];
-	size_t id_hash[PHONE_HISTORY];
-	int n;
-};
-
 struct hl_router {
 	const struct hl_config *cfg;
 	struct hl_time now;
 	struct hl_tickets tickets;
 	struct rotation *rot;        /* one per route rule */
-	struct hl_strmap phones;     /* phone -> struct complaints */
+	struct hl_repeats complaints;
 	struct hl_strmap load;       /* person -> long: open tickets */
 };
 
@@ -44,14 +37,6 @@ struct decision {
 	struct hl_buf why;           /* the record's text */
 };
 
-static size_t hash_id(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 struct hl_router *hl_router_new(const struct hl_config *cfg, struct hl_time now)
 {
 	struct hl_router *rt = hl_xcalloc(1, sizeof *rt);
@@ -59,7 +44,7 @@ struct hl_router *hl_router_new(const struct hl_config *cfg, struct hl_time now)
 	rt->now = now;
 	size_t nrules = cfg->routes ? cfg->routes->n : 0;
 	rt->rot = hl_xcalloc(nrules ? nrules : 1, sizeof *rt->rot);
-	hl_strmap_init(&rt->phones, sizeof(struct complaints));
+	hl_repeats_init(&rt->complaints);
 	hl_strmap_init(&rt->load, sizeof(long));
 	return rt;
 }
@@ -68,7 +53,7 @@ void hl_router_free(struct hl_router *rt)
 {
 	free(rt->rot);
 	hl_tickets_free(&rt->tickets);
-	hl_strmap_free(&rt->phones);
+	hl_repeats_free(&rt->complaints);
 	hl_strmap_free(&rt->load);
 	free(rt);
 }
@@ -99,68 +84,14 @@ static void replay_rotation(struct hl_router *rt, int rule, const char *who, int
 	}
 }
 
-static void remember_complaint(struct hl_router *rt, const struct hl_event *ev)
-{
-	struct complaints *c = hl_strmap_put(&rt->phones, ev->phone);
-	if (c->n == PHONE_HISTORY) {
-		memmove(c->t, c->t + 1, sizeof c->t[0] * (PHONE_HISTORY - 1));
-		memmove(c->id_hash, c->id_hash + 1, sizeof c->id_hash[0] * (PHONE_HISTORY - 1));
-		c->n--;
-	}
-	c->t[c->n] = ev->time.t;
-	c->id_hash[c->n++] = hash_id(ev->ticket);
-}
-
-/* A reopen of a ticket this reader forgot when it closed: the record says
- * where the ticket stood. */
-static struct hl_ticket *revive(struct hl_router *rt, const struct hl_event *ev)
-{
-	struct hl_ticket *t = hl_tickets_add(&rt->tickets, ev->ticket);
-	t->state = HL_ST_RESOLVED;
-	t->category = ev->category;
-	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
-	t->channel = ev->channel;
-	t->opened = ev->time;
-	t->dept = hl_xstrdup(ev->dept);
-	t->assignee = ev->assignee ? hl_xstrdup(ev->assignee) : NULL;
-	t->phone = ev->phone ? hl_xstrdup(ev->phone) : NULL;
-	t->place = ev->place ? hl_xstrdup(ev->place) : NULL;
-	return t;
-}
-
-static int64_t ticket_time(const struct hl_ticket *t)
-{
-	return t->reopens && t->reopened.t ? t->reopened.t : t->opened.t;
-}
-
 void hl_router_feed(struct hl_router *rt, const struct hl_record *r, const char *where)
 {
 	struct hl_event ev;
-	struct hl_buf err = {0};
-	if (hl_event_parse(r, 0, &ev, &err)) {
-		hl_warnx("%s: %s (record ignored)", where, err.s);
-		hl_buf_free(&err);
-		return;
-	}
-	struct hl_ticket *t = hl_tickets_get(&rt->tickets, ev.ticket);
-	if (!t && (ev.kind == HL_EV_OPEN || ev.kind == HL_EV_MISSED))
-		t = hl_tickets_add(&rt->tickets, ev.ticket);
-	else if (!t && ev.kind == HL_EV_REOPEN && ev.dept)
-		t = revive(rt, &ev);
-	if (!t)
-		return; /* a ticket closed earlier: nothing left to route */
-	if (hl_ticket_apply(t, &ev, &err)) {
-		hl_warnx("%s: %s (record ignored)", where, err.s);
-		if (t->state == HL_ST_NONE)
-			hl_tickets_del(&rt->tickets, ev.ticket);
-	} else if (t->state == HL_ST_CLOSED) {
-		hl_tickets_del(&rt->tickets, ev.ticket);
-	} else if (ev.kind == HL_EV_ROUTE && rule_index(rt, ev.rule) >= 0) {
-		replay_rotation(rt, rule_index(rt, ev.rule), ev.assignee, ticket_time(t));
-	} else if (ev.kind == HL_EV_OPEN && ev.category == HL_CAT_COMPLAINT && ev.phone) {
-		remember_complaint(rt, &ev);
-	}
-	hl_buf_free(&err);
+	struct hl_ticket *t = hl_fold_open(&rt->tickets, r, where, &ev);
+	if (t && ev.kind == HL_EV_ROUTE && rule_index(rt, ev.rule) >= 0)
+		replay_rotation(rt, rule_index(rt, ev.rule), ev.assignee, hl_ticket_since(t));
+	if (t)
+		hl_repeats_note(&rt->complaints, &ev);
 }
 
 /* ---- matching ---- */
@@ -174,17 +105,6 @@ static int contains_folded(const char *text, const char *word)
 	int found = strstr(low.s, word) != NULL;
 	hl_buf_free(&low);
 	return found;
-}
-
-static int repeat_caller(const struct hl_router *rt, const struct hl_ticket *t, int64_t window)
-{
-	const struct complaints *c = t->phone ? hl_strmap_get(&rt->phones, t->phone) : NULL;
-	size_t me = hash_id(t->id);
-	int64_t at = t->opened.t;
-	for (int i = 0; c && i < c->n; i++)
-		if (c->id_hash[i] != me && c->t[i] <= at && at - c->t[i] <= window)
-			return 1;
-	return 0;
 }
 
 static int in_span(struct hl_span s, int minute)
@@ -223,9 +143,9 @@ static const char *mismatch(const struct hl_router *rt, const struct hl_route_ru
 		if (!t->text || i == r->nkeywords)
 			return "keywords";
 	}
-	if (r->repeat && !repeat_caller(rt, t, r->repeat))
+	if (r->repeat && !hl_repeats_is_repeat(&rt->complaints, t->phone, t->id, t->opened.t, r->repeat))
 		return "repeat";
-	hl_local_day(ticket_time(t), &day, &minute);
+	hl_local_day(hl_ticket_since(t), &day, &minute);
 	if (r->has_time && !in_span(r->time, minute))
 		return "time";
 	return NULL;
@@ -338,7 +258,7 @@ static void pick_person(const struct hl_router *rt, const struct hl_route_rule *
 static void back_to_resolver(const struct hl_router *rt, const struct hl_ticket *t,
 			     struct decision *d, struct hl_buf *ex)
 {
-	int64_t at = ticket_time(t);
+	int64_t at = hl_ticket_since(t);
 	d->rule = "reopen";
 	d->dept = t->dept;
 	if (ex)
@@ -373,7 +293,7 @@ static int decide(const struct hl_router *rt, const struct hl_ticket *t, struct 
 		d->rule = r->name;
 		d->dept = r->dept;
 		d->raise = r->raise > (int)t->priority ? r->raise : 0;
-		pick_person(rt, r, (int)i, ticket_time(t), d, ex);
+		pick_person(rt, r, (int)i, hl_ticket_since(t), d, ex);
 		return 1;
 	}
 	if (ex)
@@ -394,11 +314,11 @@ static int64_t first_due(const struct hl_router *rt, const struct hl_ticket *t, 
 		{HL_CLK_ACK, rt->now.t, 1},
 		{HL_CLK_REPLY, t->opened.t, !t->replied.t},
 		{HL_CLK_ARRIVE, t->opened.t, !t->arrived.t},
-		{HL_CLK_RESOLVE, ticket_time(t), 1},
+		{HL_CLK_RESOLVE, hl_ticket_since(t), 1},
 	};
 	int64_t best = -1;
 	for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
-		int64_t due = clocks[i].runs ? hl_sla_deadline(rt->cfg, t, clocks[i].c, clocks[i].from, NULL) : -1;
+		int64_t due = clocks[i].runs ? hl_sla_deadline(rt->cfg, t, clocks[i].c, clocks[i].from, rt->now.t, NULL, NULL) : -1;
 		if (due >= 0 && (best < 0 || due < best)) {
 			best = due;
 			*clock = hl_clock_names[clocks[i].c];
@@ -410,7 +330,7 @@ static int64_t first_due(const struct hl_router *rt, const struct hl_ticket *t, 
 static int by_time(const void *a, const void *b)
 {
 	const struct hl_ticket *x = *(struct hl_ticket *const *)a, *y = *(struct hl_ticket *const *)b;
-	int64_t tx = ticket_time(x), ty = ticket_time(y);
+	int64_t tx = hl_ticket_since(x), ty = hl_ticket_since(y);
 	return tx != ty ? (tx > ty) - (tx < ty) : strcmp(x->id, y->id);
 }
 
@@ -469,7 +389,7 @@ static void routed(struct hl_router *rt, struct hl_ticket *t, const struct decis
 static void explain_head(const struct hl_ticket *t, struct hl_buf *ex)
 {
 	struct hl_buf when = {0};
-	hl_time_format(hl_time_local(ticket_time(t)), &when);
+	hl_time_format(hl_time_local(hl_ticket_since(t)), &when);
 	hl_buf_printf(ex, "%s %s%s%s %s%s\n", t->id, hl_vocab_name(&hl_categories, t->category),
 		      t->place ? " " : "", t->place ? t->place : "", when.s,
 		      t->reopens ? " (reopened)" : "");
@@ -483,7 +403,7 @@ long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, 
 	struct hl_ticket **todo = hl_xcalloc(rt->tickets.n ? rt->tickets.n : 1, sizeof *todo);
 	for (size_t i = 0; i < rt->tickets.cap; i++)
 		if (rt->tickets.slot[i] && rt->tickets.slot[i]->state == HL_ST_OPEN &&
-		    ticket_time(rt->tickets.slot[i]) <= rt->now.t)
+		    hl_ticket_since(rt->tickets.slot[i]) <= rt->now.t)
 			todo[n++] = rt->tickets.slot[i];
 	if (n)
 		qsort(todo, n, sizeof *todo, by_time);

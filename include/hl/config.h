@@ -12,6 +12,17 @@
 struct hl_roster;
 struct hl_routes;
 
+/* Who hears of a late ticket, and when (the escalation section). */
+struct hl_ladder {
+	int warn_percent;                 /* 0: no warnings */
+	struct hl_duration leader_after;  /* after the breach */
+	struct hl_duration manager_after; /* after the leader */
+	char *manager, *manager_phone, *manager_email;
+	int64_t repeat;                   /* seconds: a repeat complaint starts a rung higher */
+	int has_quiet;
+	struct hl_span quiet;             /* non-emergency notices wait for its end */
+};
+
 struct hl_dept {
 	char *name, *head, *leader, *phone, *email;
 };
@@ -28,6 +39,10 @@ struct hl_sla_rule {
 	unsigned categories, priorities, channels;
 	unsigned has;  /* bit c: clock c is set */
 	struct hl_duration due[HL_NCLOCKS];
+	/* a call missed in the daytime is returned sooner (seed 001) */
+	int has_callback_day;
+	struct hl_duration callback_day;
+	struct hl_span daytime;
 };
 
 struct hl_config {
@@ -45,6 +60,7 @@ struct hl_config {
 	struct hl_calendar cal;
 	struct hl_roster *roster;     /* shifts and leave (roster.h) */
 	struct hl_routes *routes;     /* dispatch rules (route.h) */
+	struct hl_ladder ladder;      /* the escalation section */
 };
 
 /* Which file: path when given (-C), else $HL_CONFIG, else ./hotline.yaml

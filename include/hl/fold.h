@@ -40,15 +40,39 @@ struct hl_ticket {
 	char *text;        /* what the caller said (the open's text) */
 	struct hl_time opened, last, assigned, acked, resolved, closed;
 	struct hl_time reopened, replied, arrived;  /* t == 0: not yet */
+	struct hl_time progress;   /* the latest reply, arrive or update */
+	struct hl_time followed;   /* the latest followup */
+	struct hl_time called;     /* a missed call returned */
 	int64_t held_since;
-	int64_t held_total;   /* seconds spent on hold, for the SLA clocks */
+	int64_t held_total;        /* seconds spent on hold */
+	struct hl_hold *holds;     /* when, for the clocks that ran meanwhile */
+	size_t nholds;
+	struct hl_notice *sent;    /* escalations already written */
+	size_t nsent;
 };
+
+/* A hold; to is 0 while it lasts. */
+struct hl_hold {
+	int64_t from, to;
+};
+
+/* An escalation: which clock, which rung, for which deadline. */
+struct hl_notice {
+	int clock, level;
+	int64_t due;
+};
+
+/* Seconds the ticket was on hold from start on (up to now when it still
+ * is): the time its clocks stood still. */
+/* When the ticket's current round began: its reopen, else its open. */
+int64_t hl_ticket_since(const struct hl_ticket *t);
+int64_t hl_ticket_held(const struct hl_ticket *t, int64_t start, int64_t now);
+int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t due);
 
 /* Checks that ev may happen to t now and applies it; on refusal t is
  * unchanged and err says why (without a file position). */
 int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_buf *err);
 void hl_ticket_free(struct hl_ticket *t);
-void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src);
 
 /* Tickets by id: open addressing, grows with the number of tickets. */
 struct hl_tickets {
@@ -62,5 +86,13 @@ struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id);
 /* Removes and frees the ticket (a reader that keeps only open tickets). */
 void hl_tickets_del(struct hl_tickets *tt, const char *id);
 void hl_tickets_free(struct hl_tickets *tt);
+
+/* The fold of readers that keep only what is not closed (hl-route,
+ * hl-escalate): parses r into ev and applies it. Returns the ticket, or
+ * NULL when the record was reported (where: "file:line") and ignored, or
+ * its ticket is closed and forgotten (then ev->kind says what it was). A
+ * reopen of a forgotten ticket revives it from what the record carries. */
+struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_record *r,
+			       const char *where, struct hl_event *ev);
 
 #endif

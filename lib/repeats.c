@@ -1,0 +1,56 @@
+/* repeats.c - the last complaints of each phone */
+#include <string.h>
+
+#include "hl/repeats.h"
+
+/* Enough to see through a burst of complaints about one matter. */
+#define KEPT 4
+
+struct complaints {
+	int64_t t[KEPT];
+	size_t id_hash[KEPT];
+	int n;
+};
+
+static size_t hash_id(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+void hl_repeats_init(struct hl_repeats *r)
+{
+	hl_strmap_init(&r->phones, sizeof(struct complaints));
+}
+
+void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
+{
+	if (ev->kind != HL_EV_OPEN || ev->category != HL_CAT_COMPLAINT || !ev->phone)
+		return;
+	struct complaints *c = hl_strmap_put(&r->phones, ev->phone);
+	if (c->n == KEPT) {
+		memmove(c->t, c->t + 1, sizeof c->t[0] * (KEPT - 1));
+		memmove(c->id_hash, c->id_hash + 1, sizeof c->id_hash[0] * (KEPT - 1));
+		c->n--;
+	}
+	c->t[c->n] = ev->time.t;
+	c->id_hash[c->n++] = hash_id(ev->ticket);
+}
+
+int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const char *id,
+			 int64_t at, int64_t window)
+{
+	const struct complaints *c = phone ? hl_strmap_get(&r->phones, phone) : NULL;
+	size_t me = hash_id(id);
+	for (int i = 0; c && i < c->n; i++)
+		if (c->id_hash[i] != me && c->t[i] <= at && at - c->t[i] <= window)
+			return 1;
+	return 0;
+}
+
+void hl_repeats_free(struct hl_repeats *r)
+{
+	hl_strmap_free(&r->phones);
+}
