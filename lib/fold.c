@@ -92,6 +92,7 @@ static const char *verdict_refusal(const struct hl_ticket *t, const struct hl_ev
 static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
 {
 	t->state = ev->kind == HL_EV_OPEN ? HL_ST_OPEN : HL_ST_MISSED;
+	t->missed = ev->kind == HL_EV_MISSED;
 	t->category = ev->category;
 	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
 	t->channel = ev->channel;
@@ -188,6 +189,8 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	case HL_EV_ASSIGN:
 		t->state = HL_ST_ASSIGNED;
 		t->assigned = ev->time;
+		if (!t->dispatched.t)
+			t->dispatched = ev->time;
 		set_str(&t->dept, ev->dept);
 		free(t->assignee);
 		t->assignee = ev->assignee ? hl_xstrdup(ev->assignee) : NULL;

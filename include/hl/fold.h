@@ -26,6 +26,7 @@ const char *hl_state_name(enum hl_state s);
 struct hl_ticket {
 	char *id;
 	enum hl_state state;
+	int missed;        /* a missed call, not a request */
 	int held;
 	int reopens;
 	int followups;
@@ -43,6 +44,7 @@ struct hl_ticket {
 	struct hl_time progress;   /* the latest reply, arrive or update */
 	struct hl_time followed;   /* the latest followup */
 	struct hl_time called;     /* a missed call returned */
+	struct hl_time dispatched; /* the first route or assign */
 	int64_t held_since;
 	int64_t held_total;        /* seconds spent on hold */
 	struct hl_hold *holds;     /* when, for the clocks that ran meanwhile */

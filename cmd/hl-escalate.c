@@ -1,0 +1,104 @@
+/* hl-escalate - SLA clocks on a business calendar, warnings and an
+ * escalation ladder, for cron */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "hl/config.h"
+#include "hl/escalate.h"
+#include "hl/journalread.h"
+#include "hl/version.h"
+#include "hl/writer.h"
+
+enum { OUT_CSV, OUT_YAML, OUT_TEXT, OUT_NOTIFY };
+
+static void usage(FILE *fp)
+{
+	fprintf(fp, "usage: hl-escalate [-C CONFIG] [--now TIME] [-o csv|yaml|text|notify] [FILE ...]\n"
+		    "       hl-escalate [-C CONFIG] [--now TIME] --explain TICKET [FILE ...]\n");
+}
+
+static void feed(void *arg, const struct hl_record *r, const char *where)
+{
+	hl_escalator_feed(arg, r, where);
+}
+
+static int output_format(const char *s)
+{
+	static const char *const names[] = {"csv", "yaml", "text", "notify"};
+	for (int i = 0; i < 4; i++)
+		if (hl_streq(s, names[i]))
+			return i;
+	hl_errx(HL_EXIT_ERROR, "unknown output format '%s' (csv, yaml, text or notify)", s);
+}
+
+static int write_records(const struct hl_alert *a, size_t n, struct hl_time now, int yaml)
+{
+	struct hl_writer w;
+	struct hl_record r = {0};
+	int rc = 0;
+	hl_writer_init(&w, stdout, yaml ? HL_FMT_YAML : HL_FMT_CSV);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		hl_alert_record(&a[i], now, &r);
+		rc = hl_writer_put(&w, &r);
+	}
+	hl_record_free(&r);
+	hl_writer_free(&w);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"config", required_argument, NULL, 'C'}, {"now", required_argument, NULL, 'n'},
+		{"explain", required_argument, NULL, 'x'}, {"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'v'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *config = NULL, *now_arg = NULL, *explain = NULL;
+	int out = OUT_CSV, c;
+	hl_progname = "hl-escalate";
+	while ((c = getopt_long(argc, argv, "C:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'C': config = optarg; break;
+		case 'n': now_arg = optarg; break;
+		case 'x': explain = optarg; break;
+		case 'o': out = output_format(optarg); break;
+		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
+		case 'v': puts("hl-escalate " HL_VERSION); return hl_close_stdout() ? 2 : 0;
+		default: usage(stderr); return HL_EXIT_ERROR;
+		}
+	}
+	struct hl_buf err = {0}, ex = {0};
+	struct hl_config cfg;
+	struct hl_time now;
+	if (hl_config_load(config, &cfg, &err) || hl_time_now(&now, &err) ||
+	    (now_arg && hl_time_parse_user(now_arg, now.t, &now, &err)))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	struct hl_escalator *e = hl_escalator_new(&cfg, now);
+	int rc = HL_EXIT_ERROR;
+	if (hl_journal_read(argv + optind, argc - optind, feed, e, &err)) {
+		hl_warnx("%s", err.s);
+	} else if (explain) {
+		if (hl_escalator_explain(e, explain, &ex))
+			hl_warnx("%s: no open ticket of that id", explain);
+		else
+			rc = fputs(ex.s, stdout) < 0 ? HL_EXIT_ERROR : HL_EXIT_OK;
+	} else {
+		const struct hl_alert *a;
+		size_t held, n = hl_escalator_run(e, &a, &held);
+		int bad = out == OUT_TEXT ? hl_alerts_text(a, n, now.t, stdout)
+			  : out == OUT_NOTIFY ? hl_alerts_notify(a, n, now.t, stdout)
+					      : write_records(a, n, now, out == OUT_YAML);
+		if (held)
+			hl_warnx("%zu notices held for the end of the quiet hours", held);
+		rc = bad ? HL_EXIT_ERROR : n ? HL_EXIT_OK : HL_EXIT_NONE;
+	}
+	hl_escalator_free(e);
+	hl_config_free(&cfg);
+	hl_buf_free(&err);
+	hl_buf_free(&ex);
+	if (hl_close_stdout())
+		return HL_EXIT_ERROR;
+	return rc;
+}

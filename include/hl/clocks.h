@@ -1,0 +1,26 @@
+/* clocks.h - a ticket's SLA clocks at a given moment: when each started,
+ * its deadline on the calendar (hold time excluded), whether it stopped */
+#ifndef HL_CLOCKS_H
+#define HL_CLOCKS_H
+
+#include "hl/config.h"
+#include "hl/fold.h"
+
+struct hl_clockv {
+	int runs;          /* the SLA gives this ticket the clock */
+	int done;          /* its stop event happened (at stop) */
+	int64_t start, due, stop;
+	const char *rule;  /* the sla rule that set it */
+};
+
+/* Every clock of t as of now. explain, when given, gets how each deadline
+ * was computed (the rule, the duration, the walk on the calendar). */
+void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t now,
+	       struct hl_clockv v[HL_NCLOCKS], struct hl_buf *explain);
+
+/* "1h13m", "45m", "2d3h": a span of seconds, rounded down to minutes. */
+void hl_span_format(int64_t seconds, struct hl_buf *out);
+/* "11-03 09:22" in the local zone. */
+void hl_short_time(int64_t t, struct hl_buf *out);
+
+#endif

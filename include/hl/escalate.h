@@ -1,0 +1,44 @@
+/* escalate.h - who must hear that a ticket is late, once: warnings at a
+ * share of the time allowed, then the escalation ladder */
+#ifndef HL_ESCALATE_H
+#define HL_ESCALATE_H
+
+#include <stdio.h>
+
+#include "hl/config.h"
+#include "hl/fold.h"
+#include "hl/record.h"
+
+/* The rungs of the ladder. */
+enum { HL_RUNG_ASSIGNEE, HL_RUNG_HEAD, HL_RUNG_LEADER, HL_RUNG_MANAGER };
+
+struct hl_alert {
+	const struct hl_ticket *t;
+	int clock, level;       /* level: the rung, a repeat complaint's one higher */
+	int64_t due;
+	const char *rule;       /* the sla rule behind the deadline */
+	const char *to, *role;  /* who is told, and as what */
+	const char *phone, *email;
+	int overdue;
+};
+
+struct hl_escalator;
+struct hl_escalator *hl_escalator_new(const struct hl_config *cfg, struct hl_time now);
+void hl_escalator_feed(struct hl_escalator *e, const struct hl_record *r, const char *where);
+/* Every notice due at now that was not written before, overdue ones first
+ * (the longest late first), then warnings; valid until the escalator is
+ * freed. Notices held back by the quiet hours are counted in *held. */
+size_t hl_escalator_run(struct hl_escalator *e, const struct hl_alert **out, size_t *held);
+/* The clocks of one ticket and how they were computed; -1 when no open
+ * ticket has that id. */
+int hl_escalator_explain(struct hl_escalator *e, const char *id, struct hl_buf *out);
+void hl_escalator_free(struct hl_escalator *e);
+
+/* An alert as an escalate record. */
+void hl_alert_record(const struct hl_alert *a, struct hl_time now, struct hl_record *r);
+/* A readable table, overdue first. */
+int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, FILE *fp);
+/* One line per recipient: name, phone, e-mail and the message, tab-separated. */
+int hl_alerts_notify(const struct hl_alert *a, size_t n, int64_t now, FILE *fp);
+
+#endif

@@ -1,0 +1,333 @@
+/* escalate.c - the escalation ladder over every running clock */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/calendar.h"
+#include "hl/clocks.h"
+#include "hl/escalate.h"
+#include "hl/repeats.h"
+#include "hl/table.h"
+
+struct hl_escalator {
+	const struct hl_config *cfg;
+	struct hl_time now;
+	struct hl_tickets tickets;
+	struct hl_repeats complaints;
+	struct hl_alert *alerts;
+	size_t nalerts, cap;
+};
+
+
+struct hl_escalator *hl_escalator_new(const struct hl_config *cfg, struct hl_time now)
+{
+	struct hl_escalator *e = hl_xcalloc(1, sizeof *e);
+	e->cfg = cfg;
+	e->now = now;
+	hl_repeats_init(&e->complaints);
+	return e;
+}
+
+void hl_escalator_free(struct hl_escalator *e)
+{
+	hl_tickets_free(&e->tickets);
+	hl_repeats_free(&e->complaints);
+	free(e->alerts);
+	free(e);
+}
+
+void hl_escalator_feed(struct hl_escalator *e, const struct hl_record *r, const char *where)
+{
+	struct hl_event ev;
+	if (hl_fold_open(&e->tickets, r, where, &ev))
+		hl_repeats_note(&e->complaints, &ev);
+}
+
+/* ---- who ---- */
+
+static const struct hl_dept *dept_of(const struct hl_config *cfg, const struct hl_ticket *t)
+{
+	const struct hl_dept *d = t->dept ? hl_config_dept(cfg, t->dept) : NULL;
+	const struct hl_person *p = t->opener ? hl_config_person(cfg, t->opener) : NULL;
+	/* not dispatched yet: the department of the first-contact owner */
+	if (!d && p && p->dept)
+		d = hl_config_dept(cfg, p->dept);
+	return d;
+}
+
+static void contact(const struct hl_config *cfg, struct hl_alert *a, const struct hl_dept *d)
+{
+	const struct hl_person *p = hl_config_person(cfg, a->to);
+	a->phone = p && p->phone ? p->phone : NULL;
+	a->email = p && p->email ? p->email : NULL;
+	if (d && (a->level == HL_RUNG_HEAD || a->level == HL_RUNG_LEADER)) {
+		if (!a->phone)
+			a->phone = d->phone;
+		if (!a->email)
+			a->email = d->email;
+	}
+}
+
+/* Fills in who hears of a rung; 0 when there is nobody to tell. */
+static int recipient(const struct hl_config *cfg, const struct hl_ticket *t, struct hl_alert *a)
+{
+	const struct hl_dept *d = dept_of(cfg, t);
+	const struct hl_ladder *l = &cfg->ladder;
+	a->to = NULL;
+	switch (a->level) {
+	case HL_RUNG_ASSIGNEE:
+		a->to = t->assignee ? t->assignee : t->opener;
+		a->role = t->assignee ? "assignee" : "first contact";
+		break;
+	case HL_RUNG_HEAD:
+		a->to = d && d->head ? d->head : NULL;
+		a->role = "head";
+		break;
+	case HL_RUNG_LEADER:
+		a->to = d && d->leader ? d->leader : NULL;
+		a->role = "leader";
+		break;
+	}
+	if (!a->to && l->manager) {
+		/* nobody at that rung: the general manager */
+		a->to = l->manager;
+		a->role = "manager";
+	}
+	if (!a->to)
+		return 0;
+	if (hl_streq(a->role, "manager")) {
+		a->phone = l->manager_phone;
+		a->email = l->manager_email;
+	} else {
+		contact(cfg, a, d);
+	}
+	return 1;
+}
+
+/* ---- when ---- */
+
+static int is_emergency(const struct hl_ticket *t)
+{
+	return t->category == HL_CAT_EMERGENCY;
+}
+
+static int quiet_now(const struct hl_escalator *e)
+{
+	const struct hl_ladder *l = &e->cfg->ladder;
+	int64_t day;
+	int m;
+	if (!l->has_quiet)
+		return 0;
+	hl_local_day(e->now.t, &day, &m);
+	return l->quiet.to > l->quiet.from ? m >= l->quiet.from && m < l->quiet.to
+					   : m >= l->quiet.from || m < l->quiet.to;
+}
+
+/* When each rung of a clock's ladder is reached; -1 for none. Emergencies
+ * tell the head and the leader at the breach, critical ones the manager
+ * too (seed 000). */
+static void rung_times(const struct hl_escalator *e, const struct hl_ticket *t,
+		       const struct hl_clockv *v, int64_t at[4])
+{
+	const struct hl_ladder *l = &e->cfg->ladder;
+	const struct hl_calendar *cal = &e->cfg->cal;
+	int64_t allowed = v->due - v->start;
+	at[0] = l->warn_percent && allowed > 0 ? v->start + allowed * l->warn_percent / 100 : -1;
+	at[1] = v->due;
+	if (is_emergency(t)) {
+		at[2] = v->due;
+		at[3] = t->priority == HL_PRI_CRITICAL ? v->due : -1;
+		return;
+	}
+	at[2] = hl_cal_add(cal, v->due, l->leader_after, NULL);
+	at[3] = at[2] < 0 ? -1 : hl_cal_add(cal, at[2], l->manager_after, NULL);
+}
+
+static void push(struct hl_escalator *e, const struct hl_alert *a)
+{
+	if (e->nalerts == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 32;
+		e->alerts = hl_xreallocarray(e->alerts, e->cap, sizeof *e->alerts);
+	}
+	e->alerts[e->nalerts++] = *a;
+}
+
+static void mark_sent(struct hl_ticket *t, int clock, int level, int64_t due)
+{
+	t->sent = hl_xreallocarray(t->sent, t->nsent + 1, sizeof *t->sent);
+	t->sent[t->nsent++] = (struct hl_notice){clock, level, due};
+}
+
+static void ladder(struct hl_escalator *e, struct hl_ticket *t, int clock,
+		   const struct hl_clockv *v, size_t *held)
+{
+	const struct hl_ladder *l = &e->cfg->ladder;
+	int64_t at[4], now = e->now.t;
+	int up = l->repeat && t->category == HL_CAT_COMPLAINT &&
+		 hl_repeats_is_repeat(&e->complaints, t->phone, t->id, t->opened.t, l->repeat);
+	rung_times(e, t, v, at);
+	for (int step = 0; step < 4; step++) {
+		if (at[step] < 0 || now < at[step] || (step == 0 && now >= v->due))
+			continue;
+		struct hl_alert a = {t, clock, step + up > 3 ? 3 : step + up, v->due, v->rule,
+				     NULL, NULL, NULL, NULL, now >= v->due};
+		if (hl_ticket_was_sent(t, clock, a.level, v->due) || !recipient(e->cfg, t, &a))
+			continue;
+		if (quiet_now(e) && !is_emergency(t)) {
+			++*held;
+			continue;
+		}
+		mark_sent(t, clock, a.level, v->due);
+		push(e, &a);
+	}
+}
+
+static int by_urgency(const void *x, const void *y)
+{
+	const struct hl_alert *a = x, *b = y;
+	if (a->overdue != b->overdue)
+		return b->overdue - a->overdue;
+	if (a->due != b->due)
+		return (a->due > b->due) - (a->due < b->due);
+	int c = strcmp(a->t->id, b->t->id);
+	return c ? c : a->clock != b->clock ? a->clock - b->clock : a->level - b->level;
+}
+
+size_t hl_escalator_run(struct hl_escalator *e, const struct hl_alert **out, size_t *held)
+{
+	struct hl_clockv v[HL_NCLOCKS];
+	*held = 0;
+	for (size_t i = 0; i < e->tickets.cap; i++) {
+		struct hl_ticket *t = e->tickets.slot[i];
+		if (!t || t->held || t->opened.t > e->now.t)
+			continue;
+		hl_clocks(e->cfg, t, e->now.t, v, NULL);
+		for (int c = 0; c < HL_NCLOCKS; c++)
+			if (v[c].runs && !v[c].done)
+				ladder(e, t, c, &v[c], held);
+	}
+	if (e->nalerts)
+		qsort(e->alerts, e->nalerts, sizeof *e->alerts, by_urgency);
+	*out = e->alerts;
+	return e->nalerts;
+}
+
+int hl_escalator_explain(struct hl_escalator *e, const char *id, struct hl_buf *out)
+{
+	struct hl_clockv v[HL_NCLOCKS];
+	const struct hl_ticket *t = hl_tickets_get(&e->tickets, id);
+	if (!t)
+		return -1;
+	struct hl_buf when = {0};
+	hl_time_format(e->now, &when);
+	hl_buf_printf(out, "%s %s, %s, %s%s%s; as of %s\n", t->id,
+		      hl_vocab_name(&hl_categories, t->category),
+		      hl_vocab_name(&hl_priorities, t->priority), hl_state_name(t->state),
+		      t->held ? " (on hold)" : "", t->reopens ? " (reopened)" : "", when.s);
+	hl_clocks(e->cfg, t, e->now.t, v, out);
+	hl_buf_free(&when);
+	return 0;
+}
+
+/* ---- output ---- */
+
+static void message(const struct hl_alert *a, int64_t now, struct hl_buf *m)
+{
+	struct hl_buf due = {0}, late = {0};
+	hl_short_time(a->due, &due);
+	hl_span_format(a->overdue ? now - a->due : a->due - now, &late);
+	if (a->overdue)
+		hl_buf_printf(m, "%s overdue by %s (due %s)", hl_clock_names[a->clock], late.s, due.s);
+	else
+		hl_buf_printf(m, "%s due %s, %s left", hl_clock_names[a->clock], due.s, late.s);
+	hl_buf_free(&due);
+	hl_buf_free(&late);
+}
+
+void hl_alert_record(const struct hl_alert *a, struct hl_time now, struct hl_record *r)
+{
+	struct hl_buf b = {0};
+	char level[4];
+	hl_record_clear(r);
+	hl_time_format(now, &b);
+	hl_record_set(r, "time", b.s);
+	hl_record_set(r, "ticket", a->t->id);
+	hl_record_set(r, "event", "escalate");
+	hl_record_set(r, "actor", "hl-escalate");
+	if (a->t->dept)
+		hl_record_set(r, "dept", a->t->dept);
+	if (a->t->assignee)
+		hl_record_set(r, "assignee", a->t->assignee);
+	hl_buf_clear(&b);
+	hl_time_format(hl_time_local(a->due), &b);
+	hl_record_set(r, "due", b.s);
+	snprintf(level, sizeof level, "%d", a->level);
+	hl_record_set(r, "level", level);
+	hl_record_set(r, "clock", hl_clock_names[a->clock]);
+	hl_record_set(r, "notify", a->to);
+	hl_record_set(r, "rule", a->rule);
+	hl_buf_clear(&b);
+	hl_buf_printf(&b, "%s: ", a->role);
+	message(a, now.t, &b);
+	hl_record_set(r, "text", b.s);
+	hl_buf_free(&b);
+}
+
+int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
+{
+	struct hl_table tab;
+	struct hl_buf due = {0}, late = {0}, who = {0}, to = {0};
+	hl_table_init(&tab, 7);
+	tab.right = 1u << 4;
+	const char *head[] = {"STATE", "TICKET", "CLOCK", "DUE", "LATE", "DEPT/ASSIGNEE", "NOTIFY"};
+	hl_table_row(&tab, head);
+	for (size_t i = 0; i < n; i++) {
+		hl_buf_clear(&due), hl_buf_clear(&late), hl_buf_clear(&who), hl_buf_clear(&to);
+		hl_short_time(a[i].due, &due);
+		hl_span_format(now - a[i].due, &late);
+		hl_buf_printf(&who, "%s/%s", a[i].t->dept ? a[i].t->dept : "-",
+			      a[i].t->assignee ? a[i].t->assignee : "-");
+		hl_buf_printf(&to, "%s (%s)", a[i].to, a[i].role);
+		const char *row[] = {a[i].overdue ? "overdue" : "warning", a[i].t->id,
+				     hl_clock_names[a[i].clock], due.s, late.s, who.s, to.s};
+		hl_table_row(&tab, row);
+	}
+	int rc = hl_table_print(&tab, fp);
+	hl_table_free(&tab);
+	hl_buf_free(&due), hl_buf_free(&late), hl_buf_free(&who), hl_buf_free(&to);
+	return rc;
+}
+
+int hl_alerts_notify(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
+{
+	unsigned char *done = hl_xcalloc(n ? n : 1, 1);
+	struct hl_buf line = {0};
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (done[i])
+			continue;
+		hl_buf_clear(&line);
+		hl_buf_printf(&line, "%s\t%s\t%s\t", a[i].to, a[i].phone ? a[i].phone : "",
+			      a[i].email ? a[i].email : "");
+		/* everything for one person in one message */
+		for (size_t j = i, k = 0; j < n; j++) {
+			if (done[j] || !hl_streq(a[j].to, a[i].to))
+				continue;
+			done[j] = 1;
+			hl_buf_printf(&line, "%s[hl] %s ", k++ ? "; " : "", a[j].t->id);
+			if (a[j].t->missed) /* the number to call back */
+				hl_buf_printf(&line, "missed call %s", a[j].t->phone ? a[j].t->phone : "");
+			else
+				hl_buf_printf(&line, "%s%s%s", a[j].t->dept ? a[j].t->dept : "-",
+					      a[j].t->assignee ? "/" : "",
+					      a[j].t->assignee ? a[j].t->assignee : "");
+			hl_buf_adds(&line, ": ");
+			message(&a[j], now, &line);
+		}
+		hl_buf_addc(&line, '\n');
+		if (fwrite(line.s, 1, line.len, fp) != line.len)
+			rc = -1;
+	}
+	hl_buf_free(&line);
+	free(done);
+	return rc;
+}
