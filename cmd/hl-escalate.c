@@ -91,7 +91,8 @@ int main(int argc, char **argv)
 			  : out == OUT_NOTIFY ? hl_alerts_notify(a, n, now.t, stdout)
 					      : write_records(a, n, now, out == OUT_YAML);
 		if (held)
-			hl_warnx("%zu notices held for the end of the quiet hours", held);
+			hl_warnx("%zu notice%s held for the end of the quiet hours", held,
+				 held == 1 ? "" : "s");
 		rc = bad ? HL_EXIT_ERROR : n ? HL_EXIT_OK : HL_EXIT_NONE;
 	}
 	hl_escalator_free(e);

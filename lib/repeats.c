@@ -9,6 +9,7 @@
 struct complaints {
 	int64_t t[KEPT];
 	size_t id_hash[KEPT];
+	uint64_t seq[KEPT];     /* journal order, for complaints of one minute */
 	int n;
 };
 
@@ -23,6 +24,7 @@ static size_t hash_id(const char *s)
 void hl_repeats_init(struct hl_repeats *r)
 {
 	hl_strmap_init(&r->phones, sizeof(struct complaints));
+	r->seq = 0;
 }
 
 void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
@@ -33,9 +35,11 @@ void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
 	if (c->n == KEPT) {
 		memmove(c->t, c->t + 1, sizeof c->t[0] * (KEPT - 1));
 		memmove(c->id_hash, c->id_hash + 1, sizeof c->id_hash[0] * (KEPT - 1));
+		memmove(c->seq, c->seq + 1, sizeof c->seq[0] * (KEPT - 1));
 		c->n--;
 	}
 	c->t[c->n] = ev->time.t;
+	c->seq[c->n] = ++r->seq;
 	c->id_hash[c->n++] = hash_id(ev->ticket);
 }
 
@@ -44,8 +48,15 @@ int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const ch
 {
 	const struct complaints *c = phone ? hl_strmap_get(&r->phones, phone) : NULL;
 	size_t me = hash_id(id);
+	uint64_t mine = UINT64_MAX;
 	for (int i = 0; c && i < c->n; i++)
-		if (c->id_hash[i] != me && c->t[i] <= at && at - c->t[i] <= window)
+		if (c->id_hash[i] == me)
+			mine = c->seq[i];
+	/* only complaints before this one: earlier, or of the same minute and
+	 * earlier in the journal */
+	for (int i = 0; c && i < c->n; i++)
+		if (c->id_hash[i] != me && at - c->t[i] <= window &&
+		    (c->t[i] < at || (c->t[i] == at && c->seq[i] < mine)))
 			return 1;
 	return 0;
 }

@@ -11,9 +11,10 @@
 
 struct hl_repeats {
 	struct hl_strmap phones;
+	uint64_t seq;
 };
 
-void hl_repeats_init(struct hl_repeats *r);
+void hl_repeats_init(struct hl_repeats *r);  /* (zeroes seq) */
 /* Notes an open record if it is a complaint with a phone. */
 void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev);
 /* Whether phone opened another complaint than ticket id within window
