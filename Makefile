@@ -4,6 +4,7 @@
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
+SHAREDIR ?= $(PREFIX)/share/hl
 DESTDIR  ?=
 
 CC       ?= cc
@@ -64,7 +65,8 @@ demo: all
 	$(Q)sh examples/demo.sh $(O)/bin
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(SHAREDIR)
+	cp examples/notify-mail examples/crontab $(DESTDIR)$(SHAREDIR)/
 	for b in $(CMDS); do cp $(O)/bin/$$b $(DESTDIR)$(BINDIR)/ && chmod 755 $(DESTDIR)$(BINDIR)/$$b; done
 	for m in man/*.1; do cp $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in man/*.5; do cp $$m $(DESTDIR)$(MANDIR)/man5/; done
@@ -73,6 +75,7 @@ uninstall:
 	for b in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$b; done
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
+	rm -rf $(DESTDIR)$(SHAREDIR)
 
 bench: all
 	$(Q)sh bench/run $(O)/bin

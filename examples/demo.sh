@@ -43,6 +43,14 @@ at 2026-11-03T21:55:00+08:00 "21:55 - the rest of the day's calls, routed: a rep
 hl-log append later.csv > /dev/null
 say hl-route --explain -o yaml
 
+hl-route | hl-log append
+
+at 2026-11-03T22:30:00+08:00 "22:30 - the escalation cron: what is late, and who hears of it"
+say hl-escalate -o text
+say hl-escalate -o notify
+say hl-escalate --explain HL-20261103-0002
+say_pipe "hl-escalate | hl-log append"
+
 echo
 echo "== A campus logistics hotline (examples/campus) =="
 export HL_CONFIG="$EX/campus/hotline.yaml" HL_ACTOR=小王 HL_JOURNAL="$W/campus.csv"

@@ -59,7 +59,8 @@ static void contact(const struct hl_config *cfg, struct hl_alert *a, const struc
 	const struct hl_person *p = hl_config_person(cfg, a->to);
 	a->phone = p && p->phone ? p->phone : NULL;
 	a->email = p && p->email ? p->email : NULL;
-	if (d && (a->level == HL_RUNG_HEAD || a->level == HL_RUNG_LEADER)) {
+	/* the department's line rings on the head's desk */
+	if (d && a->level == HL_RUNG_HEAD) {
 		if (!a->phone)
 			a->phone = d->phone;
 		if (!a->email)

@@ -1,5 +1,6 @@
 # escalate.sh - hl-escalate: the seed rules' deadlines, the ladder, hold,
 # reopen, repeat complaints, quiet hours, idempotence, outputs
+EXAMPLES=$(cd "$(dirname "$0")/../../examples" && pwd)
 . "$(dirname "$0")/../lib.sh"
 HL_ESC="$HL_BIN/hl-escalate"
 
@@ -186,6 +187,29 @@ is "notify: one line a person: name, phone, e-mail, every message" "$(cat "$T/ou
 at 10:10
 run "$HL_ESC" -o yaml
 like "yaml records" "$(head -n 1 "$T/out")" '^- \{time: "2026-11-03T10:10:00\+08:00", ticket: HL-'
+unset HL_JOURNAL
+
+# ---- the example cron job: commit, then send, never twice ----
+export HL_JOURNAL=cron.csv
+at 09:00
+J=$(new -c repair 漏水)
+"$HL_LOG" assign "$J" -d 工程部 -a 张伟
+cat > send <<'SH'
+#!/bin/sh
+printf '%s|%s|%s|%s\n' "$@" >> sent.txt
+SH
+chmod +x send
+# the script asks date(1) for the time: a stand-in date gives it ours
+mkdir -p fakebin
+printf '#!/bin/sh\necho 2026-11-03T10:10:00+0800\n' > fakebin/date
+chmod +x fakebin/date
+PATH="$T/fakebin:$HL_BIN:$PATH" HL_SEND=./send run sh "$EXAMPLES/notify-mail"
+is_status "notify-mail: sent" 0
+is "notify-mail: one message a person" "$(cut -d'|' -f1,2 sent.txt | tr '\n' ' ')" "老李|010-12345 "
+is "notify-mail: the records are committed" "$(grep -c ",$J,escalate," cron.csv)" "2"
+rm sent.txt
+PATH="$T/fakebin:$HL_BIN:$PATH" HL_SEND=./send run sh "$EXAMPLES/notify-mail"
+is "notify-mail: nothing is sent twice" "$rc $(cat sent.txt 2>/dev/null | wc -l | tr -d ' ')" "0 0"
 unset HL_JOURNAL
 
 # ---- errors ----
