@@ -54,8 +54,7 @@ int main(int argc, char **argv)
 	struct hl_buf err = {0}, ex = {0};
 	struct hl_config cfg;
 	struct hl_time now;
-	if (hl_config_load(config, &cfg, &err) || hl_time_now(&now, &err) ||
-	    (now_arg && hl_time_parse_user(now_arg, now.t, &now, &err)))
+	if (hl_config_load_at(config, now_arg, &cfg, &now, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	if (!cfg.routes || !cfg.routes->n)
 		hl_warnx("%s has no routes: only reopened tickets go back to their department",

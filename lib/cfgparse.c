@@ -32,6 +32,14 @@ int hl_cfg_unknown(struct hl_cfgctx *c, const struct hl_node *k)
 	return hl_cfg_fail(c, k, "unknown key '%s'", k->value);
 }
 
+const struct hl_node *hl_cfg_child(const struct hl_node *map, const char *key)
+{
+	for (size_t i = 0; map->type == HL_NODE_MAP && i + 1 < map->n; i += 2)
+		if (hl_streq(map->kid[i]->value, key))
+			return map->kid[i + 1];
+	return map;
+}
+
 int hl_cfg_each_key(struct hl_cfgctx *c, const struct hl_node *map, const char *what,
 		    hl_cfg_key_fn fn, void *obj)
 {

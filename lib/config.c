@@ -445,3 +445,23 @@ const struct hl_person *hl_config_person(const struct hl_config *cfg, const char
 			return &cfg->staff[i];
 	return NULL;
 }
+
+int hl_config_need_person(struct hl_cfgctx *c, const struct hl_node *at,
+			  const struct hl_config *cfg, const char *who)
+{
+	if (who && !hl_config_person(cfg, who))
+		return hl_cfg_fail(c, at, "unknown person '%s'", who);
+	return 0;
+}
+
+int hl_config_load_at(const char *path, const char *now_arg, struct hl_config *cfg,
+		      struct hl_time *now, struct hl_buf *err)
+{
+	if (hl_config_load(path, cfg, err))
+		return -1;
+	if (hl_time_now(now, err) || (now_arg && hl_time_parse_user(now_arg, now->t, now, err))) {
+		hl_config_free(cfg);
+		return -1;
+	}
+	return 0;
+}

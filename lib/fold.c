@@ -266,18 +266,10 @@ void hl_ticket_free(struct hl_ticket *t)
 	free(t->sent);
 }
 
-/* FNV-1a: short ids, no adversary who benefits from collisions. */
-static size_t hash_id(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 static size_t find_slot(struct hl_ticket **slot, size_t cap, const char *id)
 {
-	size_t i = hash_id(id) & (cap - 1);
+	size_t i = hl_hash_str(id) & (cap - 1);
 	while (slot[i] && strcmp(slot[i]->id, id) != 0)
 		i = (i + 1) & (cap - 1);
 	return i;

@@ -13,13 +13,6 @@ struct complaints {
 	int n;
 };
 
-static size_t hash_id(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 void hl_repeats_init(struct hl_repeats *r)
 {
@@ -40,14 +33,14 @@ void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
 	}
 	c->t[c->n] = ev->time.t;
 	c->seq[c->n] = ++r->seq;
-	c->id_hash[c->n++] = hash_id(ev->ticket);
+	c->id_hash[c->n++] = hl_hash_str(ev->ticket);
 }
 
 int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const char *id,
 			 int64_t at, int64_t window)
 {
 	const struct complaints *c = phone ? hl_strmap_get(&r->phones, phone) : NULL;
-	size_t me = hash_id(id);
+	size_t me = hl_hash_str(id);
 	uint64_t mine = UINT64_MAX;
 	for (int i = 0; c && i < c->n; i++)
 		if (c->id_hash[i] == me)

@@ -284,22 +284,6 @@ int hl_leave_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_confi
 	return 0;
 }
 
-/* The node of key in a mapping, for placing an error. */
-static const struct hl_node *child(const struct hl_node *map, const char *key)
-{
-	for (size_t i = 0; map->type == HL_NODE_MAP && i + 1 < map->n; i += 2)
-		if (hl_streq(map->kid[i]->value, key))
-			return map->kid[i + 1];
-	return map;
-}
-
-static int known(struct hl_cfgctx *c, const struct hl_node *at, const struct hl_config *cfg,
-		 const char *who)
-{
-	if (who && !hl_config_person(cfg, who))
-		return hl_cfg_fail(c, at, "unknown person '%s'", who);
-	return 0;
-}
 
 int hl_roster_check(struct hl_cfgctx *c, const struct hl_node *roster,
 		    const struct hl_node *leave, const struct hl_config *cfg)
@@ -308,15 +292,15 @@ int hl_roster_check(struct hl_cfgctx *c, const struct hl_node *roster,
 	for (size_t i = 0; roster && r && i < r->nshifts; i++) {
 		const struct hl_shift *s = &r->shifts[i];
 		for (size_t j = 0; j < s->npeople; j++)
-			if (known(c, child(roster->kid[i], "people"), cfg, s->people[j]))
+			if (hl_config_need_person(c, hl_cfg_child(roster->kid[i], "people"), cfg, s->people[j]))
 				return -1;
 		for (size_t j = 0; j < s->nrotate; j++)
-			if (known(c, child(roster->kid[i], "rotate"), cfg, s->rotate[j]))
+			if (hl_config_need_person(c, hl_cfg_child(roster->kid[i], "rotate"), cfg, s->rotate[j]))
 				return -1;
 	}
 	for (size_t i = 0; leave && r && i < r->nleave; i++) {
-		if (known(c, child(leave->kid[i], "person"), cfg, r->leave[i].person) ||
-		    known(c, child(leave->kid[i], "delegate"), cfg, r->leave[i].delegate))
+		if (hl_config_need_person(c, hl_cfg_child(leave->kid[i], "person"), cfg, r->leave[i].person) ||
+		    hl_config_need_person(c, hl_cfg_child(leave->kid[i], "delegate"), cfg, r->leave[i].delegate))
 			return -1;
 	}
 	return 0;

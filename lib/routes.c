@@ -160,22 +160,6 @@ int hl_routes_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_conf
 	return 0;
 }
 
-/* The node of key in a mapping, for placing an error. */
-static const struct hl_node *child(const struct hl_node *map, const char *key)
-{
-	for (size_t i = 0; map->type == HL_NODE_MAP && i + 1 < map->n; i += 2)
-		if (hl_streq(map->kid[i]->value, key))
-			return map->kid[i + 1];
-	return map;
-}
-
-static int known_person(struct hl_cfgctx *c, const struct hl_node *at, const struct hl_config *cfg,
-			const char *who)
-{
-	if (!hl_config_person(cfg, who))
-		return hl_cfg_fail(c, at, "unknown person '%s'", who);
-	return 0;
-}
 
 int hl_routes_check(struct hl_cfgctx *c, const struct hl_node *v, const struct hl_config *cfg)
 {
@@ -184,15 +168,15 @@ int hl_routes_check(struct hl_cfgctx *c, const struct hl_node *v, const struct h
 		const struct hl_route_rule *r = &rs->rule[i];
 		const struct hl_node *n = v->kid[i];
 		if (!hl_config_dept(cfg, r->dept))
-			return hl_cfg_fail(c, child(n, "dept"), "unknown department '%s'", r->dept);
-		if (r->person && known_person(c, child(n, "person"), cfg, r->person))
+			return hl_cfg_fail(c, hl_cfg_child(n, "dept"), "unknown department '%s'", r->dept);
+		if (r->person && hl_config_need_person(c, hl_cfg_child(n, "person"), cfg, r->person))
 			return -1;
 		for (size_t j = 0; j < r->npool; j++) {
-			if (known_person(c, child(n, "pool"), cfg, r->pool[j]))
+			if (hl_config_need_person(c, hl_cfg_child(n, "pool"), cfg, r->pool[j]))
 				return -1;
 			for (size_t k = 0; k < j; k++)
 				if (hl_streq(r->pool[j], r->pool[k]))
-					return hl_cfg_fail(c, child(n, "pool"), "'%s' is twice in the pool",
+					return hl_cfg_fail(c, hl_cfg_child(n, "pool"), "'%s' is twice in the pool",
 							   r->pool[j]);
 		}
 	}

@@ -11,17 +11,10 @@ void hl_strmap_init(struct hl_strmap *m, size_t size)
 	m->size = size;
 }
 
-static size_t hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 static size_t slot(char *const *keys, size_t cap, const char *key)
 {
-	size_t i = hash(key) & (cap - 1);
+	size_t i = hl_hash_str(key) & (cap - 1);
 	while (keys[i] && strcmp(keys[i], key))
 		i = (i + 1) & (cap - 1);
 	return i;

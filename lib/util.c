@@ -202,3 +202,11 @@ int hl_parse_long(const char *s, long min, long max, long *out)
 	*out = v;
 	return 0;
 }
+
+size_t hl_hash_str(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}

@@ -23,6 +23,9 @@ int hl_cfg_fail(struct hl_cfgctx *c, const struct hl_node *n, const char *fmt, .
 int hl_cfg_want(struct hl_cfgctx *c, const struct hl_node *n, enum hl_node_type t,
 		const char *key);
 int hl_cfg_unknown(struct hl_cfgctx *c, const struct hl_node *k);
+/* The value of key in a mapping, or the mapping itself: where to place an
+ * error about that key. */
+const struct hl_node *hl_cfg_child(const struct hl_node *map, const char *key);
 
 typedef int (*hl_cfg_key_fn)(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
 			     const struct hl_node *v, void *obj);

@@ -74,6 +74,16 @@ void hl_config_free(struct hl_config *cfg);
 
 const struct hl_dept *hl_config_dept(const struct hl_config *cfg, const char *name);
 const struct hl_person *hl_config_person(const struct hl_config *cfg, const char *name);
+/* An error at node at unless who (if not NULL) is on the staff. */
+struct hl_cfgctx;
+struct hl_node;
+int hl_config_need_person(struct hl_cfgctx *c, const struct hl_node *at,
+			  const struct hl_config *cfg, const char *who);
+/* What every reading tool starts with: the configuration (as
+ * hl_config_load) and the time it runs as (--now when given, else $HL_NOW,
+ * else the clock; read in the configuration's time zone). */
+int hl_config_load_at(const char *path, const char *now_arg, struct hl_config *cfg,
+		      struct hl_time *now, struct hl_buf *err);
 
 /* The compiled-in defaults, as YAML (also printed by hl-log --defaults). */
 extern const char hl_default_config[];

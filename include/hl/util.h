@@ -53,6 +53,10 @@ enum { HL_EXIT_OK = 0, HL_EXIT_NONE = 1, HL_EXIT_ERROR = 2 };
  * so a pipeline never mistakes lost output for success. */
 int hl_close_stdout(void);
 
+/* FNV-1a of a C string: ids and names, no adversary who gains by
+ * collisions. */
+size_t hl_hash_str(const char *s);
+
 /* String helpers */
 int hl_streq(const char *a, const char *b);
 int hl_strcaseeq(const char *a, const char *b);
