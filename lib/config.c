@@ -281,6 +281,35 @@ static void free_ladder(struct hl_ladder *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* ---- penalties ---- */
+
+static int amounts(struct hl_cfgctx *c, const char *key, const struct hl_node *v, int **out,
+		   size_t *n)
+{
+	if (hl_cfg_want(c, v, HL_NODE_SEQ, key))
+		return -1;
+	free(*out);
+	*out = hl_xcalloc(v->n, sizeof **out);
+	*n = v->n;
+	for (size_t i = 0; i < v->n; i++)
+		if (hl_cfg_int(c, key, v->kid[i], 0, 1000000, &(*out)[i]))
+			return -1;
+	return 0;
+}
+
+static int penalty_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
+		       const struct hl_node *v, void *obj)
+{
+	struct hl_penalties *p = obj;
+	if (hl_streq(key, "callback"))
+		return amounts(c, key, v, &p->callback, &p->ncallback);
+	if (hl_streq(key, "ticket"))
+		return amounts(c, key, v, &p->ticket, &p->nticket);
+	if (hl_streq(key, "repeat_factor"))
+		return hl_cfg_int(c, key, v, 1, 10, &p->repeat_factor);
+	return hl_cfg_unknown(c, k);
+}
+
 /* ---- sections ---- */
 
 static void clear_section(struct hl_config *cfg, const char *key)
@@ -336,6 +365,13 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		return hl_routes_parse(c, v, cfg);
 	if (hl_streq(key, "escalation"))
 		return hl_cfg_each_key(c, v, key, ladder_key, &cfg->ladder);
+	if (hl_streq(key, "penalties")) {
+		free(cfg->penalties.callback);
+		free(cfg->penalties.ticket);
+		memset(&cfg->penalties, 0, sizeof cfg->penalties);
+		cfg->penalties.repeat_factor = 1;
+		return hl_cfg_each_key(c, v, key, penalty_key, &cfg->penalties);
+	}
 	return hl_cfg_unknown(c, k);
 }
 
@@ -424,6 +460,8 @@ void hl_config_free(struct hl_config *cfg)
 	hl_roster_free(cfg->roster);
 	hl_routes_free(cfg->routes);
 	free_ladder(&cfg->ladder);
+	free(cfg->penalties.callback);
+	free(cfg->penalties.ticket);
 	free(cfg->source);
 	free(cfg->timezone);
 	free(cfg->prefix);

@@ -356,33 +356,39 @@ static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev
 	return t;
 }
 
-struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_record *r,
-			       const char *where, struct hl_event *ev)
+struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
+				const char *where)
 {
 	struct hl_buf err = {0};
-	struct hl_ticket *t = NULL;
-	if (hl_event_parse(r, 0, ev, &err)) {
-		hl_warnx("%s: %s (record ignored)", where, err.s);
-		ev->kind = HL_EV_NONE;
-		goto out;
-	}
-	t = hl_tickets_get(tt, ev->ticket);
+	struct hl_ticket *t = hl_tickets_get(tt, ev->ticket);
 	if (!t && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED))
 		t = hl_tickets_add(tt, ev->ticket);
 	else if (!t && ev->kind == HL_EV_REOPEN && ev->dept)
 		t = revive(tt, ev);
-	if (!t)
-		goto out; /* closed earlier */
-	if (hl_ticket_apply(t, ev, &err)) {
+	if (t && hl_ticket_apply(t, ev, &err)) {
 		hl_warnx("%s: %s (record ignored)", where, err.s);
 		if (t->state == HL_ST_NONE)
 			hl_tickets_del(tt, ev->ticket);
 		t = NULL;
-	} else if (t->state == HL_ST_CLOSED) {
+	}
+	hl_buf_free(&err);
+	return t;
+}
+
+struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_record *r,
+			       const char *where, struct hl_event *ev)
+{
+	struct hl_buf err = {0};
+	if (hl_event_parse(r, 0, ev, &err)) {
+		hl_warnx("%s: %s (record ignored)", where, err.s);
+		hl_buf_free(&err);
+		ev->kind = HL_EV_NONE;
+		return NULL;
+	}
+	struct hl_ticket *t = hl_fold_event(tt, ev, where);
+	if (t && t->state == HL_ST_CLOSED) {
 		hl_tickets_del(tt, ev->ticket);
 		t = NULL;
 	}
-out:
-	hl_buf_free(&err);
 	return t;
 }

@@ -12,6 +12,16 @@
 struct hl_roster;
 struct hl_routes;
 
+/* Fines for late work (seed 001), by the count of late items a person
+ * has in the period: the last amount goes on for every further one. */
+struct hl_penalties {
+	int *callback;       /* late call-backs: 20, 50, then 100 */
+	size_t ncallback;
+	int *ticket;         /* late tickets */
+	size_t nticket;
+	int repeat_factor;   /* a repeat complaint's ticket fine is multiplied */
+};
+
 /* Who hears of a late ticket, and when (the escalation section). */
 struct hl_ladder {
 	int warn_percent;                 /* 0: no warnings */
@@ -61,6 +71,7 @@ struct hl_config {
 	struct hl_roster *roster;     /* shifts and leave (roster.h) */
 	struct hl_routes *routes;     /* dispatch rules (route.h) */
 	struct hl_ladder ladder;      /* the escalation section */
+	struct hl_penalties penalties;
 };
 
 /* Which file: path when given (-C), else $HL_CONFIG, else ./hotline.yaml

@@ -96,5 +96,9 @@ void hl_tickets_free(struct hl_tickets *tt);
  * reopen of a forgotten ticket revives it from what the record carries. */
 struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_record *r,
 			       const char *where, struct hl_event *ev);
+/* The step under it: applies a parsed event (creating or reviving the
+ * ticket); NULL when ignored (reported) or the ticket is unknown. */
+struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
+				const char *where);
 
 #endif

@@ -1,0 +1,253 @@
+/* doc.c - report tables and charts, and their text, CSV and YAML forms */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/doc.h"
+#include "hl/format.h"
+#include "hl/table.h"
+
+struct hl_tab *hl_doc_table(struct hl_doc *d, const char *title)
+{
+	d->tab = hl_xreallocarray(d->tab, d->ntabs + 1, sizeof *d->tab);
+	struct hl_tab *t = &d->tab[d->ntabs++];
+	memset(t, 0, sizeof *t);
+	t->title = hl_xstrdup(title);
+	return t;
+}
+
+void hl_tab_col(struct hl_tab *t, const char *key, const char *label, int numeric)
+{
+	t->col = hl_xreallocarray(t->col, t->ncols + 1, sizeof *t->col);
+	t->col[t->ncols++] = (struct hl_col){hl_xstrdup(key), hl_xstrdup(label), numeric};
+}
+
+size_t hl_tab_row(struct hl_tab *t)
+{
+	if ((t->nrows + 1) * t->ncols > t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16 * t->ncols;
+		t->cell = hl_xreallocarray(t->cell, t->cap, sizeof *t->cell);
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		t->cell[t->nrows * t->ncols + c] = hl_xstrdup("");
+	return t->nrows++;
+}
+
+void hl_tab_set(struct hl_tab *t, size_t row, size_t col, const char *value)
+{
+	char **cell = &t->cell[row * t->ncols + col];
+	free(*cell);
+	*cell = hl_xstrdup(value ? value : "");
+}
+
+void hl_tab_setf(struct hl_tab *t, size_t row, size_t col, const char *fmt, ...)
+{
+	struct hl_buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	hl_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	hl_tab_set(t, row, col, b.s);
+	hl_buf_free(&b);
+}
+
+void hl_tab_drop(struct hl_tab *t, size_t c)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+		if (i % t->ncols == c)
+			free(t->cell[i]);
+		else
+			t->cell[k++] = t->cell[i];
+	}
+	free(t->col[c].key);
+	free(t->col[c].label);
+	memmove(t->col + c, t->col + c + 1, (t->ncols - c - 1) * sizeof *t->col);
+	t->ncols--;
+}
+
+struct hl_chart *hl_doc_chart(struct hl_doc *d, const char *title, int percent)
+{
+	d->chart = hl_xreallocarray(d->chart, d->ncharts + 1, sizeof *d->chart);
+	struct hl_chart *c = &d->chart[d->ncharts++];
+	memset(c, 0, sizeof *c);
+	c->title = hl_xstrdup(title);
+	c->percent = percent;
+	return c;
+}
+
+void hl_chart_add(struct hl_chart *c, const char *label, double value)
+{
+	c->label = hl_xreallocarray(c->label, c->n + 1, sizeof *c->label);
+	c->value = hl_xreallocarray(c->value, c->n + 1, sizeof *c->value);
+	c->label[c->n] = hl_xstrdup(label);
+	c->value[c->n++] = value;
+}
+
+void hl_doc_free(struct hl_doc *d)
+{
+	for (size_t i = 0; i < d->ntabs; i++) {
+		struct hl_tab *t = &d->tab[i];
+		for (size_t k = 0; k < t->nrows * t->ncols; k++)
+			free(t->cell[k]);
+		for (size_t c = 0; c < t->ncols; c++)
+			free(t->col[c].key), free(t->col[c].label);
+		free(t->cell), free(t->col), free(t->title);
+	}
+	for (size_t i = 0; i < d->ncharts; i++) {
+		for (size_t k = 0; k < d->chart[i].n; k++)
+			free(d->chart[i].label[k]);
+		free(d->chart[i].label), free(d->chart[i].value), free(d->chart[i].title);
+	}
+	free(d->tab), free(d->chart), free(d->title), free(d->period);
+	memset(d, 0, sizeof *d);
+}
+
+int hl_doc_format_parse(const char *s)
+{
+	static const char *const names[] = {"text", "csv", "yaml", "html"};
+	for (int i = 0; i < 4; i++)
+		if (hl_streq(s, names[i]))
+			return i;
+	return -1;
+}
+
+/* ---- CSV ---- */
+
+void hl_csv_neutralize(const char *v, struct hl_buf *out)
+{
+	static const char *const fullwidth[] = {"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0"};
+	int risky = v[0] && strchr("=+-@\t\r\n", v[0]);
+	for (size_t i = 0; !risky && i < 4; i++)
+		risky = !strncmp(v, fullwidth[i], 3);
+	if (risky)
+		hl_buf_addc(out, '\'');
+	hl_buf_adds(out, v);
+}
+
+/* RFC 4180 for spreadsheets: quoted when needed, raw line breaks kept in
+ * quotes (a spreadsheet cell may hold them), formulas neutralized. */
+static void csv_cell(struct hl_buf *line, const char *v, int numeric)
+{
+	struct hl_buf cell = {0};
+	if (numeric)
+		hl_buf_adds(&cell, v);
+	else
+		hl_csv_neutralize(v, &cell);
+	const char *s = hl_buf_str(&cell);
+	int quote = s[0] == '\'' || strpbrk(s, ",\"\r\n") || (*s && (s[0] == ' ' || s[cell.len - 1] == ' '));
+	if (quote)
+		hl_buf_addc(line, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			hl_buf_addc(line, '"');
+		hl_buf_addc(line, *p);
+	}
+	if (quote)
+		hl_buf_addc(line, '"');
+	hl_buf_free(&cell);
+}
+
+static void csv_tab(const struct hl_doc *d, const struct hl_tab *t, struct hl_buf *out)
+{
+	if (d->ntabs > 1) {
+		csv_cell(out, t->title, 0);
+		hl_buf_add(out, "\r\n", 2);
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			hl_buf_addc(out, ',');
+		csv_cell(out, t->col[c].key, 0);
+	}
+	hl_buf_add(out, "\r\n", 2);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c)
+				hl_buf_addc(out, ',');
+			csv_cell(out, t->cell[r * t->ncols + c], t->col[c].numeric);
+		}
+		hl_buf_add(out, "\r\n", 2);
+	}
+}
+
+/* ---- text ---- */
+
+static void text_tab(const struct hl_tab *t, FILE *fp, int *rc)
+{
+	struct hl_table tt;
+	const char **row = hl_xcalloc(t->ncols, sizeof *row);
+	hl_table_init(&tt, t->ncols);
+	for (size_t c = 0; c < t->ncols; c++) {
+		row[c] = t->col[c].label;
+		if (t->col[c].numeric && c < 32)
+			tt.right |= 1u << c;
+	}
+	hl_table_row(&tt, row);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++)
+			row[c] = t->cell[r * t->ncols + c];
+		hl_table_row(&tt, row);
+	}
+	if (fprintf(fp, "%s\n", t->title) < 0 || hl_table_print(&tt, fp))
+		*rc = -1;
+	hl_table_free(&tt);
+	free(row);
+}
+
+/* ---- YAML: one flow mapping a row ---- */
+
+static void yaml_tab(const struct hl_tab *t, struct hl_buf *out)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		hl_buf_adds(out, "- {table: ");
+		hl_yaml_put_scalar(out, t->title, strlen(t->title));
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *v = t->cell[r * t->ncols + c];
+			if (!*v)
+				continue;
+			hl_buf_adds(out, ", ");
+			hl_yaml_put_scalar(out, t->col[c].key, strlen(t->col[c].key));
+			hl_buf_adds(out, ": ");
+			if (t->col[c].numeric && strspn(v, "0123456789.") == strlen(v))
+				hl_buf_adds(out, v);
+			else
+				hl_yaml_put_scalar(out, v, strlen(v));
+		}
+		hl_buf_adds(out, "}\n");
+	}
+}
+
+int hl_doc_html(const struct hl_doc *d, FILE *fp);
+
+int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp)
+{
+	struct hl_buf out = {0};
+	int rc = 0;
+	if (f == HL_DOC_HTML)
+		return hl_doc_html(d, fp);
+	if (f == HL_DOC_TEXT) {
+		if (fprintf(fp, "%s  %s\n\n", d->title, d->period) < 0)
+			return -1;
+		for (size_t i = 0; i < d->ntabs; i++) {
+			if (i && fputc('\n', fp) == EOF)
+				rc = -1;
+			text_tab(&d->tab[i], fp, &rc);
+		}
+		return rc;
+	}
+	if (f == HL_DOC_CSV && bom)
+		hl_buf_adds(&out, "\xef\xbb\xbf");
+	for (size_t i = 0; i < d->ntabs; i++) {
+		if (f == HL_DOC_CSV) {
+			if (i)
+				hl_buf_add(&out, "\r\n", 2);
+			csv_tab(d, &d->tab[i], &out);
+		} else {
+			yaml_tab(&d->tab[i], &out);
+		}
+	}
+	if (out.len && fwrite(out.s, 1, out.len, fp) != out.len)
+		rc = -1;
+	hl_buf_free(&out);
+	return rc;
+}
