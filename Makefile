@@ -19,7 +19,7 @@ ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude $(YAML_CFLAGS) $(CFLAGS)
 LIBS     = -lcsv $(YAML_LIBS)
 SAN      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
-CMDS     = hl-log hl-route hl-escalate
+CMDS     = hl-log hl-route hl-escalate hl-report
 LIB_SRC  = $(wildcard lib/*.c)
 HDRS     = $(wildcard include/hl/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

@@ -4,8 +4,8 @@
 set -eu
 BIN=$(cd "${1:-build/bin}" && pwd)
 EX=$(cd "$(dirname "$0")" && pwd)
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
+W=${HL_DEMO_DIR:-$(mktemp -d)}
+[ -n "${HL_DEMO_DIR:-}" ] || trap 'rm -rf "$W"' EXIT
 cd "$W"
 export HL_JOURNAL="$W/hotline.csv" TZ=Asia/Shanghai
 PATH="$BIN:$PATH"

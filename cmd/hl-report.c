@@ -1,0 +1,140 @@
+/* hl-report - the hotline's reports, for terminals, spreadsheets and print */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "hl/config.h"
+#include "hl/journalread.h"
+#include "hl/report.h"
+#include "hl/version.h"
+
+static void usage(FILE *fp)
+{
+	fprintf(fp,
+		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html] [--bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
+		"       hl-report tickets [--open] [--dept DEPT] [--category CATEGORY] [options] [FILE ...]\n"
+		"       hl-report caller PHONE [options] [FILE ...]\n");
+}
+
+static void feed(void *arg, const struct hl_record *r, const char *where)
+{
+	hl_reporter_feed(arg, r, where);
+}
+
+struct args {
+	const char *config, *month, *week, *from, *to, *now, *by, *category;
+	int fmt, bom;
+	struct hl_report_opts o;
+};
+
+static void parse_args(int argc, char **argv, struct args *a)
+{
+	static const struct option longopts[] = {
+		{"month", required_argument, NULL, 'M'}, {"week", required_argument, NULL, 'W'},
+		{"from", required_argument, NULL, 'F'},  {"to", required_argument, NULL, 'T'},
+		{"by", required_argument, NULL, 'b'},    {"output", required_argument, NULL, 'o'},
+		{"bom", no_argument, NULL, 'B'},         {"reveal-phones", no_argument, NULL, 'R'},
+		{"config", required_argument, NULL, 'C'}, {"open", no_argument, NULL, 'O'},
+		{"dept", required_argument, NULL, 'd'},  {"category", required_argument, NULL, 'c'},
+		{"now", required_argument, NULL, 'n'},   {"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'v'},     {NULL, 0, NULL, 0},
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "o:C:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'M': a->month = optarg; break;
+		case 'W': a->week = optarg; break;
+		case 'F': a->from = optarg; break;
+		case 'T': a->to = optarg; break;
+		case 'b': a->by = optarg; break;
+		case 'o':
+			if ((a->fmt = hl_doc_format_parse(optarg)) < 0)
+				hl_errx(HL_EXIT_ERROR, "unknown output format '%s' (text, csv, yaml or html)", optarg);
+			break;
+		case 'B': a->bom = 1; break;
+		case 'R': a->o.reveal_phones = 1; break;
+		case 'C': a->config = optarg; break;
+		case 'O': a->o.open_only = 1; break;
+		case 'd': a->o.dept = optarg; break;
+		case 'c': a->category = optarg; break;
+		case 'n': a->now = optarg; break;
+		case 'h': usage(stdout); exit(hl_close_stdout() ? 2 : 0);
+		case 'v': puts("hl-report " HL_VERSION); exit(hl_close_stdout() ? 2 : 0);
+		default: usage(stderr); exit(HL_EXIT_ERROR);
+		}
+	}
+}
+
+/* The period: what was asked, else the report's natural one. */
+static int period(struct args *a, struct hl_time now, struct hl_buf *err)
+{
+	struct hl_period *p = &a->o.period;
+	int given = !!a->month + !!a->week + !!(a->from || a->to);
+	if (given > 1)
+		return hl_fail(err, "give one of --month, --week, or --from and --to");
+	if (a->month)
+		return hl_period_month(a->month, p, err);
+	if (a->week)
+		return hl_period_week(a->week, p, err);
+	if (a->from || a->to) {
+		if (!a->from || !a->to)
+			return hl_fail(err, "--from and --to go together");
+		return hl_period_dates(a->from, a->to, p, err);
+	}
+	if (a->o.kind == HL_REP_MONTHLY || a->o.kind == HL_REP_STAFF)
+		hl_period_last_month(now.t, p);
+	else if (a->o.kind == HL_REP_WEEKLY)
+		hl_period_last_week(now.t, p);
+	else
+		hl_period_all(p);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = {0};
+	struct hl_buf err = {0}, norm = {0};
+	struct hl_config cfg;
+	struct hl_time now;
+	hl_progname = "hl-report";
+	a.o.by[0] = -1;
+	parse_args(argc, argv, &a);
+	argc -= optind, argv += optind;
+	if (argc < 1 || (a.o.kind = hl_report_kind_parse(argv[0])) == (enum hl_report_kind)-1) {
+		if (argc >= 1)
+			hl_warnx("unknown report '%s' (monthly, weekly, staff, tickets, caller)", argv[0]);
+		usage(stderr);
+		return HL_EXIT_ERROR;
+	}
+	argc--, argv++;
+	if (a.o.kind == HL_REP_CALLER) {
+		if (argc < 1 || hl_phone_normalize(argv[0], &norm, &err))
+			hl_errx(HL_EXIT_ERROR, "caller: %s", argc < 1 ? "which phone?" : err.s);
+		a.o.phone = norm.s;
+		argc--, argv++;
+	}
+	if (a.category && (a.o.category = hl_vocab_parse(&hl_categories, a.category)) < 0)
+		hl_errx(HL_EXIT_ERROR, "unknown category '%s'", a.category);
+	if (hl_config_load_at(a.config, a.now, &cfg, &now, &err) || period(&a, now, &err) ||
+	    (a.by && hl_report_by_parse(a.by, a.o.by, &err)))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	struct hl_reporter *r = hl_reporter_new(&cfg, &a.o);
+	struct hl_doc doc = {0};
+	int rc = HL_EXIT_OK;
+	if (hl_journal_read(argv, argc, feed, r, &err)) {
+		hl_warnx("%s", err.s);
+		rc = HL_EXIT_ERROR;
+	} else {
+		hl_reporter_build(r, &doc);
+		if (hl_doc_print(&doc, (enum hl_doc_format)a.fmt, a.bom, stdout))
+			rc = HL_EXIT_ERROR;
+	}
+	hl_doc_free(&doc);
+	hl_reporter_free(r);
+	hl_config_free(&cfg);
+	hl_buf_free(&err);
+	hl_buf_free(&norm);
+	if (hl_close_stdout())
+		return HL_EXIT_ERROR;
+	return rc;
+}
