@@ -86,7 +86,7 @@ static int period(struct args *a, struct hl_time now, struct hl_buf *err)
 	else if (a->o.kind == HL_REP_WEEKLY)
 		hl_period_last_week(now.t, p);
 	else
-		hl_period_all(p);
+		hl_period_all(now.t, p);
 	return 0;
 }
 

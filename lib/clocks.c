@@ -37,7 +37,9 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, struct hl_clockv 
 	v->runs = !t->missed;
 	switch (c) {
 	case HL_CLK_ASSIGN:
-		v->start = t->opened.t, v->stop = t->dispatched.t;
+		/* answered on the spot: nothing to dispatch */
+		v->start = t->opened.t;
+		v->stop = t->dispatched.t ? t->dispatched.t : t->resolved.t;
 		break;
 	case HL_CLK_ACK:
 		v->runs = v->runs && t->assigned.t;

@@ -110,9 +110,9 @@ void hl_period_last_week(int64_t now, struct hl_period *p)
 	hl_period_week(s, p, NULL);
 }
 
-void hl_period_all(struct hl_period *p)
+void hl_period_all(int64_t now, struct hl_period *p)
 {
 	p->from = INT64_MIN / 2;
-	p->to = INT64_MAX / 2;
+	p->to = now + 1;
 	snprintf(p->label, sizeof p->label, "all time");
 }

@@ -629,15 +629,30 @@ static long fine(const int *schedule, size_t n, long k)
 	return n ? schedule[(size_t)k < n ? (size_t)k : n - 1] : 0;
 }
 
+static int by_opened(const void *a, const void *b);
+
+/* The tickets in the order they were opened: fines rise in that order. */
+static struct hl_ticket **in_order(const struct hl_reporter *r, size_t *n)
+{
+	struct hl_ticket **list = hl_xcalloc(r->tickets.n ? r->tickets.n : 1, sizeof *list);
+	*n = 0;
+	for (size_t i = 0; i < r->tickets.cap; i++)
+		if (r->tickets.slot[i])
+			list[(*n)++] = r->tickets.slot[i];
+	if (*n)
+		qsort(list, *n, sizeof *list, by_opened);
+	return list;
+}
+
 static void staff(struct hl_reporter *r, struct hl_doc *doc)
 {
 	struct hl_strmap people;
 	const struct hl_penalties *pen = &r->cfg->penalties;
+	size_t nt;
+	struct hl_ticket **order = in_order(r, &nt);
 	hl_strmap_init(&people, sizeof(struct person));
-	for (size_t i = 0; i < r->tickets.cap; i++) {
-		const struct hl_ticket *t = r->tickets.slot[i];
-		if (!t)
-			continue;
+	for (size_t i = 0; i < nt; i++) {
+		const struct hl_ticket *t = order[i];
 		struct grp scratch = {0};
 		if (in_period(r, t->opened.t) && !t->missed)
 			person(&people, t->opener)->first++;
@@ -689,6 +704,7 @@ static void staff(struct hl_reporter *r, struct hl_doc *doc)
 	}
 	tab->totals = 1;
 	free(names);
+	free(order);
 	hl_strmap_free(&people);
 }
 
@@ -761,7 +777,7 @@ static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct h
 	if (caller) {
 		hl_tab_set(tab, row, c++, t->text);
 	} else {
-		hl_clocks(r->cfg, t, r->o.period.to < INT64_MAX / 4 ? r->o.period.to : INT64_MAX / 4, v, NULL);
+		hl_clocks(r->cfg, t, r->o.period.to, v, NULL);
 		int64_t end = r->o.period.to;
 		for (int k = 0; k < HL_NCLOCKS; k++) {
 			hl_buf_clear(&b);
@@ -801,15 +817,11 @@ static void tickets(struct hl_reporter *r, struct hl_doc *doc)
 		hl_tab_col(tab, "text", "内容", 0);
 	for (int k = 0; !caller && k < HL_NCLOCKS; k++)
 		hl_tab_col(tab, hl_clock_names[k], hl_clock_names[k], 0);
-	struct hl_ticket **list = hl_xcalloc(r->tickets.n ? r->tickets.n : 1, sizeof *list);
-	size_t n = 0;
-	for (size_t i = 0; i < r->tickets.cap; i++)
-		if (r->tickets.slot[i] && listed(r, r->tickets.slot[i]))
-			list[n++] = r->tickets.slot[i];
-	if (n)
-		qsort(list, n, sizeof *list, by_opened);
+	size_t n;
+	struct hl_ticket **list = in_order(r, &n);
 	for (size_t i = 0; i < n; i++)
-		ticket_row(r, tab, list[i]);
+		if (listed(r, list[i]))
+			ticket_row(r, tab, list[i]);
 	free(list);
 	if (!caller)
 		drop_empty(tab, tab->ncols - HL_NCLOCKS);

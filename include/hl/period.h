@@ -18,8 +18,8 @@ int hl_period_dates(const char *from, const char *to, struct hl_period *p, struc
 /* The last full month or ISO week before now. */
 void hl_period_last_month(int64_t now, struct hl_period *p);
 void hl_period_last_week(int64_t now, struct hl_period *p);
-/* All time. */
-void hl_period_all(struct hl_period *p);
+/* All time, up to now (clocks are judged as of now). */
+void hl_period_all(int64_t now, struct hl_period *p);
 /* ISO 8601 week of a day number: year and week. */
 void hl_iso_week(int64_t day, int *year, int *week);
 

@@ -1,0 +1,125 @@
+# report.sh - hl-report on a small journal with hand-computed figures:
+# month and year boundaries, a ticket opened in one month and resolved in
+# the next, several journals, masking, CSV injection, CJK alignment
+DATA=$(cd "$(dirname "$0")/../data" && pwd)
+. "$(dirname "$0")/../lib.sh"
+HL_REPORT="$HL_BIN/hl-report"
+export HL_CONFIG="$DATA/report.yaml" HL_NOW=2026-12-01T00:00:00+08:00
+"$HL_LOG" append "$DATA/report-journal.csv" > /dev/null
+
+run "$HL_REPORT" monthly --month 2026-11 -o csv
+is_status "monthly" 0
+is "monthly, November: every figure" "$(cat "$T/out" | tr -d '\r')" \
+"dept,received,consult,complaint,suggestion,booking,emergency,help,repair,valid,invalid,adopted,resolved,open_at_end,sla_met,assign_met,ack_met,reply_met,update_met,resolve_met,median_resolve,followups,satisfaction,repeat_complaints
+(none),2,1,0,1,0,0,0,0,0,0,1,2,1,80.0,100.0,,100.0,0.0,,30m,1,0.0,0
+客服部,1,0,1,0,0,0,0,0,0,0,0,1,1,20.0,100.0,0.0,0.0,0.0,0.0,10h10m,1,100.0,1
+工程部,0,0,0,0,0,0,0,0,0,0,0,1,0,,,,,,,3d1h,0,,0
+合计,3,1,1,1,0,0,0,0,0,0,1,4,2,50.0,100.0,0.0,66.7,0.0,0.0,5h35m,2,50.0,1"
+# the October ticket resolved in November counts in October as open, in
+# November as resolved; the complaint of 23:50 on 31 October is October's
+run "$HL_REPORT" monthly --month 2026-10 -o csv
+is "monthly, October: as it stood at the month's end" "$(cat "$T/out" | tr -d '\r')" \
+"dept,received,consult,complaint,suggestion,booking,emergency,help,repair,valid,invalid,adopted,resolved,open_at_end,sla_met,assign_met,ack_met,arrive_met,resolve_met,median_resolve,followups,satisfaction,repeat_complaints
+(none),1,0,1,0,0,0,0,0,0,0,0,0,1,,,,,,,0,,0
+工程部,1,0,0,0,0,0,0,1,0,0,0,0,1,75.0,100.0,100.0,100.0,0.0,,0,,0
+合计,2,0,1,0,0,0,0,1,0,0,0,0,2,75.0,100.0,100.0,100.0,0.0,,0,,0"
+run "$HL_REPORT" monthly --month 2026-12 -o csv
+is "a month with nothing received: the backlog is still open" "$(tail -n 1 "$T/out" | tr -d '\r' | cut -d, -f1,2,14)" "合计,0,2"
+run "$HL_REPORT" monthly --from 2026-10-31 --to 2026-11-01 -o csv
+is "a date range across the month boundary" "$(tail -n 1 "$T/out" | tr -d '\r' | cut -d, -f1-4,13)" "合计,1,0,1,1"
+HL_NOW=2026-12-15T10:00:00+08:00 run "$HL_REPORT" monthly -o csv
+is "monthly defaults to the last full month" "$(tail -n 1 "$T/out" | tr -d '\r' | cut -d, -f1,2,13)" "合计,3,4"
+
+run "$HL_REPORT" weekly --week 2026-W45
+is "weekly: calls by day and the complaint table" "$(cat "$T/out")" \
+"热线周报 (weekly)  2026-W45
+
+来电统计 (calls)
+日期        受理  接听来电  未接  呼损率%  及时回拨  及时回拨率%  首问解决率%
+2026-11-02     2         2     2     50.0         1         50.0         50.0
+2026-11-03     1         0     0                  0                       0.0
+合计           3         2     2     50.0         1         50.0         33.3
+
+客户投诉处理周报表 (complaints)
+部门    投诉  有效  无效  重复投诉  办结  期末未结
+客服部     1     0     0         1     0         1
+合计       1     0     0         1     0         1"
+run "$HL_REPORT" weekly --week 2025-W53
+is_err "a year without week 53" "hl-report: 2025 has no week 53"
+run "$HL_REPORT" weekly --week 2026-W53 -o csv
+is "2026 has a week 53, into 2027" "$(tail -n 1 "$T/out" | tr -d '\r' | cut -d, -f1)" "合计"
+run "$HL_REPORT" weekly --week 2026-W45 --month 2026-11
+is_err "one period only" "hl-report: give one of --month, --week, or --from and --to"
+
+run "$HL_REPORT" staff --month 2026-11
+is "staff: first contacts, work, breaches, fines in order (20 for a call-back; 100, then 200 doubled for a repeat)" \
+"$(cat "$T/out")" \
+"人员统计 (staff)  2026-11
+
+人员统计 (staff)
+人员  首问受理  办结  超时  回拨超时  扣罚(元)
+刘洋         1     0     1         0       100
+张伟         0     1     0         0         0
+王芳         2     1     6         1       520
+合计         3     2     7         1       620"
+
+run "$HL_REPORT" tickets --open -o csv
+is "tickets --open: state and every clock, phones masked, formulas neutralized" "$(cat "$T/out" | tr -d '\r')" \
+"ticket,opened,category,priority,phone,channel,place,dept,assignee,state,resolved,verdict,score,assign,ack,reply,update,resolve,callback
+HL-20261102-0001,2026-11-02 09:00,complaint,normal,139****0002,phone,3栋,客服部,王芳,assigned,,,,met,late 28d14h20m,late 27d15h,late 21d15h,late 26d15h,
+HL-20261102-0004,2026-11-02 21:00,missed,normal,137****0004,,,,,missed,,,,,,,,,late 27d3h
+HL-20261103-0001,2026-11-03 09:00,suggestion,normal,,web,\"'=1+2\",,,open,,adopted,2,met,,met,late 20d9h,,"
+run "$HL_REPORT" tickets --month 2026-11 --category consult -o csv
+like "tickets: a neutralized @" "$(tail -n 1 "$T/out")" ",\"'@SUM\\(A1\\)\","
+run "$HL_REPORT" tickets --dept 工程部 --reveal-phones -o csv
+like "tickets --reveal-phones" "$(tail -n 1 "$T/out")" ',13800000001,'
+run "$HL_REPORT" caller "139 0000 0002"
+is "caller: the history of one phone, masked" "$(cat "$T/out")" \
+"客户档案 (caller)  all time
+
+客户档案 (caller) 139****0002
+工单              受理时间          类别       渠道   地点  部门    承办人  状态      办结时间          结论   满意度  内容
+HL-20261031-0001  2026-10-31 23:50  complaint  phone  3栋   客服部  王芳    resolved  2026-11-01 10:00  valid       5  深夜噪音
+HL-20261102-0001  2026-11-02 09:00  complaint  phone  3栋   客服部  王芳    assigned                                   又吵了"
+
+# several journals: October's and November's files read as one
+head -n 6 hotline.csv > a.csv
+{ head -n 1 hotline.csv; tail -n +7 hotline.csv; } > b.csv
+run "$HL_REPORT" monthly --month 2026-11 -o csv a.csv b.csv
+one=$("$HL_REPORT" monthly --month 2026-11 -o csv)
+is "two journals give what one does" "$(cat "$T/out")" "$one"
+
+run "$HL_REPORT" monthly --month 2026-11 --by category,channel -o csv
+is "--by category,channel" "$(cut -d, -f1-3 "$T/out" | tr -d '\r' | tr '\n' ' ')" \
+	"category,channel,received complaint,phone,1 consult,(none),1 repair,phone,0 suggestion,web,1 合计,,3 "
+run "$HL_REPORT" weekly --week 2026-W45 --by channel -o csv
+like "--by regroups the weekly calls" "$(head -n 3 "$T/out" | tr -d '\r' | tr '\n' ' ')" '^来电统计 \(calls\) channel,received'
+run "$HL_REPORT" monthly --month 2026-11 --by weather
+is_err "unknown --by key" "hl-report: unknown --by key 'weather' (dept, category, channel, assignee, place, day, week, month)"
+
+run "$HL_REPORT" monthly --month 2026-11 -o csv --bom
+is "--bom: a UTF-8 byte order mark first" "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" "efbbbf"
+run "$HL_REPORT" monthly --month 2026-11 -o yaml
+is "yaml: one mapping a row, numbers plain" "$(sed -n 2p "$T/out")" \
+	"- {table: 热线工作分析表, dept: 客服部, received: 1, consult: 0, complaint: 1, suggestion: 0, booking: 0, emergency: 0, help: 0, repair: 0, valid: 0, invalid: 0, adopted: 0, resolved: 1, open_at_end: 1, sla_met: 20.0, assign_met: 100.0, ack_met: 0.0, reply_met: 0.0, update_met: 0.0, resolve_met: 0.0, median_resolve: \"10h10m\", followups: 1, satisfaction: 100.0, repeat_complaints: 1}"
+run "$HL_REPORT" monthly --month 2026-11 -o html
+html=$(cat "$T/out")
+like "html: a page" "$html" '^<!DOCTYPE html>'
+like "html: SVG charts" "$html" '<svg xmlns="http://www.w3.org/2000/svg"'
+like "html: prints on A4" "$html" '@page\{size:A4'
+is "html: no scripts, no external resources" \
+	"$(printf '%s' "$html" | grep -Eic '<script|<link|<img|src=|href=|url\(|@import')" "0"
+like "html: the totals row" "$html" '<tr class="total"><td>合计</td>'
+run "$HL_REPORT" caller 13900000002 -o html
+like "html escapes text" "$(cat "$T/out")" '客户档案 \(caller\) 139\*\*\*\*0002'
+
+run "$HL_REPORT" monthly --month 2026-13
+is_err "bad month" "hl-report: bad month '2026-13' (want YYYY-MM)"
+run "$HL_REPORT" yearly
+is_status "unknown report" 2
+like "unknown report" "$(head -n 1 "$T/err")" "^hl-report: unknown report 'yearly'"
+run "$HL_REPORT" caller
+is_err "caller without a phone" "hl-report: caller: which phone?"
+run "$HL_REPORT" monthly -o pdf
+is_err "unknown format" "hl-report: unknown output format 'pdf' (text, csv, yaml or html)"
+done_testing
