@@ -51,6 +51,11 @@ say hl-escalate -o notify
 say hl-escalate --explain HL-20261103-0002
 say_pipe "hl-escalate | hl-log append"
 
+at 2026-11-04T09:00:00+08:00 "the next morning: the day in figures"
+say hl-report weekly --from 2026-11-03 --to 2026-11-03
+say hl-report staff --from 2026-11-03 --to 2026-11-03
+say hl-report caller 13700002222
+
 echo
 echo "== A campus logistics hotline (examples/campus) =="
 export HL_CONFIG="$EX/campus/hotline.yaml" HL_ACTOR=小王 HL_JOURNAL="$W/campus.csv"

@@ -172,7 +172,7 @@ static void csv_tab(const struct hl_doc *d, const struct hl_tab *t, struct hl_bu
 
 /* ---- text ---- */
 
-static void text_tab(const struct hl_tab *t, FILE *fp, int *rc)
+static void text_tab(const struct hl_tab *t, int titled, FILE *fp, int *rc)
 {
 	struct hl_table tt;
 	const char **row = hl_xcalloc(t->ncols, sizeof *row);
@@ -188,7 +188,7 @@ static void text_tab(const struct hl_tab *t, FILE *fp, int *rc)
 			row[c] = t->cell[r * t->ncols + c];
 		hl_table_row(&tt, row);
 	}
-	if (fprintf(fp, "%s\n", t->title) < 0 || hl_table_print(&tt, fp))
+	if ((titled && fprintf(fp, "%s\n", t->title) < 0) || hl_table_print(&tt, fp))
 		*rc = -1;
 	hl_table_free(&tt);
 	free(row);
@@ -231,7 +231,7 @@ int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp
 		for (size_t i = 0; i < d->ntabs; i++) {
 			if (i && fputc('\n', fp) == EOF)
 				rc = -1;
-			text_tab(&d->tab[i], fp, &rc);
+			text_tab(&d->tab[i], d->ntabs > 1, fp, &rc);
 		}
 		return rc;
 	}

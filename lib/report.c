@@ -671,7 +671,7 @@ static void staff(struct hl_reporter *r, struct hl_doc *doc)
 			p->fine += facts_of(r, t)->repeat && pen->repeat_factor ? f * pen->repeat_factor : f;
 		}
 	}
-	struct hl_tab *tab = hl_doc_table(doc, "人员统计 (staff)");
+	struct hl_tab *tab = hl_doc_table(doc, "人员统计");
 	hl_tab_col(tab, "person", "人员", 0);
 	hl_tab_col(tab, "first_contacts", "首问受理", 1);
 	hl_tab_col(tab, "handled", "办结", 1);
@@ -791,16 +791,7 @@ static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct h
 static void tickets(struct hl_reporter *r, struct hl_doc *doc)
 {
 	int caller = r->o.kind == HL_REP_CALLER;
-	struct hl_buf title = {0};
-	if (caller) {
-		hl_buf_adds(&title, "客户档案 (caller) ");
-		if (r->o.reveal_phones)
-			hl_buf_adds(&title, r->o.phone);
-		else
-			hl_mask_phone(r->o.phone, &title);
-	}
-	struct hl_tab *tab = hl_doc_table(doc, caller ? title.s : "工单 (tickets)");
-	hl_buf_free(&title);
+	struct hl_tab *tab = hl_doc_table(doc, caller ? "客户档案" : "工单");
 	hl_tab_col(tab, "ticket", "工单", 0);
 	hl_tab_col(tab, "opened", "受理时间", 0);
 	hl_tab_col(tab, "category", "类别", 0);
@@ -833,6 +824,17 @@ void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
 					     "人员统计 (staff)", "工单明细 (tickets)", "客户档案 (caller)"};
 	doc->title = hl_xstrdup(titles[r->o.kind]);
 	doc->period = hl_xstrdup(r->o.period.label);
+	if (r->o.kind == HL_REP_CALLER) {
+		/* whose history: in the title, masked like every phone */
+		struct hl_buf t = {0};
+		hl_buf_printf(&t, "%s ", doc->title);
+		if (r->o.reveal_phones)
+			hl_buf_adds(&t, r->o.phone);
+		else
+			hl_mask_phone(r->o.phone, &t);
+		free(doc->title);
+		doc->title = t.s;
+	}
 	switch (r->o.kind) {
 	case HL_REP_MONTHLY: monthly(r, doc); break;
 	case HL_REP_WEEKLY: weekly_calls(r, doc), weekly_complaints(r, doc); break;

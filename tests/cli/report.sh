@@ -56,7 +56,6 @@ is "staff: first contacts, work, breaches, fines in order (20 for a call-back; 1
 "$(cat "$T/out")" \
 "人员统计 (staff)  2026-11
 
-人员统计 (staff)
 人员  首问受理  办结  超时  回拨超时  扣罚(元)
 刘洋         1     0     1         0       100
 张伟         0     1     0         0         0
@@ -75,9 +74,8 @@ run "$HL_REPORT" tickets --dept 工程部 --reveal-phones -o csv
 like "tickets --reveal-phones" "$(tail -n 1 "$T/out")" ',13800000001,'
 run "$HL_REPORT" caller "139 0000 0002"
 is "caller: the history of one phone, masked" "$(cat "$T/out")" \
-"客户档案 (caller)  all time
+"客户档案 (caller) 139****0002  all time
 
-客户档案 (caller) 139****0002
 工单              受理时间          类别       渠道   地点  部门    承办人  状态      办结时间          结论   满意度  内容
 HL-20261031-0001  2026-10-31 23:50  complaint  phone  3栋   客服部  王芳    resolved  2026-11-01 10:00  valid       5  深夜噪音
 HL-20261102-0001  2026-11-02 09:00  complaint  phone  3栋   客服部  王芳    assigned                                   又吵了"
