@@ -61,6 +61,10 @@ check:
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  tests/run build/san
 
+# The reports through LibreOffice and headless Chromium (see tests/clients).
+check-clients: all
+	$(Q)sh tests/clients/run $(O)/bin
+
 demo: all
 	$(Q)sh examples/demo.sh $(O)/bin
 
@@ -83,4 +87,4 @@ bench: all
 clean:
 	rm -rf build
 
-.PHONY: all units check demo install uninstall bench clean
+.PHONY: all units check check-clients demo install uninstall bench clean
