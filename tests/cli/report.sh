@@ -111,6 +111,17 @@ like "html: the totals row" "$html" '<tr class="total"><td>合计</td>'
 run "$HL_REPORT" caller 13900000002 -o html
 like "html escapes text" "$(cat "$T/out")" '客户档案 \(caller\) 139\*\*\*\*0002'
 
+# the year's end: a call at 23:30 on 31 December belongs to December, to
+# ISO week 2026-W53, and not to January
+printf 'time,ticket,event,category,text\n2026-12-31T23:30:00+08:00,HL-Y1,open,help,跨年\n2027-01-01T00:10:00+08:00,HL-Y2,open,help,新年\n' |
+	HL_NOW=2027-01-02T00:00:00+08:00 "$HL_LOG" -f year.csv append
+received() { "$HL_REPORT" "$@" -o csv year.csv | grep '^合计' | head -n 1 | tr -d '\r' | cut -d, -f2; }
+is "year boundary: December" "$(HL_NOW=2027-01-02T00:00:00+08:00 received monthly --month 2026-12)" "1"
+is "year boundary: January" "$(HL_NOW=2027-01-02T00:00:00+08:00 received monthly --month 2027-01)" "1"
+is "year boundary: week 53 spans both" "$(HL_NOW=2027-01-05T00:00:00+08:00 received weekly --week 2026-W53)" "2"
+is "last month from January is December" \
+	"$(HL_NOW=2027-01-15T00:00:00+08:00 "$HL_REPORT" monthly year.csv | head -n 1)" "热线工作分析表 (monthly)  2026-12"
+
 run "$HL_REPORT" monthly --month 2026-13
 is_err "bad month" "hl-report: bad month '2026-13' (want YYYY-MM)"
 run "$HL_REPORT" yearly
