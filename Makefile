@@ -61,6 +61,21 @@ check:
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  tests/run build/san
 
+# libFuzzer: each target for FUZZTIME seconds, from a corpus seeded by
+# the tests; a crash leaves its input in build/fuzz/ (make it a test).
+CLANG    ?= clang
+FUZZTIME ?= 60
+FUZZERS  = records config time
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(CLANG) $(WARN) -Wno-unused-command-line-argument $(DEFS) -Iinclude $(YAML_CFLAGS) $(FUZZ_FLAGS) \
+	  -o $@ $< $(LIB_SRC) $(LIBS)
+
+fuzz: $(FUZZERS:%=build/fuzz/fuzz_%)
+	$(Q)sh tests/fuzz/run $(FUZZTIME) $(FUZZERS)
+
 # The reports through LibreOffice and headless Chromium (see tests/clients).
 check-clients: all
 	$(Q)sh tests/clients/run $(O)/bin
@@ -87,4 +102,4 @@ bench: all
 clean:
 	rm -rf build
 
-.PHONY: all units check check-clients demo install uninstall bench clean
+.PHONY: all units check check-clients fuzz demo install uninstall bench clean

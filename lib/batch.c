@@ -246,6 +246,8 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 	struct hl_ids ids = {cfg->prefix, cfg->digits, 0, 0};
 	struct hl_buf out = {0};
 	int rc = -1;
+	if (b->n == 0)
+		return 0; /* an empty pipeline (nothing routed) writes nothing */
 	for (size_t i = 0; i < b->n; i++)
 		if (prepare(b, &b->rec[i], cfg, c, err))
 			return -1;

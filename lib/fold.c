@@ -43,6 +43,10 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 		       : s == HL_ST_CALLED_BACK ? "missed call already called back"
 		       : "not a missed call";
 	case HL_EV_ROUTE:
+		/* automatic dispatch of a waiting ticket; a transfer is an assign.
+		 * Two routers racing cannot both dispatch one ticket. */
+		return s == HL_ST_OPEN ? NULL : active(s) ? "ticket is already dispatched"
+		       : "ticket is not open";
 	case HL_EV_ASSIGN:
 	case HL_EV_REPLY:
 	case HL_EV_ARRIVE:
@@ -71,6 +75,9 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 		       : s == HL_ST_CLOSED ? "ticket is already closed"
 		       : "ticket is not resolved";
 	case HL_EV_ESCALATE:
+		/* one notice per clock, rung and deadline, however many cron jobs */
+		if (ev->clock >= 0 && ev->has_due && hl_ticket_was_sent(t, ev->clock, ev->level, ev->due.t))
+			return "this escalation was already recorded";
 		return s == HL_ST_CLOSED ? "ticket is closed" : NULL;
 	default:
 		return NULL; /* note: always */

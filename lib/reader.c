@@ -18,6 +18,7 @@
 struct hl_reader {
 	char *name;
 	FILE *fp;
+	int own_fp;
 	unsigned flags;
 	enum hl_format fmt;
 	long line;          /* physical lines consumed */
@@ -438,10 +439,20 @@ struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf
 		hl_fail(err, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
+	struct hl_reader *r = hl_reader_open_fp(fp, fp == stdin ? "<stdin>" : path, flags, err);
+	if (r)
+		r->own_fp = fp != stdin;
+	else if (fp != stdin)
+		fclose(fp);
+	return r;
+}
+
+struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, struct hl_buf *err)
+{
 	struct hl_reader *r = hl_xcalloc(1, sizeof *r);
 	r->fp = fp;
 	r->flags = flags;
-	r->name = hl_xstrdup(fp == stdin ? "<stdin>" : path);
+	r->name = hl_xstrdup(name);
 	errno = 0;
 	ssize_t n = getline(&r->first, &r->lcap, fp);
 	if (n < 0 && ferror(fp)) {
@@ -495,7 +506,7 @@ void hl_reader_close(struct hl_reader *r)
 {
 	if (!r)
 		return;
-	if (r->fp && r->fp != stdin)
+	if (r->own_fp)
 		fclose(r->fp);
 	if (r->fmt == HL_FMT_CSV)
 		csv_free(&r->csv);

@@ -144,6 +144,8 @@ size_t hl_utf8_width(const char *s)
 int hl_text_check(const char *v, size_t len, const char *field, struct hl_buf *msg)
 {
 	size_t bad;
+	if (len > HL_MAX_FIELD)
+		return hl_fail(msg, "field '%s' is longer than %d bytes", field, HL_MAX_FIELD);
 	if (!hl_utf8_valid(v, len, &bad))
 		return hl_fail(msg, "invalid UTF-8 in field '%s'", field);
 	for (size_t i = 0; i < len; i++) {

@@ -26,6 +26,9 @@ enum {
 
 /* path "-" reads standard input. NULL on error (message in err). */
 struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf *err);
+/* The same over an open stream, which the reader does not close. */
+struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags,
+				    struct hl_buf *err);
 /* Reads the next record into rec; messages are "NAME:LINE: what". */
 int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err);
 void hl_reader_close(struct hl_reader *r);

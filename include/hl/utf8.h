@@ -14,7 +14,11 @@ int hl_utf8_valid(const char *s, size_t n, size_t *bad);
 /* Columns a code point takes in a terminal: 2 for East Asian wide and
  * fullwidth, 0 for combining marks and controls, else 1. */
 int hl_cp_width(uint32_t cp);
-/* Text the journal accepts: valid UTF-8, no control characters but tab
+/* Longest field: a caller's words fit many times over; a 10 MB field is
+ * an accident or an attack. */
+#define HL_MAX_FIELD (64 * 1024)
+
+/* Text the journal accepts: at most HL_MAX_FIELD bytes, valid UTF-8, no control characters but tab
  * and line breaks (a NUL or a terminal escape is corruption or mischief).
  * The message names the field. */
 struct hl_buf;

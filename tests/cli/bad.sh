@@ -128,6 +128,14 @@ refuse "append: duplicate header" 2 "hl-log: <stdin>:1: duplicate column 'text' 
 	sh -c "printf 'event,ticket,text,text\nnote,$C,x,y\n' | '$HL_LOG' append"
 refuse "append: NUL byte" 2 "hl-log: <stdin>:2: control character 0x00 in field 'text'" \
 	sh -c "printf 'event,ticket,text\nnote,$C,a\0b\n' | '$HL_LOG' append"
+"$HL_LOG" assign $C -d 工程部 -a 张三 >/dev/null
+refuse "append: a second route of a dispatched ticket (two routers racing)" 2 \
+	"hl-log: <stdin>:2: $C: ticket is already dispatched" \
+	sh -c "printf 'event,ticket,actor,dept\nroute,$C,hl-route,工程部\n' | '$HL_LOG' append"
+printf 'event,ticket,actor,clock,level,due,notify\nescalate,%s,hl-escalate,ack,1,2026-11-03T10:30:00+08:00,周敏\n' "$C" > esc.csv
+"$HL_LOG" append esc.csv
+refuse "append: the same escalation twice (two escalators racing)" 2 \
+	"hl-log: esc.csv:2: $C: this escalation was already recorded" "$HL_LOG" append esc.csv
 refuse "append: two inputs" 2 "hl-log: append reads one input (a file or -)" "$HL_LOG" append a b
 refuse "append: missing input" 2 "hl-log: nofile.csv: No such file or directory" "$HL_LOG" append nofile.csv
 # a full disk (here the file size limit): clear error, journal unchanged

@@ -1,0 +1,31 @@
+/* fuzz_time.c - the time, duration and phone parsers on any string */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/event.h"
+#include "hl/time.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	char *s = malloc(size + 1);
+	struct hl_buf err = {0}, out = {0};
+	struct hl_time t;
+	struct hl_duration d;
+	if (!s)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = '\0';
+	if (hl_time_parse(s, &t, &err) == 0)
+		hl_time_format(t, &out);
+	if (hl_time_parse_user(s, 1793668440, &t, &err) == 0)
+		hl_time_format(t, &out);
+	if (hl_duration_parse(s, &d, &err) == 0)
+		hl_duration_format(d, &out);
+	hl_phone_normalize(s, &out, &err);
+	free(s);
+	hl_buf_free(&err);
+	hl_buf_free(&out);
+	return 0;
+}
