@@ -223,12 +223,14 @@ int hl_cfg_days(struct hl_cfgctx *c, const char *key, const struct hl_node *v, u
 
 int hl_cfg_date(struct hl_cfgctx *c, const struct hl_node *v, const char *s, int64_t *day)
 {
-	int y = strlen(s) == 10 ? 0 : -1, m, d;
-	for (int i = 0; i < 4 && y >= 0; i++)
-		y = s[i] >= '0' && s[i] <= '9' && y >= 0 ? y * 10 + s[i] - '0' : -1;
-	m = s[4] == '-' ? two_digits(s + 5) : -1;
-	d = m >= 0 && s[7] == '-' ? two_digits(s + 8) : -1;
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || s[10] || d > hl_days_in_month(y, m))
+	int y = 0, m = -1, d = -1;
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-') {
+		for (int i = 0; i < 4 && y >= 0; i++)
+			y = s[i] >= '0' && s[i] <= '9' ? y * 10 + s[i] - '0' : -1;
+		m = two_digits(s + 5);
+		d = two_digits(s + 8);
+	}
+	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > hl_days_in_month(y, m))
 		return hl_cfg_fail(c, v, "bad date '%s' (want YYYY-MM-DD)", s);
 	*day = hl_days_from_civil(y, (unsigned)m, (unsigned)d);
 	return 0;

@@ -97,6 +97,9 @@ int main(void)
 	    "h.yaml:1:20: bad days 'monday' (want e.g. mon-fri, sat, sun)");
 	bad("calendar: {hours: {mon-fri: [], fri: []}}\n", "h.yaml:1:33: hours of a weekday in 'fri' are given twice");
 	bad("calendar: {holidays: [2026-02-30]}\n", "h.yaml:1:23: bad date '2026-02-30' (want YYYY-MM-DD)");
+	/* found by fuzz_config: a short date read past its end */
+	bad("calendar: {holidays: [-10]}\n", "h.yaml:1:23: bad date '-10' (want YYYY-MM-DD)");
+	bad("calendar: {workdays: [2026-1-1]}\n", "h.yaml:1:23: bad date '2026-1-1' (want YYYY-MM-DD)");
 	bad("calendar: {holidays: [\"13-01\"]}\n", "h.yaml:1:23: bad date '13-01' (want MM-DD or YYYY-MM-DD)");
 	bad("calendar: {holidays: [\"2026-10-07..2026-10-01\"]}\n",
 	    "h.yaml:1:23: bad date range '2026-10-07..2026-10-01'");
