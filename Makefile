@@ -61,6 +61,18 @@ check:
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  tests/run build/san
 
+# The same tests with every binary under valgrind (memcheck): slow, so the
+# concurrency, crash and load tests, made of thousands of runs, sit out.
+VG_TESTS = test_calendar test_config test_fold test_records test_time \
+	   log bad badfiles append torn route escalate report docs
+check-valgrind: all units
+	$(Q)rm -rf build/vg && mkdir -p build/vg/bin build/vg/tests
+	$(Q)for f in $(BINS) $(UNITS); do \
+	  d=build/vg/$$(basename $$(dirname $$f)); \
+	  printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s" "$$@"\n' \
+	    "$$(pwd)/$$f" > $$d/$$(basename $$f) && chmod +x $$d/$$(basename $$f); done
+	$(Q)HL_TESTS="$(VG_TESTS)" tests/run build/vg
+
 # libFuzzer: each target for FUZZTIME seconds, from a corpus seeded by
 # the tests; a crash leaves its input in build/fuzz/ (make it a test).
 CLANG    ?= clang
@@ -102,4 +114,4 @@ bench: all
 clean:
 	rm -rf build
 
-.PHONY: all units check check-clients fuzz demo install uninstall bench clean
+.PHONY: all units check check-clients check-valgrind fuzz demo install uninstall bench clean

@@ -92,6 +92,24 @@ run "$HL_LOG" -f missing/dir/j.csv open -c help x
 is_err "missing directory" "hl-log: missing/dir/j.csv: No such file or directory"
 is "missing directory: nothing created" "$(ls missing 2>&1 | wc -l | tr -d ' ')" "1"
 
+# a read-only journal: a read-only bind mount (root, as in CI) or a mode
+mkdir ro && cp hotline.csv ro/hotline.csv
+before=$(sum ro/hotline.csv)
+if unshare -m true 2>/dev/null; then
+	unshare -m sh -c "mount --bind ro ro && mount -o remount,ro,bind ro &&
+		exec '$HL_LOG' -f ro/hotline.csv note $C x" > "$T/out" 2> "$T/err"
+	rc=$?
+	is "read-only journal: exit status" "$rc" 2
+	is_err "read-only journal" "hl-log: ro/hotline.csv: Read-only file system"
+elif [ "$(id -u)" -ne 0 ]; then
+	chmod 444 ro/hotline.csv
+	run "$HL_LOG" -f ro/hotline.csv note $C x
+	is_err "read-only journal" "hl-log: ro/hotline.csv: Permission denied"
+else
+	pass "read-only journal # SKIP no mount namespace, and root ignores file modes"
+fi
+is "read-only journal: unchanged" "$(sum ro/hotline.csv)" "$before"
+
 # batches: one bad record refuses the whole batch
 refuse "append: unknown event, with its line" 2 "hl-log: <stdin>:3: unknown event 'resolv'" \
 	sh -c "printf 'event,ticket,text\nnote,$C,fine\nresolv,$C,typo\n' | '$HL_LOG' append"
