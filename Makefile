@@ -77,13 +77,13 @@ check-valgrind: all units
 # the tests; a crash leaves its input in build/fuzz/ (make it a test).
 CLANG    ?= clang
 FUZZTIME ?= 60
-FUZZERS  = records config time
+FUZZERS  = csv yaml config time
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(CLANG) $(WARN) -Wno-unused-command-line-argument $(DEFS) -Iinclude $(YAML_CFLAGS) $(FUZZ_FLAGS) \
-	  -o $@ $< $(LIB_SRC) $(LIBS)
+	  -Itests/fuzz -o $@ $< $(LIB_SRC) $(LIBS)
 
 fuzz: $(FUZZERS:%=build/fuzz/fuzz_%)
 	$(Q)sh tests/fuzz/run $(FUZZTIME) $(FUZZERS)

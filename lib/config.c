@@ -13,7 +13,6 @@
 #include "hl/route.h"
 #include "hl/yamltree.h"
 
-
 /* Largest configuration file read: far above any real hotline's. */
 #define MAX_CONFIG_BYTES (16 * 1024 * 1024)
 

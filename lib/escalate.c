@@ -17,7 +17,6 @@ struct hl_escalator {
 	size_t nalerts, cap;
 };
 
-
 struct hl_escalator *hl_escalator_new(const struct hl_config *cfg, struct hl_time now)
 {
 	struct hl_escalator *e = hl_xcalloc(1, sizeof *e);

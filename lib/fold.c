@@ -273,7 +273,6 @@ void hl_ticket_free(struct hl_ticket *t)
 	free(t->sent);
 }
 
-
 static size_t find_slot(struct hl_ticket **slot, size_t cap, const char *id)
 {
 	size_t i = hl_hash_str(id) & (cap - 1);

@@ -160,7 +160,7 @@ int hl_journal_lock(struct hl_journal *j, const char *path, int wait_seconds,
 		}
 		if (lock_fd(j->fd, wait_seconds) < 0) {
 			if (errno == EWOULDBLOCK)
-				hl_fail(err, "%s: locked by another writer for %d seconds; giving up",
+				hl_fail(err, "%s: locked by another writer; gave up after %d s",
 					path, wait_seconds);
 			else
 				hl_fail(err, "%s: cannot lock: %s", path, strerror(errno));

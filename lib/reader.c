@@ -9,6 +9,9 @@
 #include "hl/reader.h"
 #include "hl/utf8.h"
 
+/* Longest physical line: every field of a journal record at its longest
+ * fits; beyond it the line is refused before it is parsed. */
+#define MAX_LINE (1024 * 1024)
 /* Most fields a record may have: far above the 17 columns of a journal,
  * low enough that a hostile input cannot make a record huge in width. */
 #define MAX_FIELDS 256
@@ -110,6 +113,9 @@ static void csv_reset(struct hl_reader *r)
 	csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->csv, csv_never_space);
 	csv_set_term_func(&r->csv, csv_term);
+	/* libcsv grows a field by this much at a time: the default 128 bytes
+	 * makes a long field cost a realloc every 128 bytes */
+	csv_set_blk_size(&r->csv, 16384);
 }
 
 static void csv_on_field(void *s, size_t len, void *data)
@@ -214,15 +220,25 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 			s[n - 2] = '\n', n--;
 		if (n == 0 || (n == 1 && s[0] == '\n'))
 			continue;
+		if ((size_t)n > MAX_LINE) {
+			r->rec_end = r->offset;
+			return located(r, line, err, "record longer than 1 MiB");
+		}
 		hl_record_clear(&r->raw);
 		r->rec_ended = r->too_many = 0;
 		int bad = csv_feed(r, s, (size_t)n);
 		/* a quoted field may hold raw line breaks, except in a journal */
+		size_t total = (size_t)n;
 		while (!bad && !r->rec_ended && r->csv.quoted && complete &&
 		       !(r->flags & HL_READ_JOURNAL)) {
 			n = read_line(r, &s);
 			if (n <= 0)
 				break;
+			if ((total += (size_t)n) > MAX_LINE) {
+				csv_reset(r);
+				r->rec_end = r->offset;
+				return located(r, line, err, "record longer than 1 MiB");
+			}
 			complete = s[n - 1] == '\n';
 			if (complete && n >= 2 && s[n - 2] == '\r')
 				s[n - 2] = '\n', n--;

@@ -13,7 +13,6 @@ struct complaints {
 	int n;
 };
 
-
 void hl_repeats_init(struct hl_repeats *r)
 {
 	hl_strmap_init(&r->phones, sizeof(struct complaints));

@@ -284,7 +284,6 @@ int hl_leave_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_confi
 	return 0;
 }
 
-
 int hl_roster_check(struct hl_cfgctx *c, const struct hl_node *roster,
 		    const struct hl_node *leave, const struct hl_config *cfg)
 {

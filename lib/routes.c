@@ -160,7 +160,6 @@ int hl_routes_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_conf
 	return 0;
 }
 
-
 int hl_routes_check(struct hl_cfgctx *c, const struct hl_node *v, const struct hl_config *cfg)
 {
 	const struct hl_routes *rs = cfg->routes;

@@ -11,7 +11,6 @@ void hl_strmap_init(struct hl_strmap *m, size_t size)
 	m->size = size;
 }
 
-
 static size_t slot(char *const *keys, size_t cap, const char *key)
 {
 	size_t i = hl_hash_str(key) & (cap - 1);

@@ -92,6 +92,19 @@ run "$HL_LOG" -f missing/dir/j.csv open -c help x
 is_err "missing directory" "hl-log: missing/dir/j.csv: No such file or directory"
 is "missing directory: nothing created" "$(ls missing 2>&1 | wc -l | tr -d ' ')" "1"
 
+# a journal held by a slow writer: wait, then give up clearly
+if command -v flock >/dev/null 2>&1; then
+	before=$(sum hotline.csv)
+	flock hotline.csv sleep 3 &
+	holder=$!
+	sleep 0.5
+	run "$HL_LOG" --wait 1 note $C x
+	is "locked journal: exit status" "$rc" 2
+	is_err "locked journal" "hl-log: hotline.csv: locked by another writer; gave up after 1 s"
+	is "locked journal: unchanged" "$(sum hotline.csv)" "$before"
+	wait "$holder"
+fi
+
 # a read-only journal: a read-only bind mount (root, as in CI) or a mode
 mkdir ro && cp hotline.csv ro/hotline.csv
 before=$(sum ro/hotline.csv)

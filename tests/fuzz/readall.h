@@ -1,11 +1,14 @@
-/* fuzz_records.c - the CSV and YAML record readers on any bytes, as a
- * journal and as input, each record also written back out */
+/* readall.h - the fuzzers' common step: read every record of a buffer,
+ * as a journal and as input, and write each back out */
+#ifndef HL_FUZZ_READALL_H
+#define HL_FUZZ_READALL_H
+
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "hl/format.h"
 #include "hl/reader.h"
-
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 static void read_all(const unsigned char *data, size_t size, unsigned flags)
 {
@@ -33,11 +36,18 @@ static void read_all(const unsigned char *data, size_t size, unsigned flags)
 	hl_buf_free(&out);
 }
 
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+/* The input behind a prefix that settles the format detection. */
+static void read_with(const char *prefix, const unsigned char *data, size_t size)
 {
-	if (!size)
-		return 0;
-	read_all(data, size, 0);
-	read_all(data, size, HL_READ_JOURNAL);
-	return 0;
+	size_t n = strlen(prefix);
+	unsigned char *buf = malloc(n + size);
+	if (!buf)
+		return;
+	memcpy(buf, prefix, n);
+	memcpy(buf + n, data, size);
+	read_all(buf, n + size, 0);
+	read_all(buf, n + size, HL_READ_JOURNAL);
+	free(buf);
 }
+
+#endif
