@@ -140,6 +140,32 @@ int hl_cfg_vocab_set(struct hl_cfgctx *c, const char *key, const struct hl_node 
 	return 0;
 }
 
+int hl_cfg_kinds_key(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
+		     struct hl_kinds *k)
+{
+	if (hl_streq(key, "category"))
+		return hl_cfg_vocab_set(c, key, v, &hl_categories, &k->categories) ? -1 : 1;
+	if (hl_streq(key, "priority"))
+		return hl_cfg_vocab_set(c, key, v, &hl_priorities, &k->priorities) ? -1 : 1;
+	if (hl_streq(key, "channel"))
+		return hl_cfg_vocab_set(c, key, v, &hl_channels, &k->channels) ? -1 : 1;
+	return 0;
+}
+
+static int in_set(unsigned mask, int value)
+{
+	return !mask || (value && (mask & (1u << value)));
+}
+
+const char *hl_kinds_mismatch(const struct hl_kinds *k, int category, int priority, int channel)
+{
+	if (!in_set(k->categories, category))
+		return "category";
+	if (!in_set(k->priorities, priority ? priority : HL_PRI_NORMAL))
+		return "priority";
+	return in_set(k->channels, channel) ? NULL : "channel";
+}
+
 int hl_cfg_duration(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
 		    struct hl_duration *d)
 {

@@ -167,13 +167,8 @@ static int match_key(struct hl_cfgctx *c, const char *key, const struct hl_node 
 		     const struct hl_node *v, void *obj)
 {
 	struct hl_sla_rule *r = obj;
-	if (hl_streq(key, "category"))
-		return hl_cfg_vocab_set(c, key, v, &hl_categories, &r->categories);
-	if (hl_streq(key, "priority"))
-		return hl_cfg_vocab_set(c, key, v, &hl_priorities, &r->priorities);
-	if (hl_streq(key, "channel"))
-		return hl_cfg_vocab_set(c, key, v, &hl_channels, &r->channels);
-	return hl_cfg_unknown(c, k);
+	int known = hl_cfg_kinds_key(c, key, v, &r->kinds);
+	return known ? (known < 0 ? -1 : 0) : hl_cfg_unknown(c, k);
 }
 
 static int sla_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,

@@ -112,23 +112,15 @@ static int in_span(struct hl_span s, int minute)
 	return s.to > s.from ? minute >= s.from && minute < s.to : minute >= s.from || minute < s.to;
 }
 
-static int vocab_in(unsigned mask, int value)
-{
-	return !mask || (value && (mask & (1u << value)));
-}
-
 /* NULL when the rule matches, else the first condition that does not. */
 static const char *mismatch(const struct hl_router *rt, const struct hl_route_rule *r,
 			    const struct hl_ticket *t)
 {
 	int64_t day;
 	int minute;
-	if (!vocab_in(r->categories, t->category))
-		return "category";
-	if (!vocab_in(r->priorities, t->priority ? t->priority : HL_PRI_NORMAL))
-		return "priority";
-	if (!vocab_in(r->channels, t->channel))
-		return "channel";
+	const char *kind = hl_kinds_mismatch(&r->kinds, t->category, t->priority, t->channel);
+	if (kind)
+		return kind;
 	if (r->nplaces) {
 		size_t i = 0;
 		while (t->place && i < r->nplaces && fnmatch(r->places[i], t->place, 0))

@@ -38,13 +38,10 @@ static int match_key(struct hl_cfgctx *c, const char *key, const struct hl_node 
 		     const struct hl_node *v, void *obj)
 {
 	struct hl_route_rule *r = obj;
+	int known = hl_cfg_kinds_key(c, key, v, &r->kinds);
 	r->nconditions++;
-	if (hl_streq(key, "category"))
-		return hl_cfg_vocab_set(c, key, v, &hl_categories, &r->categories);
-	if (hl_streq(key, "priority"))
-		return hl_cfg_vocab_set(c, key, v, &hl_priorities, &r->priorities);
-	if (hl_streq(key, "channel"))
-		return hl_cfg_vocab_set(c, key, v, &hl_channels, &r->channels);
+	if (known)
+		return known < 0 ? -1 : 0;
 	if (hl_streq(key, "place")) {
 		if (hl_cfg_strs(c, key, v, &r->places, &r->nplaces))
 			return -1;

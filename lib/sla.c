@@ -3,20 +3,12 @@
 
 #include "hl/sla.h"
 
-static int in_set(unsigned mask, int value)
-{
-	return !mask || (value && (mask & (1u << value)));
-}
-
 const struct hl_sla_rule *hl_sla_rule_for(const struct hl_config *cfg, enum hl_category cat,
 					  enum hl_priority pri, enum hl_channel ch, enum hl_clock c)
 {
-	if (!pri)
-		pri = HL_PRI_NORMAL;
 	for (size_t i = 0; i < cfg->nsla; i++) {
 		const struct hl_sla_rule *r = &cfg->sla[i];
-		if ((r->has & (1u << c)) && in_set(r->categories, cat) && in_set(r->priorities, pri) &&
-		    in_set(r->channels, ch))
+		if ((r->has & (1u << c)) && !hl_kinds_mismatch(&r->kinds, cat, pri, ch))
 			return r;
 	}
 	return NULL;

@@ -47,6 +47,19 @@ void hl_cfg_free_strs(char **v, size_t n);
 /* Words of a vocabulary (one or a list) as a bit mask. */
 int hl_cfg_vocab_set(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
 		     const struct hl_vocab *vocab, unsigned *mask);
+/* Which tickets a rule is for, by category, priority and channel: a bit
+ * mask of enum values each (bit v for value v), 0 for any. */
+struct hl_kinds {
+	unsigned categories, priorities, channels;
+};
+/* Parses key category, priority or channel into k: 1 when key was one of
+ * them, 0 when it is not, -1 on error. */
+int hl_cfg_kinds_key(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
+		     struct hl_kinds *k);
+/* NULL when a ticket of this category, priority (0 = normal) and channel
+ * is one of k's, else the first that is not: "category", "priority" or
+ * "channel". */
+const char *hl_kinds_mismatch(const struct hl_kinds *k, int category, int priority, int channel);
 int hl_cfg_duration(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
 		    struct hl_duration *d);
 /* "HH:MM" */

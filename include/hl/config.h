@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "hl/calendar.h"
+#include "hl/cfgparse.h"
 #include "hl/event.h"
 #include "hl/time.h"
 
@@ -46,7 +47,7 @@ struct hl_person {
  * (bit v for value v); 0 matches anything. */
 struct hl_sla_rule {
 	char *name;
-	unsigned categories, priorities, channels;
+	struct hl_kinds kinds;
 	unsigned has;  /* bit c: clock c is set */
 	struct hl_duration due[HL_NCLOCKS];
 	/* a call missed in the daytime is returned sooner (seed 001) */

@@ -15,7 +15,7 @@ enum hl_strategy { HL_STRAT_NONE, HL_STRAT_ROUND_ROBIN, HL_STRAT_LEAST_OPEN };
 struct hl_route_rule {
 	char *name;
 	/* conditions; a rule with none matches every ticket */
-	unsigned categories, priorities, channels;
+	struct hl_kinds kinds;
 	char **places;          /* globs, any of them */
 	size_t nplaces;
 	char **keywords;        /* any of them in the text; Latin folded to lower case */

@@ -25,8 +25,8 @@ int main(void)
 	ok(cfg.nsla >= 9, "default SLA rules");
 	is_str(cfg.sla[0].name, "urgent-repair", "first rule");
 	is_int(cfg.sla[0].due[HL_CLK_ARRIVE].amount, 15 * 60, "urgent repair: on site in 15m");
-	ok(cfg.sla[0].categories == 1u << HL_CAT_REPAIR, "matches repairs");
-	ok(cfg.sla[0].priorities == ((1u << HL_PRI_URGENT) | (1u << HL_PRI_CRITICAL)), "urgent or critical");
+	ok(cfg.sla[0].kinds.categories == 1u << HL_CAT_REPAIR, "matches repairs");
+	ok(cfg.sla[0].kinds.priorities == ((1u << HL_PRI_URGENT) | (1u << HL_PRI_CRITICAL)), "urgent or critical");
 	int complaint = -1;
 	for (size_t i = 0; i < cfg.nsla; i++)
 		if (hl_streq(cfg.sla[i].name, "complaint"))
