@@ -18,9 +18,9 @@ static void usage(FILE *fp)
 		    "       hl-escalate [-C CONFIG] [--now TIME] --explain TICKET [FILE ...]\n");
 }
 
-static void feed(void *arg, const struct hl_record *r, const char *where)
+static void feed(void *arg, const struct hl_record *r, const char *file)
 {
-	hl_escalator_feed(arg, r, where);
+	hl_escalator_feed(arg, r, file);
 }
 
 static int output_format(const char *s)

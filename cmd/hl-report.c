@@ -16,9 +16,9 @@ static void usage(FILE *fp)
 		"       hl-report caller PHONE [options] [FILE ...]\n");
 }
 
-static void feed(void *arg, const struct hl_record *r, const char *where)
+static void feed(void *arg, const struct hl_record *r, const char *file)
 {
-	hl_reporter_feed(arg, r, where);
+	hl_reporter_feed(arg, r, file);
 }
 
 struct args {

@@ -15,9 +15,9 @@ static void usage(FILE *fp)
 	fprintf(fp, "usage: hl-route [-C CONFIG] [--now TIME] [--explain] [-o csv|yaml] [FILE ...]\n");
 }
 
-static void feed(void *arg, const struct hl_record *r, const char *where)
+static void feed(void *arg, const struct hl_record *r, const char *file)
 {
-	hl_router_feed(arg, r, where);
+	hl_router_feed(arg, r, file);
 }
 
 static int emit(const struct hl_record *r, void *arg)

@@ -7,6 +7,7 @@
 #include "hl/fold.h"
 #include "hl/format.h"
 #include "hl/journal.h"
+#include "hl/journalread.h"
 #include "hl/reader.h"
 #include "hl/utf8.h"
 
@@ -123,41 +124,34 @@ static int prepare(struct hl_batch *b, struct hl_record *r, const struct hl_conf
 	return 0;
 }
 
+struct scan {
+	struct hl_tickets *tt;
+	struct hl_ids *ids;
+};
+
+static void scan_record(void *arg, const struct hl_record *r, const char *file)
+{
+	struct scan *sc = arg;
+	struct hl_event ev;
+	struct hl_buf e = {0};
+	const char *id = hl_record_get(r, "ticket");
+	if (!id)
+		return;
+	hl_ids_see(sc->ids, id);
+	struct hl_ticket *t = hl_tickets_get(sc->tt, id);
+	if (t && (hl_event_parse(r, 0, &ev, &e) || hl_ticket_apply(t, &ev, &e)))
+		hl_warnx("%s:%ld: %s (record ignored)", file, r->line, e.s);
+	hl_buf_free(&e);
+}
+
 /* One pass over the journal: the state of the tickets the batch names,
  * and every id (for fresh ones). Memory: the batch's tickets only. */
 static int scan(const struct hl_journal *j, struct hl_tickets *tt, struct hl_ids *ids,
 		struct hl_buf *err)
 {
-	struct hl_reader *rd = hl_reader_open(j->path, HL_READ_JOURNAL, err);
-	struct hl_record r = {0};
-	struct hl_event ev;
-	struct hl_buf e = {0};
-	int rc;
-	if (!rd)
-		return -1;
-	while ((rc = hl_reader_next(rd, &r, &e)) != HL_READ_EOF) {
-		if (rc == HL_READ_FATAL)
-			break;
-		if (rc == HL_READ_BAD) {
-			hl_warnx("%s", e.s);
-			continue;
-		}
-		const char *id = hl_record_get(&r, "ticket");
-		if (!id)
-			continue;
-		hl_ids_see(ids, id);
-		struct hl_ticket *t = hl_tickets_get(tt, id);
-		if (!t)
-			continue;
-		if (hl_event_parse(&r, 0, &ev, &e) || hl_ticket_apply(t, &ev, &e))
-			hl_warnx("%s:%ld: %s (record ignored)", j->path, r.line, e.s);
-	}
-	if (rc == HL_READ_FATAL)
-		hl_fail(err, "%s", e.s);
-	hl_buf_free(&e);
-	hl_record_free(&r);
-	hl_reader_close(rd);
-	return rc == HL_READ_FATAL ? -1 : 0;
+	struct scan sc = {tt, ids};
+	char *path = j->path;
+	return hl_journal_read(&path, 1, scan_record, &sc, err);
 }
 
 /* A reopen carries where the ticket stood, so that a reader keeping only

@@ -34,10 +34,10 @@ void hl_escalator_free(struct hl_escalator *e)
 	free(e);
 }
 
-void hl_escalator_feed(struct hl_escalator *e, const struct hl_record *r, const char *where)
+void hl_escalator_feed(struct hl_escalator *e, const struct hl_record *r, const char *file)
 {
 	struct hl_event ev;
-	if (hl_fold_open(&e->tickets, r, where, &ev))
+	if (hl_fold_open(&e->tickets, r, file, &ev))
 		hl_repeats_note(&e->complaints, &ev);
 }
 

@@ -363,7 +363,7 @@ static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev
 }
 
 struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
-				const char *where)
+				const char *file, long line)
 {
 	struct hl_buf err = {0};
 	struct hl_ticket *t = hl_tickets_get(tt, ev->ticket);
@@ -372,7 +372,7 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 	else if (!t && ev->kind == HL_EV_REOPEN && ev->dept)
 		t = revive(tt, ev);
 	if (t && hl_ticket_apply(t, ev, &err)) {
-		hl_warnx("%s: %s (record ignored)", where, err.s);
+		hl_warnx("%s:%ld: %s (record ignored)", file, line, err.s);
 		if (t->state == HL_ST_NONE)
 			hl_tickets_del(tt, ev->ticket);
 		t = NULL;
@@ -382,16 +382,16 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 }
 
 struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_record *r,
-			       const char *where, struct hl_event *ev)
+			       const char *file, struct hl_event *ev)
 {
 	struct hl_buf err = {0};
 	if (hl_event_parse(r, 0, ev, &err)) {
-		hl_warnx("%s: %s (record ignored)", where, err.s);
+		hl_warnx("%s:%ld: %s (record ignored)", file, r->line, err.s);
 		hl_buf_free(&err);
 		ev->kind = HL_EV_NONE;
 		return NULL;
 	}
-	struct hl_ticket *t = hl_fold_event(tt, ev, where);
+	struct hl_ticket *t = hl_fold_event(tt, ev, file, r->line);
 	if (t && t->state == HL_ST_CLOSED) {
 		hl_tickets_del(tt, ev->ticket);
 		t = NULL;

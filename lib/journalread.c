@@ -9,7 +9,7 @@ static int read_one(const char *path, void (*feed)(void *, const struct hl_recor
 {
 	struct hl_reader *rd = hl_reader_open(path, HL_READ_JOURNAL, err);
 	struct hl_record r = {0};
-	struct hl_buf where = {0}, e = {0};
+	struct hl_buf e = {0};
 	int rc;
 	if (!rd)
 		return -1;
@@ -18,21 +18,18 @@ static int read_one(const char *path, void (*feed)(void *, const struct hl_recor
 			hl_warnx("%s", e.s);
 			continue;
 		}
-		hl_buf_clear(&where);
-		hl_buf_printf(&where, "%s:%ld", hl_reader_name(rd), r.line);
-		feed(arg, &r, where.s);
+		feed(arg, &r, hl_reader_name(rd));
 	}
 	if (rc == HL_READ_FATAL)
 		hl_fail(err, "%s", e.s);
 	hl_reader_close(rd);
 	hl_record_free(&r);
-	hl_buf_free(&where);
 	hl_buf_free(&e);
 	return rc == HL_READ_FATAL ? -1 : 0;
 }
 
 int hl_journal_read(char *const *files, int nfiles,
-		    void (*feed)(void *arg, const struct hl_record *r, const char *where),
+		    void (*feed)(void *arg, const struct hl_record *r, const char *file),
 		    void *arg, struct hl_buf *err)
 {
 	if (nfiles == 0) {

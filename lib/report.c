@@ -115,19 +115,19 @@ static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct 
 	}
 }
 
-void hl_reporter_feed(struct hl_reporter *r, const struct hl_record *rec, const char *where)
+void hl_reporter_feed(struct hl_reporter *r, const struct hl_record *rec, const char *file)
 {
 	struct hl_event ev;
 	struct hl_buf err = {0};
 	if (hl_event_parse(rec, 0, &ev, &err)) {
-		hl_warnx("%s: %s (record ignored)", where, err.s);
+		hl_warnx("%s:%ld: %s (record ignored)", file, rec->line, err.s);
 		hl_buf_free(&err);
 		return;
 	}
 	/* the state as it was at the period's end */
 	if (ev.time.t >= r->o.period.to || !wanted(r, &ev))
 		return;
-	struct hl_ticket *t = hl_fold_event(&r->tickets, &ev, where);
+	struct hl_ticket *t = hl_fold_event(&r->tickets, &ev, file, rec->line);
 	if (!t)
 		return;
 	if (ev.kind == HL_EV_OPEN || (hl_rep_in_period(r, ev.time.t) &&

@@ -84,10 +84,10 @@ static void replay_rotation(struct hl_router *rt, int rule, const char *who, int
 	}
 }
 
-void hl_router_feed(struct hl_router *rt, const struct hl_record *r, const char *where)
+void hl_router_feed(struct hl_router *rt, const struct hl_record *r, const char *file)
 {
 	struct hl_event ev;
-	struct hl_ticket *t = hl_fold_open(&rt->tickets, r, where, &ev);
+	struct hl_ticket *t = hl_fold_open(&rt->tickets, r, file, &ev);
 	if (t && ev.kind == HL_EV_ROUTE && rule_index(rt, ev.rule) >= 0)
 		replay_rotation(rt, rule_index(rt, ev.rule), ev.assignee, hl_ticket_since(t));
 	if (t)

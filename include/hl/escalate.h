@@ -24,7 +24,7 @@ struct hl_alert {
 
 struct hl_escalator;
 struct hl_escalator *hl_escalator_new(const struct hl_config *cfg, struct hl_time now);
-void hl_escalator_feed(struct hl_escalator *e, const struct hl_record *r, const char *where);
+void hl_escalator_feed(struct hl_escalator *e, const struct hl_record *r, const char *file);
 /* Every notice due at now that was not written before, overdue ones first
  * (the longest late first), then warnings; valid until the escalator is
  * freed. Notices held back by the quiet hours are counted in *held. */

@@ -91,14 +91,14 @@ void hl_tickets_free(struct hl_tickets *tt);
 
 /* The fold of readers that keep only what is not closed (hl-route,
  * hl-escalate): parses r into ev and applies it. Returns the ticket, or
- * NULL when the record was reported (where: "file:line") and ignored, or
+ * NULL when the record was reported (as file:line) and ignored, or
  * its ticket is closed and forgotten (then ev->kind says what it was). A
  * reopen of a forgotten ticket revives it from what the record carries. */
 struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_record *r,
-			       const char *where, struct hl_event *ev);
+			       const char *file, struct hl_event *ev);
 /* The step under it: applies a parsed event (creating or reviving the
  * ticket); NULL when ignored (reported) or the ticket is unknown. */
 struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
-				const char *where);
+				const char *file, long line);
 
 #endif

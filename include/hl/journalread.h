@@ -7,11 +7,12 @@
 #include "hl/util.h"
 
 /* Calls feed for each record of each file in order (none: $HL_JOURNAL,
- * else ./hotline.csv). Lines that cannot be read are reported and
- * skipped; where is "file:line". Returns -1 (message in err) when a file
- * cannot be opened or read at all. */
+ * else ./hotline.csv), with the file's name: a warning about a record is
+ * "file:line", the line being the record's. Lines that cannot be read are
+ * reported and skipped. Returns -1 (message in err) when a file cannot be
+ * opened or read at all. */
 int hl_journal_read(char *const *files, int nfiles,
-		    void (*feed)(void *arg, const struct hl_record *r, const char *where),
+		    void (*feed)(void *arg, const struct hl_record *r, const char *file),
 		    void *arg, struct hl_buf *err);
 
 #endif

@@ -50,8 +50,8 @@ void hl_routes_free(struct hl_routes *r);
  * tickets and who complained recently; then it routes. */
 struct hl_router;
 struct hl_router *hl_router_new(const struct hl_config *cfg, struct hl_time now);
-/* where: "file:line" for warnings about records that do not fit. */
-void hl_router_feed(struct hl_router *rt, const struct hl_record *r, const char *where);
+/* file: the journal's name, for warnings about records that do not fit. */
+void hl_router_feed(struct hl_router *rt, const struct hl_record *r, const char *file);
 /* Routes every ticket waiting for dispatch (oldest first), calling emit
  * with each route record; explain, when given, gets the reasoning.
  * Returns the number routed, or -1 when emit failed. */
