@@ -151,7 +151,13 @@ static int scan(const struct hl_journal *j, struct hl_tickets *tt, struct hl_ids
 {
 	struct scan sc = {tt, ids};
 	char *path = j->path;
-	return hl_journal_read(&path, 1, scan_record, &sc, err);
+	if (hl_journal_read(&path, 1, scan_record, &sc, err))
+		return -1;
+	/* a torn line's id went to a writer that died: never give it again */
+	for (char *save, *f = j->tail ? strtok_r(j->tail, ",\"", &save) : NULL; f;
+	     f = strtok_r(NULL, ",\"", &save))
+		hl_ids_see(ids, f);
+	return 0;
 }
 
 /* A reopen carries where the ticket stood, so that a reader keeping only

@@ -83,6 +83,24 @@ static int parse_header(struct hl_journal *j, const char *line, struct hl_buf *e
 	return 0;
 }
 
+/* The torn line's text: its ticket id was given to a writer that died
+ * before it could report it, and must not be given again. */
+static int read_tail(struct hl_journal *j, struct hl_buf *err)
+{
+	off_t from = j->size > 65536 ? j->size - 65536 : 0;
+	size_t n = (size_t)(j->size - from);
+	char *buf = hl_xmalloc(n + 1);
+	if (pread(j->fd, buf, n, from) != (ssize_t)n) {
+		free(buf);
+		return hl_fail(err, "%s: %s", j->path, strerror(errno));
+	}
+	buf[n] = '\0';
+	char *nl = memrchr(buf, '\n', n);
+	j->tail = hl_xstrdup(nl ? nl + 1 : buf);
+	free(buf);
+	return 0;
+}
+
 static int inspect(struct hl_journal *j, struct hl_buf *err)
 {
 	struct stat st;
@@ -118,7 +136,7 @@ static int inspect(struct hl_journal *j, struct hl_buf *err)
 	if (pread(j->fd, &last, 1, j->size - 1) != 1)
 		return hl_fail(err, "%s: %s", j->path, strerror(errno));
 	j->torn_tail = last != '\n';
-	return 0;
+	return j->torn_tail ? read_tail(j, err) : 0;
 }
 
 /* Opens the journal, creating it (and remembering that) when absent. */
@@ -239,6 +257,7 @@ void hl_journal_close(struct hl_journal *j)
 	for (size_t i = 0; i < j->ncols; i++)
 		free(j->cols[i]);
 	free(j->cols);
+	free(j->tail);
 	free(j->path);
 	memset(j, 0, sizeof *j);
 	j->fd = -1;

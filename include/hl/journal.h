@@ -14,6 +14,7 @@ struct hl_journal {
 	int fd;
 	off_t size;         /* at open, under the lock */
 	int torn_tail;      /* the file does not end with a newline */
+	char *tail;         /* then the torn line's text (up to 64 KiB of it) */
 	char **cols;        /* the header's columns (the defaults when new) */
 	size_t ncols;
 	int is_new;         /* empty: the header goes with the first batch */
