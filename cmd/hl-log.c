@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "hl/batch.h"
+#include "hl/callimport.h"
 #include "hl/config.h"
 #include "hl/entry.h"
 #include "hl/export.h"
@@ -17,7 +18,8 @@ static void usage(FILE *fp)
 	fprintf(fp,
 		"usage: hl-log [-f JOURNAL] [-C CONFIG] [--by ACTOR] [--at TIME] [--wait SECONDS] VERB ...\n"
 		"       hl-log [options] append [FILE]\n"
-		"       hl-log [options] export [-o csv|yaml] [TICKET ...]\n");
+		"       hl-log [options] export [-o csv|yaml] [TICKET ...]\n"
+		"       hl-log [options] import --asterisk|--cdr [FILE ...]\n");
 	for (const struct hl_verb *v = hl_verbs; v->name; v++)
 		fprintf(fp, "       hl-log [options] %s\n", v->synopsis);
 	fprintf(fp, "       hl-log --defaults | --version | --help\n");
@@ -125,6 +127,33 @@ static int export_cmd(const char *journal, int argc, char **argv)
 	return n ? HL_EXIT_OK : HL_EXIT_NONE;
 }
 
+/* import --asterisk|--cdr [FILE ...]: the source's calls into a batch */
+static int import_args(int argc, char **argv, const struct hl_config *cfg, struct hl_batch *b,
+		       struct hl_buf *err)
+{
+	static const struct option opts[] = {{"asterisk", no_argument, NULL, 'a'},
+					     {"cdr", no_argument, NULL, 'c'},
+					     {NULL, 0, NULL, 0}};
+	int src = -1, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == '?' || src >= 0) {
+			if (src >= 0)
+				hl_warnx("import reads one kind of log: --asterisk or --cdr");
+			fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [FILE ...]\n");
+			exit(HL_EXIT_ERROR);
+		}
+		src = c == 'a' ? HL_CALLS_ASTERISK : HL_CALLS_CDR;
+	}
+	if (src < 0) {
+		hl_warnx("import needs --asterisk (a queue_log) or --cdr (a CSV export)");
+		fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [FILE ...]\n");
+		exit(HL_EXIT_ERROR);
+	}
+	return hl_calls_import((enum hl_call_source)src, argv + optind, (size_t)(argc - optind),
+			       cfg, b, err);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -171,9 +200,11 @@ int main(int argc, char **argv)
 	struct hl_buf err = {0};
 	struct hl_config cfg;
 	struct hl_batch batch = {0};
-	struct hl_commit commit = {journal, actor, {0, 0}, 0, (int)wait, stdout};
+	size_t known = 0;
+	struct hl_commit commit = {journal, actor, {0, 0}, 0, (int)wait, stdout, NULL};
 	const struct hl_verb *verb = hl_verb_find(argv[0]);
-	if (!verb && !hl_streq(argv[0], "append")) {
+	int import = hl_streq(argv[0], "import");
+	if (!verb && !import && !hl_streq(argv[0], "append")) {
 		hl_warnx("unknown verb '%s'", argv[0]);
 		usage(stderr);
 		return HL_EXIT_ERROR;
@@ -189,6 +220,12 @@ int main(int argc, char **argv)
 	int rc;
 	if (verb) {
 		rc = hl_entry_to_batch(&e, &cfg, &commit.now, &batch, &err);
+	} else if (import) {
+		if (at)
+			hl_errx(HL_EXIT_ERROR, "--at is for single entries; calls carry their own time");
+		commit.future_slack = 300;
+		commit.calls_known = &known;
+		rc = import_args(argc, argv, &cfg, &batch, &err);
 	} else {
 		if (at)
 			hl_errx(HL_EXIT_ERROR, "--at is for single entries; records carry their own time");

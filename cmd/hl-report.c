@@ -83,7 +83,7 @@ static int period(struct args *a, struct hl_time now, struct hl_buf *err)
 	}
 	if (a->o.kind == HL_REP_MONTHLY || a->o.kind == HL_REP_STAFF)
 		hl_period_last_month(now.t, p);
-	else if (a->o.kind == HL_REP_WEEKLY)
+	else if (a->o.kind == HL_REP_WEEKLY || a->o.kind == HL_REP_CALLS)
 		hl_period_last_week(now.t, p);
 	else
 		hl_period_all(now.t, p);
@@ -102,7 +102,7 @@ int main(int argc, char **argv)
 	argc -= optind, argv += optind;
 	if (argc < 1 || (a.o.kind = hl_report_kind_parse(argv[0])) == (enum hl_report_kind)-1) {
 		if (argc >= 1)
-			hl_warnx("unknown report '%s' (monthly, weekly, staff, tickets, caller)", argv[0]);
+			hl_warnx("unknown report '%s' (monthly, weekly, calls, staff, tickets, caller)", argv[0]);
 		usage(stderr);
 		return HL_EXIT_ERROR;
 	}

@@ -51,7 +51,11 @@ say hl-escalate -o notify
 say hl-escalate --explain HL-20261103-0002
 say_pipe "hl-escalate | hl-log append"
 
-at 2026-11-04T09:00:00+08:00 "the next morning: the day in figures"
+at 2026-11-04T09:00:00+08:00 "the next morning: the evening's calls from the phone system (the import cron), then the day in figures"
+cp "$EX/property/queue_log" .
+say hl-log --by 总机 import --asterisk queue_log
+say hl-log --by 总机 import --asterisk queue_log
+say hl-report calls --from 2026-11-03 --to 2026-11-03
 say hl-report weekly --from 2026-11-03 --to 2026-11-03
 say hl-report staff --from 2026-11-03 --to 2026-11-03
 say hl-report caller 13700002222

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "hl/batch.h"
+#include "hl/calls.h"
 #include "hl/event.h"
 #include "hl/fold.h"
 #include "hl/format.h"
@@ -127,7 +128,21 @@ static int prepare(struct hl_batch *b, struct hl_record *r, const struct hl_conf
 struct scan {
 	struct hl_tickets *tt;
 	struct hl_ids *ids;
+	struct hl_strmap *calls;   /* an import's call keys -> record index + 1 */
+	unsigned char *known;      /* records whose call the journal has */
+	struct hl_buf key;
 };
+
+static void see_call(struct scan *sc, const struct hl_record *r)
+{
+	const char *call = hl_record_get(r, "call");
+	if (!call || !*call)
+		return;
+	hl_call_key(call, hl_record_get(r, "queue"), &sc->key);
+	size_t *at = hl_strmap_get(sc->calls, sc->key.s);
+	if (at)
+		sc->known[*at - 1] = 1;
+}
 
 static void scan_record(void *arg, const struct hl_record *r, const char *file)
 {
@@ -135,6 +150,8 @@ static void scan_record(void *arg, const struct hl_record *r, const char *file)
 	struct hl_event ev;
 	struct hl_buf e = {0};
 	const char *id = hl_record_get(r, "ticket");
+	if (sc->calls)
+		see_call(sc, r);
 	if (!id)
 		return;
 	hl_ids_see(sc->ids, id);
@@ -146,12 +163,11 @@ static void scan_record(void *arg, const struct hl_record *r, const char *file)
 
 /* One pass over the journal: the state of the tickets the batch names,
  * and every id (for fresh ones). Memory: the batch's tickets only. */
-static int scan(const struct hl_journal *j, struct hl_tickets *tt, struct hl_ids *ids,
-		struct hl_buf *err)
+static int scan(const struct hl_journal *j, struct scan *sc, struct hl_buf *err)
 {
-	struct scan sc = {tt, ids};
+	struct hl_ids *ids = sc->ids;
 	char *path = j->path;
-	if (hl_journal_read(&path, 1, scan_record, &sc, err))
+	if (hl_journal_read(&path, 1, scan_record, sc, err))
 		return -1;
 	/* a torn line's id went to a writer that died: never give it again */
 	for (char *save, *f = j->tail ? strtok_r(j->tail, ",\"", &save) : NULL; f;
@@ -192,6 +208,8 @@ static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_
 	for (size_t i = 0; i < b->n; i++) {
 		struct hl_record *r = &b->rec[i];
 		const char *kind = hl_record_get(r, "event");
+		if (hl_streq(kind, "call"))
+			continue; /* no ticket; checked whole by prepare */
 		if (hl_record_get(r, "ticket")) {
 			/* named by the input */
 		} else if (b->chained[i]) {
@@ -229,13 +247,47 @@ static int serialize(struct hl_batch *b, struct hl_journal *j, struct hl_buf *ou
 			}
 			if (!r->f[k].len)
 				continue;
-			hl_fail(err, "column '%s' is not in the journal's header", r->f[k].name);
+			hl_fail(err, "column '%s' is not in the journal's header%s", r->f[k].name,
+				hl_is_column(r->f[k].name)
+					? " (a journal older than the column: carry it over, see hl-journal(5))"
+					: "");
 			return at(b, r, err);
 		}
 	}
 	for (size_t i = 0; i < b->n; i++)
 		hl_csv_put_record(out, (const char *const *)j->cols, j->ncols, &b->rec[i]);
 	return 0;
+}
+
+/* An import's calls by key, so that the scan can tell those the journal has. */
+static void index_calls(struct hl_batch *b, struct scan *sc)
+{
+	hl_strmap_init(sc->calls, sizeof(size_t));
+	sc->known = hl_xcalloc(b->n, 1);
+	for (size_t i = 0; i < b->n; i++) {
+		const char *call = hl_record_get(&b->rec[i], "call");
+		if (!call)
+			continue;
+		hl_call_key(call, hl_record_get(&b->rec[i], "queue"), &sc->key);
+		*(size_t *)hl_strmap_put(sc->calls, sc->key.s) = i + 1;
+	}
+}
+
+/* Drops the records of calls the journal has (keeping the order). */
+static size_t drop_known(struct hl_batch *b, const unsigned char *known)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		if (known[i])
+			continue;
+		struct hl_record tmp = b->rec[kept];
+		b->rec[kept] = b->rec[i];
+		b->rec[i] = tmp;
+		b->chained[kept++] = 0;
+	}
+	size_t dropped = b->n - kept;
+	b->n = kept;
+	return dropped;
 }
 
 int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
@@ -258,12 +310,27 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 		if (id)
 			hl_tickets_add(&tt, id);
 	}
+	struct hl_strmap calls;
+	struct scan sc = {&tt, &ids, c->calls_known ? &calls : NULL, NULL, {0}};
+	if (sc.calls)
+		index_calls(b, &sc);
 	unsigned char *fresh = hl_xcalloc(b->n, 1);
-	if ((j.is_new || !scan(&j, &tt, &ids, err)) &&
-	    !check_lifecycle(b, &tt, &ids, c, fresh, err) && !serialize(b, &j, &out, err) &&
-	    !hl_journal_append(&j, hl_buf_str(&out), out.len, err))
-		rc = 0;
-	if (rc)
+	int wrote = 0;
+	if ((j.is_new || !scan(&j, &sc, err))) {
+		if (sc.calls)
+			*c->calls_known = drop_known(b, sc.known);
+		if (b->n == 0)
+			rc = 0; /* every call imported before */
+		else if (!check_lifecycle(b, &tt, &ids, c, fresh, err) && !serialize(b, &j, &out, err) &&
+			 !hl_journal_append(&j, hl_buf_str(&out), out.len, err))
+			rc = 0, wrote = 1;
+	}
+	if (sc.calls) {
+		hl_strmap_free(&calls);
+		free(sc.known);
+	}
+	hl_buf_free(&sc.key);
+	if (!wrote)
 		hl_journal_abandon(&j);
 	else
 		hl_journal_close(&j);

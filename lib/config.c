@@ -158,6 +158,12 @@ static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl
 	}
 	if (hl_roster_check(c, section(root, "roster"), section(root, "leave"), cfg))
 		return -1;
+	const struct hl_node *calls = section(root, "calls"), *agents = NULL;
+	if (calls && hl_cfg_child(calls, "agents") != calls)
+		agents = hl_cfg_child(calls, "agents");
+	for (size_t i = 0; agents && agents->type == HL_NODE_MAP && cfg->nstaff && i < cfg->calls.nagents; i++)
+		if (hl_config_need_person(c, agents->kid[2 * i + 1], cfg, cfg->calls.agent_names[i]))
+			return -1;
 	return routes && !routes->is_null ? hl_routes_check(c, routes, cfg) : 0;
 }
 
@@ -359,6 +365,8 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		return hl_routes_parse(c, v, cfg);
 	if (hl_streq(key, "escalation"))
 		return hl_cfg_each_key(c, v, key, ladder_key, &cfg->ladder);
+	if (hl_streq(key, "calls"))
+		return hl_telephony_parse(c, v, &cfg->calls);
 	if (hl_streq(key, "penalties")) {
 		free(cfg->penalties.callback);
 		free(cfg->penalties.ticket);
@@ -398,6 +406,7 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	cfg->prefix = hl_xstrdup("HL");
 	cfg->digits = 4;
 	cfg->reopen_at = 2;
+	hl_telephony_defaults(&cfg->calls);
 	if (apply_text("(defaults)", hl_default_config, strlen(hl_default_config), cfg, err) ||
 	    (text && apply_text(name, text, len, cfg, err))) {
 		hl_config_free(cfg);
@@ -456,6 +465,7 @@ void hl_config_free(struct hl_config *cfg)
 	free_ladder(&cfg->ladder);
 	free(cfg->penalties.callback);
 	free(cfg->penalties.ticket);
+	hl_telephony_free(&cfg->calls);
 	free(cfg->source);
 	free(cfg->timezone);
 	free(cfg->prefix);

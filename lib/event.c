@@ -15,7 +15,8 @@ static const struct hl_word event_words[] = {
 	{"resume", HL_EV_RESUME},     {"resolve", HL_EV_RESOLVE},
 	{"followup", HL_EV_FOLLOWUP}, {"reopen", HL_EV_REOPEN},
 	{"close", HL_EV_CLOSE},       {"escalate", HL_EV_ESCALATE},
-	{"note", HL_EV_NOTE},         {NULL, 0},
+	{"note", HL_EV_NOTE},         {"call", HL_EV_CALL},
+	{NULL, 0},
 };
 
 static const struct hl_word category_words[] = {
@@ -67,11 +68,23 @@ static const struct hl_word verdict_words[] = {
 	{"未采纳", HL_VER_DECLINED}, {NULL, 0},
 };
 
+static const struct hl_word outcome_words[] = {
+	{"answered", HL_OUT_ANSWERED}, {"abandoned", HL_OUT_ABANDONED},
+	{"timeout", HL_OUT_TIMEOUT},   {"noagent", HL_OUT_NOAGENT},
+	{"exitkey", HL_OUT_EXITKEY},   {"rerouted", HL_OUT_REROUTED},
+	{"接通", HL_OUT_ANSWERED},     {"已接听", HL_OUT_ANSWERED},
+	{"放弃", HL_OUT_ABANDONED},    {"挂断", HL_OUT_ABANDONED},
+	{"超时", HL_OUT_TIMEOUT},      {"无坐席", HL_OUT_NOAGENT},
+	{"按键退出", HL_OUT_EXITKEY},  {"转队列", HL_OUT_REROUTED},
+	{NULL, 0},
+};
+
 const struct hl_vocab hl_events = {"event", event_words};
 const struct hl_vocab hl_categories = {"category", category_words};
 const struct hl_vocab hl_channels = {"channel", channel_words};
 const struct hl_vocab hl_priorities = {"priority", priority_words};
 const struct hl_vocab hl_verdicts = {"verdict", verdict_words};
+const struct hl_vocab hl_outcomes = {"outcome", outcome_words};
 
 const char *const hl_clock_names[HL_NCLOCKS] = {
 	"assign", "ack", "reply", "arrive", "update", "resolve", "followup", "callback",
@@ -80,7 +93,8 @@ const char *const hl_clock_names[HL_NCLOCKS] = {
 const char *const hl_columns[] = {
 	"time", "ticket", "event", "actor", "category", "priority", "channel",
 	"caller", "phone", "place", "dept", "assignee", "due", "level",
-	"clock", "notify", "score", "verdict", "rule", "text",
+	"clock", "notify", "score", "verdict", "rule", "call", "queue", "outcome",
+	"wait", "talk", "text",
 };
 const size_t hl_ncolumns = sizeof hl_columns / sizeof hl_columns[0];
 
@@ -164,6 +178,20 @@ static int require(const char *v, const char *col, const char *event, struct hl_
 	return 0;
 }
 
+/* Telephony fields: on call records, and on missed calls the phone
+ * system reported (never answered, so never talk time). */
+static int check_call_placement(const struct hl_event *ev, const char *name, struct hl_buf *err)
+{
+	int telephony = ev->call || ev->queue || ev->outcome || ev->wait >= 0 || ev->talk >= 0;
+	if (telephony && ev->kind != HL_EV_CALL && ev->kind != HL_EV_MISSED)
+		return hl_fail(err, "call, queue, outcome, wait and talk are only for call and missed, not %s", name);
+	if (ev->kind == HL_EV_MISSED && (ev->outcome == HL_OUT_ANSWERED || ev->outcome == HL_OUT_REROUTED))
+		return hl_fail(err, "a missed call cannot be %s", hl_vocab_name(&hl_outcomes, ev->outcome));
+	if (ev->talk >= 0 && ev->outcome != HL_OUT_ANSWERED)
+		return hl_fail(err, "talk time is only for answered calls");
+	return 0;
+}
+
 /* Fields that belong to one event only: refused elsewhere, because the
  * reports count them. */
 static int check_placement(const struct hl_event *ev, const char *name, struct hl_buf *err)
@@ -176,6 +204,16 @@ static int check_placement(const struct hl_event *ev, const char *name, struct h
 		return hl_fail(err, "level is only for escalate, not %s", name);
 	if (ev->clock >= 0 && ev->kind != HL_EV_ESCALATE)
 		return hl_fail(err, "clock is only for escalate, not %s", name);
+	return check_call_placement(ev, name, err);
+}
+
+/* A call's wait or talk time: whole seconds, at most a day. */
+static int seconds(const struct hl_record *r, const char *col, long *out, struct hl_buf *err)
+{
+	const char *s = hl_record_get(r, col);
+	*out = -1;
+	if (s && hl_parse_long(s, 0, 86400, out))
+		return hl_fail(err, "bad %s '%s' (want seconds, 0 to 86400)", col, s);
 	return 0;
 }
 
@@ -195,12 +233,17 @@ static int parse_numbers(const struct hl_record *r, struct hl_event *ev, struct 
 			return hl_fail(err, "bad level '%s' (want 0 to 99)", s);
 		ev->level = (int)v;
 	}
-	return 0;
+	return seconds(r, "wait", &ev->wait, err) || seconds(r, "talk", &ev->talk, err);
 }
 
 static int parse_kind_requirements(struct hl_event *ev, const char *name, unsigned flags,
 				   struct hl_buf *err)
 {
+	if (ev->kind == HL_EV_CALL) {
+		if (ev->ticket)
+			return hl_fail(err, "a call record has no ticket (a missed call gets one)");
+		return require(ev->outcome ? "" : NULL, "outcome", name, err);
+	}
 	if (!(flags & HL_EV_PARTIAL) && require(ev->ticket, "ticket", name, err))
 		return -1;
 	switch (ev->kind) {
@@ -263,6 +306,11 @@ int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *e
 	if (word(r, "verdict", &hl_verdicts, &x, err))
 		return -1;
 	ev->verdict = (enum hl_verdict)x;
+	if (word(r, "outcome", &hl_outcomes, &x, err))
+		return -1;
+	ev->outcome = (enum hl_outcome)x;
+	ev->call = hl_record_get(r, "call");
+	ev->queue = hl_record_get(r, "queue");
 	ev->caller = hl_record_get(r, "caller");
 	ev->phone = hl_record_get(r, "phone");
 	ev->place = hl_record_get(r, "place");
@@ -305,7 +353,8 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 	/* copy strings first: they may point into r itself */
 	struct hl_event e = *ev;
 	const char **strs[] = {&e.ticket, &e.actor, &e.caller, &e.phone, &e.place,
-			       &e.dept, &e.assignee, &e.text, &e.rule, &e.notify};
+			       &e.dept, &e.assignee, &e.text, &e.rule, &e.notify,
+			       &e.call, &e.queue};
 	char *own[sizeof strs / sizeof strs[0]];
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		own[i] = *strs[i] ? hl_xstrdup(*strs[i]) : NULL;
@@ -341,6 +390,17 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 	set_opt(r, "clock", e.clock >= 0 ? hl_clock_names[e.clock] : NULL);
 	set_opt(r, "notify", own[9]);
 	set_opt(r, "rule", own[8]);
+	set_opt(r, "call", own[10]);
+	set_opt(r, "queue", own[11]);
+	set_opt(r, "outcome", hl_vocab_name(&hl_outcomes, e.outcome));
+	hl_buf_clear(&b);
+	if (e.wait >= 0)
+		hl_buf_printf(&b, "%ld", e.wait);
+	set_opt(r, "wait", b.len ? b.s : NULL);
+	hl_buf_clear(&b);
+	if (e.talk >= 0)
+		hl_buf_printf(&b, "%ld", e.talk);
+	set_opt(r, "talk", b.len ? b.s : NULL);
 	set_opt(r, "text", own[7]);
 	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
 		free(own[i]);

@@ -366,6 +366,8 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 				const char *file, long line)
 {
 	struct hl_buf err = {0};
+	if (ev->kind == HL_EV_CALL)
+		return NULL; /* a call of the phone queue, not a ticket's */
 	struct hl_ticket *t = hl_tickets_get(tt, ev->ticket);
 	if (!t && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED))
 		t = hl_tickets_add(tt, ev->ticket);

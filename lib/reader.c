@@ -139,7 +139,12 @@ static int take_header(struct hl_reader *r, long line, struct hl_buf *err)
 	struct hl_buf m = {0};
 	for (size_t i = 0; i < r->raw.n; i++) {
 		const char *name = r->raw.f[i].value;
-		if (!hl_valid_name(name))
+		int ok = r->flags & HL_READ_FOREIGN
+				 ? *name && !hl_text_check(name, r->raw.f[i].len, "header", NULL)
+				 : hl_valid_name(name);
+		if (!ok && (r->flags & HL_READ_FOREIGN) && !hl_utf8_valid(name, r->raw.f[i].len, NULL))
+			hl_buf_printf(&m, "column names are not UTF-8 (a GBK export? iconv -f GBK -t UTF-8 converts it)");
+		else if (!ok)
 			hl_buf_printf(&m, "bad column name '%s' in header", name);
 		for (size_t j = 0; j < i && !m.len; j++)
 			if (hl_streq(r->cols[j], name))
@@ -171,7 +176,8 @@ static int name_fields(struct hl_reader *r, struct hl_record *rec, long line,
 	hl_record_clear(rec);
 	for (size_t i = 0; i < r->raw.n; i++) {
 		struct hl_field *f = &r->raw.f[i];
-		f->len = hl_csv_unescape(f->value, f->len);
+		if (!(r->flags & HL_READ_FOREIGN))
+			f->len = hl_csv_unescape(f->value, f->len);
 		if (hl_text_check(f->value, f->len, r->cols[i], &m) < 0) {
 			located(r, line, err, m.s);
 			hl_buf_free(&m);
@@ -479,7 +485,7 @@ struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, 
 	r->lcap = 0;
 	r->first_len = n > 0 ? (size_t)n : 0;
 	r->first_pending = n > 0;
-	r->fmt = detect(r->first ? r->first : "", r->first_len);
+	r->fmt = flags & HL_READ_FOREIGN ? HL_FMT_CSV : detect(r->first ? r->first : "", r->first_len);
 	if (r->fmt == HL_FMT_CSV) {
 		csv_init(&r->csv, 0);
 		csv_reset(r);

@@ -13,8 +13,8 @@
 
 int hl_report_kind_parse(const char *s)
 {
-	static const char *const names[] = {"monthly", "weekly", "staff", "tickets", "caller"};
-	for (int i = 0; i < 5; i++)
+	static const char *const names[] = {"monthly", "weekly", "staff", "tickets", "caller", "calls"};
+	for (int i = 0; i < 6; i++)
 		if (hl_streq(s, names[i]))
 			return i;
 	return -1;
@@ -60,6 +60,7 @@ struct hl_reporter *hl_reporter_new(const struct hl_config *cfg, const struct hl
 	r->o = *o;
 	hl_strmap_init(&r->facts, sizeof(struct hl_facts));
 	hl_repeats_init(&r->complaints);
+	hl_callstats_init(&r->calls);
 	return r;
 }
 
@@ -68,6 +69,7 @@ void hl_reporter_free(struct hl_reporter *r)
 	hl_tickets_free(&r->tickets);
 	hl_strmap_free(&r->facts);
 	hl_repeats_free(&r->complaints);
+	hl_callstats_free(&r->calls);
 	free(r);
 }
 
@@ -127,6 +129,9 @@ void hl_reporter_feed(struct hl_reporter *r, const struct hl_record *rec, const 
 	/* the state as it was at the period's end */
 	if (ev.time.t >= r->o.period.to || !wanted(r, &ev))
 		return;
+	if (ev.outcome && hl_rep_in_period(r, ev.time.t) &&
+	    (r->o.kind == HL_REP_CALLS || r->o.kind == HL_REP_WEEKLY))
+		hl_callstats_add(&r->calls, &r->cfg->calls, &ev);
 	struct hl_ticket *t = hl_fold_event(&r->tickets, &ev, file, rec->line);
 	if (!t)
 		return;
@@ -245,7 +250,8 @@ struct hl_ticket **hl_rep_in_order(const struct hl_reporter *r, size_t *n)
 void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
 {
 	static const char *const titles[] = {"热线工作分析表 (monthly)", "热线周报 (weekly)",
-					     "人员统计 (staff)", "工单明细 (tickets)", "客户档案 (caller)"};
+					     "人员统计 (staff)", "工单明细 (tickets)", "客户档案 (caller)",
+					     "呼叫中心报表 (calls)"};
 	doc->title = hl_xstrdup(titles[r->o.kind]);
 	doc->period = hl_xstrdup(r->o.period.label);
 	if (r->o.kind == HL_REP_CALLER) {
@@ -263,6 +269,7 @@ void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
 	case HL_REP_MONTHLY: hl_report_monthly(r, doc); break;
 	case HL_REP_WEEKLY: hl_report_weekly(r, doc); break;
 	case HL_REP_STAFF: hl_report_staff(r, doc); break;
+	case HL_REP_CALLS: hl_report_calls(r, doc); break;
 	default: hl_report_tickets(r, doc); break;
 	}
 }

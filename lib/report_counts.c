@@ -377,5 +377,6 @@ static void weekly_complaints(struct hl_reporter *r, struct hl_doc *doc)
 void hl_report_weekly(struct hl_reporter *r, struct hl_doc *doc)
 {
 	weekly_calls(r, doc);
+	hl_report_calls_summary(r, doc);
 	weekly_complaints(r, doc);
 }

@@ -53,8 +53,9 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 		int late = hl_rep_judge(r, t, met, late_by, 0);
 		if (!late)
 			continue;
-		/* a late call-back is the first contact's; other clocks the assignee's */
-		struct person *p = person(&people, t->missed ? t->opener : t->assignee ? t->assignee : t->opener);
+		/* the assignee's: for a missed call who let it ring (an import
+		 * names them), else the first contact */
+		struct person *p = person(&people, t->assignee ? t->assignee : t->opener);
 		p->breaches += late;
 		if (t->missed) {
 			p->fine += fine(pen->callback, pen->ncallback, p->late_callbacks++);

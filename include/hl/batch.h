@@ -34,6 +34,9 @@ struct hl_commit {
 	int64_t future_slack;      /* seconds a record's time may be ahead of now */
 	int wait_seconds;          /* for the lock; negative: for ever */
 	FILE *ids_out;             /* new ticket ids are printed here, or NULL */
+	/* An import: records of a call (call and queue) the journal already
+	 * has are dropped, not refused, and counted here. NULL otherwise. */
+	size_t *calls_known;
 };
 
 /* Checks every record (columns, vocabulary, departments and people of the

@@ -8,6 +8,7 @@
 #include "hl/calendar.h"
 #include "hl/cfgparse.h"
 #include "hl/event.h"
+#include "hl/telephony.h"
 #include "hl/time.h"
 
 struct hl_roster;
@@ -73,6 +74,7 @@ struct hl_config {
 	struct hl_routes *routes;     /* dispatch rules (route.h) */
 	struct hl_ladder ladder;      /* the escalation section */
 	struct hl_penalties penalties;
+	struct hl_telephony calls;    /* the calls section (telephony.h) */
 };
 
 /* Which file: path when given (-C), else $HL_CONFIG, else ./hotline.yaml

@@ -12,6 +12,7 @@ enum hl_event_kind {
 	HL_EV_ASSIGN, HL_EV_ACK, HL_EV_REPLY, HL_EV_ARRIVE, HL_EV_UPDATE,
 	HL_EV_HOLD, HL_EV_RESUME, HL_EV_RESOLVE, HL_EV_FOLLOWUP, HL_EV_REOPEN,
 	HL_EV_CLOSE, HL_EV_ESCALATE, HL_EV_NOTE,
+	HL_EV_CALL,   /* a call through the phone queue; no ticket of its own */
 };
 
 enum hl_category {
@@ -31,6 +32,16 @@ enum hl_priority {
 
 enum hl_verdict {
 	HL_VER_NONE, HL_VER_VALID, HL_VER_INVALID, HL_VER_ADOPTED, HL_VER_DECLINED,
+};
+
+/* How a call through the phone queue ended (call and imported missed
+ * records). */
+enum hl_outcome {
+	HL_OUT_NONE, HL_OUT_ANSWERED, HL_OUT_ABANDONED, /* the caller hung up */
+	HL_OUT_TIMEOUT,  /* the queue's wait limit */
+	HL_OUT_NOAGENT,  /* nobody logged in to take it */
+	HL_OUT_EXITKEY,  /* the caller left by a key (voicemail, say) */
+	HL_OUT_REROUTED, /* left for another queue, where the call goes on */
 };
 
 /* The deadlines a ticket runs against. */
@@ -59,7 +70,7 @@ struct hl_vocab {
 };
 
 extern const struct hl_vocab hl_events, hl_categories, hl_channels,
-	hl_priorities, hl_verdicts;
+	hl_priorities, hl_verdicts, hl_outcomes;
 
 /* The value of a word (Latin case-insensitive), or -1. */
 int hl_vocab_parse(const struct hl_vocab *v, const char *s);
@@ -92,6 +103,11 @@ struct hl_event {
 	int clock;          /* escalate: enum hl_clock, or -1 */
 	const char *notify; /* escalate: who was told */
 	const char *text;
+	/* telephony (call records, imported missed calls) */
+	const char *call;        /* the phone system's call id */
+	const char *queue;
+	enum hl_outcome outcome;
+	long wait, talk;         /* seconds; -1 when absent */
 };
 
 enum {

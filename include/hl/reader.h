@@ -15,6 +15,10 @@ enum {
 	/* The input is a journal: a last line without its newline is a torn
 	 * write, not the end of the last record, and no record spans lines. */
 	HL_READ_JOURNAL = 1,
+	/* A spreadsheet's CSV, not ours: always CSV, any UTF-8 column names
+	 * (Chinese ones among them), fields taken as they are (no backslash
+	 * escapes). */
+	HL_READ_FOREIGN = 2,
 };
 
 enum {

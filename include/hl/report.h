@@ -8,7 +8,9 @@
 #include "hl/period.h"
 #include "hl/record.h"
 
-enum hl_report_kind { HL_REP_MONTHLY, HL_REP_WEEKLY, HL_REP_STAFF, HL_REP_TICKETS, HL_REP_CALLER };
+enum hl_report_kind {
+	HL_REP_MONTHLY, HL_REP_WEEKLY, HL_REP_STAFF, HL_REP_TICKETS, HL_REP_CALLER, HL_REP_CALLS,
+};
 
 enum hl_group_key {
 	HL_BY_DEPT, HL_BY_CATEGORY, HL_BY_CHANNEL, HL_BY_ASSIGNEE, HL_BY_PLACE,

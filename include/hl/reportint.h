@@ -3,6 +3,7 @@
 #ifndef HL_REPORTINT_H
 #define HL_REPORTINT_H
 
+#include "hl/callstats.h"
 #include "hl/fold.h"
 #include "hl/repeats.h"
 #include "hl/report.h"
@@ -23,6 +24,7 @@ struct hl_reporter {
 	struct hl_tickets tickets;
 	struct hl_strmap facts;
 	struct hl_repeats complaints;
+	struct hl_callstats calls;   /* the phone queue's records in the period */
 };
 
 extern const char *const hl_rep_by_names[], *const hl_rep_by_labels[];
@@ -47,5 +49,9 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc);
 void hl_report_weekly(struct hl_reporter *r, struct hl_doc *doc);
 void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc);
 void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc);
+/* The phone queue: per queue, hour of day and agent. */
+void hl_report_calls(struct hl_reporter *r, struct hl_doc *doc);
+/* The per-queue table alone (weekly), when the period has call records. */
+void hl_report_calls_summary(struct hl_reporter *r, struct hl_doc *doc);
 
 #endif

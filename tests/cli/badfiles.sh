@@ -34,5 +34,5 @@ tap_n=$(grep -c '^ok \|^not ok ' tap.out)
 tap_failed=$(grep -c '^not ok ' tap.out)
 is "at least 40 refusals" "$(grep -v '^#' "$BAD/EXPECT" | awk -F'\t' '$3 != 0' | wc -l | awk '$1 >= 40 { print "yes" }')" "yes"
 is "the accepted CRLF and BOM files were read right" \
-	"$("$HL_LOG" export HL-20261103-0001 | tail -n 2 | cut -d, -f3,20 | tr '\n' ' ')" "note,windows note,excel "
+	"$("$HL_LOG" export HL-20261103-0001 | tail -n 2 | cut -d, -f3,25 | tr '\n' ' ')" "note,windows note,excel "
 done_testing

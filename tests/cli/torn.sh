@@ -18,11 +18,11 @@ is_status "append after a torn line" 0
 is_out "the torn open's id is not given again (its writer may have died after handing it out)" "HL-20261103-0004"
 is_err "the writer warns too" "hl-log: hotline.csv:4: torn last line (an interrupted write), skipped"
 is "every complete record intact, the new one on its own line" \
-	"$(grep -c '^2026' hotline.csv) $(tail -n 1 hotline.csv | cut -d, -f2,20)" "4 HL-20261103-0004,三"
+	"$(grep -c '^2026' hotline.csv) $(tail -n 1 hotline.csv | cut -d, -f2,25)" "4 HL-20261103-0004,三"
 run "$HL_LOG" export
 is_err "the closed torn line is still reported" \
 	"hl-log: hotline.csv:4: torn line (an interrupted write, closed by a later one), skipped"
-is "three records survive, the torn one does not" "$(tail -n +2 "$T/out" | cut -d, -f20 | tr '\n' ' ')" "一 二 三 "
+is "three records survive, the torn one does not" "$(tail -n +2 "$T/out" | cut -d, -f25 | tr '\n' ' ')" "一 二 三 "
 run "$HL_LOG" export HL-20261103-0003
 is_status "the torn ticket never became one" 1
 

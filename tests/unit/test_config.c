@@ -77,9 +77,30 @@ int main(void)
 	bad("timezone: ../../etc/passwd\n", "h.yaml:1:11: unknown time zone '../../etc/passwd'");
 	bad("ticket: {prefix: A}\nticket: {prefix: B}\n", "h.yaml:2:1: duplicate key 'ticket'");
 	bad("a: &x [1]\nb: *x\n", "h.yaml:1:4: YAML anchors and aliases are not allowed");
+	/* the calls section */
+	bad("calls: {answer_within: 2bh}\n", "h.yaml:1:24: answer_within wants clock time up to an hour (\"20s\")");
+	bad("calls: {short_abandon: soon}\n", "h.yaml:1:24: bad duration 'soon' (want e.g. 30m, 24h, 8bh, 2bd)");
+	bad("calls: {channel: pigeon}\n", "h.yaml:1:18: unknown channel 'pigeon'");
+	bad("calls: {agent: x}\n", "h.yaml:1:9: unknown key 'agent'");
+	bad("calls:\n  cdr: {time: t}\n", "h.yaml:2:8: cdr needs at least the id and time columns");
+	bad("calls:\n  cdr: {id: i, time: t, result: r}\n", "h.yaml:2:8: cdr: a result column wants the answered values");
+	bad("calls:\n  cdr: {id: i, time: t, colour: c}\n", "h.yaml:2:25: unknown key 'colour'");
+	bad("staff:\n  - {name: 王芳}\ncalls:\n  agents: {SIP/8001: 王五}\n", "h.yaml:4:22: unknown person '王五'");
 	bad("ticket:\n\tprefix: A\n", "h.yaml:2:1: found character that cannot start any token while scanning for the next token");
 	bad("- just\n- a list\n", "h.yaml:1:1: 'the configuration' must be a mapping, not a list");
 	bad("ladder: []\n", "h.yaml:1:1: unknown key 'ladder'");
 	hl_buf_free(&err);
+	{
+		const char *y = "calls:\n  channel: 400\n  answer_within: 30s\n  agents: {SIP/1: A}\n"
+				"  cdr: {id: 编号, time: 时间, result: 结果, answered: [已接听, ANSWERED]}\n";
+		ok(hl_config_load_text("h.yaml", y, strlen(y), &cfg, &err) == 0, "a calls section: %s", err.s ? err.s : "");
+		is_int(cfg.calls.channel, HL_CH_HOTLINE400, "channel by its Chinese alias");
+		is_int(cfg.calls.answer_within, 30, "answer_within in seconds");
+		is_int(cfg.calls.short_abandon, 5, "short_abandon's default");
+		is_str(hl_telephony_agent(&cfg.calls, "SIP/1"), "A", "an agent named");
+		is_str(hl_telephony_agent(&cfg.calls, "SIP/2"), "SIP/2", "an agent not named stays as it is");
+		is_int(cfg.calls.cdr.nanswered, 2, "answered values");
+		hl_config_free(&cfg);
+	}
 	return tap_done();
 }
