@@ -21,11 +21,15 @@ static long digits(const char **p, int most)
 static int cdr_time(const char *s, int64_t *out, struct hl_buf *err)
 {
 	const char *p = s;
-	long y = digits(&p, 4), mo, d, h = 0, mi = 0, sec = 0;
-	if (y >= 0 && !*p && p - s >= 9) {
-		*out = y; /* epoch seconds */
-		return 0;
+	size_t n = strspn(s, "0123456789");
+	if (!s[n] && n >= 9 && n <= 11) {
+		long long t = atoll(s); /* epoch seconds, up to the year 9999 */
+		if (t < 253402300800LL) {
+			*out = t;
+			return 0;
+		}
 	}
+	long y = digits(&p, 4), mo, d, h = 0, mi = 0, sec = 0;
 	if (y < 1970 || (*p != '-' && *p != '/') || (p++, (mo = digits(&p, 2)) < 1) ||
 	    (*p != '-' && *p != '/') || (p++, (d = digits(&p, 2)) < 1))
 		return hl_fail(err, "bad time '%s' (want 2026-11-03 09:14:05)", s);

@@ -71,8 +71,9 @@ static int split(char *s, struct line *l, struct hl_buf *err)
 	char *end;
 	errno = 0;
 	long long t = strtoll(l->f[0], &end, 10);
-	if (end == l->f[0] || (*end && *end != '.') || errno || t <= 0)
-		return hl_fail(err, "bad time '%s' (want seconds since 1970)", l->f[0]);
+	/* the phone system's clock: after 2000, before the year 10000 */
+	if (end == l->f[0] || (*end && *end != '.') || errno || t < 946684800 || t >= 253402300800LL)
+		return hl_fail(err, "bad time '%s' (want seconds since 1970, a date after 2000)", l->f[0]);
 	l->epoch = t;
 	for (size_t i = 1; i < 4; i++)
 		if (hl_text_check(l->f[i], strlen(l->f[i]), i == 1 ? "callid" : i == 2 ? "queue" : "agent", err))
@@ -108,6 +109,12 @@ static size_t data_index(const struct line *l, int at)
 	return l->n >= 5 + back ? l->n - back : MAX_FIELDS; /* MAX_FIELDS: none */
 }
 
+/* Seconds between two of the log's times; a clock set back gives 0. */
+static long span(int64_t from, int64_t to)
+{
+	return to <= from ? 0 : to - from > 86400 ? 86400 : (long)(to - from);
+}
+
 static void end_call(const struct line *l, const struct ending *e, struct pending *p,
 		     long lineno, struct hl_callset *s)
 {
@@ -116,11 +123,11 @@ static void end_call(const struct line *l, const struct ending *e, struct pendin
 	long talk = e->talk_at ? seconds(l, data_index(l, e->talk_at)) : -1;
 	if (e->outcome == HL_OUT_ANSWERED) {
 		if (wait < 0)
-			wait = p->wait >= 0 ? p->wait : p->connected && p->entered ? (long)(p->connected - p->entered) : 0;
+			wait = p->wait >= 0 ? p->wait : p->connected && p->entered ? span(p->entered, p->connected) : 0;
 		if (talk < 0)
-			talk = p->connected ? (long)(l->epoch - p->connected) : 0;
+			talk = p->connected ? span(p->connected, l->epoch) : 0;
 	} else if (wait < 0) {
-		wait = p->entered ? (long)(l->epoch - p->entered) : 0;
+		wait = p->entered ? span(p->entered, l->epoch) : 0;
 	}
 	c.id = l->f[1];
 	c.queue = p->queue ? p->queue : l->f[2];

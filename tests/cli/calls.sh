@@ -47,6 +47,14 @@ HL-20261103-0004,missed,1793667600.9,abandoned,30,"
 run "$HL_LOG" import --asterisk "$QL" longer - < /dev/null
 is "the old and the new file together, stdin empty: still nothing twice" "$(wc -l < hotline.csv | tr -d ' ')" "11"
 
+# cron jobs that overlap: each import runs under the journal's lock and
+# sees what the others wrote
+for i in 1 2 3 4; do "$HL_LOG" -f race.csv import --asterisk "$QL" > "race.$i" 2>/dev/null & done
+wait
+is "four imports at once: every call once" \
+	"$(tail -n +2 race.csv | cut -d, -f20,21 | sort | uniq -d | wc -l | tr -d ' ') $(($(wc -l < race.csv) - 1))" "0 8"
+is "and three tickets in all" "$(cat race.1 race.2 race.3 race.4 | sort -u | wc -l | tr -d ' ')" "3"
+
 # the missed calls are tickets with call-back deadlines
 HL_NOW=2026-11-03T10:45:00+08:00 run "$HL_LOG" callback HL-20261103-0001 已回电
 is_status "a missed call called back" 0
@@ -92,7 +100,7 @@ refuse "not a queue_log line" 2 \
 	"hl-log: bad.log:2: not a queue_log line (want epoch|callid|queue|agent|event|data...)" \
 	"$HL_LOG" import --asterisk bad.log
 printf 'yesterday|c1|q|NONE|ABANDON|1|1|30\n' > bad.log
-refuse "a bad time" 2 "hl-log: bad.log:1: bad time 'yesterday' (want seconds since 1970)" \
+refuse "a bad time" 2 "hl-log: bad.log:1: bad time 'yesterday' (want seconds since 1970, a date after 2000)" \
 	"$HL_LOG" import --asterisk bad.log
 printf '1793667600|c1|q\377|NONE|ABANDON|1|1|30\n' > bad.log
 refuse "not UTF-8" 2 "hl-log: bad.log:1: invalid UTF-8 in field 'queue'" \
@@ -137,6 +145,12 @@ printf '\273\260\265\245,time\n1,2\n' > gbk.csv
 refuse "a GBK export" 2 \
 	"hl-log: gbk.csv:1: column names are not UTF-8 (a GBK export? iconv -f GBK -t UTF-8 converts it)" \
 	"$HL_LOG" import --cdr gbk.csv
+printf 'calls:\n  cdr: {id: id, time: start, caller: from, talk: billsec}\n' > epoch.yaml
+printf 'id,start,from,billsec\nB1,1793667600,13800138000,61\nB2,1793667660,13800138001,0\n' > epoch.csv
+HL_CONFIG=epoch.yaml run "$HL_LOG" -f epoch-journal.csv import --cdr epoch.csv
+is "epoch seconds; no result column: answered when it has talk time" \
+	"$(tail -n +2 epoch-journal.csv | cut -d, -f1,3,9,22,24 | tr '\n' ' ')" \
+	"2026-11-03T09:00:00+08:00,call,13800138000,answered,61 2026-11-03T09:01:00+08:00,missed,13800138001,abandoned, "
 HL_CONFIG=/dev/null refuse "no mapping configured" 2 \
 	"hl-log: no cdr columns in the configuration (calls: cdr: id:, time:, ...)" \
 	"$HL_LOG" import --cdr "$DATA/cdr.csv"

@@ -27,17 +27,17 @@ static void test_queuelog(void)
 	hl_queuelog_init(&q);
 	hl_callset_init(&s, "ql");
 	int rc = read_text(&q,
-			   "100|NONE|NONE|NONE|QUEUESTART|\n"
-			   "1000|c1|q|NONE|ENTERQUEUE||\"Zhang\" <138 0013 8000>|1\n"
-			   "1012|c1|q|SIP/1|CONNECT|12|b1|3\n"
-			   "1100|c2|q|NONE|ENTERQUEUE||13900001111|2\n"
-			   "1192|c1|q|SIP/1|COMPLETEAGENT|12|180|1\n"
-			   "1130|c2|q|NONE|ABANDON|1|2|30\n"
-			   "1200|c3|q|NONE|ENTERQUEUE||139|1\n"
-			   "1300|c3|q|NONE|EXITWITHTIMEOUT|1\n"   /* old form: no waittime */
-			   "1400|c4|q|SIP/2|COMPLETECALLER|7|60|1\n" /* began before the log */
-			   "1500|c5|q|NONE|ENTERQUEUE||13700000000|1\n"
-			   "1501|c5|q|NONE|SOMETHINGNEW|a|b\n",
+			   "1793660100|NONE|NONE|NONE|QUEUESTART|\n"
+			   "1793661000|c1|q|NONE|ENTERQUEUE||\"Zhang\" <138 0013 8000>|1\n"
+			   "1793661012|c1|q|SIP/1|CONNECT|12|b1|3\n"
+			   "1793661100|c2|q|NONE|ENTERQUEUE||13900001111|2\n"
+			   "1793661192|c1|q|SIP/1|COMPLETEAGENT|12|180|1\n"
+			   "1793661130|c2|q|NONE|ABANDON|1|2|30\n"
+			   "1793661200|c3|q|NONE|ENTERQUEUE||139|1\n"
+			   "1793661300|c3|q|NONE|EXITWITHTIMEOUT|1\n"   /* old form: no waittime */
+			   "1793661400|c4|q|SIP/2|COMPLETECALLER|7|60|1\n" /* began before the log */
+			   "1793661500|c5|q|NONE|ENTERQUEUE||13700000000|1\n"
+			   "1793661501|c5|q|NONE|SOMETHINGNEW|a|b\n",
 			   &s, &err);
 	is_int(rc, 0, "a queue_log reads");
 	is_int(s.n, 4, "four calls ended; the fifth is still waiting");
@@ -45,34 +45,41 @@ static void test_queuelog(void)
 	is_int(s.v[0].outcome, HL_OUT_ANSWERED, "COMPLETEAGENT: answered");
 	is_int(s.v[0].wait, 12, "holdtime is the wait");
 	is_int(s.v[0].talk, 180, "calltime is the talk");
-	is_int(s.v[0].start, 1000, "it began when it entered the queue");
+	is_int(s.v[0].start, 1793661000, "it began when it entered the queue");
 	is_str(s.v[0].agent, "SIP/1", "the agent");
 	is_str(s.v[0].callerid, "\"Zhang\" <138 0013 8000>", "caller id kept as given");
 	is_int(s.v[1].outcome, HL_OUT_ABANDONED, "ABANDON");
 	is_int(s.v[1].wait, 30, "its waittime");
 	is_int(s.v[2].outcome, HL_OUT_TIMEOUT, "EXITWITHTIMEOUT");
 	is_int(s.v[2].wait, 100, "no waittime in the line: from ENTERQUEUE");
-	is_int(s.v[3].start, 1400 - 7 - 60, "no ENTERQUEUE seen: start from the times");
+	is_int(s.v[3].start, 1793661400 - 7 - 60, "no ENTERQUEUE seen: start from the times");
 	ok(!s.v[3].callerid, "and no caller id");
 
 	/* the rest of c5's call comes in the next (rotated) file */
-	rc = read_text(&q, "1540|c5|q|SIP/1|CONNECT|40|b|1\n1600|c5|q|SIP/1|TRANSFER|8001|ctx|40|60|1\n", &s, &err);
+	rc = read_text(&q, "1793661540|c5|q|SIP/1|CONNECT|40|b|1\n1793661600|c5|q|SIP/1|TRANSFER|8001|ctx|40|60|1\n", &s, &err);
 	is_int(rc, 0, "a second file continues the first");
 	is_int(s.n, 5, "the call that spanned them ended");
 	is_str(s.v[4].callerid, "13700000000", "with the caller id of the first file");
 	is_int(s.v[4].wait, 40, "TRANSFER's holdtime");
 	is_int(s.v[4].talk, 60, "TRANSFER's calltime");
 
-	rc = read_text(&q, "1700|c6|q|NONE|ENTERQUEUE||1|1\nnot a line\n", &s, &err);
+	rc = read_text(&q, "1793661700|c6|q|NONE|ENTERQUEUE||1|1\nnot a line\n", &s, &err);
 	is_int(rc, -1, "a line that is not queue_log stops the import");
 	is_str(err.s, "ql:2: not a queue_log line (want epoch|callid|queue|agent|event|data...)",
 	       "it is named with its line");
 	rc = read_text(&q, "12x|c7|q|NONE|ABANDON|1|1|3\n", &s, &err);
-	is_str(err.s, "ql:1: bad time '12x' (want seconds since 1970)", "a bad epoch");
-	rc = read_text(&q, "1800|c8|q\xff|NONE|ABANDON|1|1|3\n", &s, &err);
+	is_str(err.s, "ql:1: bad time '12x' (want seconds since 1970, a date after 2000)", "a bad epoch");
+	rc = read_text(&q, "1000|c7|q|NONE|ABANDON|1|1|3\n", &s, &err);
+	is_str(err.s, "ql:1: bad time '1000' (want seconds since 1970, a date after 2000)", "a clock never set");
+	rc = read_text(&q, "570361000000000|c7|q|NONE|ABANDON|1|1|3\n", &s, &err);
+	is_int(rc, -1, "a time past the year 9999 (fuzzing found it)");
+	rc = read_text(&q, "1793669000|c8|q|NONE|ENTERQUEUE||1|1\n1793669010|c8|q|A|CONNECT||b|1\n"
+			   "1793569000|c8|q|A|COMPLETECALLER|||1\n", &s, &err);
+	is_int(s.v[s.n - 1].talk, 0, "the clock set back: no negative talk (fuzzing found it)");
+	rc = read_text(&q, "1793661800|c8|q\xff|NONE|ABANDON|1|1|3\n", &s, &err);
 	is_str(err.s, "ql:1: invalid UTF-8 in field 'queue'", "a queue name that is not UTF-8");
 	size_t before = s.n;
-	rc = read_text(&q, "1900|c9|q|NONE|ENTERQUEUE||1|1\n1930|c9|q|NONE|ABAN", &s, &err);
+	rc = read_text(&q, "1793661900|c9|q|NONE|ENTERQUEUE||1|1\n1793661930|c9|q|NONE|ABAN", &s, &err);
 	is_int(rc, 0, "an incomplete last line is no error");
 	is_int(s.n, before, "and is left for the next import");
 
