@@ -108,8 +108,13 @@ uninstall:
 	for m in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
-bench: all
-	$(Q)sh bench/run $(O)/bin
+# the generator and the bare-libcsv baseline, optimized like the tools
+build/bench/%: bench/%.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) -O2 -Wall -Wextra -Werror -o $@ $< $(LIBS)
+
+bench: all build/bench/genjournal build/bench/csvparse
+	$(Q)sh bench/run $(O)/bin build/bench
 
 clean:
 	rm -rf build
