@@ -6,7 +6,6 @@
 
 #include "hl/config.h"
 #include "hl/escalate.h"
-#include "hl/journalread.h"
 #include "hl/version.h"
 #include "hl/writer.h"
 
@@ -16,11 +15,6 @@ static void usage(FILE *fp)
 {
 	fprintf(fp, "usage: hl-escalate [-C CONFIG] [--now TIME] [-o csv|yaml|text|notify] [FILE ...]\n"
 		    "       hl-escalate [-C CONFIG] [--now TIME] --explain TICKET [FILE ...]\n");
-}
-
-static void feed(void *arg, const struct hl_record *r, const char *file)
-{
-	hl_escalator_feed(arg, r, file);
 }
 
 static int output_format(const char *s)
@@ -76,7 +70,7 @@ int main(int argc, char **argv)
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	struct hl_escalator *e = hl_escalator_new(&cfg, now);
 	int rc = HL_EXIT_ERROR;
-	if (hl_journal_read(argv + optind, argc - optind, feed, e, &err)) {
+	if (hl_escalator_read(e, argv + optind, argc - optind, &err)) {
 		hl_warnx("%s", err.s);
 	} else if (explain) {
 		if (hl_escalator_explain(e, explain, &ex))

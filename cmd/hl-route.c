@@ -5,7 +5,6 @@
 #include <stdlib.h>
 
 #include "hl/config.h"
-#include "hl/journalread.h"
 #include "hl/route.h"
 #include "hl/version.h"
 #include "hl/writer.h"
@@ -13,11 +12,6 @@
 static void usage(FILE *fp)
 {
 	fprintf(fp, "usage: hl-route [-C CONFIG] [--now TIME] [--explain] [-o csv|yaml] [FILE ...]\n");
-}
-
-static void feed(void *arg, const struct hl_record *r, const char *file)
-{
-	hl_router_feed(arg, r, file);
 }
 
 static int emit(const struct hl_record *r, void *arg)
@@ -63,7 +57,7 @@ int main(int argc, char **argv)
 	struct hl_writer w;
 	hl_writer_init(&w, stdout, (enum hl_format)fmt);
 	long routed = -1;
-	if (hl_journal_read(argv + optind, argc - optind, feed, rt, &err) == 0) {
+	if (hl_router_read(rt, argv + optind, argc - optind, &err) == 0) {
 		routed = hl_router_run(rt, emit, &w, explain ? &ex : NULL);
 		if (routed < 0)
 			hl_fail(&err, "write error on standard output");

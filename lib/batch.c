@@ -9,6 +9,7 @@
 #include "hl/format.h"
 #include "hl/journal.h"
 #include "hl/journalread.h"
+#include "hl/live.h"
 #include "hl/reader.h"
 #include "hl/utf8.h"
 
@@ -161,6 +162,14 @@ static void scan_record(void *arg, const struct hl_record *r, const char *file)
 	hl_buf_free(&e);
 }
 
+/* A torn line's id went to a writer that died: never give it again. */
+static void see_torn_ids(const struct hl_journal *j, struct hl_ids *ids)
+{
+	for (char *save, *f = j->tail ? strtok_r(j->tail, ",\"", &save) : NULL; f;
+	     f = strtok_r(NULL, ",\"", &save))
+		hl_ids_see(ids, f);
+}
+
 /* One pass over the journal: the state of the tickets the batch names,
  * and every id (for fresh ones). Memory: the batch's tickets only. */
 static int scan(const struct hl_journal *j, struct scan *sc, struct hl_buf *err)
@@ -169,11 +178,42 @@ static int scan(const struct hl_journal *j, struct scan *sc, struct hl_buf *err)
 	char *path = j->path;
 	if (hl_journal_read(&path, 1, scan_record, sc, err))
 		return -1;
-	/* a torn line's id went to a writer that died: never give it again */
-	for (char *save, *f = j->tail ? strtok_r(j->tail, ",\"", &save) : NULL; f;
-	     f = strtok_r(NULL, ",\"", &save))
-		hl_ids_see(ids, f);
+	see_torn_ids(j, ids);
 	return 0;
+}
+
+/* The same from the live state (live.h): the state cache beside the
+ * journal and what was appended since, when every ticket the batch names
+ * is still live. 1 when it did, 0 when the whole journal must be read (a
+ * closed ticket, or an import that must see every call). */
+static int scan_live(const struct hl_journal *j, const struct hl_config *cfg, struct scan *sc,
+		     struct hl_buf *err)
+{
+	struct hl_live live;
+	int done = 0;
+	if (sc->calls)
+		return 0;
+	hl_live_init(&live, cfg);
+	if (hl_live_sync(&live, j->path, 0, NULL, NULL, err)) {
+		hl_live_free(&live);
+		return -1;
+	}
+	struct hl_tickets *tt = sc->tt;
+	size_t found = 0;
+	for (size_t i = 0; i < tt->cap; i++)
+		if (tt->slot[i] && hl_tickets_get(&live.tickets, tt->slot[i]->id))
+			found++;
+	if (found == tt->n) {
+		for (size_t i = 0; i < tt->cap; i++)
+			if (tt->slot[i])
+				hl_ticket_copy(tt->slot[i], hl_tickets_get(&live.tickets, tt->slot[i]->id));
+		sc->ids->max_day = live.ids.max_day;
+		sc->ids->max_seq = live.ids.max_seq;
+		see_torn_ids(j, sc->ids);
+		done = 1;
+	}
+	hl_live_free(&live);
+	return done;
 }
 
 /* A reopen carries where the ticket stood, so that a reader keeping only
@@ -316,7 +356,8 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 		index_calls(b, &sc);
 	unsigned char *fresh = hl_xcalloc(b->n, 1);
 	int wrote = 0;
-	if ((j.is_new || !scan(&j, &sc, err))) {
+	int live = j.is_new ? 1 : scan_live(&j, cfg, &sc, err);
+	if (live == 1 || (live == 0 && !scan(&j, &sc, err))) {
 		if (sc.calls)
 			*c->calls_known = drop_known(b, sc.known);
 		if (b->n == 0)

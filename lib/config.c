@@ -399,6 +399,18 @@ static void set_zone(const struct hl_config *cfg)
 	}
 }
 
+/* FNV-1a over the text and the zone the tools run in */
+static uint64_t fingerprint(const char *text, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	const char *tz = getenv("TZ");
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
+	for (const char *p = tz ? tz : ""; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return h;
+}
+
 int hl_config_load_text(const char *name, const char *text, size_t len,
 			struct hl_config *cfg, struct hl_buf *err)
 {
@@ -414,6 +426,7 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	}
 	cfg->source = hl_xstrdup(text ? name : "(defaults)");
 	set_zone(cfg);
+	cfg->fingerprint = fingerprint(text, text ? len : 0);
 	return 0;
 }
 

@@ -5,14 +5,14 @@
 #include "hl/calendar.h"
 #include "hl/clocks.h"
 #include "hl/escalate.h"
+#include "hl/live.h"
 #include "hl/repeats.h"
 #include "hl/table.h"
 
 struct hl_escalator {
 	const struct hl_config *cfg;
 	struct hl_time now;
-	struct hl_tickets tickets;
-	struct hl_repeats complaints;
+	struct hl_live live;   /* open tickets, complaints */
 	struct hl_alert *alerts;
 	size_t nalerts, cap;
 };
@@ -22,14 +22,13 @@ struct hl_escalator *hl_escalator_new(const struct hl_config *cfg, struct hl_tim
 	struct hl_escalator *e = hl_xcalloc(1, sizeof *e);
 	e->cfg = cfg;
 	e->now = now;
-	hl_repeats_init(&e->complaints);
+	hl_live_init(&e->live, cfg);
 	return e;
 }
 
 void hl_escalator_free(struct hl_escalator *e)
 {
-	hl_tickets_free(&e->tickets);
-	hl_repeats_free(&e->complaints);
+	hl_live_free(&e->live);
 	free(e->alerts);
 	free(e);
 }
@@ -37,8 +36,12 @@ void hl_escalator_free(struct hl_escalator *e)
 void hl_escalator_feed(struct hl_escalator *e, const struct hl_record *r, const char *file)
 {
 	struct hl_event ev;
-	if (hl_fold_open(&e->tickets, r, file, &ev))
-		hl_repeats_note(&e->complaints, &ev);
+	hl_live_feed(&e->live, r, file, &ev);
+}
+
+int hl_escalator_read(struct hl_escalator *e, char *const *files, int nfiles, struct hl_buf *err)
+{
+	return hl_live_read(&e->live, files, nfiles, err);
 }
 
 /* ---- who ---- */
@@ -163,7 +166,7 @@ static void ladder(struct hl_escalator *e, struct hl_ticket *t, int clock,
 	const struct hl_ladder *l = &e->cfg->ladder;
 	int64_t at[4], now = e->now.t;
 	int up = l->repeat && t->category == HL_CAT_COMPLAINT &&
-		 hl_repeats_is_repeat(&e->complaints, t->phone, t->id, t->opened.t, l->repeat);
+		 hl_repeats_is_repeat(&e->live.complaints, t->phone, t->id, t->opened.t, l->repeat);
 	rung_times(e, t, v, at);
 	for (int step = 0; step < 4; step++) {
 		if (at[step] < 0 || now < at[step] || (step == 0 && now >= v->due))
@@ -196,8 +199,8 @@ size_t hl_escalator_run(struct hl_escalator *e, const struct hl_alert **out, siz
 {
 	struct hl_clockv v[HL_NCLOCKS];
 	*held = 0;
-	for (size_t i = 0; i < e->tickets.cap; i++) {
-		struct hl_ticket *t = e->tickets.slot[i];
+	for (size_t i = 0; i < e->live.tickets.cap; i++) {
+		struct hl_ticket *t = e->live.tickets.slot[i];
 		if (!t || t->held || t->opened.t > e->now.t)
 			continue;
 		hl_clocks(e->cfg, t, e->now.t, v, NULL);
@@ -214,7 +217,7 @@ size_t hl_escalator_run(struct hl_escalator *e, const struct hl_alert **out, siz
 int hl_escalator_explain(struct hl_escalator *e, const char *id, struct hl_buf *out)
 {
 	struct hl_clockv v[HL_NCLOCKS];
-	const struct hl_ticket *t = hl_tickets_get(&e->tickets, id);
+	const struct hl_ticket *t = hl_tickets_get(&e->live.tickets, id);
 	if (!t)
 		return -1;
 	struct hl_buf when = {0};

@@ -3,19 +3,11 @@
 
 #include "hl/repeats.h"
 
-/* Enough to see through a burst of complaints about one matter. */
-#define KEPT 4
-
-struct complaints {
-	int64_t t[KEPT];
-	size_t id_hash[KEPT];
-	uint64_t seq[KEPT];     /* journal order, for complaints of one minute */
-	int n;
-};
+#define KEPT HL_REPEATS_KEPT
 
 void hl_repeats_init(struct hl_repeats *r)
 {
-	hl_strmap_init(&r->phones, sizeof(struct complaints));
+	hl_strmap_init(&r->phones, sizeof(struct hl_complaints));
 	r->seq = 0;
 }
 
@@ -23,7 +15,7 @@ void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
 {
 	if (ev->kind != HL_EV_OPEN || ev->category != HL_CAT_COMPLAINT || !ev->phone)
 		return;
-	struct complaints *c = hl_strmap_put(&r->phones, ev->phone);
+	struct hl_complaints *c = hl_strmap_put(&r->phones, ev->phone);
 	if (c->n == KEPT) {
 		memmove(c->t, c->t + 1, sizeof c->t[0] * (KEPT - 1));
 		memmove(c->id_hash, c->id_hash + 1, sizeof c->id_hash[0] * (KEPT - 1));
@@ -38,7 +30,7 @@ void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
 int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const char *id,
 			 int64_t at, int64_t window)
 {
-	const struct complaints *c = phone ? hl_strmap_get(&r->phones, phone) : NULL;
+	const struct hl_complaints *c = phone ? hl_strmap_get(&r->phones, phone) : NULL;
 	size_t me = hl_hash_str(id);
 	uint64_t mine = UINT64_MAX;
 	for (int i = 0; c && i < c->n; i++)

@@ -8,24 +8,17 @@
 #include "hl/calendar.h"
 #include "hl/config.h"
 #include "hl/fold.h"
+#include "hl/live.h"
 #include "hl/repeats.h"
 #include "hl/roster.h"
 #include "hl/route.h"
 #include "hl/sla.h"
 #include "hl/strmap.h"
 
-/* Where the rotation of one rule goes on: the pool member after the one
- * that took the last ticket, replayed from the rule's route records. */
-struct rotation {
-	size_t next;
-};
-
 struct hl_router {
 	const struct hl_config *cfg;
 	struct hl_time now;
-	struct hl_tickets tickets;
-	struct rotation *rot;        /* one per route rule */
-	struct hl_repeats complaints;
+	struct hl_live live;         /* open tickets, complaints, rotations */
 	struct hl_strmap load;       /* person -> long: open tickets */
 };
 
@@ -42,18 +35,14 @@ struct hl_router *hl_router_new(const struct hl_config *cfg, struct hl_time now)
 	struct hl_router *rt = hl_xcalloc(1, sizeof *rt);
 	rt->cfg = cfg;
 	rt->now = now;
-	size_t nrules = cfg->routes ? cfg->routes->n : 0;
-	rt->rot = hl_xcalloc(nrules ? nrules : 1, sizeof *rt->rot);
-	hl_repeats_init(&rt->complaints);
+	hl_live_init(&rt->live, cfg);
 	hl_strmap_init(&rt->load, sizeof(long));
 	return rt;
 }
 
 void hl_router_free(struct hl_router *rt)
 {
-	free(rt->rot);
-	hl_tickets_free(&rt->tickets);
-	hl_repeats_free(&rt->complaints);
+	hl_live_free(&rt->live);
 	hl_strmap_free(&rt->load);
 	free(rt);
 }
@@ -67,31 +56,15 @@ static int rule_index(const struct hl_router *rt, const char *name)
 	return -1;
 }
 
-/* A route record of a pool rule: the first member from the rotation's
- * position whose ticket went to who (the member, or the one standing in
- * for them) is the one whose turn it was; the router chose the same. */
-static void replay_rotation(struct hl_router *rt, int rule, const char *who, int64_t t)
-{
-	const struct hl_route_rule *r = &rt->cfg->routes->rule[rule];
-	struct rotation *rot = &rt->rot[rule];
-	for (size_t k = 0; who && k < r->npool; k++) {
-		size_t i = (rot->next + k) % r->npool;
-		const char *in = hl_stand_in(rt->cfg->roster, r->pool[i], t);
-		if (hl_streq(r->pool[i], who) || (in && hl_streq(in, who))) {
-			rot->next = (i + 1) % r->npool;
-			return;
-		}
-	}
-}
-
 void hl_router_feed(struct hl_router *rt, const struct hl_record *r, const char *file)
 {
 	struct hl_event ev;
-	struct hl_ticket *t = hl_fold_open(&rt->tickets, r, file, &ev);
-	if (t && ev.kind == HL_EV_ROUTE && rule_index(rt, ev.rule) >= 0)
-		replay_rotation(rt, rule_index(rt, ev.rule), ev.assignee, hl_ticket_since(t));
-	if (t)
-		hl_repeats_note(&rt->complaints, &ev);
+	hl_live_feed(&rt->live, r, file, &ev);
+}
+
+int hl_router_read(struct hl_router *rt, char *const *files, int nfiles, struct hl_buf *err)
+{
+	return hl_live_read(&rt->live, files, nfiles, err);
 }
 
 /* ---- matching ---- */
@@ -135,7 +108,7 @@ static const char *mismatch(const struct hl_router *rt, const struct hl_route_ru
 		if (!t->text || i == r->nkeywords)
 			return "keywords";
 	}
-	if (r->repeat && !hl_repeats_is_repeat(&rt->complaints, t->phone, t->id, t->opened.t, r->repeat))
+	if (r->repeat && !hl_repeats_is_repeat(&rt->live.complaints, t->phone, t->id, t->opened.t, r->repeat))
 		return "repeat";
 	hl_local_day(hl_ticket_since(t), &day, &minute);
 	if (r->has_time && !in_span(r->time, minute))
@@ -176,7 +149,7 @@ static long load_of(const struct hl_router *rt, const char *who)
 static void pick_from_pool(const struct hl_router *rt, const struct hl_route_rule *r, int rule,
 			   int64_t at, struct decision *d, struct hl_buf *ex)
 {
-	size_t start = r->strategy == HL_STRAT_ROUND_ROBIN ? rt->rot[rule].next % r->npool : 0;
+	size_t start = r->strategy == HL_STRAT_ROUND_ROBIN ? rt->live.rotation[rule] % r->npool : 0;
 	long best = -1;
 	if (ex && r->strategy == HL_STRAT_ROUND_ROBIN)
 		hl_buf_printf(ex, "  pool of %zu, round-robin from %s\n", r->npool, r->pool[start]);
@@ -328,8 +301,8 @@ static int by_time(const void *a, const void *b)
 
 static void count_load(struct hl_router *rt)
 {
-	for (size_t i = 0; i < rt->tickets.cap; i++) {
-		const struct hl_ticket *t = rt->tickets.slot[i];
+	for (size_t i = 0; i < rt->live.tickets.cap; i++) {
+		const struct hl_ticket *t = rt->live.tickets.slot[i];
 		if (t && t->assignee && (t->state == HL_ST_ASSIGNED || t->state == HL_ST_ACKED))
 			++*(long *)hl_strmap_put(&rt->load, t->assignee);
 	}
@@ -372,7 +345,7 @@ static void routed(struct hl_router *rt, struct hl_ticket *t, const struct decis
 {
 	int rule = rule_index(rt, d->rule);
 	if (rule >= 0 && d->slot && rt->cfg->routes->rule[rule].strategy == HL_STRAT_ROUND_ROBIN)
-		rt->rot[rule].next = d->next;
+		rt->live.rotation[rule] = d->next;
 	if (d->assignee)
 		++*(long *)hl_strmap_put(&rt->load, d->assignee);
 	t->state = HL_ST_ASSIGNED;
@@ -392,11 +365,11 @@ long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, 
 		   void *arg, struct hl_buf *explain)
 {
 	size_t n = 0;
-	struct hl_ticket **todo = hl_xcalloc(rt->tickets.n ? rt->tickets.n : 1, sizeof *todo);
-	for (size_t i = 0; i < rt->tickets.cap; i++)
-		if (rt->tickets.slot[i] && rt->tickets.slot[i]->state == HL_ST_OPEN &&
-		    hl_ticket_since(rt->tickets.slot[i]) <= rt->now.t)
-			todo[n++] = rt->tickets.slot[i];
+	struct hl_ticket **todo = hl_xcalloc(rt->live.tickets.n ? rt->live.tickets.n : 1, sizeof *todo);
+	for (size_t i = 0; i < rt->live.tickets.cap; i++)
+		if (rt->live.tickets.slot[i] && rt->live.tickets.slot[i]->state == HL_ST_OPEN &&
+		    hl_ticket_since(rt->live.tickets.slot[i]) <= rt->now.t)
+			todo[n++] = rt->live.tickets.slot[i];
 	if (n)
 		qsort(todo, n, sizeof *todo, by_time);
 	count_load(rt);

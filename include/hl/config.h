@@ -75,6 +75,8 @@ struct hl_config {
 	struct hl_ladder ladder;      /* the escalation section */
 	struct hl_penalties penalties;
 	struct hl_telephony calls;    /* the calls section (telephony.h) */
+	uint64_t fingerprint;         /* of the file's text and TZ: what a saved
+				       * state was computed under */
 };
 
 /* Which file: path when given (-C), else $HL_CONFIG, else ./hotline.yaml

@@ -75,6 +75,8 @@ int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t 
  * unchanged and err says why (without a file position). */
 int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_buf *err);
 void hl_ticket_free(struct hl_ticket *t);
+/* dst becomes a copy of src (its own strings), keeping dst's id. */
+void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src);
 
 /* Tickets by id: open addressing, grows with the number of tickets. */
 struct hl_tickets {

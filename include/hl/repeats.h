@@ -9,8 +9,20 @@
 #include "hl/event.h"
 #include "hl/strmap.h"
 
+/* Enough to see through a burst of complaints about one matter. */
+#define HL_REPEATS_KEPT 4
+
+/* A phone's last complaints (the values of phones; the state cache saves
+ * them as they are). */
+struct hl_complaints {
+	int64_t t[HL_REPEATS_KEPT];
+	size_t id_hash[HL_REPEATS_KEPT];
+	uint64_t seq[HL_REPEATS_KEPT];   /* journal order, for complaints of one minute */
+	int n;
+};
+
 struct hl_repeats {
-	struct hl_strmap phones;
+	struct hl_strmap phones;   /* phone -> struct hl_complaints */
 	uint64_t seq;
 };
 

@@ -1,0 +1,83 @@
+/* live.c - the fold of the cron tools and of hl-log's checks: open
+ * tickets, complaints, rotations, ids */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/roster.h"
+#include "hl/route.h"
+#include "hl/journalread.h"
+#include "hl/live.h"
+
+void hl_live_init(struct hl_live *s, const struct hl_config *cfg)
+{
+	memset(s, 0, sizeof *s);
+	s->cfg = cfg;
+	s->nrules = cfg->routes ? cfg->routes->n : 0;
+	s->rotation = hl_xcalloc(s->nrules ? s->nrules : 1, sizeof *s->rotation);
+	hl_repeats_init(&s->complaints);
+	s->ids = (struct hl_ids){cfg->prefix, cfg->digits, 0, 0};
+}
+
+void hl_live_free(struct hl_live *s)
+{
+	hl_tickets_free(&s->tickets);
+	hl_repeats_free(&s->complaints);
+	free(s->rotation);
+	memset(s, 0, sizeof *s);
+}
+
+static int rule_index(const struct hl_live *s, const char *name)
+{
+	for (size_t i = 0; name && i < s->nrules; i++)
+		if (hl_streq(s->cfg->routes->rule[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+/* A route record of a pool rule: the first member from the rotation's
+ * position whose ticket went to who (the member, or the one standing in
+ * for them) is the one whose turn it was; the router chose the same. */
+static void replay_rotation(struct hl_live *s, int rule, const char *who, int64_t t)
+{
+	const struct hl_route_rule *r = &s->cfg->routes->rule[rule];
+	size_t *next = &s->rotation[rule];
+	for (size_t k = 0; who && k < r->npool; k++) {
+		size_t i = (*next + k) % r->npool;
+		const char *in = hl_stand_in(s->cfg->roster, r->pool[i], t);
+		if (hl_streq(r->pool[i], who) || (in && hl_streq(in, who))) {
+			*next = (i + 1) % r->npool;
+			return;
+		}
+	}
+}
+
+struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_record *r, const char *file,
+				struct hl_event *ev)
+{
+	const char *id = hl_record_get(r, "ticket");
+	if (id && *id)
+		hl_ids_see(&s->ids, id);
+	struct hl_ticket *t = hl_fold_open(&s->tickets, r, file, ev);
+	if (!t)
+		return NULL;
+	int rule = ev->kind == HL_EV_ROUTE ? rule_index(s, ev->rule) : -1;
+	if (rule >= 0)
+		replay_rotation(s, rule, ev->assignee, hl_ticket_since(t));
+	hl_repeats_note(&s->complaints, ev);
+	return t;
+}
+
+static void feed(void *arg, const struct hl_record *r, const char *file)
+{
+	struct hl_event ev;
+	hl_live_feed(arg, r, file, &ev);
+}
+
+int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_buf *err)
+{
+	const char *env = getenv("HL_JOURNAL");
+	const char *path = nfiles == 1 ? files[0] : env && *env ? env : "hotline.csv";
+	if (nfiles > 1 || hl_streq(path, "-"))
+		return hl_journal_read(files, nfiles, feed, s, err);
+	return hl_live_sync(s, path, 0, NULL, NULL, err);
+}

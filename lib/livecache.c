@@ -1,0 +1,469 @@
+/* livecache.c - the live state saved beside the journal (JOURNAL.state)
+ * and resumed from. The cache is derived: it is trusted only when it is of
+ * this very file (device and inode), the file is not shorter than what it
+ * covers, the last 64 KiB it covers are byte for byte what they were, and
+ * the configuration is the same; else it is rebuilt from the top. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hl/live.h"
+#include "hl/reader.h"
+
+#define VERSION "hl-state 1\n"
+#define TAIL_CHECK 65536
+/* rewrite the cache once this much more than it covers was read */
+#define REWRITE_AFTER (1 << 20)
+
+static uint64_t fnv(uint64_t h, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+	return h;
+}
+#define FNV0 14695981039346656037ULL
+
+void hl_live_cache_path(const char *journal, struct hl_buf *out)
+{
+	hl_buf_clear(out);
+	hl_buf_printf(out, "%s.state", journal);
+}
+
+/* ---- writing: tab-separated fields; a string is ~ (none) or = and its
+ * text with \ tab and line breaks escaped ---- */
+
+static void put_int(struct hl_buf *b, long long v)
+{
+	hl_buf_printf(b, "\t%lld", v);
+}
+
+static void put_str(struct hl_buf *b, const char *s)
+{
+	hl_buf_adds(b, s ? "\t=" : "\t~");
+	for (; s && *s; s++) {
+		const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r" : NULL;
+		if (esc)
+			hl_buf_adds(b, esc);
+		else
+			hl_buf_addc(b, *s);
+	}
+}
+
+static void put_time(struct hl_buf *b, struct hl_time t)
+{
+	put_int(b, t.t);
+	put_int(b, t.off);
+}
+
+/* The ticket's times, in the cache's order. */
+static void ticket_times(struct hl_ticket *t, struct hl_time *out[13])
+{
+	struct hl_time *all[13] = {&t->opened,   &t->last,    &t->assigned, &t->acked,
+				   &t->resolved, &t->closed,  &t->reopened, &t->replied,
+				   &t->arrived,  &t->progress, &t->followed, &t->called,
+				   &t->dispatched};
+	memcpy(out, all, sizeof all);
+}
+
+static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
+{
+	struct hl_time *times[13];
+	ticket_times(t, times);
+	hl_buf_addc(b, 'T');
+	put_str(b, t->id);
+	long long ints[] = {t->state, t->missed, t->held, t->reopens, t->followups, t->last_score,
+			    t->escalations, t->category, t->priority, t->channel, t->verdict};
+	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+		put_int(b, ints[i]);
+	const char *strs[] = {t->opener, t->phone, t->dept, t->assignee, t->place, t->text};
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+		put_str(b, strs[i]);
+	for (size_t i = 0; i < 13; i++)
+		put_time(b, *times[i]);
+	put_int(b, t->held_since);
+	put_int(b, t->held_total);
+	put_int(b, (long long)t->nholds);
+	for (size_t i = 0; i < t->nholds; i++)
+		put_int(b, t->holds[i].from), put_int(b, t->holds[i].to);
+	put_int(b, (long long)t->nsent);
+	for (size_t i = 0; i < t->nsent; i++)
+		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due);
+	hl_buf_addc(b, '\n');
+}
+
+static void put_complaints(struct hl_buf *b, const struct hl_repeats *r)
+{
+	hl_buf_printf(b, "Q\t%" PRIu64 "\n", r->seq);
+	for (size_t i = 0; i < r->phones.cap; i++) {
+		const struct hl_complaints *c;
+		if (!r->phones.key[i])
+			continue;
+		c = (const struct hl_complaints *)((const char *)r->phones.val + i * r->phones.size);
+		hl_buf_addc(b, 'P');
+		put_str(b, r->phones.key[i]);
+		put_int(b, c->n);
+		for (int k = 0; k < c->n; k++)
+			put_int(b, c->t[k]), put_int(b, (long long)c->id_hash[k]), put_int(b, (long long)c->seq[k]);
+		hl_buf_addc(b, '\n');
+	}
+}
+
+struct coverage {
+	dev_t dev;
+	ino_t ino;
+	long long offset, line;
+	uint64_t tail;
+};
+
+static void serialize(const struct hl_live *s, const struct coverage *cov, struct hl_buf *b)
+{
+	hl_buf_adds(b, VERSION);
+	hl_buf_printf(b, "J\t%llu\t%llu\t%lld\t%lld\t%" PRIu64 "\t%" PRIu64 "\n",
+		      (unsigned long long)cov->dev, (unsigned long long)cov->ino, cov->offset,
+		      cov->line, cov->tail, s->cfg->fingerprint);
+	hl_buf_printf(b, "I\t%lld\t%ld\n", (long long)s->ids.max_day, s->ids.max_seq);
+	for (size_t i = 0; i < s->nrules; i++)
+		hl_buf_printf(b, "R\t%zu\t%zu\n", i, s->rotation[i]);
+	put_complaints(b, &s->complaints);
+	for (size_t i = 0; i < s->tickets.cap; i++)
+		if (s->tickets.slot[i])
+			put_ticket(b, s->tickets.slot[i]);
+	hl_buf_printf(b, "E\t%016" PRIx64 "\n", fnv(FNV0, b->s, b->len));
+}
+
+/* ---- reading ---- */
+
+struct fields {
+	char **f;
+	size_t n, at;
+	int bad;
+};
+
+static void split(char *line, struct fields *fs)
+{
+	fs->n = fs->at = 0;
+	fs->bad = 0;
+	for (char *p = line;;) {
+		fs->f = hl_xreallocarray(fs->f, fs->n + 1, sizeof *fs->f);
+		fs->f[fs->n++] = p;
+		p = strchr(p, '\t');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	fs->at = 1; /* after the line's kind */
+}
+
+static long long get_int(struct fields *fs)
+{
+	char *end;
+	if (fs->at >= fs->n) {
+		fs->bad = 1;
+		return 0;
+	}
+	errno = 0;
+	long long v = strtoll(fs->f[fs->at], &end, 10);
+	if (end == fs->f[fs->at] || *end || errno)
+		fs->bad = 1;
+	fs->at++;
+	return v;
+}
+
+/* A string field, unescaped in place; NULL for ~. */
+static char *get_str(struct fields *fs)
+{
+	if (fs->at >= fs->n || (fs->f[fs->at][0] != '=' && fs->f[fs->at][0] != '~')) {
+		fs->bad = 1;
+		return NULL;
+	}
+	char *s = fs->f[fs->at++];
+	if (*s == '~')
+		return NULL;
+	char *w = s;
+	for (char *r = s + 1; *r; r++) {
+		if (*r != '\\') {
+			*w++ = *r;
+			continue;
+		}
+		r++;
+		*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r == 'r' ? '\r' : *r;
+		if (!*r) {
+			fs->bad = 1;
+			break;
+		}
+	}
+	*w = '\0';
+	return s;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? hl_xstrdup(s) : NULL;
+}
+
+static int get_ticket(struct hl_live *s, struct fields *fs)
+{
+	const char *id = get_str(fs);
+	if (!id || fs->bad || hl_tickets_get(&s->tickets, id))
+		return -1;
+	struct hl_ticket *t = hl_tickets_add(&s->tickets, id);
+	long long v[11];
+	for (size_t i = 0; i < 11; i++)
+		v[i] = get_int(fs);
+	t->state = (enum hl_state)v[0], t->missed = (int)v[1], t->held = (int)v[2];
+	t->reopens = (int)v[3], t->followups = (int)v[4], t->last_score = (int)v[5];
+	t->escalations = (int)v[6], t->category = (enum hl_category)v[7];
+	t->priority = (enum hl_priority)v[8], t->channel = (enum hl_channel)v[9];
+	t->verdict = (enum hl_verdict)v[10];
+	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text};
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+		*strs[i] = dup_or_null(get_str(fs));
+	struct hl_time *times[13];
+	ticket_times(t, times);
+	for (size_t i = 0; i < 13; i++) {
+		times[i]->t = get_int(fs);
+		times[i]->off = (int)get_int(fs);
+	}
+	t->held_since = get_int(fs);
+	t->held_total = get_int(fs);
+	long long n = get_int(fs);
+	if (fs->bad || n < 0 || (size_t)n > fs->n)
+		return -1;
+	t->holds = hl_xcalloc(n ? (size_t)n : 1, sizeof *t->holds);
+	for (t->nholds = 0; t->nholds < (size_t)n; t->nholds++) {
+		t->holds[t->nholds].from = get_int(fs);
+		t->holds[t->nholds].to = get_int(fs);
+	}
+	n = get_int(fs);
+	if (fs->bad || n < 0 || (size_t)n > fs->n)
+		return -1;
+	t->sent = hl_xcalloc(n ? (size_t)n : 1, sizeof *t->sent);
+	for (t->nsent = 0; t->nsent < (size_t)n; t->nsent++) {
+		t->sent[t->nsent].clock = (int)get_int(fs);
+		t->sent[t->nsent].level = (int)get_int(fs);
+		t->sent[t->nsent].due = get_int(fs);
+	}
+	return fs->bad || fs->at != fs->n || t->state <= HL_ST_NONE || t->state > HL_ST_CALLED_BACK ? -1 : 0;
+}
+
+static int get_phone(struct hl_live *s, struct fields *fs)
+{
+	const char *phone = get_str(fs);
+	long long n = get_int(fs);
+	if (!phone || fs->bad || n < 0 || n > HL_REPEATS_KEPT || hl_strmap_get(&s->complaints.phones, phone))
+		return -1;
+	struct hl_complaints *c = hl_strmap_put(&s->complaints.phones, phone);
+	for (c->n = 0; c->n < n; c->n++) {
+		c->t[c->n] = get_int(fs);
+		c->id_hash[c->n] = (size_t)get_int(fs);
+		c->seq[c->n] = (uint64_t)get_int(fs);
+	}
+	return fs->bad || fs->at != fs->n ? -1 : 0;
+}
+
+static int get_line(struct hl_live *s, char *line, struct fields *fs)
+{
+	split(line, fs);
+	switch (line[0] == '\0' || fs->f[0][1] ? '?' : line[0]) {
+	case 'I':
+		s->ids.max_day = get_int(fs);
+		s->ids.max_seq = (long)get_int(fs);
+		return fs->bad ? -1 : 0;
+	case 'R': {
+		long long i = get_int(fs), next = get_int(fs);
+		if (fs->bad || i < 0 || (size_t)i >= s->nrules || next < 0)
+			return -1;
+		s->rotation[i] = (size_t)next;
+		return 0;
+	}
+	case 'Q':
+		s->complaints.seq = (uint64_t)get_int(fs);
+		return fs->bad ? -1 : 0;
+	case 'P':
+		return get_phone(s, fs);
+	case 'T':
+		return get_ticket(s, fs);
+	default:
+		return -1;
+	}
+}
+
+static int slurp_fd(int fd, struct hl_buf *out)
+{
+	char chunk[65536];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+		hl_buf_add(out, chunk, (size_t)n);
+	return n < 0 ? -1 : 0;
+}
+
+/* The hash of the bytes of fd in [offset - TAIL_CHECK, offset). */
+static int tail_hash(int fd, long long offset, uint64_t *out)
+{
+	long long from = offset > TAIL_CHECK ? offset - TAIL_CHECK : 0;
+	size_t n = (size_t)(offset - from);
+	char *buf = hl_xmalloc(n ? n : 1);
+	ssize_t got = pread(fd, buf, n, (off_t)from);
+	*out = fnv(FNV0, buf, n);
+	free(buf);
+	return got == (ssize_t)n ? 0 : -1;
+}
+
+/* Loads the cache into the empty state s when it is valid for the journal
+ * open as fd; 1 when loaded, 0 when not (s left empty). */
+static int load(struct hl_live *s, const char *path, int fd, const struct stat *st,
+		struct coverage *cov, size_t *cache_size)
+{
+	struct hl_buf text = {0};
+	struct fields fs = {0};
+	int cfd = open(path, O_RDONLY | O_CLOEXEC), ok = 0;
+	if (cfd < 0)
+		return 0;
+	if (slurp_fd(cfd, &text) == 0 && text.len > strlen(VERSION) &&
+	    !memcmp(text.s, VERSION, strlen(VERSION)) && text.s[text.len - 1] == '\n') {
+		char *e = text.len >= 19 ? memrchr(text.s, '\n', text.len - 1) : NULL;
+		unsigned long long sum = 0, dev = 0, ino = 0;
+		uint64_t fp = 0, tail = 0;
+		ok = e && sscanf(e + 1, "E\t%llx", &sum) == 1 && sum == fnv(FNV0, text.s, (size_t)(e + 1 - text.s)) &&
+		     sscanf(text.s + strlen(VERSION), "J\t%llu\t%llu\t%lld\t%lld\t%" SCNu64 "\t%" SCNu64, &dev,
+			    &ino, &cov->offset, &cov->line, &cov->tail, &fp) == 6 &&
+		     dev == (unsigned long long)st->st_dev && ino == (unsigned long long)st->st_ino &&
+		     cov->offset > 0 && cov->offset <= st->st_size && fp == s->cfg->fingerprint &&
+		     tail_hash(fd, cov->offset, &tail) == 0 && tail == cov->tail;
+		if (ok) {
+			e[1] = '\0'; /* the body: every line up to E's */
+			char *line = strchr(text.s + strlen(VERSION), '\n') + 1, *nl;
+			for (; ok && line <= e; line = nl + 1) {
+				nl = strchr(line, '\n');
+				*nl = '\0';
+				ok = get_line(s, line, &fs) == 0;
+			}
+		}
+	}
+	*cache_size = text.len;
+	free(fs.f);
+	hl_buf_free(&text);
+	close(cfd);
+	return ok;
+}
+
+/* Writes the cache next to the journal: a new file renamed over the old,
+ * so a reader sees the old cache or the new, whole. Failing to write it is
+ * no error: it only saves time. */
+static void save(const struct hl_live *s, const char *path, const struct coverage *cov)
+{
+	struct hl_buf text = {0}, tmp = {0};
+	serialize(s, cov, &text);
+	hl_buf_printf(&tmp, "%s.%ld", path, (long)getpid());
+	int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		size_t done = 0;
+		while (done < text.len) {
+			ssize_t n = write(fd, text.s + done, text.len - done);
+			if (n <= 0 && errno != EINTR)
+				break;
+			done += n > 0 ? (size_t)n : 0;
+		}
+		if (close(fd) == 0 && done == text.len && rename(tmp.s, path) == 0)
+			tmp.len = 0;
+		if (tmp.len)
+			unlink(tmp.s);
+	}
+	hl_buf_free(&tmp);
+	hl_buf_free(&text);
+}
+
+static void reset(struct hl_live *s)
+{
+	const struct hl_config *cfg = s->cfg;
+	hl_live_free(s);
+	hl_live_init(s, cfg);
+}
+
+struct reading {
+	struct hl_live *s;
+	hl_live_see see;
+	void *arg;
+	long long line;
+};
+
+static int read_from(struct reading *rd, int fd, const char *name, struct coverage *cov,
+		     struct hl_buf *err)
+{
+	int dupfd = dup(fd);
+	FILE *fp = dupfd >= 0 ? fdopen(dupfd, "r") : NULL;
+	struct hl_record r = {0};
+	struct hl_buf e = {0};
+	struct hl_event ev;
+	int rc = HL_READ_EOF;
+	if (!fp) {
+		if (dupfd >= 0)
+			close(dupfd);
+		return hl_fail(err, "%s: %s", name, strerror(errno));
+	}
+	struct hl_reader *rdr = hl_reader_open_fp(fp, name, HL_READ_JOURNAL, err);
+	if (rdr && cov->offset && hl_reader_seek(rdr, cov->offset, (long)cov->line, err))
+		rc = HL_READ_FATAL;
+	while (rdr && rc != HL_READ_FATAL && (rc = hl_reader_next(rdr, &r, &e)) != HL_READ_EOF &&
+	       rc != HL_READ_FATAL) {
+		if (rc == HL_READ_BAD) {
+			hl_warnx("%s", e.s);
+			continue;
+		}
+		hl_live_feed(rd->s, &r, name, &ev);
+		if (rd->see)
+			rd->see(rd->arg, &r, name);
+		cov->line = r.line;
+	}
+	if (rc == HL_READ_FATAL && e.len)
+		hl_fail(err, "%s", e.s);
+	if (rdr) {
+		rd->s->tail_bytes = (long long)hl_reader_offset(rdr) - cov->offset;
+		cov->offset = hl_reader_offset(rdr);
+	}
+	hl_reader_close(rdr);
+	fclose(fp);
+	hl_record_free(&r);
+	hl_buf_free(&e);
+	return !rdr || rc == HL_READ_FATAL ? -1 : 0;
+}
+
+int hl_live_sync(struct hl_live *s, const char *journal, unsigned flags, hl_live_see see,
+		 void *arg, struct hl_buf *err)
+{
+	struct stat st;
+	struct coverage cov = {0};
+	struct hl_buf path = {0};
+	struct reading rd = {s, see, arg, 0};
+	size_t cache_size = 0;
+	int fd = open(journal, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return hl_fail(err, "%s: %s", journal, strerror(errno));
+	if (fstat(fd, &st) < 0) {
+		close(fd);
+		return hl_fail(err, "%s: %s", journal, strerror(errno));
+	}
+	hl_live_cache_path(journal, &path);
+	s->from_cache = !(flags & HL_SYNC_NO_CACHE) && S_ISREG(st.st_mode) &&
+			load(s, path.s, fd, &st, &cov, &cache_size);
+	if (!s->from_cache) {
+		reset(s);
+		memset(&cov, 0, sizeof cov);
+	}
+	int rc = read_from(&rd, fd, journal, &cov, err);
+	if (rc == 0 && !(flags & HL_SYNC_NO_CACHE) && S_ISREG(st.st_mode) && cov.offset > 0 &&
+	    (!s->from_cache || s->tail_bytes > (long long)(cache_size > REWRITE_AFTER ? cache_size : REWRITE_AFTER))) {
+		cov.dev = st.st_dev;
+		cov.ino = st.st_ino;
+		if (tail_hash(fd, cov.offset, &cov.tail) == 0)
+			save(s, path.s, &cov);
+	}
+	close(fd);
+	hl_buf_free(&path);
+	return rc;
+}
