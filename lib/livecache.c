@@ -17,8 +17,18 @@
 
 #define VERSION "hl-state 1\n"
 #define TAIL_CHECK 65536
-/* rewrite the cache once this much more than it covers was read */
+/* rewrite the cache once this much more than it covers was read (or
+ * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
 #define REWRITE_AFTER (1 << 20)
+
+static long long rewrite_after(size_t cache_size)
+{
+	const char *env = getenv("HL_STATE_REWRITE");
+	long v;
+	if (env && *env && !hl_parse_long(env, 0, 1L << 40, &v))
+		return v;
+	return cache_size > REWRITE_AFTER ? (long long)cache_size : REWRITE_AFTER;
+}
 
 static uint64_t fnv(uint64_t h, const char *p, size_t n)
 {
@@ -457,7 +467,7 @@ int hl_live_sync(struct hl_live *s, const char *journal, unsigned flags, hl_live
 	}
 	int rc = read_from(&rd, fd, journal, &cov, err);
 	if (rc == 0 && !(flags & HL_SYNC_NO_CACHE) && S_ISREG(st.st_mode) && cov.offset > 0 &&
-	    (!s->from_cache || s->tail_bytes > (long long)(cache_size > REWRITE_AFTER ? cache_size : REWRITE_AFTER))) {
+	    (!s->from_cache || s->tail_bytes > rewrite_after(cache_size))) {
 		cov.dev = st.st_dev;
 		cov.ino = st.st_ino;
 		if (tail_hash(fd, cov.offset, &cov.tail) == 0)
