@@ -58,6 +58,8 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_record *r, con
 	if (id && *id)
 		hl_ids_see(&s->ids, id);
 	struct hl_ticket *t = hl_fold_open(&s->tickets, r, file, ev);
+	if (ev->kind != HL_EV_NONE && ev->time.t > s->last)
+		s->last = ev->time.t;
 	if (!t)
 		return NULL;
 	int rule = ev->kind == HL_EV_ROUTE ? rule_index(s, ev->rule) : -1;
@@ -80,4 +82,16 @@ int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_bu
 	if (nfiles > 1 || hl_streq(path, "-"))
 		return hl_journal_read(files, nfiles, feed, s, err);
 	return hl_live_sync(s, path, 0, NULL, NULL, err);
+}
+
+int64_t hl_live_forget_before(const struct hl_live *s)
+{
+	int64_t window = s->cfg->ladder.repeat, oldest = s->last;
+	for (size_t i = 0; i < s->nrules; i++)
+		if (s->cfg->routes->rule[i].repeat > window)
+			window = s->cfg->routes->rule[i].repeat;
+	for (size_t i = 0; i < s->tickets.cap; i++)
+		if (s->tickets.slot[i] && s->tickets.slot[i]->opened.t < oldest)
+			oldest = s->tickets.slot[i]->opened.t;
+	return oldest - window;
 }

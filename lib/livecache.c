@@ -106,21 +106,55 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	hl_buf_addc(b, '\n');
 }
 
-static void put_complaints(struct hl_buf *b, const struct hl_repeats *r)
+static int by_key(const void *a, const void *b)
 {
+	return strcmp(**(char *const *const *)a, **(char *const *const *)b);
+}
+
+/* The slots of a table in the order of their keys: written in slot order,
+ * the entries would be read back in hash order and pile up in the
+ * reader's growing table (linear probing). */
+static size_t *key_order(char *const *keys, size_t stride, size_t cap, size_t *n)
+{
+	char *const **ptrs = hl_xcalloc(cap ? cap : 1, sizeof *ptrs);
+	size_t k = 0;
+	for (size_t i = 0; i < cap; i++) {
+		char *const *key = (char *const *)((const char *)keys + i * stride);
+		if (*key)
+			ptrs[k++] = key;
+	}
+	qsort(ptrs, k, sizeof *ptrs, by_key);
+	size_t *order = hl_xcalloc(k ? k : 1, sizeof *order);
+	for (size_t i = 0; i < k; i++)
+		order[i] = (size_t)((const char *)ptrs[i] - (const char *)keys) / stride;
+	free(ptrs);
+	*n = k;
+	return order;
+}
+
+static void put_complaints(struct hl_buf *b, const struct hl_repeats *r, int64_t forget)
+{
+	size_t n, *order = key_order(r->phones.key, sizeof *r->phones.key, r->phones.cap, &n);
 	hl_buf_printf(b, "Q\t%" PRIu64 "\n", r->seq);
-	for (size_t i = 0; i < r->phones.cap; i++) {
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order[k];
 		const struct hl_complaints *c;
-		if (!r->phones.key[i])
-			continue;
 		c = (const struct hl_complaints *)((const char *)r->phones.val + i * r->phones.size);
+		if (c->n == 0 || c->t[c->n - 1] < forget)
+			continue; /* it cannot make a repeat any more: the cache stays small */
 		hl_buf_addc(b, 'P');
 		put_str(b, r->phones.key[i]);
 		put_int(b, c->n);
-		for (int k = 0; k < c->n; k++)
-			put_int(b, c->t[k]), put_int(b, (long long)c->id_hash[k]), put_int(b, (long long)c->seq[k]);
+		for (int j = 0; j < c->n; j++)
+			put_int(b, c->t[j]), put_int(b, (long long)c->id_hash[j]), put_int(b, (long long)c->seq[j]);
 		hl_buf_addc(b, '\n');
 	}
+	free(order);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp((*(struct hl_ticket *const *)a)->id, (*(struct hl_ticket *const *)b)->id);
 }
 
 struct coverage {
@@ -136,13 +170,20 @@ static void serialize(const struct hl_live *s, const struct coverage *cov, struc
 	hl_buf_printf(b, "J\t%llu\t%llu\t%lld\t%lld\t%" PRIu64 "\t%" PRIu64 "\n",
 		      (unsigned long long)cov->dev, (unsigned long long)cov->ino, cov->offset,
 		      cov->line, cov->tail, s->cfg->fingerprint);
-	hl_buf_printf(b, "I\t%lld\t%ld\n", (long long)s->ids.max_day, s->ids.max_seq);
+	hl_buf_printf(b, "I\t%lld\t%ld\t%lld\n", (long long)s->ids.max_day, s->ids.max_seq,
+		      (long long)s->last);
 	for (size_t i = 0; i < s->nrules; i++)
 		hl_buf_printf(b, "R\t%zu\t%zu\n", i, s->rotation[i]);
-	put_complaints(b, &s->complaints);
+	put_complaints(b, &s->complaints, hl_live_forget_before(s));
+	struct hl_ticket **sorted = hl_xcalloc(s->tickets.n ? s->tickets.n : 1, sizeof *sorted);
+	size_t n = 0;
 	for (size_t i = 0; i < s->tickets.cap; i++)
 		if (s->tickets.slot[i])
-			put_ticket(b, s->tickets.slot[i]);
+			sorted[n++] = s->tickets.slot[i];
+	qsort(sorted, n, sizeof *sorted, by_id);
+	for (size_t i = 0; i < n; i++)
+		put_ticket(b, sorted[i]);
+	free(sorted);
 	hl_buf_printf(b, "E\t%016" PRIx64 "\n", fnv(FNV0, b->s, b->len));
 }
 
@@ -150,7 +191,7 @@ static void serialize(const struct hl_live *s, const struct coverage *cov, struc
 
 struct fields {
 	char **f;
-	size_t n, at;
+	size_t n, at, cap;
 	int bad;
 };
 
@@ -159,7 +200,10 @@ static void split(char *line, struct fields *fs)
 	fs->n = fs->at = 0;
 	fs->bad = 0;
 	for (char *p = line;;) {
-		fs->f = hl_xreallocarray(fs->f, fs->n + 1, sizeof *fs->f);
+		if (fs->n == fs->cap) {
+			fs->cap = fs->cap ? 2 * fs->cap : 64;
+			fs->f = hl_xreallocarray(fs->f, fs->cap, sizeof *fs->f);
+		}
 		fs->f[fs->n++] = p;
 		p = strchr(p, '\t');
 		if (!p)
@@ -283,7 +327,8 @@ static int get_line(struct hl_live *s, char *line, struct fields *fs)
 	case 'I':
 		s->ids.max_day = get_int(fs);
 		s->ids.max_seq = (long)get_int(fs);
-		return fs->bad ? -1 : 0;
+		s->last = get_int(fs);
+		return fs->bad || fs->at != fs->n ? -1 : 0;
 	case 'R': {
 		long long i = get_int(fs), next = get_int(fs);
 		if (fs->bad || i < 0 || (size_t)i >= s->nrules || next < 0)

@@ -205,8 +205,13 @@ int hl_parse_long(const char *s, long min, long max, long *out)
 
 size_t hl_hash_str(const char *s)
 {
-	size_t h = 2166136261u;
+	uint64_t h = 14695981039346656037ULL;
 	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	/* FNV's low bits mix poorly for keys alike (phone numbers), and the
+	 * tables index by them: fold the high bits down */
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return (size_t)h;
 }

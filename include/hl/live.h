@@ -18,6 +18,7 @@ struct hl_live {
 	size_t *rotation;              /* per route rule: the pool's next */
 	size_t nrules;
 	struct hl_ids ids;
+	int64_t last;                  /* the latest time of a record */
 	/* what the last sync did, for tests and benchmarks */
 	int from_cache;                /* 1: resumed from a valid cache */
 	long long tail_bytes;          /* journal bytes read */
@@ -29,6 +30,11 @@ void hl_live_free(struct hl_live *s);
  * or no ticket's) with the event in ev. */
 struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_record *r, const char *file,
 				struct hl_event *ev);
+
+/* Complaints older than this can no longer make a complaint a repeat:
+ * every ticket that may still ask opened later than the longest repeat
+ * window of the configuration after them. */
+int64_t hl_live_forget_before(const struct hl_live *s);
 
 typedef void (*hl_live_see)(void *arg, const struct hl_record *r, const char *file);
 

@@ -121,6 +121,19 @@ views > /dev/null
 sed 's/strategy: round-robin/strategy: least-open/' hotline.yaml > changed.yaml && cat changed.yaml > hotline.yaml
 same "a changed configuration: rebuilt"
 
+# a complaint stays open for weeks: its repeat still looks back from the
+# day it came, though the cache forgets complaints nothing can ask about
+HL_NOW=2026-12-01T09:00:00+08:00
+a=$("$HL_LOG" open -c complaint -t 13911110000 电梯又坏了)
+"$HL_LOG" resolve "$a" 修好了 && "$HL_LOG" close "$a"
+HL_NOW=2026-12-20T09:00:00+08:00
+"$HL_LOG" open -c complaint -t 13911110000 电梯还是坏 > /dev/null
+HL_NOW=2027-02-01T09:00:00+08:00
+"$HL_LOG" open -c complaint -t 13922220000 另一件事 > /dev/null
+views > /dev/null
+same "a long-open repeat complaint, two months on"
+like "the repeat is seen (a rung higher)" "$("$HL_BIN/hl-route" --explain 2>&1 >/dev/null)" "repeat-complaint: matches"
+
 # several journals, or standard input: read whole, no cache
 rm -f hotline.csv.state
 "$HL_BIN/hl-escalate" hotline.csv old.csv > /dev/null 2>&1
