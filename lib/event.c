@@ -6,6 +6,9 @@
 
 #include "hl/event.h"
 
+/* a journal column of r, without comparing names when r came from a reader */
+#define COL(r, c) hl_record_at((r), (c), hl_columns[c])
+
 static const struct hl_word event_words[] = {
 	{"open", HL_EV_OPEN},         {"missed", HL_EV_MISSED},
 	{"callback", HL_EV_CALLBACK}, {"route", HL_EV_ROUTE},
@@ -97,6 +100,7 @@ const char *const hl_columns[] = {
 	"wait", "talk", "text",
 };
 const size_t hl_ncolumns = sizeof hl_columns / sizeof hl_columns[0];
+_Static_assert(sizeof hl_columns / sizeof hl_columns[0] == HL_NCOLUMNS, "enum hl_column is hl_columns");
 
 int hl_is_column(const char *name)
 {
@@ -152,10 +156,10 @@ int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 	return 0;
 }
 
-static int word(const struct hl_record *r, const char *col, const struct hl_vocab *v,
+static int word(const struct hl_record *r, int col, const struct hl_vocab *v,
 		int *out, struct hl_buf *err)
 {
-	const char *s = hl_record_get(r, col);
+	const char *s = COL(r, col);
 	*out = 0;
 	if (!s)
 		return 0;
@@ -208,12 +212,12 @@ static int check_placement(const struct hl_event *ev, const char *name, struct h
 }
 
 /* A call's wait or talk time: whole seconds, at most a day. */
-static int seconds(const struct hl_record *r, const char *col, long *out, struct hl_buf *err)
+static int seconds(const struct hl_record *r, int col, long *out, struct hl_buf *err)
 {
-	const char *s = hl_record_get(r, col);
+	const char *s = COL(r, col);
 	*out = -1;
 	if (s && hl_parse_long(s, 0, 86400, out))
-		return hl_fail(err, "bad %s '%s' (want seconds, 0 to 86400)", col, s);
+		return hl_fail(err, "bad %s '%s' (want seconds, 0 to 86400)", hl_columns[col], s);
 	return 0;
 }
 
@@ -223,17 +227,17 @@ static int parse_numbers(const struct hl_record *r, struct hl_event *ev, struct 
 	long v;
 	ev->level = -1;
 	ev->score = 0;
-	if ((s = hl_record_get(r, "score"))) {
+	if ((s = COL(r, HL_COL_SCORE))) {
 		if (hl_parse_long(s, 1, 5, &v))
 			return hl_fail(err, "bad score '%s' (want 1 to 5)", s);
 		ev->score = (int)v;
 	}
-	if ((s = hl_record_get(r, "level"))) {
+	if ((s = COL(r, HL_COL_LEVEL))) {
 		if (hl_parse_long(s, 0, 99, &v))
 			return hl_fail(err, "bad level '%s' (want 0 to 99)", s);
 		ev->level = (int)v;
 	}
-	return seconds(r, "wait", &ev->wait, err) || seconds(r, "talk", &ev->talk, err);
+	return seconds(r, HL_COL_WAIT, &ev->wait, err) || seconds(r, HL_COL_TALK, &ev->talk, err);
 }
 
 static int parse_kind_requirements(struct hl_event *ev, const char *name, unsigned flags,
@@ -271,13 +275,13 @@ int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *e
 	const char *s;
 	int x;
 	memset(ev, 0, sizeof *ev);
-	if (!(s = hl_record_get(r, "event")))
+	if (!(s = COL(r, HL_COL_EVENT)))
 		return hl_fail(err, "record without event");
 	if ((x = hl_vocab_parse(&hl_events, s)) < 0)
 		return hl_fail(err, "unknown event '%s'", s);
 	ev->kind = (enum hl_event_kind)x;
 	const char *name = hl_vocab_name(&hl_events, x);
-	if ((s = hl_record_get(r, "time"))) {
+	if ((s = COL(r, HL_COL_TIME))) {
 		if (hl_time_parse(s, &ev->time, err))
 			return -1;
 	} else if (!(flags & HL_EV_PARTIAL)) {
@@ -285,42 +289,42 @@ int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *e
 	} else {
 		ev->time.t = INT64_MIN;
 	}
-	if ((s = hl_record_get(r, "due"))) {
+	if ((s = COL(r, HL_COL_DUE))) {
 		if (hl_time_parse(s, &ev->due, err))
 			return -1;
 		ev->has_due = 1;
 	}
-	ev->ticket = hl_record_get(r, "ticket");
-	ev->actor = hl_record_get(r, "actor");
+	ev->ticket = COL(r, HL_COL_TICKET);
+	ev->actor = COL(r, HL_COL_ACTOR);
 	if (!ev->actor && !(flags & HL_EV_PARTIAL))
 		return hl_fail(err, "%s record without actor", name);
-	if (word(r, "category", &hl_categories, &x, err))
+	if (word(r, HL_COL_CATEGORY, &hl_categories, &x, err))
 		return -1;
 	ev->category = (enum hl_category)x;
-	if (word(r, "priority", &hl_priorities, &x, err))
+	if (word(r, HL_COL_PRIORITY, &hl_priorities, &x, err))
 		return -1;
 	ev->priority = (enum hl_priority)x;
-	if (word(r, "channel", &hl_channels, &x, err))
+	if (word(r, HL_COL_CHANNEL, &hl_channels, &x, err))
 		return -1;
 	ev->channel = (enum hl_channel)x;
-	if (word(r, "verdict", &hl_verdicts, &x, err))
+	if (word(r, HL_COL_VERDICT, &hl_verdicts, &x, err))
 		return -1;
 	ev->verdict = (enum hl_verdict)x;
-	if (word(r, "outcome", &hl_outcomes, &x, err))
+	if (word(r, HL_COL_OUTCOME, &hl_outcomes, &x, err))
 		return -1;
 	ev->outcome = (enum hl_outcome)x;
-	ev->call = hl_record_get(r, "call");
-	ev->queue = hl_record_get(r, "queue");
-	ev->caller = hl_record_get(r, "caller");
-	ev->phone = hl_record_get(r, "phone");
-	ev->place = hl_record_get(r, "place");
-	ev->dept = hl_record_get(r, "dept");
-	ev->assignee = hl_record_get(r, "assignee");
-	ev->text = hl_record_get(r, "text");
-	ev->rule = hl_record_get(r, "rule");
-	ev->notify = hl_record_get(r, "notify");
+	ev->call = COL(r, HL_COL_CALL);
+	ev->queue = COL(r, HL_COL_QUEUE);
+	ev->caller = COL(r, HL_COL_CALLER);
+	ev->phone = COL(r, HL_COL_PHONE);
+	ev->place = COL(r, HL_COL_PLACE);
+	ev->dept = COL(r, HL_COL_DEPT);
+	ev->assignee = COL(r, HL_COL_ASSIGNEE);
+	ev->text = COL(r, HL_COL_TEXT);
+	ev->rule = COL(r, HL_COL_RULE);
+	ev->notify = COL(r, HL_COL_NOTIFY);
 	ev->clock = -1;
-	if ((s = hl_record_get(r, "clock"))) {
+	if ((s = COL(r, HL_COL_CLOCK))) {
 		for (int c = 0; c < HL_NCLOCKS; c++)
 			if (hl_streq(s, hl_clock_names[c]))
 				ev->clock = c;

@@ -10,6 +10,7 @@ void hl_record_clear(struct hl_record *r)
 	r->n = 0;
 	r->line = 0;
 	r->offset = 0;
+	r->colpos = NULL;
 }
 
 void hl_record_free(struct hl_record *r)
@@ -43,6 +44,7 @@ void hl_record_push(struct hl_record *r, const char *name, const char *v, size_t
 	struct hl_field *f = &r->f[r->n++];
 	f->name = name;
 	field_assign(f, v, len);
+	r->colpos = NULL;
 }
 
 struct hl_field *hl_record_find(const struct hl_record *r, const char *name)
@@ -70,6 +72,14 @@ const char *hl_record_get(const struct hl_record *r, const char *name)
 {
 	struct hl_field *f = hl_record_find(r, name);
 	return f && f->len ? f->value : NULL;
+}
+
+const char *hl_record_at(const struct hl_record *r, int column, const char *name)
+{
+	if (!r->colpos)
+		return hl_record_get(r, name);
+	int i = r->colpos[column];
+	return i >= 0 && (size_t)i < r->n && r->f[i].len ? r->f[i].value : NULL;
 }
 
 void hl_record_copy(struct hl_record *dst, const struct hl_record *src)

@@ -141,8 +141,34 @@ size_t hl_utf8_width(const char *s)
 	return w;
 }
 
+/* The common case in one pass: printable ASCII, tabs and line breaks,
+ * and well-formed multibyte characters (decoded only when met). */
+static int text_clean(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = p[i];
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		if (c == '\t' || c == '\n' || c == '\r') {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = c >= 0x80 ? hl_utf8_decode(p + i, n - i, &cp) : 0;
+		if (!len)
+			return 0; /* let the careful check say what is wrong */
+		i += len;
+	}
+	return 1;
+}
+
 int hl_text_check(const char *v, size_t len, const char *field, struct hl_buf *msg)
 {
+	if (len <= HL_MAX_FIELD && text_clean((const unsigned char *)v, len))
+		return 0;
 	size_t bad;
 	if (len > HL_MAX_FIELD)
 		return hl_fail(msg, "field '%s' is longer than %d bytes", field, HL_MAX_FIELD);

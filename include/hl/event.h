@@ -80,6 +80,14 @@ const char *hl_vocab_name(const struct hl_vocab *v, int value);
 void hl_vocab_list(const struct hl_vocab *v, struct hl_buf *out);
 
 /* The journal's columns, in the order a new journal is created with. */
+enum hl_column {
+	HL_COL_TIME, HL_COL_TICKET, HL_COL_EVENT, HL_COL_ACTOR, HL_COL_CATEGORY,
+	HL_COL_PRIORITY, HL_COL_CHANNEL, HL_COL_CALLER, HL_COL_PHONE, HL_COL_PLACE,
+	HL_COL_DEPT, HL_COL_ASSIGNEE, HL_COL_DUE, HL_COL_LEVEL, HL_COL_CLOCK,
+	HL_COL_NOTIFY, HL_COL_SCORE, HL_COL_VERDICT, HL_COL_RULE, HL_COL_CALL,
+	HL_COL_QUEUE, HL_COL_OUTCOME, HL_COL_WAIT, HL_COL_TALK, HL_COL_TEXT,
+	HL_NCOLUMNS
+};
 extern const char *const hl_columns[];
 extern const size_t hl_ncolumns;
 int hl_is_column(const char *name);

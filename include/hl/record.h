@@ -19,6 +19,10 @@ struct hl_record {
 	size_t n, cap;
 	long line;       /* physical line (1-based) the record starts on */
 	int64_t offset;  /* byte offset of its first byte in the input */
+	/* From a reader: where each of the journal's columns (event.h's
+	 * enum hl_column) is in f, -1 when absent, so that a lookup costs
+	 * no name comparison; NULL: by name. Adding a field drops it. */
+	const int16_t *colpos;
 };
 
 void hl_record_clear(struct hl_record *r);
@@ -30,6 +34,8 @@ void hl_record_set(struct hl_record *r, const char *name, const char *v);
 /* The value, or NULL when the field is absent or empty. */
 const char *hl_record_get(const struct hl_record *r, const char *name);
 struct hl_field *hl_record_find(const struct hl_record *r, const char *name);
+/* The same for a journal column, by its enum hl_column and name. */
+const char *hl_record_at(const struct hl_record *r, int column, const char *name);
 void hl_record_copy(struct hl_record *dst, const struct hl_record *src);
 
 #endif
