@@ -112,8 +112,10 @@ int hl_is_column(const char *name)
 
 int hl_vocab_parse(const struct hl_vocab *v, const char *s)
 {
+	unsigned char first = (unsigned char)s[0] | 0x20;
 	for (const struct hl_word *w = v->words; w->name; w++)
-		if (hl_strcaseeq(w->name, s))
+		/* the first byte, folded as ASCII, rules out most words cheaply */
+		if (((unsigned char)w->name[0] | 0x20) == first && hl_strcaseeq(w->name, s))
 			return w->value;
 	return -1;
 }

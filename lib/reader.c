@@ -44,6 +44,8 @@ struct hl_reader {
 	struct hl_record raw;  /* fields as parsed, not yet named */
 	int rec_ended;
 	int too_many;
+	int line_clean;     /* the record's line is valid text throughout */
+	int line_escapes;   /* and has a backslash somewhere */
 	/* YAML */
 	yaml_parser_t yp;
 	int yaml_ready;
@@ -190,10 +192,12 @@ static int name_fields(struct hl_reader *r, struct hl_record *rec, long line,
 	for (size_t i = 0; i < rec->n; i++) {
 		struct hl_field *f = &rec->f[i];
 		f->name = r->cols[i];
-		if (!(r->flags & HL_READ_FOREIGN)) {
+		if (!(r->flags & HL_READ_FOREIGN) && r->line_escapes) {
 			f->len = hl_csv_unescape(f->value, f->len);
 			f->value[f->len] = '\0';
 		}
+		if (r->line_clean && f->len <= HL_MAX_FIELD)
+			continue; /* checked as a whole line */
 		if (hl_text_check(f->value, f->len, r->cols[i], &m) < 0) {
 			located(r, line, err, m.s);
 			hl_buf_free(&m);
@@ -238,6 +242,60 @@ static int split_plain(struct hl_reader *r, const char *s, size_t n)
 	return 0;
 }
 
+/* A line with quotes, when every quoted field ends on it (always so in a
+ * journal): RFC 4180 as libcsv reads it strictly. 1 when a quoted field
+ * runs on past the line (the caller hands it to libcsv), -1 for a quote
+ * out of place, 0 when split. */
+static int split_quoted(struct hl_reader *r, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	if (n && end[-1] == '\n')
+		end--;
+	hl_record_clear(&r->raw);
+	for (;;) {
+		if (r->raw.n >= MAX_FIELDS) {
+			r->too_many = 1;
+			break;
+		}
+		const char *stop;
+		if (p < end && *p == '"') {
+			const char *q = ++p;
+			for (;;) {
+				q = memchr(q, '"', (size_t)(end - q));
+				if (!q)
+					return 1;
+				if (q + 1 < end && q[1] == '"') {
+					q += 2;
+					continue;
+				}
+				break;
+			}
+			hl_record_push(&r->raw, "", p, (size_t)(q - p));
+			struct hl_field *f = &r->raw.f[r->raw.n - 1];
+			char *w = f->value;
+			for (size_t i = 0; i < f->len; i++) /* "" is one quote */
+				if ((*w++ = f->value[i]) == '"')
+					i++;
+			*w = '\0';
+			f->len = (size_t)(w - f->value);
+			stop = q + 1;
+			if (stop < end && *stop != ',')
+				return -1; /* text after a closing quote */
+		} else {
+			const char *comma = memchr(p, ',', (size_t)(end - p));
+			stop = comma ? comma : end;
+			if (memchr(p, '"', (size_t)(stop - p)))
+				return -1; /* a quote inside an unquoted field */
+			hl_record_push(&r->raw, "", p, (size_t)(stop - p));
+		}
+		if (stop >= end)
+			break;
+		p = stop + 1;
+	}
+	r->rec_ended = 1;
+	return 0;
+}
+
 static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
 {
 	for (;;) {
@@ -272,7 +330,20 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 		}
 		hl_record_clear(&r->raw);
 		r->rec_ended = r->too_many = 0;
-		int bad = memchr(s, '"', (size_t)n) ? csv_feed(r, s, (size_t)n) : split_plain(r, s, (size_t)n);
+		int bad;
+		/* one pass over the line spares a check of each field */
+		r->line_clean = hl_text_clean(s, (size_t)n);
+		r->line_escapes = (r->flags & HL_READ_FOREIGN) || memchr(s, '\\', (size_t)n);
+		if (!memchr(s, '"', (size_t)n)) {
+			bad = split_plain(r, s, (size_t)n);
+		} else {
+			bad = split_quoted(r, s, (size_t)n);
+			if (bad == 1) { /* a field that goes on: libcsv, from the start */
+				hl_record_clear(&r->raw);
+				r->too_many = 0;
+				bad = csv_feed(r, s, (size_t)n);
+			}
+		}
 		/* a quoted field may hold raw line breaks, except in a journal */
 		size_t total = (size_t)n;
 		while (!bad && !r->rec_ended && r->csv.quoted && complete &&
@@ -288,6 +359,7 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 			complete = s[n - 1] == '\n';
 			if (complete && n >= 2 && s[n - 2] == '\r')
 				s[n - 2] = '\n', n--;
+			r->line_clean = 0, r->line_escapes = 1; /* fields of several lines */
 			bad = csv_feed(r, s, (size_t)n);
 		}
 		if (!bad && !r->rec_ended) {

@@ -74,14 +74,6 @@ const char *hl_record_get(const struct hl_record *r, const char *name)
 	return f && f->len ? f->value : NULL;
 }
 
-const char *hl_record_at(const struct hl_record *r, int column, const char *name)
-{
-	if (!r->colpos)
-		return hl_record_get(r, name);
-	int i = r->colpos[column];
-	return i >= 0 && (size_t)i < r->n && r->f[i].len ? r->f[i].value : NULL;
-}
-
 void hl_record_copy(struct hl_record *dst, const struct hl_record *src)
 {
 	hl_record_clear(dst);

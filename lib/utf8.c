@@ -143,10 +143,26 @@ size_t hl_utf8_width(const char *s)
 
 /* The common case in one pass: printable ASCII, tabs and line breaks,
  * and well-formed multibyte characters (decoded only when met). */
-static int text_clean(const unsigned char *p, size_t n)
+int hl_text_clean(const char *s, size_t n)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
+		/* eight printable ASCII bytes at a time: no high bit, none
+		 * below 0x20, no 0x7f */
+		while (i + 8 <= n) {
+			uint64_t v;
+			memcpy(&v, p + i, 8);
+			uint64_t high = v & 0x8080808080808080ULL;
+			uint64_t low = (v - 0x2020202020202020ULL) & ~v & 0x8080808080808080ULL;
+			uint64_t del = ((v ^ 0x7f7f7f7f7f7f7f7fULL) - 0x0101010101010101ULL) &
+				       ~(v ^ 0x7f7f7f7f7f7f7f7fULL) & 0x8080808080808080ULL;
+			if (high | low | del)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned char c = p[i];
 		if (c >= 0x20 && c < 0x7f) {
 			i++;
@@ -154,6 +170,12 @@ static int text_clean(const unsigned char *p, size_t n)
 		}
 		if (c == '\t' || c == '\n' || c == '\r') {
 			i++;
+			continue;
+		}
+		/* the three-byte characters of Chinese text, checked inline */
+		if (c >= 0xe1 && c <= 0xec && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
+		    (p[i + 2] & 0xc0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		uint32_t cp;
@@ -167,7 +189,7 @@ static int text_clean(const unsigned char *p, size_t n)
 
 int hl_text_check(const char *v, size_t len, const char *field, struct hl_buf *msg)
 {
-	if (len <= HL_MAX_FIELD && text_clean((const unsigned char *)v, len))
+	if (len <= HL_MAX_FIELD && hl_text_clean(v, len))
 		return 0;
 	size_t bad;
 	if (len > HL_MAX_FIELD)

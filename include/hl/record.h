@@ -34,8 +34,15 @@ void hl_record_set(struct hl_record *r, const char *name, const char *v);
 /* The value, or NULL when the field is absent or empty. */
 const char *hl_record_get(const struct hl_record *r, const char *name);
 struct hl_field *hl_record_find(const struct hl_record *r, const char *name);
-/* The same for a journal column, by its enum hl_column and name. */
-const char *hl_record_at(const struct hl_record *r, int column, const char *name);
+/* The same for a journal column, by its enum hl_column and name (inline:
+ * a reading loop calls it for every column of every record). */
+static inline const char *hl_record_at(const struct hl_record *r, int column, const char *name)
+{
+	if (!r->colpos)
+		return hl_record_get(r, name);
+	int i = r->colpos[column];
+	return i >= 0 && (size_t)i < r->n && r->f[i].len ? r->f[i].value : (const char *)0;
+}
 void hl_record_copy(struct hl_record *dst, const struct hl_record *src);
 
 #endif

@@ -22,6 +22,9 @@ int hl_cp_width(uint32_t cp);
  * and line breaks (a NUL or a terminal escape is corruption or mischief).
  * The message names the field. */
 struct hl_buf;
+/* 1 when the text is what hl_text_check accepts, but for its length
+ * (fast: a whole line at once); 0 says nothing about where or why. */
+int hl_text_clean(const char *s, size_t n);
 int hl_text_check(const char *v, size_t len, const char *field, struct hl_buf *msg);
 /* Columns of a valid UTF-8 string. */
 size_t hl_utf8_width(const char *s);
