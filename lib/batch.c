@@ -52,6 +52,9 @@ int hl_batch_read(struct hl_batch *b, const char *path, struct hl_buf *err)
 {
 	struct hl_reader *rd = hl_reader_open(path, 0, err);
 	struct hl_record tmp = {0};
+	/* a reader names fields with its header's strings: own each once */
+	const char **seen = NULL, **owned = NULL;
+	size_t nseen = 0;
 	int rc;
 	if (!rd)
 		return -1;
@@ -59,10 +62,23 @@ int hl_batch_read(struct hl_batch *b, const char *path, struct hl_buf *err)
 	b->source = hl_xstrdup(hl_reader_name(rd));
 	while ((rc = hl_reader_next(rd, &tmp, err)) == HL_READ_RECORD) {
 		struct hl_record *r = hl_batch_add(b);
-		for (size_t i = 0; i < tmp.n; i++)
-			hl_record_push(r, own_name(b, tmp.f[i].name), tmp.f[i].value, tmp.f[i].len);
+		if (tmp.n > nseen) {
+			seen = hl_xreallocarray(seen, tmp.n, sizeof *seen);
+			owned = hl_xreallocarray(owned, tmp.n, sizeof *owned);
+			memset(seen + nseen, 0, (tmp.n - nseen) * sizeof *seen);
+			nseen = tmp.n;
+		}
+		for (size_t i = 0; i < tmp.n; i++) {
+			if (seen[i] != tmp.f[i].name) {
+				seen[i] = tmp.f[i].name;
+				owned[i] = own_name(b, tmp.f[i].name);
+			}
+			hl_record_push(r, owned[i], tmp.f[i].value, tmp.f[i].len);
+		}
 		r->line = tmp.line;
 	}
+	free(seen);
+	free(owned);
 	hl_record_free(&tmp);
 	hl_reader_close(rd);
 	return rc == HL_READ_EOF ? 0 : -1;
@@ -276,11 +292,21 @@ static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_
 static int serialize(struct hl_batch *b, struct hl_journal *j, struct hl_buf *out,
 		     struct hl_buf *err)
 {
+	const char **known = NULL; /* names found in the header (by pointer) */
+	size_t nknown = 0;
 	for (size_t i = 0; i < b->n; i++) {
 		struct hl_record *r = &b->rec[i];
 		for (size_t k = 0; k < r->n; k++) {
-			if (hl_journal_has_column(j, r->f[k].name))
+			size_t q = 0;
+			while (q < nknown && known[q] != r->f[k].name)
+				q++;
+			if (q < nknown)
 				continue;
+			if (hl_journal_has_column(j, r->f[k].name)) {
+				known = hl_xreallocarray(known, nknown + 1, sizeof *known);
+				known[nknown++] = r->f[k].name;
+				continue;
+			}
 			if (j->is_new) {
 				hl_journal_add_column(j, r->f[k].name);
 				continue;
@@ -291,11 +317,24 @@ static int serialize(struct hl_batch *b, struct hl_journal *j, struct hl_buf *ou
 				hl_is_column(r->f[k].name)
 					? " (a journal older than the column: carry it over, see hl-journal(5))"
 					: "");
+			free(known);
 			return at(b, r, err);
 		}
 	}
+	free(known);
+	/* the header's names as the batch's records name their fields (the
+	 * journal's own strings for the known columns), so that a lookup
+	 * finds them by pointer */
+	const char **cols = hl_xcalloc(j->ncols ? j->ncols : 1, sizeof *cols);
+	for (size_t c = 0; c < j->ncols; c++) {
+		cols[c] = j->cols[c];
+		for (size_t k = 0; k < hl_ncolumns; k++)
+			if (hl_streq(j->cols[c], hl_columns[k]))
+				cols[c] = hl_columns[k];
+	}
 	for (size_t i = 0; i < b->n; i++)
-		hl_csv_put_record(out, (const char *const *)j->cols, j->ncols, &b->rec[i]);
+		hl_csv_put_record(out, cols, j->ncols, &b->rec[i]);
+	free(cols);
 	return 0;
 }
 

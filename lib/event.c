@@ -271,8 +271,25 @@ static int parse_kind_requirements(struct hl_event *ev, const char *name, unsign
 	}
 }
 
+static int event_parse(const struct hl_record *r, unsigned flags, struct hl_event *ev,
+		       struct hl_buf *err);
+
 int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *ev,
 		   struct hl_buf *err)
+{
+	if (r->colpos)
+		return event_parse(r, flags, ev, err);
+	/* a record built field by field: index its columns once, not by a
+	 * search for each */
+	int16_t pos[HL_NCOLUMNS];
+	struct hl_record view = *r;
+	hl_record_index(r, hl_columns, HL_NCOLUMNS, pos);
+	view.colpos = pos;
+	return event_parse(&view, flags, ev, err);
+}
+
+static int event_parse(const struct hl_record *r, unsigned flags, struct hl_event *ev,
+		       struct hl_buf *err)
 {
 	const char *s;
 	int x;

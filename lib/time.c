@@ -235,8 +235,21 @@ void hl_time_format(struct hl_time t, struct hl_buf *out)
 	int y, mo, d, h, mi, s;
 	hl_time_fields(t, &y, &mo, &d, &h, &mi, &s);
 	int off = t.off < 0 ? -t.off : t.off;
-	hl_buf_printf(out, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d,
-		      h, mi, s, t.off < 0 ? '-' : '+', off / 60, off % 60);
+	if (y < 0 || y > 9999) { /* never in a journal; printf says it as it is */
+		hl_buf_printf(out, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d,
+			      h, mi, s, t.off < 0 ? '-' : '+', off / 60, off % 60);
+		return;
+	}
+	/* by hand: every record written formats one or two of these */
+	char b[25] = "0000-00-00T00:00:00+00:00";
+	int two[] = {mo, d, h, mi, s, off / 60 % 100, off % 60};
+	int at[] = {5, 8, 11, 14, 17, 20, 23};
+	b[0] = (char)('0' + y / 1000), b[1] = (char)('0' + y / 100 % 10);
+	b[2] = (char)('0' + y / 10 % 10), b[3] = (char)('0' + y % 10);
+	for (int i = 0; i < 7; i++)
+		b[at[i]] = (char)('0' + two[i] / 10), b[at[i] + 1] = (char)('0' + two[i] % 10);
+	b[19] = t.off < 0 ? '-' : '+';
+	hl_buf_add(out, b, sizeof b);
 }
 
 int hl_time_now(struct hl_time *out, struct hl_buf *err)

@@ -34,6 +34,9 @@ void hl_record_set(struct hl_record *r, const char *name, const char *v);
 /* The value, or NULL when the field is absent or empty. */
 const char *hl_record_get(const struct hl_record *r, const char *name);
 struct hl_field *hl_record_find(const struct hl_record *r, const char *name);
+/* pos[k]: where the field named names[k] is in r (the first of that
+ * name), -1 when absent: one pass, for loops that look many up. */
+void hl_record_index(const struct hl_record *r, const char *const *names, size_t n, int16_t *pos);
 /* The same for a journal column, by its enum hl_column and name (inline:
  * a reading loop calls it for every column of every record). */
 static inline const char *hl_record_at(const struct hl_record *r, int column, const char *name)
