@@ -210,7 +210,7 @@ static int scan_live(const struct hl_journal *j, const struct hl_config *cfg, st
 	if (sc->calls)
 		return 0;
 	hl_live_init(&live, cfg);
-	if (hl_live_sync(&live, j->path, 0, NULL, NULL, err)) {
+	if (hl_live_sync(&live, j->path, err)) {
 		hl_live_free(&live);
 		return -1;
 	}

@@ -19,7 +19,8 @@ void hl_call_key(const char *id, const char *queue, struct hl_buf *out)
 	hl_buf_printf(out, "%s\x1f%s", id, queue ? queue : "");
 }
 
-static char *dup_or_null(const char *s)
+/* A copy of a value the phone system gave, NULL for none or empty. */
+static char *nonempty_dup(const char *s)
 {
 	return s && *s ? hl_xstrdup(s) : NULL;
 }
@@ -39,10 +40,10 @@ void hl_callset_add(struct hl_callset *s, const struct hl_call *c)
 	struct hl_call *d = &s->v[s->n];
 	*d = *c;
 	d->id = hl_xstrdup(c->id);
-	d->queue = dup_or_null(c->queue);
-	d->agent = dup_or_null(c->agent);
-	d->callerid = dup_or_null(c->callerid);
-	d->rang = dup_or_null(c->rang);
+	d->queue = nonempty_dup(c->queue);
+	d->agent = nonempty_dup(c->agent);
+	d->callerid = nonempty_dup(c->callerid);
+	d->rang = nonempty_dup(c->rang);
 	d->rerouted = 0;
 	*leg = ++s->n;
 	/* the caller went on from the earlier leg: that one is not a miss to

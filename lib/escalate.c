@@ -33,12 +33,6 @@ void hl_escalator_free(struct hl_escalator *e)
 	free(e);
 }
 
-void hl_escalator_feed(struct hl_escalator *e, const struct hl_record *r, const char *file)
-{
-	struct hl_event ev;
-	hl_live_feed(&e->live, r, file, &ev);
-}
-
 int hl_escalator_read(struct hl_escalator *e, char *const *files, int nfiles, struct hl_buf *err)
 {
 	return hl_live_read(&e->live, files, nfiles, err);

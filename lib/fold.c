@@ -260,11 +260,6 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	return 0;
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? hl_xstrdup(s) : NULL;
-}
-
 void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
 {
 	char *id = dst->id;
@@ -272,12 +267,12 @@ void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
 	hl_ticket_free(dst);
 	*dst = *src;
 	dst->id = id;
-	dst->opener = dup_or_null(src->opener);
-	dst->phone = dup_or_null(src->phone);
-	dst->dept = dup_or_null(src->dept);
-	dst->assignee = dup_or_null(src->assignee);
-	dst->place = dup_or_null(src->place);
-	dst->text = dup_or_null(src->text);
+	dst->opener = hl_xstrdup_opt(src->opener);
+	dst->phone = hl_xstrdup_opt(src->phone);
+	dst->dept = hl_xstrdup_opt(src->dept);
+	dst->assignee = hl_xstrdup_opt(src->assignee);
+	dst->place = hl_xstrdup_opt(src->place);
+	dst->text = hl_xstrdup_opt(src->text);
 	dst->holds = hl_xcalloc(src->nholds ? src->nholds : 1, sizeof *dst->holds);
 	if (src->nholds)
 		memcpy(dst->holds, src->holds, src->nholds * sizeof *dst->holds);

@@ -81,7 +81,7 @@ int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_bu
 	const char *path = nfiles == 1 ? files[0] : env && *env ? env : "hotline.csv";
 	if (nfiles > 1 || hl_streq(path, "-"))
 		return hl_journal_read(files, nfiles, feed, s, err);
-	return hl_live_sync(s, path, 0, NULL, NULL, err);
+	return hl_live_sync(s, path, err);
 }
 
 int64_t hl_live_forget_before(const struct hl_live *s)

@@ -255,11 +255,6 @@ static char *get_str(struct fields *fs)
 	return s;
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? hl_xstrdup(s) : NULL;
-}
-
 static int get_ticket(struct hl_live *s, struct fields *fs)
 {
 	const char *id = get_str(fs);
@@ -276,7 +271,7 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	t->verdict = (enum hl_verdict)v[10];
 	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-		*strs[i] = dup_or_null(get_str(fs));
+		*strs[i] = hl_xstrdup_opt(get_str(fs));
 	struct hl_time *times[13];
 	ticket_times(t, times);
 	for (size_t i = 0; i < 13; i++) {
@@ -440,14 +435,7 @@ static void reset(struct hl_live *s)
 	hl_live_init(s, cfg);
 }
 
-struct reading {
-	struct hl_live *s;
-	hl_live_see see;
-	void *arg;
-	long long line;
-};
-
-static int read_from(struct reading *rd, int fd, const char *name, struct coverage *cov,
+static int read_from(struct hl_live *s, int fd, const char *name, struct coverage *cov,
 		     struct hl_buf *err)
 {
 	int dupfd = dup(fd);
@@ -470,15 +458,13 @@ static int read_from(struct reading *rd, int fd, const char *name, struct covera
 			hl_warnx("%s", e.s);
 			continue;
 		}
-		hl_live_feed(rd->s, &r, name, &ev);
-		if (rd->see)
-			rd->see(rd->arg, &r, name);
+		hl_live_feed(s, &r, name, &ev);
 		cov->line = r.line;
 	}
 	if (rc == HL_READ_FATAL && e.len)
 		hl_fail(err, "%s", e.s);
 	if (rdr) {
-		rd->s->tail_bytes = (long long)hl_reader_offset(rdr) - cov->offset;
+		s->tail_bytes = (long long)hl_reader_offset(rdr) - cov->offset;
 		cov->offset = hl_reader_offset(rdr);
 	}
 	hl_reader_close(rdr);
@@ -488,13 +474,11 @@ static int read_from(struct reading *rd, int fd, const char *name, struct covera
 	return !rdr || rc == HL_READ_FATAL ? -1 : 0;
 }
 
-int hl_live_sync(struct hl_live *s, const char *journal, unsigned flags, hl_live_see see,
-		 void *arg, struct hl_buf *err)
+int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err)
 {
 	struct stat st;
 	struct coverage cov = {0};
 	struct hl_buf path = {0};
-	struct reading rd = {s, see, arg, 0};
 	size_t cache_size = 0;
 	int fd = open(journal, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -504,14 +488,14 @@ int hl_live_sync(struct hl_live *s, const char *journal, unsigned flags, hl_live
 		return hl_fail(err, "%s: %s", journal, strerror(errno));
 	}
 	hl_live_cache_path(journal, &path);
-	s->from_cache = !(flags & HL_SYNC_NO_CACHE) && S_ISREG(st.st_mode) &&
+	s->from_cache = S_ISREG(st.st_mode) &&
 			load(s, path.s, fd, &st, &cov, &cache_size);
 	if (!s->from_cache) {
 		reset(s);
 		memset(&cov, 0, sizeof cov);
 	}
-	int rc = read_from(&rd, fd, journal, &cov, err);
-	if (rc == 0 && !(flags & HL_SYNC_NO_CACHE) && S_ISREG(st.st_mode) && cov.offset > 0 &&
+	int rc = read_from(s, fd, journal, &cov, err);
+	if (rc == 0 && S_ISREG(st.st_mode) && cov.offset > 0 &&
 	    (!s->from_cache || s->tail_bytes > rewrite_after(cache_size))) {
 		cov.dev = st.st_dev;
 		cov.ino = st.st_ino;

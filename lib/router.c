@@ -56,12 +56,6 @@ static int rule_index(const struct hl_router *rt, const char *name)
 	return -1;
 }
 
-void hl_router_feed(struct hl_router *rt, const struct hl_record *r, const char *file)
-{
-	struct hl_event ev;
-	hl_live_feed(&rt->live, r, file, &ev);
-}
-
 int hl_router_read(struct hl_router *rt, char *const *files, int nfiles, struct hl_buf *err)
 {
 	return hl_live_read(&rt->live, files, nfiles, err);

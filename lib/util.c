@@ -53,6 +53,11 @@ char *hl_xstrdup(const char *s)
 	return hl_xstrndup(s, strlen(s));
 }
 
+char *hl_xstrdup_opt(const char *s)
+{
+	return s ? hl_xstrdup(s) : NULL;
+}
+
 char *hl_xstrndup(const char *s, size_t n)
 {
 	char *p = hl_xmalloc(n + 1);

@@ -24,7 +24,6 @@ struct hl_alert {
 
 struct hl_escalator;
 struct hl_escalator *hl_escalator_new(const struct hl_config *cfg, struct hl_time now);
-void hl_escalator_feed(struct hl_escalator *e, const struct hl_record *r, const char *file);
 /* Feeds the journal(s) the way the cron job reads them (live.h): one
  * journal through its state cache. */
 int hl_escalator_read(struct hl_escalator *e, char *const *files, int nfiles, struct hl_buf *err);

@@ -19,7 +19,7 @@ struct hl_live {
 	size_t nrules;
 	struct hl_ids ids;
 	int64_t last;                  /* the latest time of a record */
-	/* what the last sync did, for tests and benchmarks */
+	/* what the last sync did: whether the cache is worth rewriting */
 	int from_cache;                /* 1: resumed from a valid cache */
 	long long tail_bytes;          /* journal bytes read */
 };
@@ -36,18 +36,11 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_record *r, con
  * window of the configuration after them. */
 int64_t hl_live_forget_before(const struct hl_live *s);
 
-typedef void (*hl_live_see)(void *arg, const struct hl_record *r, const char *file);
-
-enum {
-	HL_SYNC_NO_CACHE = 1,  /* read the whole journal, write no cache */
-};
-
 /* Brings an empty state up to date with the journal: from the state cache
  * when it is valid (same file, not shorter, the bytes it covers unchanged,
- * the same configuration), else from the top; see (may be NULL) is shown
- * every record read. Writes the cache anew when much was read. */
-int hl_live_sync(struct hl_live *s, const char *journal, unsigned flags, hl_live_see see,
-		  void *arg, struct hl_buf *err);
+ * the same configuration), else from the top. Writes the cache anew when
+ * much was read. */
+int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err);
 
 /* What the cron tools read: one journal (FILE, else $HL_JOURNAL, else
  * ./hotline.csv) through its cache; several, or standard input, from the

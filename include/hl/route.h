@@ -51,7 +51,6 @@ void hl_routes_free(struct hl_routes *r);
 struct hl_router;
 struct hl_router *hl_router_new(const struct hl_config *cfg, struct hl_time now);
 /* file: the journal's name, for warnings about records that do not fit. */
-void hl_router_feed(struct hl_router *rt, const struct hl_record *r, const char *file);
 /* Feeds the journal(s) the way the cron job reads them (live.h): one
  * journal through its state cache. */
 int hl_router_read(struct hl_router *rt, char *const *files, int nfiles, struct hl_buf *err);

@@ -15,6 +15,8 @@ void *hl_xcalloc(size_t n, size_t size);
 void *hl_xrealloc(void *p, size_t n);
 void *hl_xreallocarray(void *p, size_t n, size_t size);
 char *hl_xstrdup(const char *s);
+/* A copy, or NULL for NULL. */
+char *hl_xstrdup_opt(const char *s);
 char *hl_xstrndup(const char *s, size_t n);
 
 /* A growable byte string, always NUL-terminated once anything was added. */
