@@ -77,7 +77,7 @@ check-valgrind: all units
 # the tests; a crash leaves its input in build/fuzz/ (make it a test).
 CLANG    ?= clang
 FUZZTIME ?= 60
-FUZZERS = csv yaml config time calls
+FUZZERS = csv yaml config time calls split
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HDRS)
