@@ -73,9 +73,9 @@ int hl_batch_read(struct hl_batch *b, const char *path, struct hl_buf *err)
 				seen[i] = tmp.f[i].name;
 				owned[i] = own_name(b, tmp.f[i].name);
 			}
-			hl_record_push(r, owned[i], tmp.f[i].value, tmp.f[i].len);
 		}
-		r->line = tmp.line;
+		/* a batch holds every record until the commit: packed */
+		hl_record_pack_copy(r, &tmp, owned);
 	}
 	free(seen);
 	free(owned);

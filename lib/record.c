@@ -5,8 +5,21 @@
 #include "hl/record.h"
 #include "hl/util.h"
 
+/* Values in a packed record's block are not the fields' own. */
+static void drop_block(struct hl_record *r)
+{
+	if (!r->block)
+		return;
+	for (size_t i = 0; i < r->cap; i++)
+		if (!r->f[i].cap)
+			r->f[i].value = NULL;
+	free(r->block);
+	r->block = NULL;
+}
+
 void hl_record_clear(struct hl_record *r)
 {
+	drop_block(r);
 	r->n = 0;
 	r->line = 0;
 	r->offset = 0;
@@ -15,6 +28,7 @@ void hl_record_clear(struct hl_record *r)
 
 void hl_record_free(struct hl_record *r)
 {
+	drop_block(r);
 	for (size_t i = 0; i < r->cap; i++)
 		free(r->f[i].value);
 	free(r->f);
@@ -24,6 +38,8 @@ void hl_record_free(struct hl_record *r)
 static void field_assign(struct hl_field *f, const char *v, size_t len)
 {
 	if (len + 1 > f->cap) {
+		if (!f->cap)
+			f->value = NULL; /* in a block, or none: a buffer of its own */
 		f->cap = len + 1 < 32 ? 32 : len + 1;
 		f->value = hl_xrealloc(f->value, f->cap);
 	}
@@ -66,8 +82,11 @@ struct hl_field *hl_record_find(const struct hl_record *r, const char *name)
 void hl_record_set(struct hl_record *r, const char *name, const char *v)
 {
 	struct hl_field *f = hl_record_find(r, name);
+	size_t len = strlen(v);
+	if (f && f->len == len && f->value && !memcmp(f->value, v, len))
+		return; /* the same (a canonical value, often): a packed value stays */
 	if (f)
-		field_assign(f, v, strlen(v));
+		field_assign(f, v, len);
 	else
 		hl_record_push(r, name, v, strlen(v));
 }
@@ -93,6 +112,32 @@ void hl_record_index(const struct hl_record *r, const char *const *names, size_t
 		if (k < n && pos[k] < 0)
 			pos[k] = (int16_t)i;
 	}
+}
+
+void hl_record_pack_copy(struct hl_record *dst, const struct hl_record *src,
+			 const char *const *names)
+{
+	size_t total = 0, cap = src->n + 4; /* room for a few fields set later */
+	for (size_t i = 0; i < src->n; i++)
+		total += src->f[i].len + 1;
+	hl_record_free(dst);
+	dst->f = hl_xcalloc(cap, sizeof *dst->f);
+	dst->cap = cap;
+	dst->block = hl_xmalloc(total ? total : 1);
+	char *p = dst->block;
+	for (size_t i = 0; i < src->n; i++) {
+		struct hl_field *f = &dst->f[i];
+		f->name = names ? names[i] : src->f[i].name;
+		f->value = p;
+		f->len = src->f[i].len;
+		f->cap = 0;
+		memcpy(p, src->f[i].value, f->len);
+		p[f->len] = '\0';
+		p += f->len + 1;
+	}
+	dst->n = src->n;
+	dst->line = src->line;
+	dst->offset = src->offset;
 }
 
 void hl_record_copy(struct hl_record *dst, const struct hl_record *src)

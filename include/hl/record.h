@@ -23,6 +23,9 @@ struct hl_record {
 	 * enum hl_column) is in f, -1 when absent, so that a lookup costs
 	 * no name comparison; NULL: by name. Adding a field drops it. */
 	const int16_t *colpos;
+	/* A packed record's values, one block (hl_record_pack_copy); its
+	 * fields have cap 0 until a value is set anew. */
+	char *block;
 };
 
 void hl_record_clear(struct hl_record *r);
@@ -47,5 +50,10 @@ static inline const char *hl_record_at(const struct hl_record *r, int column, co
 	return i >= 0 && (size_t)i < r->n && r->f[i].len ? r->f[i].value : (const char *)0;
 }
 void hl_record_copy(struct hl_record *dst, const struct hl_record *src);
+/* dst, empty, becomes a copy of src in two allocations (its fields, and
+ * one block of values), with the field names names[i] (NULL: src's): for
+ * records held by the thousand, such as a batch. */
+void hl_record_pack_copy(struct hl_record *dst, const struct hl_record *src,
+			 const char *const *names);
 
 #endif
