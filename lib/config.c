@@ -402,13 +402,9 @@ static void set_zone(const struct hl_config *cfg)
 /* FNV-1a over the text and the zone the tools run in */
 static uint64_t fingerprint(const char *text, size_t len)
 {
-	uint64_t h = 14695981039346656037ULL;
 	const char *tz = getenv("TZ");
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
-	for (const char *p = tz ? tz : ""; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	return h;
+	uint64_t h = hl_fnv(HL_FNV_START, text, len);
+	return tz ? hl_fnv(h, tz, strlen(tz)) : h;
 }
 
 int hl_config_load_text(const char *name, const char *text, size_t len,

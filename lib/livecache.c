@@ -30,13 +30,6 @@ static long long rewrite_after(size_t cache_size)
 	return cache_size > REWRITE_AFTER ? (long long)cache_size : REWRITE_AFTER;
 }
 
-static uint64_t fnv(uint64_t h, const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
-	return h;
-}
-#define FNV0 14695981039346656037ULL
 
 void hl_live_cache_path(const char *journal, struct hl_buf *out)
 {
@@ -184,7 +177,7 @@ static void serialize(const struct hl_live *s, const struct coverage *cov, struc
 	for (size_t i = 0; i < n; i++)
 		put_ticket(b, sorted[i]);
 	free(sorted);
-	hl_buf_printf(b, "E\t%016" PRIx64 "\n", fnv(FNV0, b->s, b->len));
+	hl_buf_printf(b, "E\t%016" PRIx64 "\n", hl_fnv(HL_FNV_START, b->s, b->len));
 }
 
 /* ---- reading ---- */
@@ -359,7 +352,7 @@ static int tail_hash(int fd, long long offset, uint64_t *out)
 	size_t n = (size_t)(offset - from);
 	char *buf = hl_xmalloc(n ? n : 1);
 	ssize_t got = pread(fd, buf, n, (off_t)from);
-	*out = fnv(FNV0, buf, n);
+	*out = hl_fnv(HL_FNV_START, buf, n);
 	free(buf);
 	return got == (ssize_t)n ? 0 : -1;
 }
@@ -379,7 +372,7 @@ static int load(struct hl_live *s, const char *path, int fd, const struct stat *
 		char *e = text.len >= 19 ? memrchr(text.s, '\n', text.len - 1) : NULL;
 		unsigned long long sum = 0, dev = 0, ino = 0;
 		uint64_t fp = 0, tail = 0;
-		ok = e && sscanf(e + 1, "E\t%llx", &sum) == 1 && sum == fnv(FNV0, text.s, (size_t)(e + 1 - text.s)) &&
+		ok = e && sscanf(e + 1, "E\t%llx", &sum) == 1 && sum == hl_fnv(HL_FNV_START, text.s, (size_t)(e + 1 - text.s)) &&
 		     sscanf(text.s + strlen(VERSION), "J\t%llu\t%llu\t%lld\t%lld\t%" SCNu64 "\t%" SCNu64, &dev,
 			    &ino, &cov->offset, &cov->line, &cov->tail, &fp) == 6 &&
 		     dev == (unsigned long long)st->st_dev && ino == (unsigned long long)st->st_ino &&

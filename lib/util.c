@@ -208,11 +208,17 @@ int hl_parse_long(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+uint64_t hl_fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
+	return h;
+}
+
 size_t hl_hash_str(const char *s)
 {
-	uint64_t h = 14695981039346656037ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	uint64_t h = hl_fnv(HL_FNV_START, s, strlen(s));
 	/* FNV's low bits mix poorly for keys alike (phone numbers), and the
 	 * tables index by them: fold the high bits down */
 	h ^= h >> 29;

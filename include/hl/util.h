@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The name diagnostics start with; set once by each command's main. */
 extern const char *hl_progname;
@@ -58,6 +59,10 @@ int hl_close_stdout(void);
 /* FNV-1a of a C string: ids and names, no adversary who gains by
  * collisions. */
 size_t hl_hash_str(const char *s);
+/* FNV-1a over n bytes, continuing from h (HL_FNV_START to begin): the
+ * checksums of derived files and fingerprints. */
+#define HL_FNV_START 14695981039346656037ULL
+uint64_t hl_fnv(uint64_t h, const void *p, size_t n);
 
 /* String helpers */
 int hl_streq(const char *a, const char *b);
