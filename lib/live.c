@@ -26,14 +26,6 @@ void hl_live_free(struct hl_live *s)
 	memset(s, 0, sizeof *s);
 }
 
-static int rule_index(const struct hl_live *s, const char *name)
-{
-	for (size_t i = 0; name && i < s->nrules; i++)
-		if (hl_streq(s->cfg->routes->rule[i].name, name))
-			return (int)i;
-	return -1;
-}
-
 /* A route record of a pool rule: the first member from the rotation's
  * position whose ticket went to who (the member, or the one standing in
  * for them) is the one whose turn it was; the router chose the same. */
@@ -62,7 +54,7 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_record *r, con
 		s->last = ev->time.t;
 	if (!t)
 		return NULL;
-	int rule = ev->kind == HL_EV_ROUTE ? rule_index(s, ev->rule) : -1;
+	int rule = ev->kind == HL_EV_ROUTE ? hl_routes_index(s->cfg->routes, ev->rule) : -1;
 	if (rule >= 0)
 		replay_rotation(s, rule, ev->assignee, hl_ticket_since(t));
 	hl_repeats_note(&s->complaints, ev);

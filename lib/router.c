@@ -47,15 +47,6 @@ void hl_router_free(struct hl_router *rt)
 	free(rt);
 }
 
-static int rule_index(const struct hl_router *rt, const char *name)
-{
-	const struct hl_routes *rs = rt->cfg->routes;
-	for (size_t i = 0; name && rs && i < rs->n; i++)
-		if (hl_streq(rs->rule[i].name, name))
-			return (int)i;
-	return -1;
-}
-
 int hl_router_read(struct hl_router *rt, char *const *files, int nfiles, struct hl_buf *err)
 {
 	return hl_live_read(&rt->live, files, nfiles, err);
@@ -337,7 +328,7 @@ static void build_record(const struct hl_router *rt, struct hl_ticket *t, const 
 /* What routing changes in the state, so the next ticket of this run sees it. */
 static void routed(struct hl_router *rt, struct hl_ticket *t, const struct decision *d)
 {
-	int rule = rule_index(rt, d->rule);
+	int rule = hl_routes_index(rt->cfg->routes, d->rule);
 	if (rule >= 0 && d->slot && rt->cfg->routes->rule[rule].strategy == HL_STRAT_ROUND_ROBIN)
 		rt->live.rotation[rule] = d->next;
 	if (d->assignee)

@@ -179,6 +179,14 @@ int hl_routes_check(struct hl_cfgctx *c, const struct hl_node *v, const struct h
 	return 0;
 }
 
+int hl_routes_index(const struct hl_routes *rs, const char *name)
+{
+	for (size_t i = 0; name && rs && i < rs->n; i++)
+		if (hl_streq(rs->rule[i].name, name))
+			return (int)i;
+	return -1;
+}
+
 void hl_routes_free(struct hl_routes *rs)
 {
 	if (!rs)

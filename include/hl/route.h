@@ -44,6 +44,8 @@ int hl_routes_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_conf
  * section is read; errors point into the routes section. */
 int hl_routes_check(struct hl_cfgctx *c, const struct hl_node *v, const struct hl_config *cfg);
 void hl_routes_free(struct hl_routes *r);
+/* The index of the rule of that name (rs and name may be NULL), or -1. */
+int hl_routes_index(const struct hl_routes *rs, const char *name);
 
 /* The router: fed the journal record by record, it keeps the tickets that
  * are not closed, the rotation of each rule, who has how many open
