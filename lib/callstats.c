@@ -79,7 +79,9 @@ void hl_callstats_add(struct hl_callstats *cs, const struct hl_telephony *t,
 	int hour, y, mo, d, mi, s;
 	hl_time_fields(hl_time_local(ev->time.t), &y, &mo, &d, &hour, &mi, &s);
 	cs->records++;
-	tally(hl_qgroup_get(&cs->queues, ev->queue ? ev->queue : "(none)"), t, ev);
+	struct hl_qstat *queue = hl_qgroup_get(&cs->queues, ev->queue ? ev->queue : "(none)");
+	size_t qindex = (size_t)(queue - cs->queues.st);
+	tally(queue, t, ev);
 	if (ev->outcome == HL_OUT_REROUTED)
 		return; /* the call counts once, in the queue where it ended */
 	tally(&cs->total, t, ev);
@@ -87,8 +89,7 @@ void hl_callstats_add(struct hl_callstats *cs, const struct hl_telephony *t,
 	if (ev->outcome == HL_OUT_ANSWERED)
 		tally(hl_qgroup_get(&cs->agents, ev->actor ? ev->actor : "(none)"), t, ev);
 	if (ev->kind == HL_EV_MISSED && ev->ticket)
-		*(size_t *)hl_strmap_put(&cs->missed, ev->ticket) = *(size_t *)hl_strmap_get(
-			&cs->queues.index, ev->queue ? ev->queue : "(none)");
+		*(size_t *)hl_strmap_put(&cs->missed, ev->ticket) = qindex + 1;
 }
 
 void hl_callstats_callback(struct hl_callstats *cs, size_t queue, enum hl_callback_state s)
