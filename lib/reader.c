@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "hl/event.h"
@@ -18,10 +19,13 @@
 #define MAX_FIELDS 256
 /* The byte a writer leaves to close a line an interrupted writer tore. */
 #define TORN_MARK '\x18'
+/* Input is read this much at a time; lines are views into it. */
+#define CHUNK (1024 * 1024)
 
 struct hl_reader {
 	char *name;
 	FILE *fp;
+	int fd;             /* fp's descriptor; -1 for a stream in memory */
 	int own_fp;
 	unsigned flags;
 	enum hl_format fmt;
@@ -29,27 +33,25 @@ struct hl_reader {
 	int64_t offset;     /* bytes consumed */
 	int64_t rec_end;    /* offset past the last returned record */
 	int eof;
-	/* the first line, read to detect the format */
-	char *first;
-	size_t first_len;
-	int first_pending;
+	/* input read and not yet consumed: buf[pos..end), buf[end] = '\0' */
+	char *buf;
+	size_t cap, pos, end;
+	int in_eof;
 	/* CSV */
-	char *lbuf;
-	size_t lcap;
 	char **cols;
 	size_t ncols;
 	int16_t colpos[HL_NCOLUMNS];  /* the journal's columns in cols */
 	int have_header;
 	struct csv_parser csv;
-	struct hl_record raw;  /* fields as parsed, not yet named */
+	struct hl_record raw;  /* fields libcsv parsed, not yet named */
 	int rec_ended;
 	int too_many;
 	int line_clean;     /* the record's line is valid text throughout */
 	int line_escapes;   /* and has a backslash somewhere */
+	unsigned char quoted[MAX_FIELDS];  /* field i was quoted (2: with "") */
 	/* YAML */
 	yaml_parser_t yp;
 	int yaml_ready;
-	size_t first_pos;
 	char **keys;        /* interned mapping keys */
 	size_t nkeys, capkeys;
 };
@@ -85,25 +87,84 @@ static int located(struct hl_reader *r, long line, struct hl_buf *err, const cha
 	return HL_READ_BAD;
 }
 
-/* Reads one physical line into r->lbuf; returns its length, 0 at EOF,
- * -1 on a read error. */
-static ssize_t read_line(struct hl_reader *r, char **out)
+/* ---- input ---- */
+
+/* read(2) where there is a descriptor: what a pipe has is taken at once,
+ * so records are handled as they come; fread for a stream in memory. */
+static ssize_t raw_read(struct hl_reader *r, char *dst, size_t n)
 {
-	if (r->first_pending) {
-		r->first_pending = 0;
-		*out = r->first;
-		r->line++;
-		r->offset += (int64_t)r->first_len;
-		return (ssize_t)r->first_len;
+	if (r->fd < 0) {
+		size_t got = fread(dst, 1, n, r->fp);
+		return got == 0 && ferror(r->fp) ? -1 : (ssize_t)got;
+	}
+	ssize_t got;
+	do
+		got = read(r->fd, dst, n);
+	while (got < 0 && errno == EINTR);
+	return got;
+}
+
+/* Reads more after buf[end], moving the unconsumed part to the front and
+ * growing the buffer when it is mostly full: 1 when input came, 0 at its
+ * end, -1 on a read error. */
+static int fill(struct hl_reader *r)
+{
+	if (r->in_eof)
+		return 0;
+	if (r->pos) {
+		memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+		r->end -= r->pos;
+		r->pos = 0;
+	}
+	if (r->cap - r->end < CHUNK / 4 + 1) {
+		r->cap = r->cap ? r->cap * 2 : CHUNK + 1;
+		r->buf = hl_xrealloc(r->buf, r->cap);
 	}
 	errno = 0;
-	ssize_t n = getline(&r->lbuf, &r->lcap, r->fp);
-	if (n < 0)
-		return ferror(r->fp) ? -1 : 0;
-	*out = r->lbuf;
+	ssize_t got = raw_read(r, r->buf + r->end, r->cap - 1 - r->end);
+	if (got < 0)
+		return -1;
+	r->in_eof = got == 0;
+	r->end += (size_t)got;
+	r->buf[r->end] = '\0';
+	return got > 0;
+}
+
+/* The next physical line, '\n' included when it has one: a view into the
+ * buffer, good until the next read. Its length; 0 at the end of input;
+ * -1 on a read error. A line longer than MAX_LINE is read past in pieces
+ * and given with *out NULL. */
+static ssize_t read_line(struct hl_reader *r, char **out)
+{
+	size_t seen = 0, dropped = 0, len;
+	for (;;) {
+		size_t avail = r->end - r->pos;
+		char *nl = avail > seen ? memchr(r->buf + r->pos + seen, '\n', avail - seen) : NULL;
+		if (nl) {
+			len = (size_t)(nl - (r->buf + r->pos)) + 1;
+			break;
+		}
+		if (avail > MAX_LINE) { /* its start is not needed: drop it */
+			dropped += avail;
+			r->pos = r->end;
+			avail = 0;
+		}
+		seen = avail;
+		int got = fill(r);
+		if (got < 0)
+			return -1;
+		if (got == 0) {
+			len = r->end - r->pos;
+			if (!len && !dropped)
+				return 0;
+			break;
+		}
+	}
+	*out = dropped ? NULL : r->buf + r->pos;
+	r->pos += len;
 	r->line++;
-	r->offset += n;
-	return n;
+	r->offset += (int64_t)(dropped + len);
+	return (ssize_t)(dropped + len);
 }
 
 /* ---- CSV ---- */
@@ -138,15 +199,16 @@ static void csv_on_record(int c, void *data)
 	((struct hl_reader *)data)->rec_ended = 1;
 }
 
-static int take_header(struct hl_reader *r, long line, struct hl_buf *err)
+static int take_header(struct hl_reader *r, const struct hl_record *h, long line,
+		       struct hl_buf *err)
 {
 	struct hl_buf m = {0};
-	for (size_t i = 0; i < r->raw.n; i++) {
-		const char *name = r->raw.f[i].value;
+	for (size_t i = 0; i < h->n; i++) {
+		const char *name = h->f[i].value;
 		int ok = r->flags & HL_READ_FOREIGN
-				 ? *name && !hl_text_check(name, r->raw.f[i].len, "header", NULL)
+				 ? *name && !hl_text_check(name, h->f[i].len, "header", NULL)
 				 : hl_valid_name(name);
-		if (!ok && (r->flags & HL_READ_FOREIGN) && !hl_utf8_valid(name, r->raw.f[i].len, NULL))
+		if (!ok && (r->flags & HL_READ_FOREIGN) && !hl_utf8_valid(name, h->f[i].len, NULL))
 			hl_buf_printf(&m, "column names are not UTF-8 (a GBK export? iconv -f GBK -t UTF-8 converts it)");
 		else if (!ok)
 			hl_buf_printf(&m, "bad column name '%s' in header", name);
@@ -172,30 +234,23 @@ static int take_header(struct hl_reader *r, long line, struct hl_buf *err)
 	return 0;
 }
 
-/* Names the raw fields after the header and checks them. */
+/* Names the fields after the header and checks them. */
 static int name_fields(struct hl_reader *r, struct hl_record *rec, long line,
 		       struct hl_buf *err)
 {
 	struct hl_buf m = {0};
-	if (r->raw.n != r->ncols) {
-		hl_buf_printf(&m, "%zu fields where the header has %zu", r->raw.n, r->ncols);
+	if (rec->n != r->ncols) {
+		hl_buf_printf(&m, "%zu fields where the header has %zu", rec->n, r->ncols);
 		located(r, line, err, m.s);
 		hl_buf_free(&m);
 		return HL_READ_BAD;
 	}
-	/* the parsed fields become the record's: the two swap buffers, so no
-	 * value is copied */
-	struct hl_record tmp = *rec;
-	hl_record_clear(&tmp);
-	*rec = r->raw;
-	r->raw = tmp;
+	int unescape = !(r->flags & HL_READ_FOREIGN) && r->line_escapes;
 	for (size_t i = 0; i < rec->n; i++) {
 		struct hl_field *f = &rec->f[i];
 		f->name = r->cols[i];
-		if (!(r->flags & HL_READ_FOREIGN) && r->line_escapes) {
+		if (unescape)
 			f->len = hl_csv_unescape(f->value, f->len);
-			f->value[f->len] = '\0';
-		}
 		if (r->line_clean && f->len <= HL_MAX_FIELD)
 			continue; /* checked as a whole line */
 		if (hl_text_check(f->value, f->len, r->cols[i], &m) < 0) {
@@ -218,82 +273,181 @@ static int csv_feed(struct hl_reader *r, const char *s, size_t n)
 	return 0;
 }
 
-/* A line without a quote needs no CSV parser: its fields are what lies
- * between the commas. The journal writer quotes only fields with a comma,
- * a quote or blanks at an end, so most lines take this path (libcsv's
- * byte-at-a-time parse was a third of a report's time). */
-static int split_plain(struct hl_reader *r, const char *s, size_t n)
+/* ---- splitting a line, eight bytes at a time ---- */
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* 0x80 in each byte of v equal to c (exact: no borrow runs on into the
+ * next byte). */
+static inline uint64_t bytes_equal(uint64_t v, unsigned char c)
 {
-	const char *p = s, *end = s + n;
-	if (n && end[-1] == '\n')
-		end--;
-	for (;;) {
-		const char *comma = memchr(p, ',', (size_t)(end - p));
-		if (r->raw.n >= MAX_FIELDS) {
-			r->too_many = 1;
-			break;
-		}
-		hl_record_push(&r->raw, "", p, (size_t)((comma ? comma : end) - p));
-		if (!comma)
-			break;
-		p = comma + 1;
+	uint64_t x = v ^ (ONES * c);
+	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+}
+
+/* What a line holds beyond plain printable ASCII, learnt in the pass that
+ * splits it. */
+enum { LINE_ESCAPE = 1, LINE_OTHER = 2 };
+
+static inline unsigned word_flags(uint64_t v)
+{
+	uint64_t low7 = v & ~HIGHS;
+	/* a high bit; below 0x20 (+0x60 stays under 0x80); 0x7f (+1 reaches it) */
+	uint64_t other = (v | ~(low7 + ONES * 0x60) | (low7 + ONES)) & HIGHS;
+	return (other ? LINE_OTHER : 0) | (bytes_equal(v, '\\') ? LINE_ESCAPE : 0);
+}
+
+/* The eight bytes at s + i, first byte lowest; past n, a plain letter. */
+static inline uint64_t word_at(const char *s, size_t n, size_t i)
+{
+	uint64_t v;
+	if (n - i >= 8) {
+		memcpy(&v, s + i, 8);
+	} else {
+		v = ONES * 'a';
+		memcpy(&v, s + i, n - i);
 	}
-	r->rec_ended = 1;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+
+struct split {
+	struct hl_reader *r;
+	struct hl_record *rec;
+	char *s;
+	size_t from;      /* the field being read starts here */
+	int in_quotes;    /* it is quoted: s[from] is its opening quote */
+	int doubled;      /* and has a "" in it */
+	int closed;       /* the quoted field before from is pushed */
+	size_t skip;      /* a quote before this is the second of a "" */
+};
+
+static inline int push(struct split *sp, size_t at, size_t len, unsigned char quoted)
+{
+	if (sp->rec->n >= MAX_FIELDS) {
+		sp->r->too_many = 1;
+		return -1;
+	}
+	sp->r->quoted[sp->rec->n] = quoted;
+	hl_record_push_view(sp->rec, "", sp->s + at, len);
 	return 0;
 }
 
-/* A line with quotes, when every quoted field ends on it (always so in a
- * journal): RFC 4180 as libcsv reads it strictly. 1 when a quoted field
- * runs on past the line (the caller hands it to libcsv), -1 for a quote
- * out of place, 0 when split. */
-static int split_quoted(struct hl_reader *r, const char *s, size_t n)
+/* A quote or comma at `at`: 0 to go on, 1 when the line is done, -1 for
+ * a quote out of place (or too many fields). */
+static inline int structural(struct split *sp, size_t at, int is_quote, size_t n)
 {
-	const char *p = s, *end = s + n;
-	if (n && end[-1] == '\n')
-		end--;
-	hl_record_clear(&r->raw);
-	for (;;) {
-		if (r->raw.n >= MAX_FIELDS) {
-			r->too_many = 1;
-			break;
+	if (sp->in_quotes) {
+		if (!is_quote || at == sp->from || at < sp->skip)
+			return 0; /* a comma in the text, the opening quote, a "" */
+		if (at + 1 < n && sp->s[at + 1] == '"') {
+			sp->skip = at + 2, sp->doubled = 1;
+			return 0;
 		}
-		const char *stop;
-		if (p < end && *p == '"') {
-			const char *q = ++p;
-			for (;;) {
-				q = memchr(q, '"', (size_t)(end - q));
-				if (!q)
-					return 1;
-				if (q + 1 < end && q[1] == '"') {
-					q += 2;
-					continue;
-				}
-				break;
-			}
-			hl_record_push(&r->raw, "", p, (size_t)(q - p));
-			struct hl_field *f = &r->raw.f[r->raw.n - 1];
-			char *w = f->value;
-			for (size_t i = 0; i < f->len; i++) /* "" is one quote */
-				if ((*w++ = f->value[i]) == '"')
-					i++;
-			*w = '\0';
-			f->len = (size_t)(w - f->value);
-			stop = q + 1;
-			if (stop < end && *stop != ',')
-				return -1; /* text after a closing quote */
-		} else {
-			const char *comma = memchr(p, ',', (size_t)(end - p));
-			stop = comma ? comma : end;
-			if (memchr(p, '"', (size_t)(stop - p)))
-				return -1; /* a quote inside an unquoted field */
-			hl_record_push(&r->raw, "", p, (size_t)(stop - p));
-		}
-		if (stop >= end)
-			break;
-		p = stop + 1;
+		if (at + 1 < n && sp->s[at + 1] != ',')
+			return -1; /* text after a closing quote */
+		if (push(sp, sp->from + 1, at - sp->from - 1, (unsigned char)(1 + sp->doubled)))
+			return -1;
+		sp->in_quotes = sp->doubled = 0;
+		sp->closed = 1;
+		sp->from = at + 1;
+		return at + 1 >= n;
 	}
-	r->rec_ended = 1;
+	if (is_quote)
+		return -1; /* a quote inside an unquoted field */
+	if (!sp->closed && push(sp, sp->from, at - sp->from, 0))
+		return -1;
+	sp->closed = 0;
+	sp->from = at + 1;
+	sp->in_quotes = sp->from < n && sp->s[sp->from] == '"';
 	return 0;
+}
+
+/* Splits s[0..n) (a line without its break) into views of rec, RFC 4180
+ * as libcsv reads it strictly, in one pass that also notes backslashes
+ * and bytes other than printable ASCII (*seen) and the first word holding
+ * one (*other_at). 0 when split; 1 when a quoted field runs on past the
+ * line (libcsv's work); -1 when malformed. The line is not changed. */
+static int split_fields(struct hl_reader *r, struct hl_record *rec, char *s, size_t n,
+			unsigned *seen, size_t *other_at)
+{
+	struct split sp = {.r = r, .rec = rec, .s = s, .in_quotes = n && s[0] == '"'};
+	*seen = 0;
+	*other_at = n;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t v = word_at(s, n, i);
+		unsigned f = word_flags(v);
+		if ((f & LINE_OTHER) && !(*seen & LINE_OTHER))
+			*other_at = i;
+		*seen |= f;
+		uint64_t quotes = bytes_equal(v, '"');
+		uint64_t marks = quotes | bytes_equal(v, ',');
+		for (; marks; marks &= marks - 1) {
+			int b = __builtin_ctzll(marks);
+			int rc = structural(&sp, i + (size_t)(b >> 3), (int)(quotes >> b & 1), n);
+			if (rc < 0)
+				return -1;
+			if (rc > 0)
+				return 0;
+		}
+	}
+	if (sp.in_quotes)
+		return 1;
+	return sp.closed || !push(&sp, sp.from, n - sp.from, 0) ? 0 : -1;
+}
+
+/* The views become strings: each ends where its comma, closing quote or
+ * line break was; a quoted one with "" has them made one quote. */
+static void end_views(struct hl_reader *r, struct hl_record *rec)
+{
+	for (size_t i = 0; i < rec->n; i++) {
+		struct hl_field *f = &rec->f[i];
+		if (r->quoted[i] == 2) {
+			char *w = memchr(f->value, '"', f->len);
+			for (size_t k = (size_t)(w - f->value); k < f->len; k++)
+				if ((*w++ = f->value[k]) == '"')
+					k++;
+			f->len = (size_t)(w - f->value);
+		}
+		f->value[f->len] = '\0';
+	}
+}
+
+/* Splits one line into rec's fields, views into the line (0); 1 when
+ * libcsv has it instead (its fields go to r->raw); -1 for malformed CSV. */
+static int split_line(struct hl_reader *r, struct hl_record *rec, char *s, size_t n, int complete)
+{
+	unsigned seen;
+	size_t other_at;
+	hl_record_clear(rec);
+	int rc = split_fields(r, rec, s, complete ? n - 1 : n, &seen, &other_at);
+	if (rc < 0)
+		return r->too_many ? 0 : -1;
+	/* one check of the line spares one of each field */
+	r->line_clean = !(seen & LINE_OTHER) || hl_text_clean(s + other_at, n - other_at);
+	r->line_escapes = (seen & LINE_ESCAPE) || (r->flags & HL_READ_FOREIGN);
+	if (rc == 0) {
+		end_views(r, rec);
+		r->rec_ended = 1;
+		return 0;
+	}
+	/* a field that goes on: libcsv, from the start */
+	hl_record_clear(rec);
+	hl_record_clear(&r->raw);
+	return csv_feed(r, s, n) ? -1 : 1;
+}
+
+/* libcsv's fields become the record's: the two swap buffers, so no value
+ * is copied. */
+static void take_raw(struct hl_reader *r, struct hl_record *rec)
+{
+	struct hl_record tmp = *rec;
+	hl_record_clear(&tmp);
+	*rec = r->raw;
+	r->raw = tmp;
 }
 
 static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
@@ -309,41 +463,25 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 			return HL_READ_EOF;
 		long line = r->line;
 		int64_t start = r->offset - n;
+		r->rec_end = r->offset;
+		if (!s)
+			return located(r, line, err, "record longer than 1 MiB");
 		int complete = s[n - 1] == '\n';
-		if (!complete && (r->flags & HL_READ_JOURNAL)) {
-			r->rec_end = r->offset;
+		if (!complete && (r->flags & HL_READ_JOURNAL))
 			return located(r, line, err, "torn last line (an interrupted write), skipped");
-		}
-		if (n >= 2 && s[n - 2] == TORN_MARK && complete) {
-			r->rec_end = r->offset;
+		if (n >= 2 && s[n - 2] == TORN_MARK && complete)
 			return located(r, line, err, "torn line (an interrupted write, closed by a later one), skipped");
-		}
 		if (line == 1 && n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
 			s += 3, n -= 3;
 		if (complete && n >= 2 && s[n - 2] == '\r')
 			s[n - 2] = '\n', n--;
 		if (n == 0 || (n == 1 && s[0] == '\n'))
 			continue;
-		if ((size_t)n > MAX_LINE) {
-			r->rec_end = r->offset;
+		if ((size_t)n > MAX_LINE)
 			return located(r, line, err, "record longer than 1 MiB");
-		}
-		hl_record_clear(&r->raw);
 		r->rec_ended = r->too_many = 0;
-		int bad;
-		/* one pass over the line spares a check of each field */
-		r->line_clean = hl_text_clean(s, (size_t)n);
-		r->line_escapes = (r->flags & HL_READ_FOREIGN) || memchr(s, '\\', (size_t)n);
-		if (!memchr(s, '"', (size_t)n)) {
-			bad = split_plain(r, s, (size_t)n);
-		} else {
-			bad = split_quoted(r, s, (size_t)n);
-			if (bad == 1) { /* a field that goes on: libcsv, from the start */
-				hl_record_clear(&r->raw);
-				r->too_many = 0;
-				bad = csv_feed(r, s, (size_t)n);
-			}
-		}
+		int bad = split_line(r, rec, s, (size_t)n, complete), by_libcsv = bad == 1;
+		bad = bad < 0;
 		/* a quoted field may hold raw line breaks, except in a journal */
 		size_t total = (size_t)n;
 		while (!bad && !r->rec_ended && r->csv.quoted && complete &&
@@ -369,13 +507,15 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 				bad = 1;
 			csv_reset(r);
 		}
+		if (!bad && by_libcsv)
+			take_raw(r, rec);
 		r->rec_end = r->offset;
 		if (bad)
 			return located(r, line, err, "malformed CSV (an unbalanced quote, or text after a closing quote)");
 		if (r->too_many)
 			return located(r, line, err, "too many fields");
 		if (!r->have_header) {
-			int h = take_header(r, line, err);
+			int h = take_header(r, rec, line, err);
 			if (h)
 				return h;
 			continue;
@@ -392,17 +532,18 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 static int yaml_read(void *data, unsigned char *buf, size_t size, size_t *got)
 {
 	struct hl_reader *r = data;
-	if (r->first_pos < r->first_len) {
-		size_t n = r->first_len - r->first_pos;
+	if (r->pos < r->end) { /* what format detection read first */
+		size_t n = r->end - r->pos;
 		if (n > size)
 			n = size;
-		memcpy(buf, r->first + r->first_pos, n);
-		r->first_pos += n;
+		memcpy(buf, r->buf + r->pos, n);
+		r->pos += n;
 		*got = n;
 		return 1;
 	}
-	*got = fread(buf, 1, size, r->fp);
-	return !ferror(r->fp);
+	ssize_t n = raw_read(r, (char *)buf, size);
+	*got = n > 0 ? (size_t)n : 0;
+	return n >= 0;
 }
 
 static const char *intern_key(struct hl_reader *r, const char *k)
@@ -585,19 +726,21 @@ struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, 
 {
 	struct hl_reader *r = hl_xcalloc(1, sizeof *r);
 	r->fp = fp;
+	r->fd = fileno(fp);
 	r->flags = flags;
 	r->name = hl_xstrdup(name);
-	errno = 0;
-	ssize_t n = getline(&r->first, &r->lcap, fp);
-	if (n < 0 && ferror(fp)) {
+	/* the first line (or as much of it as came) tells the format */
+	int got;
+	while ((got = fill(r)) > 0 && !memchr(r->buf, '\n', r->end) && r->end < CHUNK)
+		;
+	if (got < 0) {
 		hl_fail(err, "%s: read error: %s", r->name, strerror(errno));
 		hl_reader_close(r);
 		return NULL;
 	}
-	r->lcap = 0;
-	r->first_len = n > 0 ? (size_t)n : 0;
-	r->first_pending = n > 0;
-	r->fmt = flags & HL_READ_FOREIGN ? HL_FMT_CSV : detect(r->first ? r->first : "", r->first_len);
+	const char *nl = memchr(r->buf, '\n', r->end);
+	size_t first = nl ? (size_t)(nl - r->buf) + 1 : r->end;
+	r->fmt = flags & HL_READ_FOREIGN ? HL_FMT_CSV : detect(r->buf, first);
 	if (r->fmt == HL_FMT_CSV) {
 		csv_init(&r->csv, 0);
 		csv_reset(r);
@@ -623,9 +766,13 @@ int hl_reader_seek(struct hl_reader *r, int64_t offset, long line, struct hl_buf
 		if (rc < 0)
 			return -1;
 	}
-	if (offset < r->offset || fseeko(r->fp, (off_t)offset, SEEK_SET) != 0)
+	int moved = offset >= r->offset &&
+		    (r->fd >= 0 ? lseek(r->fd, (off_t)offset, SEEK_SET) >= 0
+				: fseeko(r->fp, (off_t)offset, SEEK_SET) == 0);
+	if (!moved)
 		return hl_fail(err, "%s: cannot seek to byte %lld", r->name, (long long)offset);
-	r->first_pending = 0;
+	r->pos = r->end = 0;
+	r->in_eof = 0;
 	r->offset = r->rec_end = offset;
 	r->line = line;
 	return 0;
@@ -652,8 +799,7 @@ void hl_reader_close(struct hl_reader *r)
 		free(r->keys[i]);
 	free(r->cols);
 	free(r->keys);
-	free(r->first);
-	free(r->lbuf);
+	free(r->buf);
 	free(r->name);
 	hl_record_free(&r->raw);
 	free(r);

@@ -30,7 +30,8 @@ void hl_record_free(struct hl_record *r)
 {
 	drop_block(r);
 	for (size_t i = 0; i < r->cap; i++)
-		free(r->f[i].value);
+		if (r->f[i].cap)
+			free(r->f[i].value);
 	free(r->f);
 	memset(r, 0, sizeof *r);
 }
@@ -49,14 +50,25 @@ static void field_assign(struct hl_field *f, const char *v, size_t len)
 	f->len = len;
 }
 
+void hl_record_grow(struct hl_record *r)
+{
+	size_t cap = r->cap ? r->cap * 2 : 32;
+	r->f = hl_xreallocarray(r->f, cap, sizeof *r->f);
+	memset(r->f + r->cap, 0, (cap - r->cap) * sizeof *r->f);
+	r->cap = cap;
+}
+
+void hl_field_disown(struct hl_field *f)
+{
+	free(f->value);
+	f->value = NULL;
+	f->cap = 0;
+}
+
 void hl_record_push(struct hl_record *r, const char *name, const char *v, size_t len)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 24;
-		r->f = hl_xreallocarray(r->f, cap, sizeof *r->f);
-		memset(r->f + r->cap, 0, (cap - r->cap) * sizeof *r->f);
-		r->cap = cap;
-	}
+	if (r->n == r->cap)
+		hl_record_grow(r);
 	struct hl_field *f = &r->f[r->n++];
 	f->name = name;
 	field_assign(f, v, len);

@@ -5,9 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Field names are borrowed (a reader's header, or string constants); the
- * values are owned and their buffers reused from record to record, so a
- * reading loop does not allocate once it has warmed up. */
+/* Field names are borrowed (a reader's header, or string constants). A
+ * value with cap > 0 is the field's own, its buffer reused from record to
+ * record; with cap 0 it is borrowed: from a packed record's block, or
+ * from a reader's input buffer until its next record (so a reading loop
+ * copies nothing). Setting a borrowed value gives the field its own. */
 struct hl_field {
 	const char *name;
 	char *value;
@@ -32,6 +34,23 @@ void hl_record_clear(struct hl_record *r);
 void hl_record_free(struct hl_record *r);
 /* Appends a field (no check for an existing one of that name). */
 void hl_record_push(struct hl_record *r, const char *name, const char *v, size_t len);
+/* Room for more fields; a field's own value freed (for the inline below). */
+void hl_record_grow(struct hl_record *r);
+void hl_field_disown(struct hl_field *f);
+/* Appends a field borrowing v, which must end at v[len] ('\0') by the
+ * time the record is read, and outlive the record's use. */
+static inline void hl_record_push_view(struct hl_record *r, const char *name, char *v, size_t len)
+{
+	if (r->n == r->cap)
+		hl_record_grow(r);
+	struct hl_field *f = &r->f[r->n++];
+	if (f->cap)
+		hl_field_disown(f);
+	f->name = name;
+	f->value = v;
+	f->len = len;
+	r->colpos = 0;
+}
 /* Sets the named field, replacing its value or appending it. */
 void hl_record_set(struct hl_record *r, const char *name, const char *v);
 /* The value, or NULL when the field is absent or empty. */
