@@ -16,7 +16,7 @@ YAML_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 DEFS     = -D_GNU_SOURCE
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude $(YAML_CFLAGS) $(CFLAGS)
-LIBS     = -lcsv $(YAML_LIBS)
+LIBS     = -lcsv $(YAML_LIBS) -pthread
 SAN      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
 CMDS     = hl-log hl-route hl-escalate hl-report

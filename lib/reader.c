@@ -2,8 +2,10 @@
  * libcsv, YAML by libyaml events; constant memory in the input's length */
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -21,6 +23,12 @@
 #define TORN_MARK '\x18'
 /* Input is read this much at a time; lines are views into it. */
 #define CHUNK (1024 * 1024)
+/* A CSV file longer than this past its header is split into records by
+ * a second thread while the caller uses those before (reading ahead), in
+ * batches of about AHEAD_READ bytes, AHEAD_SLOTS of them in flight. */
+#define AHEAD_MIN (4 * CHUNK)
+#define AHEAD_READ (256 * 1024)
+#define AHEAD_SLOTS 3
 
 struct hl_reader {
 	char *name;
@@ -37,6 +45,8 @@ struct hl_reader {
 	char *buf;
 	size_t cap, pos, end;
 	int in_eof;
+	struct ahead *ahead;  /* the thread reading ahead, if any */
+	int ahead_tried;
 	/* CSV */
 	char **cols;
 	size_t ncols;
@@ -48,6 +58,7 @@ struct hl_reader {
 	int too_many;
 	int line_clean;     /* the record's line is valid text throughout */
 	int line_escapes;   /* and has a backslash somewhere */
+	int by_libcsv;      /* the record's values are libcsv's, not views */
 	unsigned char quoted[MAX_FIELDS];  /* field i was quoted (2: with "") */
 	/* YAML */
 	yaml_parser_t yp;
@@ -58,8 +69,11 @@ struct hl_reader {
 
 const char *hl_reader_name(const struct hl_reader *r) { return r->name; }
 enum hl_format hl_reader_format(const struct hl_reader *r) { return r->fmt; }
-int64_t hl_reader_offset(const struct hl_reader *r) { return r->rec_end; }
-long hl_reader_line(const struct hl_reader *r) { return r->line; }
+struct ahead;
+static int64_t ahead_end(const struct ahead *a);
+static long ahead_line(const struct ahead *a);
+int64_t hl_reader_offset(const struct hl_reader *r) { return r->ahead ? ahead_end(r->ahead) : r->rec_end; }
+long hl_reader_line(const struct hl_reader *r) { return r->ahead ? ahead_line(r->ahead) : r->line; }
 
 const char *const *hl_reader_columns(const struct hl_reader *r, size_t *n)
 {
@@ -104,6 +118,8 @@ static ssize_t raw_read(struct hl_reader *r, char *dst, size_t n)
 	return got;
 }
 
+static int ahead_switch(struct hl_reader *r);
+
 /* Reads more after buf[end], moving the unconsumed part to the front and
  * growing the buffer when it is mostly full: 1 when input came, 0 at its
  * end, -1 on a read error. */
@@ -111,7 +127,10 @@ static int fill(struct hl_reader *r)
 {
 	if (r->in_eof)
 		return 0;
-	if (r->pos) {
+	if (r->ahead) {
+		if (ahead_switch(r))
+			return -1;
+	} else if (r->pos) {
 		memmove(r->buf, r->buf + r->pos, r->end - r->pos);
 		r->end -= r->pos;
 		r->pos = 0;
@@ -121,7 +140,10 @@ static int fill(struct hl_reader *r)
 		r->buf = hl_xrealloc(r->buf, r->cap);
 	}
 	errno = 0;
-	ssize_t got = raw_read(r, r->buf + r->end, r->cap - 1 - r->end);
+	size_t room = r->cap - 1 - r->end;
+	if (r->ahead && room > AHEAD_READ)
+		room = AHEAD_READ; /* batches small enough to stay in the caches */
+	ssize_t got = raw_read(r, r->buf + r->end, room);
 	if (got < 0)
 		return -1;
 	r->in_eof = got == 0;
@@ -287,15 +309,17 @@ static inline uint64_t bytes_equal(uint64_t v, unsigned char c)
 }
 
 /* What a line holds beyond plain printable ASCII, learnt in the pass that
- * splits it. */
-enum { LINE_ESCAPE = 1, LINE_OTHER = 2 };
+ * splits it: backslashes, bytes of multibyte characters, control bytes. */
+enum { LINE_ESCAPE = 1, LINE_HIGH = 2, LINE_CONTROL = 4 };
 
 static inline unsigned word_flags(uint64_t v)
 {
 	uint64_t low7 = v & ~HIGHS;
-	/* a high bit; below 0x20 (+0x60 stays under 0x80); 0x7f (+1 reaches it) */
-	uint64_t other = (v | ~(low7 + ONES * 0x60) | (low7 + ONES)) & HIGHS;
-	return (other ? LINE_OTHER : 0) | (bytes_equal(v, '\\') ? LINE_ESCAPE : 0);
+	/* of the bytes without a high bit: below 0x20 (+0x60 stays under
+	 * 0x80) or 0x7f (+1 reaches it) */
+	uint64_t control = (~(low7 + ONES * 0x60) | (low7 + ONES)) & ~v & HIGHS;
+	return (v & HIGHS ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) |
+	       (bytes_equal(v, '\\') ? LINE_ESCAPE : 0);
 }
 
 /* The eight bytes at s + i, first byte lowest; past n, a plain letter. */
@@ -321,19 +345,34 @@ struct split {
 	size_t from;      /* the field being read starts here */
 	int in_quotes;    /* it is quoted: s[from] is its opening quote */
 	int doubled;      /* and has a "" in it */
+	int any_doubled;  /* a field before had one */
 	int closed;       /* the quoted field before from is pushed */
 	size_t skip;      /* a quote before this is the second of a "" */
 };
 
+/* A field: a view of the line, named after the header (once it is
+ * read), ended in place where its comma or closing quote was. */
 static inline int push(struct split *sp, size_t at, size_t len, unsigned char quoted)
 {
-	if (sp->rec->n >= MAX_FIELDS) {
+	size_t k = sp->rec->n;
+	if (k >= MAX_FIELDS) {
 		sp->r->too_many = 1;
 		return -1;
 	}
-	sp->r->quoted[sp->rec->n] = quoted;
-	hl_record_push_view(sp->rec, "", sp->s + at, len);
+	sp->r->quoted[k] = quoted;
+	hl_record_push_view(sp->rec, k < sp->r->ncols ? sp->r->cols[k] : "", sp->s + at, len);
+	sp->s[at + len] = '\0';
 	return 0;
+}
+
+/* What push ended in place, put back (for libcsv to read the line). */
+static void unpush(struct split *sp)
+{
+	for (size_t k = 0; k < sp->rec->n; k++) {
+		struct hl_field *f = &sp->rec->f[k];
+		f->value[f->len] = sp->r->quoted[k] ? '"' : ',';
+	}
+	hl_record_clear(sp->rec);
 }
 
 /* A quote or comma at `at`: 0 to go on, 1 when the line is done, -1 for
@@ -351,6 +390,7 @@ static inline int structural(struct split *sp, size_t at, int is_quote, size_t n
 			return -1; /* text after a closing quote */
 		if (push(sp, sp->from + 1, at - sp->from - 1, (unsigned char)(1 + sp->doubled)))
 			return -1;
+		sp->any_doubled |= sp->doubled;
 		sp->in_quotes = sp->doubled = 0;
 		sp->closed = 1;
 		sp->from = at + 1;
@@ -366,54 +406,67 @@ static inline int structural(struct split *sp, size_t at, int is_quote, size_t n
 	return 0;
 }
 
+/* Quoted fields with "" in them: each made one quote. */
+static void unescape_quotes(struct hl_reader *r, struct hl_record *rec)
+{
+	for (size_t i = 0; i < rec->n; i++) {
+		struct hl_field *f = &rec->f[i];
+		if (r->quoted[i] != 2)
+			continue;
+		char *w = memchr(f->value, '"', f->len);
+		for (size_t k = (size_t)(w - f->value); k < f->len; k++)
+			if ((*w++ = f->value[k]) == '"')
+				k++;
+		f->len = (size_t)(w - f->value);
+		f->value[f->len] = '\0';
+	}
+}
+
 /* Splits s[0..n) (a line without its break) into views of rec, RFC 4180
- * as libcsv reads it strictly, in one pass that also notes backslashes
- * and bytes other than printable ASCII (*seen) and the first word holding
- * one (*other_at). 0 when split; 1 when a quoted field runs on past the
- * line (libcsv's work); -1 when malformed. The line is not changed. */
+ * as libcsv reads it strictly, in one pass that also notes backslashes,
+ * control bytes and multibyte characters (*seen), and the first word
+ * holding one of those (*other_at). 0 when split; 1 when a quoted field runs on past the
+ * line (libcsv's work: the line is as it was); -1 when malformed. */
 static int split_fields(struct hl_reader *r, struct hl_record *rec, char *s, size_t n,
 			unsigned *seen, size_t *other_at)
 {
 	struct split sp = {.r = r, .rec = rec, .s = s, .in_quotes = n && s[0] == '"'};
+	int rc = 0;
 	*seen = 0;
 	*other_at = n;
-	for (size_t i = 0; i < n; i += 8) {
+	for (size_t i = 0; i < n && !rc; i += 8) {
 		uint64_t v = word_at(s, n, i);
 		unsigned f = word_flags(v);
-		if ((f & LINE_OTHER) && !(*seen & LINE_OTHER))
+		if ((f & LINE_HIGH) && !(*seen & LINE_HIGH))
 			*other_at = i;
 		*seen |= f;
-		uint64_t quotes = bytes_equal(v, '"');
-		uint64_t marks = quotes | bytes_equal(v, ',');
-		for (; marks; marks &= marks - 1) {
+		uint64_t quotes = bytes_equal(v, '"'), commas = bytes_equal(v, ',');
+		if (!quotes && !sp.in_quotes && !sp.closed) {
+			/* most words: every comma ends a field */
+			for (; commas && !rc; commas &= commas - 1) {
+				size_t at = i + ((size_t)__builtin_ctzll(commas) >> 3);
+				rc = push(&sp, sp.from, at - sp.from, 0);
+				sp.from = at + 1;
+			}
+			sp.in_quotes = sp.from < n && s[sp.from] == '"';
+			continue;
+		}
+		for (uint64_t marks = quotes | commas; marks && !rc; marks &= marks - 1) {
 			int b = __builtin_ctzll(marks);
-			int rc = structural(&sp, i + (size_t)(b >> 3), (int)(quotes >> b & 1), n);
-			if (rc < 0)
-				return -1;
-			if (rc > 0)
-				return 0;
+			rc = structural(&sp, i + (size_t)(b >> 3), (int)(quotes >> b & 1), n);
 		}
 	}
-	if (sp.in_quotes)
+	if (!rc && sp.in_quotes) {
+		unpush(&sp);
 		return 1;
-	return sp.closed || !push(&sp, sp.from, n - sp.from, 0) ? 0 : -1;
-}
-
-/* The views become strings: each ends where its comma, closing quote or
- * line break was; a quoted one with "" has them made one quote. */
-static void end_views(struct hl_reader *r, struct hl_record *rec)
-{
-	for (size_t i = 0; i < rec->n; i++) {
-		struct hl_field *f = &rec->f[i];
-		if (r->quoted[i] == 2) {
-			char *w = memchr(f->value, '"', f->len);
-			for (size_t k = (size_t)(w - f->value); k < f->len; k++)
-				if ((*w++ = f->value[k]) == '"')
-					k++;
-			f->len = (size_t)(w - f->value);
-		}
-		f->value[f->len] = '\0';
 	}
+	if (!rc && !sp.closed)
+		rc = push(&sp, sp.from, n - sp.from, 0);
+	if (rc < 0)
+		return -1;
+	if (sp.any_doubled)
+		unescape_quotes(r, rec);
+	return 0;
 }
 
 /* Splits one line into rec's fields, views into the line (0); 1 when
@@ -427,10 +480,12 @@ static int split_line(struct hl_reader *r, struct hl_record *rec, char *s, size_
 	if (rc < 0)
 		return r->too_many ? 0 : -1;
 	/* one check of the line spares one of each field */
-	r->line_clean = !(seen & LINE_OTHER) || hl_text_clean(s + other_at, n - other_at);
+	/* the fields are ended in place by now: of what hl_text_check asks,
+	 * only valid UTF-8 is left to see */
+	r->line_clean = !(seen & LINE_CONTROL) &&
+			(!(seen & LINE_HIGH) || hl_utf8_valid(s + other_at, n - other_at, NULL));
 	r->line_escapes = (seen & LINE_ESCAPE) || (r->flags & HL_READ_FOREIGN);
 	if (rc == 0) {
-		end_views(r, rec);
 		r->rec_ended = 1;
 		return 0;
 	}
@@ -481,6 +536,7 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 			return located(r, line, err, "record longer than 1 MiB");
 		r->rec_ended = r->too_many = 0;
 		int bad = split_line(r, rec, s, (size_t)n, complete), by_libcsv = bad == 1;
+		r->by_libcsv = by_libcsv;
 		bad = bad < 0;
 		/* a quoted field may hold raw line breaks, except in a journal */
 		size_t total = (size_t)n;
@@ -525,6 +581,259 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 		rec->offset = start;
 		return rc;
 	}
+}
+
+/* ---- reading ahead ---- */
+
+/* A batch: the records read from one buffer of input, with what
+ * hl_reader_next returns for each. The worker fills one while the caller
+ * reads another; the buffer stays as it is until the caller is done.
+ * A record is kept as the start and length of each field (in buf, or in
+ * extra for the rare one libcsv parsed): a few bytes a field, read in
+ * order, where its fields themselves would be scattered cache misses. */
+struct item {
+	size_t span;        /* its first field's (start, length) in spans */
+	size_t nfields;
+	int rc;
+	int in_extra;
+	long line, end_line;
+	int64_t offset, end;  /* where it starts; hl_reader_offset after it */
+	size_t msg;         /* its message in msgs, when not a record */
+};
+
+struct batch {
+	char *buf;
+	size_t cap;
+	struct hl_buf extra, msgs;
+	uint32_t *spans;
+	size_t nspans, spanroom;
+	struct item *items;
+	size_t n, room;
+	enum { SLOT_FREE, SLOT_FILLING, SLOT_READY, SLOT_READING } state;
+};
+
+struct ahead {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch slot[AHEAD_SLOTS];
+	size_t filling, reading;  /* the worker's slot, the caller's */
+	size_t next;              /* the caller's next record in its slot */
+	int has_reading;
+	int stop;                 /* the reader is being closed */
+	int done;                 /* the caller had the last record */
+	int64_t end;              /* what the caller's last record was */
+	long line;
+};
+
+/* The worker has filled its batch: the caller may have it, and what was
+ * not consumed goes on at the start of the next free slot's buffer. -1
+ * when the reader is closing. */
+static int ahead_switch(struct hl_reader *r)
+{
+	struct ahead *a = r->ahead;
+	struct batch *full = &a->slot[a->filling];
+	size_t tail = r->end - r->pos;
+	full->buf = r->buf, full->cap = r->cap;
+	if (!full->n) { /* nothing refers to this buffer: reuse it */
+		memmove(r->buf, r->buf + r->pos, tail);
+		r->end = tail, r->pos = 0;
+		return 0;
+	}
+	pthread_mutex_lock(&a->mu);
+	full->state = SLOT_READY;
+	size_t k = (a->filling + 1) % AHEAD_SLOTS;
+	pthread_cond_broadcast(&a->cv);
+	while (a->slot[k].state != SLOT_FREE && !a->stop)
+		pthread_cond_wait(&a->cv, &a->mu);
+	int stop = a->stop;
+	if (!stop)
+		a->slot[k].state = SLOT_FILLING, a->filling = k;
+	pthread_mutex_unlock(&a->mu);
+	if (stop)
+		return -1;
+	struct batch *b = &a->slot[k];
+	b->n = b->nspans = 0;
+	hl_buf_clear(&b->extra);
+	hl_buf_clear(&b->msgs);
+	if (b->cap < tail + CHUNK / 2) {
+		b->cap = tail + CHUNK + 1;
+		b->buf = hl_xrealloc(b->buf, b->cap);
+	}
+	memcpy(b->buf, full->buf + r->pos, tail);
+	r->buf = b->buf, r->cap = b->cap;
+	r->pos = 0, r->end = tail;
+	return 0;
+}
+
+static void batch_add(struct batch *b, const struct hl_record *rec, int rc, const struct hl_buf *err,
+		      const struct hl_reader *r)
+{
+	if (b->n == b->room) {
+		b->room = b->room ? b->room * 2 : 1024;
+		b->items = hl_xreallocarray(b->items, b->room, sizeof *b->items);
+	}
+	size_t nf = rc == HL_READ_RECORD ? rec->n : 0;
+	if (b->nspans + 2 * nf > b->spanroom) {
+		b->spanroom = (b->spanroom ? b->spanroom * 2 : 32768) + 2 * nf;
+		b->spans = hl_xreallocarray(b->spans, b->spanroom, sizeof *b->spans);
+	}
+	struct item *it = &b->items[b->n++];
+	*it = (struct item){.span = b->nspans, .nfields = nf, .rc = rc, .line = rec->line,
+			    .end_line = r->line, .offset = rec->offset, .end = r->rec_end,
+			    .msg = b->msgs.len};
+	it->in_extra = r->by_libcsv; /* its copies, not views of the buffer */
+	uint32_t *sp = b->spans + b->nspans;
+	if (it->in_extra) {
+		for (size_t k = 0; k < nf; k++, sp += 2) {
+			sp[0] = (uint32_t)b->extra.len;
+			sp[1] = (uint32_t)rec->f[k].len;
+			hl_buf_add(&b->extra, rec->f[k].value, rec->f[k].len);
+			hl_buf_addc(&b->extra, '\0');
+		}
+	} else {
+		for (size_t k = 0; k < nf; k++, sp += 2) {
+			sp[0] = (uint32_t)(rec->f[k].value - r->buf);
+			sp[1] = (uint32_t)rec->f[k].len;
+		}
+	}
+	b->nspans += 2 * nf;
+	if (rc != HL_READ_RECORD && err->len)
+		hl_buf_add(&b->msgs, err->s, err->len + 1);
+}
+
+static void *ahead_work(void *arg)
+{
+	struct hl_reader *r = arg;
+	struct ahead *a = r->ahead;
+	struct hl_record rec = {0};
+	struct hl_buf err = {0};
+	int rc;
+	do {
+		hl_buf_clear(&err);
+		rc = csv_next(r, &rec, &err);
+		/* after csv_next: a switch in it moved the record to the next slot */
+		batch_add(&a->slot[a->filling], &rec, rc, &err, r);
+	} while (rc != HL_READ_EOF && rc != HL_READ_FATAL);
+	pthread_mutex_lock(&a->mu);
+	a->slot[a->filling].buf = r->buf, a->slot[a->filling].cap = r->cap;
+	a->slot[a->filling].state = SLOT_READY;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	hl_record_free(&rec);
+	hl_buf_free(&err);
+	return NULL;
+}
+
+/* Worth a thread: a CSV file on disk with much left to read, unless
+ * HL_READ_AHEAD=0 says otherwise (tests compare both ways). */
+static int ahead_worth(const struct hl_reader *r)
+{
+	struct stat st;
+	const char *env = getenv("HL_READ_AHEAD");
+	if (env && hl_streq(env, "0"))
+		return 0;
+	return r->fmt == HL_FMT_CSV && r->fd >= 0 && fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	       st.st_size - r->offset >= AHEAD_MIN;
+}
+
+static void ahead_start(struct hl_reader *r)
+{
+	struct ahead *a = hl_xcalloc(1, sizeof *a);
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	/* the worker goes on in the buffer the caller's records came from */
+	a->slot[0].buf = r->buf, a->slot[0].cap = r->cap;
+	a->slot[0].state = SLOT_FILLING;
+	r->ahead = a;
+	if (pthread_create(&a->thread, NULL, ahead_work, r) != 0) {
+		r->ahead = NULL; /* no thread to be had: read in this one */
+		pthread_mutex_destroy(&a->mu);
+		pthread_cond_destroy(&a->cv);
+		free(a);
+	}
+}
+
+/* The item as a record: views of the batch's text, named by the header. */
+static void item_record(const struct hl_reader *r, const struct batch *b, const struct item *it,
+			struct hl_record *rec)
+{
+	char *base = it->in_extra ? b->extra.s : b->buf;
+	const uint32_t *sp = b->spans + it->span;
+	hl_record_clear(rec);
+	while (rec->cap < it->nfields)
+		hl_record_grow(rec);
+	for (size_t k = 0; k < it->nfields; k++, sp += 2) {
+		struct hl_field *f = &rec->f[k];
+		if (f->cap)
+			hl_field_disown(f);
+		f->name = r->cols[k];
+		f->value = base + sp[0];
+		f->len = sp[1];
+	}
+	rec->n = it->nfields;
+	rec->colpos = r->colpos;
+	rec->line = it->line;
+	rec->offset = it->offset;
+}
+
+/* The caller's next record from the batches the worker filled. */
+static int ahead_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
+{
+	struct ahead *a = r->ahead;
+	for (;;) {
+		struct batch *b = &a->slot[a->reading];
+		if (a->done)
+			return HL_READ_EOF;
+		if (a->has_reading && a->next < b->n) {
+			const struct item *it = &b->items[a->next++];
+			a->end = it->end, a->line = it->end_line;
+			a->done = it->rc == HL_READ_EOF || it->rc == HL_READ_FATAL;
+			if (it->rc == HL_READ_RECORD)
+				item_record(r, b, it, rec);
+			else if (b->msgs.len > it->msg)
+				hl_fail(err, "%s", b->msgs.s + it->msg);
+			return it->rc;
+		}
+		pthread_mutex_lock(&a->mu);
+		if (a->has_reading) {
+			b->state = SLOT_FREE;
+			a->reading = (a->reading + 1) % AHEAD_SLOTS;
+			pthread_cond_broadcast(&a->cv);
+		}
+		while (a->slot[a->reading].state != SLOT_READY)
+			pthread_cond_wait(&a->cv, &a->mu);
+		a->slot[a->reading].state = SLOT_READING;
+		a->has_reading = 1;
+		a->next = 0;
+		pthread_mutex_unlock(&a->mu);
+	}
+}
+
+static int64_t ahead_end(const struct ahead *a) { return a->end; }
+static long ahead_line(const struct ahead *a) { return a->line; }
+
+static void ahead_stop(struct hl_reader *r)
+{
+	struct ahead *a = r->ahead;
+	pthread_mutex_lock(&a->mu);
+	a->stop = 1;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->thread, NULL);
+	for (size_t k = 0; k < AHEAD_SLOTS; k++) {
+		struct batch *b = &a->slot[k];
+		free(b->buf);
+		free(b->spans);
+		free(b->items);
+		hl_buf_free(&b->extra);
+		hl_buf_free(&b->msgs);
+	}
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	free(a);
+	r->ahead = NULL;
+	r->buf = NULL; /* one of the slots' */
 }
 
 /* ---- YAML ---- */
@@ -755,7 +1064,7 @@ struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, 
 int hl_reader_seek(struct hl_reader *r, int64_t offset, long line, struct hl_buf *err)
 {
 	struct hl_record none = {0};
-	if (r->fmt != HL_FMT_CSV || r->fp == stdin)
+	if (r->fmt != HL_FMT_CSV || r->fp == stdin || r->ahead)
 		return hl_fail(err, "%s: only a CSV file can be read from an offset", r->name);
 	/* the header names the columns of everything after it */
 	while (!r->have_header) {
@@ -780,13 +1089,27 @@ int hl_reader_seek(struct hl_reader *r, int64_t offset, long line, struct hl_buf
 
 int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
 {
-	return r->fmt == HL_FMT_CSV ? csv_next(r, rec, err) : yaml_next(r, rec, err);
+	if (r->fmt != HL_FMT_CSV)
+		return yaml_next(r, rec, err);
+	if (r->ahead)
+		return ahead_next(r, rec, err);
+	if (r->have_header && !r->ahead_tried) {
+		r->ahead_tried = 1;
+		if (ahead_worth(r)) {
+			ahead_start(r);
+			if (r->ahead)
+				return ahead_next(r, rec, err);
+		}
+	}
+	return csv_next(r, rec, err);
 }
 
 void hl_reader_close(struct hl_reader *r)
 {
 	if (!r)
 		return;
+	if (r->ahead)
+		ahead_stop(r);
 	if (r->own_fp)
 		fclose(r->fp);
 	if (r->fmt == HL_FMT_CSV)

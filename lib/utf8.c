@@ -41,8 +41,19 @@ int hl_utf8_valid(const char *s, size_t n, size_t *bad)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
+		uint64_t v;
+		if (i + 8 <= n && (memcpy(&v, p + i, 8), !(v & 0x8080808080808080ULL))) {
+			i += 8; /* eight ASCII bytes */
+			continue;
+		}
 		if (p[i] < 0x80) {
 			i++;
+			continue;
+		}
+		/* the three-byte characters of Chinese text, checked inline */
+		if (p[i] >= 0xe1 && p[i] <= 0xec && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
+		    (p[i + 2] & 0xc0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		uint32_t cp;

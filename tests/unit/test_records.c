@@ -128,6 +128,78 @@ static void reads_n(const char *what, const char *text, size_t len, unsigned fla
 
 #define reads(what, text, flags, trace, msgs) reads_n(what, text, strlen(text), flags, trace, msgs)
 
+/* A journal past the size that has a second thread read ahead: plain,
+ * quoted ("" and commas), Chinese, a long text, a bad line and a torn
+ * line among its lines, and a torn last line. */
+static void big_journal(struct hl_buf *j)
+{
+	hl_buf_adds(j, "time,ticket,event,text,extra\n");
+	for (int i = 0; j->len < 9 * 1024 * 1024; i++) {
+		hl_buf_printf(j, "2026-11-03T09:%02d:00+08:00,HL-%06d,note,", i % 60, i);
+		switch (i % 7) {
+		case 0: hl_buf_printf(j, "\"报修, 第%d次 \"\"急\"\"\",x\n", i); break;
+		case 1: hl_buf_printf(j, "楼上漏水%d,\n", i); break;
+		case 2: hl_buf_printf(j, "%0*d,\n", 1000 + i % 5000, i); break; /* long */
+		case 3: hl_buf_printf(j, "a\\nb,%d\n", i); break;            /* escaped */
+		case 4: hl_buf_adds(j, i % 997 ? ",\n" : "one,two,three\n"); break; /* bad */
+		case 5: hl_buf_adds(j, i % 1999 ? "\"\",\"\"\n" : "torn\x18\n"); break;
+		default: hl_buf_printf(j, "plain %d,y\n", i);
+		}
+	}
+	hl_buf_adds(j, "2026-11-03T10:00:00+08:00,HL-torn,note,half");
+}
+
+/* Everything a reader gives, record by record, with or without reading
+ * ahead; stop: records to read before closing (0: all). */
+static void trace_reader(const char *path, int ahead, size_t stop, struct hl_buf *out)
+{
+	struct hl_buf err = {0};
+	struct hl_record r = {0};
+	setenv("HL_READ_AHEAD", ahead ? "1" : "0", 1);
+	struct hl_reader *rd = hl_reader_open(path, HL_READ_JOURNAL, &err);
+	int rc;
+	size_t n = 0;
+	while ((rc = hl_reader_next(rd, &r, &err)) != HL_READ_EOF && (!stop || n++ < stop)) {
+		hl_buf_printf(out, "%d %ld %ld %lld:", rc, rc == HL_READ_RECORD ? r.line : 0,
+			      hl_reader_line(rd), (long long)hl_reader_offset(rd));
+		for (size_t k = 0; rc == HL_READ_RECORD && k < r.n; k++)
+			hl_buf_printf(out, "%s=%s|", r.f[k].name, r.f[k].value);
+		hl_buf_printf(out, "%s\n", rc == HL_READ_RECORD ? "" : err.s);
+		if (rc == HL_READ_FATAL)
+			break;
+	}
+	hl_reader_close(rd);
+	hl_record_free(&r);
+	hl_buf_free(&err);
+	unsetenv("HL_READ_AHEAD");
+}
+
+static void reading_ahead(void)
+{
+	struct hl_buf j = {0}, one = {0}, two = {0};
+	big_journal(&j);
+	const char *path = write_file("big.csv", j.s, j.len);
+	trace_reader(path, 0, 0, &one);
+	trace_reader(path, 1, 0, &two);
+	ok(one.len > j.len, "a large journal read in this thread");
+	ok(one.len == two.len && !memcmp(one.s, two.s, one.len),
+	   "read ahead by a second thread: every record, line, offset and message the same");
+	ok(strstr(one.s, ": 6 fields where the header has 5\n") != NULL,
+	   "a bad line in it is reported");
+	ok(strstr(one.s, "torn line (an interrupted write, closed by a later one), skipped\n") != NULL,
+	   "a torn line in it is reported");
+	static const char last[] = "torn last line (an interrupted write), skipped\n";
+	ok(one.len > sizeof last && !strcmp(one.s + one.len - (sizeof last - 1), last),
+	   "so is its torn last line");
+	hl_buf_clear(&two);
+	trace_reader(path, 1, 100, &two);
+	ok(two.len < one.len && !memcmp(one.s, two.s, two.len),
+	   "closed after 100 records while the thread reads on: those 100 the same");
+	hl_buf_free(&j);
+	hl_buf_free(&one);
+	hl_buf_free(&two);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpl))
@@ -186,6 +258,8 @@ int main(void)
 	ok(!hl_utf8_valid("\xed\xa0\x80", 3, NULL), "surrogates are invalid");
 	ok(!hl_utf8_valid("\xc0\xaf", 2, NULL), "overlong encodings are invalid");
 	ok(hl_utf8_valid("张三 🚰", strlen("张三 🚰"), NULL), "valid UTF-8 passes");
+
+	reading_ahead();
 
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpl);
