@@ -1,5 +1,7 @@
-/* reader.c - record streams: format detection, CSV by physical lines over
- * libcsv, YAML by libyaml events; constant memory in the input's length */
+/* reader.c - record streams: format detection; CSV by physical lines,
+ * split in place (libcsv for fields that span lines), read ahead by a
+ * second thread on large files; YAML by libyaml events; constant memory
+ * in the input's length */
 #include <csv.h>
 #include <errno.h>
 #include <pthread.h>

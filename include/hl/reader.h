@@ -33,7 +33,9 @@ struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf
 /* The same over an open stream, which the reader does not close. */
 struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags,
 				    struct hl_buf *err);
-/* Reads the next record into rec; messages are "NAME:LINE: what". */
+/* Reads the next record into rec; messages are "NAME:LINE: what". Its
+ * values are views into the reader's input, good until the next call
+ * (hl_record_copy keeps one); setting a field gives it its own value. */
 int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err);
 void hl_reader_close(struct hl_reader *r);
 /* Continues a CSV file from a byte offset that hl_reader_offset() gave
