@@ -71,11 +71,6 @@ struct hl_reader {
 
 const char *hl_reader_name(const struct hl_reader *r) { return r->name; }
 enum hl_format hl_reader_format(const struct hl_reader *r) { return r->fmt; }
-struct ahead;
-static int64_t ahead_end(const struct ahead *a);
-static long ahead_line(const struct ahead *a);
-int64_t hl_reader_offset(const struct hl_reader *r) { return r->ahead ? ahead_end(r->ahead) : r->rec_end; }
-long hl_reader_line(const struct hl_reader *r) { return r->ahead ? ahead_line(r->ahead) : r->line; }
 
 const char *const *hl_reader_columns(const struct hl_reader *r, size_t *n)
 {
@@ -258,7 +253,7 @@ static int take_header(struct hl_reader *r, const struct hl_record *h, long line
 	return 0;
 }
 
-/* Names the fields after the header and checks them. */
+/* Checks the fields (named by the header as they were split). */
 static int name_fields(struct hl_reader *r, struct hl_record *rec, long line,
 		       struct hl_buf *err)
 {
@@ -272,7 +267,6 @@ static int name_fields(struct hl_reader *r, struct hl_record *rec, long line,
 	int unescape = !(r->flags & HL_READ_FOREIGN) && r->line_escapes;
 	for (size_t i = 0; i < rec->n; i++) {
 		struct hl_field *f = &rec->f[i];
-		f->name = r->cols[i];
 		if (unescape)
 			f->len = hl_csv_unescape(f->value, f->len);
 		if (r->line_clean && f->len <= HL_MAX_FIELD)
@@ -481,30 +475,31 @@ static int split_line(struct hl_reader *r, struct hl_record *rec, char *s, size_
 	int rc = split_fields(r, rec, s, complete ? n - 1 : n, &seen, &other_at);
 	if (rc < 0)
 		return r->too_many ? 0 : -1;
-	/* one check of the line spares one of each field */
-	/* the fields are ended in place by now: of what hl_text_check asks,
-	 * only valid UTF-8 is left to see */
+	/* one check of the line spares one of each field; they are ended in
+	 * place by now, so of what hl_text_check asks only valid UTF-8 is
+	 * left to see */
 	r->line_clean = !(seen & LINE_CONTROL) &&
 			(!(seen & LINE_HIGH) || hl_utf8_valid(s + other_at, n - other_at, NULL));
-	r->line_escapes = (seen & LINE_ESCAPE) || (r->flags & HL_READ_FOREIGN);
+	r->line_escapes = (seen & LINE_ESCAPE) != 0;
 	if (rc == 0) {
 		r->rec_ended = 1;
 		return 0;
 	}
-	/* a field that goes on: libcsv, from the start */
-	hl_record_clear(rec);
+	/* a field that goes on: libcsv, from the start (unpush cleared rec) */
 	hl_record_clear(&r->raw);
 	return csv_feed(r, s, n) ? -1 : 1;
 }
 
-/* libcsv's fields become the record's: the two swap buffers, so no value
- * is copied. */
+/* libcsv's fields become the record's, named by the header: the two
+ * swap buffers, so no value is copied. */
 static void take_raw(struct hl_reader *r, struct hl_record *rec)
 {
 	struct hl_record tmp = *rec;
 	hl_record_clear(&tmp);
 	*rec = r->raw;
 	r->raw = tmp;
+	for (size_t i = 0; i < rec->n && i < r->ncols; i++)
+		rec->f[i].name = r->cols[i];
 }
 
 static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
@@ -812,8 +807,8 @@ static int ahead_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf 
 	}
 }
 
-static int64_t ahead_end(const struct ahead *a) { return a->end; }
-static long ahead_line(const struct ahead *a) { return a->line; }
+int64_t hl_reader_offset(const struct hl_reader *r) { return r->ahead ? r->ahead->end : r->rec_end; }
+long hl_reader_line(const struct hl_reader *r) { return r->ahead ? r->ahead->line : r->line; }
 
 static void ahead_stop(struct hl_reader *r)
 {
