@@ -288,13 +288,14 @@ static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_
 	return 0;
 }
 
-/* The batch as CSV lines in the journal's column order. */
-static int serialize(struct hl_batch *b, struct hl_journal *j, struct hl_buf *out,
-		     struct hl_buf *err)
+/* Every field of the batch has a column in the journal's header (a new
+ * journal's header gains them). */
+static int check_columns(struct hl_batch *b, struct hl_journal *j, struct hl_buf *err)
 {
 	const char **known = NULL; /* names found in the header (by pointer) */
 	size_t nknown = 0;
-	for (size_t i = 0; i < b->n; i++) {
+	int rc = 0;
+	for (size_t i = 0; i < b->n && rc == 0; i++) {
 		struct hl_record *r = &b->rec[i];
 		for (size_t k = 0; k < r->n; k++) {
 			size_t q = 0;
@@ -317,11 +318,22 @@ static int serialize(struct hl_batch *b, struct hl_journal *j, struct hl_buf *ou
 				hl_is_column(r->f[k].name)
 					? " (a journal older than the column: carry it over, see hl-journal(5))"
 					: "");
-			free(known);
-			return at(b, r, err);
+			rc = at(b, r, err);
+			break;
 		}
 	}
 	free(known);
+	return rc;
+}
+
+/* The batch as CSV lines in the journal's column order, written a
+ * megabyte at a time (a batch of a million records is not held twice),
+ * then made durable. */
+static int write_batch(struct hl_batch *b, struct hl_journal *j, struct hl_buf *err)
+{
+	enum { PART = 1 << 20 };
+	struct hl_buf out = {0};
+	int rc = 0;
 	/* the header's names as the batch's records name their fields (the
 	 * journal's own strings for the known columns), so that a lookup
 	 * finds them by pointer */
@@ -332,10 +344,16 @@ static int serialize(struct hl_batch *b, struct hl_journal *j, struct hl_buf *ou
 			if (hl_streq(j->cols[c], hl_columns[k]))
 				cols[c] = hl_columns[k];
 	}
-	for (size_t i = 0; i < b->n; i++)
-		hl_csv_put_record(out, cols, j->ncols, &b->rec[i]);
+	for (size_t i = 0; i < b->n && rc == 0; i++) {
+		hl_csv_put_record(&out, cols, j->ncols, &b->rec[i]);
+		if (out.len >= PART || i + 1 == b->n) {
+			rc = hl_journal_write(j, out.s, out.len, err);
+			hl_buf_clear(&out);
+		}
+	}
 	free(cols);
-	return 0;
+	hl_buf_free(&out);
+	return rc || hl_journal_commit(j, err) ? -1 : 0;
 }
 
 /* An import's calls by key, so that the scan can tell those the journal has. */
@@ -375,7 +393,6 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 	struct hl_tickets tt = {0};
 	struct hl_journal j;
 	struct hl_ids ids = {cfg->prefix, cfg->digits, 0, 0};
-	struct hl_buf out = {0};
 	int rc = -1;
 	if (b->n == 0)
 		return 0; /* an empty pipeline (nothing routed) writes nothing */
@@ -401,8 +418,8 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 			*c->calls_known = drop_known(b, sc.known);
 		if (b->n == 0)
 			rc = 0; /* every call imported before */
-		else if (!check_lifecycle(b, &tt, &ids, c, fresh, err) && !serialize(b, &j, &out, err) &&
-			 !hl_journal_append(&j, hl_buf_str(&out), out.len, err))
+		else if (!check_lifecycle(b, &tt, &ids, c, fresh, err) &&
+			 !check_columns(b, &j, err) && !write_batch(b, &j, err))
 			rc = 0, wrote = 1;
 	}
 	if (sc.calls) {
@@ -416,10 +433,11 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 		hl_journal_close(&j);
 	/* ids are printed only once they are durable */
 	for (size_t i = 0; rc == 0 && c->ids_out && i < b->n; i++)
-		if (fresh[i])
-			fprintf(c->ids_out, "%s\n", hl_record_get(&b->rec[i], "ticket"));
+		if (fresh[i]) {
+			fputs(hl_record_get(&b->rec[i], "ticket"), c->ids_out);
+			putc('\n', c->ids_out);
+		}
 	free(fresh);
-	hl_buf_free(&out);
 	hl_tickets_free(&tt);
 	return rc;
 }

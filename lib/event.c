@@ -362,70 +362,65 @@ static int event_parse(const struct hl_record *r, unsigned flags, struct hl_even
 	return parse_kind_requirements(ev, name, flags, err);
 }
 
-static void set_opt(struct hl_record *r, const char *col, const char *v)
+/* Column col of r becomes v (NULL: empty): the same value leaves the
+ * field as it is, and an empty one adds no field. The event's strings
+ * point at their own columns' values, so that a value changed is never
+ * one still to be read. */
+static void put(struct hl_record *r, int16_t *pos, int col, const char *v)
 {
-	if (v && *v)
-		hl_record_set(r, col, v);
-	else if (hl_record_find(r, col))
-		hl_record_set(r, col, "");
+	if (!v)
+		v = "";
+	if (pos[col] >= 0) {
+		hl_record_set_at(r, (size_t)pos[col], v);
+	} else if (*v) {
+		pos[col] = (int16_t)r->n;
+		hl_record_push(r, hl_columns[col], v, strlen(v));
+	}
+}
+
+static void put_number(struct hl_record *r, int16_t *pos, int col, long v, struct hl_buf *b)
+{
+	hl_buf_clear(b);
+	if (v >= 0)
+		hl_buf_printf(b, "%ld", v);
+	put(r, pos, col, b->len ? b->s : NULL);
 }
 
 void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 {
 	struct hl_buf b = {0};
-	/* copy strings first: they may point into r itself */
-	struct hl_event e = *ev;
-	const char **strs[] = {&e.ticket, &e.actor, &e.caller, &e.phone, &e.place,
-			       &e.dept, &e.assignee, &e.text, &e.rule, &e.notify,
-			       &e.call, &e.queue};
-	char *own[sizeof strs / sizeof strs[0]];
-	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-		own[i] = *strs[i] ? hl_xstrdup(*strs[i]) : NULL;
-	hl_time_format(e.time, &b);
-	hl_record_set(r, "time", b.s);
-	set_opt(r, "ticket", own[0]);
-	hl_record_set(r, "event", hl_vocab_name(&hl_events, e.kind));
-	set_opt(r, "actor", own[1]);
-	set_opt(r, "category", hl_vocab_name(&hl_categories, e.category));
-	set_opt(r, "priority", hl_vocab_name(&hl_priorities, e.priority));
-	set_opt(r, "channel", hl_vocab_name(&hl_channels, e.channel));
-	set_opt(r, "caller", own[2]);
-	if (own[3] && !hl_phone_normalize(own[3], &b, NULL))
-		hl_record_set(r, "phone", b.s);
-	else
-		set_opt(r, "phone", NULL);
-	set_opt(r, "place", own[4]);
-	set_opt(r, "dept", own[5]);
-	set_opt(r, "assignee", own[6]);
+	int16_t pos[HL_NCOLUMNS];
+	hl_record_index(r, hl_columns, HL_NCOLUMNS, pos);
+	hl_time_format(ev->time, &b);
+	put(r, pos, HL_COL_TIME, b.s);
+	put(r, pos, HL_COL_TICKET, ev->ticket);
+	put(r, pos, HL_COL_EVENT, hl_vocab_name(&hl_events, ev->kind));
+	put(r, pos, HL_COL_ACTOR, ev->actor);
+	put(r, pos, HL_COL_CATEGORY, hl_vocab_name(&hl_categories, ev->category));
+	put(r, pos, HL_COL_PRIORITY, hl_vocab_name(&hl_priorities, ev->priority));
+	put(r, pos, HL_COL_CHANNEL, hl_vocab_name(&hl_channels, ev->channel));
+	put(r, pos, HL_COL_CALLER, ev->caller);
+	if (!ev->phone || hl_phone_normalize(ev->phone, &b, NULL))
+		hl_buf_clear(&b);
+	put(r, pos, HL_COL_PHONE, b.len ? b.s : NULL);
+	put(r, pos, HL_COL_PLACE, ev->place);
+	put(r, pos, HL_COL_DEPT, ev->dept);
+	put(r, pos, HL_COL_ASSIGNEE, ev->assignee);
 	hl_buf_clear(&b);
-	if (e.has_due)
-		hl_time_format(e.due, &b);
-	set_opt(r, "due", b.len ? b.s : NULL);
-	hl_buf_clear(&b);
-	if (e.level >= 0)
-		hl_buf_printf(&b, "%d", e.level);
-	set_opt(r, "level", b.len ? b.s : NULL);
-	hl_buf_clear(&b);
-	if (e.score)
-		hl_buf_printf(&b, "%d", e.score);
-	set_opt(r, "score", b.len ? b.s : NULL);
-	set_opt(r, "verdict", hl_vocab_name(&hl_verdicts, e.verdict));
-	set_opt(r, "clock", e.clock >= 0 ? hl_clock_names[e.clock] : NULL);
-	set_opt(r, "notify", own[9]);
-	set_opt(r, "rule", own[8]);
-	set_opt(r, "call", own[10]);
-	set_opt(r, "queue", own[11]);
-	set_opt(r, "outcome", hl_vocab_name(&hl_outcomes, e.outcome));
-	hl_buf_clear(&b);
-	if (e.wait >= 0)
-		hl_buf_printf(&b, "%ld", e.wait);
-	set_opt(r, "wait", b.len ? b.s : NULL);
-	hl_buf_clear(&b);
-	if (e.talk >= 0)
-		hl_buf_printf(&b, "%ld", e.talk);
-	set_opt(r, "talk", b.len ? b.s : NULL);
-	set_opt(r, "text", own[7]);
-	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
-		free(own[i]);
+	if (ev->has_due)
+		hl_time_format(ev->due, &b);
+	put(r, pos, HL_COL_DUE, b.len ? b.s : NULL);
+	put_number(r, pos, HL_COL_LEVEL, ev->level, &b);
+	put_number(r, pos, HL_COL_SCORE, ev->score ? ev->score : -1, &b);
+	put(r, pos, HL_COL_VERDICT, hl_vocab_name(&hl_verdicts, ev->verdict));
+	put(r, pos, HL_COL_CLOCK, ev->clock >= 0 ? hl_clock_names[ev->clock] : NULL);
+	put(r, pos, HL_COL_NOTIFY, ev->notify);
+	put(r, pos, HL_COL_RULE, ev->rule);
+	put(r, pos, HL_COL_CALL, ev->call);
+	put(r, pos, HL_COL_QUEUE, ev->queue);
+	put(r, pos, HL_COL_OUTCOME, hl_vocab_name(&hl_outcomes, ev->outcome));
+	put_number(r, pos, HL_COL_WAIT, ev->wait, &b);
+	put_number(r, pos, HL_COL_TALK, ev->talk, &b);
+	put(r, pos, HL_COL_TEXT, ev->text);
 	hl_buf_free(&b);
 }

@@ -294,43 +294,64 @@ void hl_ticket_free(struct hl_ticket *t)
 	free(t->sent);
 }
 
-static size_t find_slot(struct hl_ticket **slot, size_t cap, const char *id)
+/* An id's hash, never 0 (0 marks an empty slot). Kept beside the slots,
+ * it settles most comparisons, and a growing table's moves, without
+ * reaching the ticket (a cache miss each). */
+static size_t hash_of(const char *id)
 {
-	size_t i = hl_hash_str(id) & (cap - 1);
-	while (slot[i] && strcmp(slot[i]->id, id) != 0)
-		i = (i + 1) & (cap - 1);
+	return hl_hash_str(id) | 1;
+}
+
+static size_t find_slot(const struct hl_tickets *tt, const char *id, size_t hash)
+{
+	size_t i = hash & (tt->cap - 1);
+	while (tt->hash[i] && (tt->hash[i] != hash || strcmp(tt->slot[i]->id, id) != 0))
+		i = (i + 1) & (tt->cap - 1);
 	return i;
+}
+
+static void place(struct hl_tickets *tt, struct hl_ticket *t, size_t hash)
+{
+	size_t i = hash & (tt->cap - 1);
+	while (tt->hash[i])
+		i = (i + 1) & (tt->cap - 1);
+	tt->slot[i] = t;
+	tt->hash[i] = hash;
 }
 
 struct hl_ticket *hl_tickets_get(const struct hl_tickets *tt, const char *id)
 {
 	if (!tt->cap)
 		return NULL;
-	return tt->slot[find_slot(tt->slot, tt->cap, id)];
+	return tt->slot[find_slot(tt, id, hash_of(id))];
 }
 
 static void grow(struct hl_tickets *tt)
 {
-	size_t cap = tt->cap ? tt->cap * 2 : 64;
-	struct hl_ticket **slot = hl_xcalloc(cap, sizeof *slot);
-	for (size_t i = 0; i < tt->cap; i++)
-		if (tt->slot[i])
-			slot[find_slot(slot, cap, tt->slot[i]->id)] = tt->slot[i];
-	free(tt->slot);
-	tt->slot = slot;
-	tt->cap = cap;
+	struct hl_tickets old = *tt;
+	tt->cap = old.cap ? old.cap * 2 : 64;
+	tt->slot = hl_xcalloc(tt->cap, sizeof *tt->slot);
+	tt->hash = hl_xcalloc(tt->cap, sizeof *tt->hash);
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.slot[i])
+			place(tt, old.slot[i], old.hash[i]);
+	free(old.slot);
+	free(old.hash);
 }
 
 struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id)
 {
-	struct hl_ticket *t = hl_tickets_get(tt, id);
-	if (t)
-		return t;
+	size_t hash = hash_of(id);
+	if (tt->cap) {
+		struct hl_ticket *t = tt->slot[find_slot(tt, id, hash)];
+		if (t)
+			return t;
+	}
 	if ((tt->n + 1) * 4 > tt->cap * 3)
 		grow(tt);
-	t = hl_xcalloc(1, sizeof *t);
+	struct hl_ticket *t = hl_xcalloc(1, sizeof *t);
 	t->id = hl_xstrdup(id);
-	tt->slot[find_slot(tt->slot, tt->cap, id)] = t;
+	place(tt, t, hash);
 	tt->n++;
 	return t;
 }
@@ -339,18 +360,21 @@ void hl_tickets_del(struct hl_tickets *tt, const char *id)
 {
 	if (!tt->cap)
 		return;
-	size_t i = find_slot(tt->slot, tt->cap, id);
+	size_t i = find_slot(tt, id, hash_of(id));
 	if (!tt->slot[i])
 		return;
 	hl_ticket_free(tt->slot[i]);
 	free(tt->slot[i]);
 	tt->slot[i] = NULL;
+	tt->hash[i] = 0;
 	tt->n--;
 	/* linear probing: move later members of the run back into the gap */
 	for (size_t j = (i + 1) & (tt->cap - 1); tt->slot[j]; j = (j + 1) & (tt->cap - 1)) {
 		struct hl_ticket *t = tt->slot[j];
+		size_t hash = tt->hash[j];
 		tt->slot[j] = NULL;
-		tt->slot[find_slot(tt->slot, tt->cap, t->id)] = t;
+		tt->hash[j] = 0;
+		place(tt, t, hash);
 	}
 }
 
@@ -363,6 +387,7 @@ void hl_tickets_free(struct hl_tickets *tt)
 		}
 	}
 	free(tt->slot);
+	free(tt->hash);
 	memset(tt, 0, sizeof *tt);
 }
 

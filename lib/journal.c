@@ -220,34 +220,64 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
-		      struct hl_buf *err)
+/* Cuts the journal back to its size before the batch; saved is errno. */
+static int cut_back(struct hl_journal *j, int saved, struct hl_buf *err)
 {
-	struct hl_buf out = {0};
-	if (j->torn_tail)
-		hl_buf_add(&out, torn_close, sizeof torn_close - 1);
-	if (j->is_new)
-		hl_csv_put_header(&out, (const char *const *)j->cols, j->ncols);
-	hl_buf_add(&out, data, len);
+	if (ftruncate(j->fd, j->size) == 0)
+		fsync(j->fd);
+	j->written = 0;
+	return hl_fail(err, "%s: write failed, nothing written: %s", j->path, strerror(saved));
+}
+
+static int write_part(struct hl_journal *j, const char *data, size_t len)
+{
 	/* a full disk or a file size limit must give an error, not a signal */
 	void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
-	int rc = write_all(j->fd, out.s, out.len);
-	if (rc == 0 && fsync(j->fd) < 0)
-		rc = -1;
+	int rc = write_all(j->fd, data, len);
 	int saved = errno;
 	signal(SIGXFSZ, old);
-	hl_buf_free(&out);
-	if (rc < 0) {
-		/* leave the journal byte for byte as it was */
-		if (ftruncate(j->fd, j->size) == 0)
-			fsync(j->fd);
-		return hl_fail(err, "%s: write failed, nothing written: %s", j->path,
-			       strerror(saved));
+	errno = saved;
+	if (rc == 0)
+		j->written += (off_t)len;
+	return rc;
+}
+
+int hl_journal_write(struct hl_journal *j, const char *data, size_t len, struct hl_buf *err)
+{
+	if (j->written == 0) {
+		struct hl_buf head = {0};
+		if (j->torn_tail)
+			hl_buf_add(&head, torn_close, sizeof torn_close - 1);
+		if (j->is_new)
+			hl_csv_put_header(&head, (const char *const *)j->cols, j->ncols);
+		int rc = head.len ? write_part(j, head.s, head.len) : 0;
+		int saved = errno;
+		hl_buf_free(&head);
+		if (rc < 0)
+			return cut_back(j, saved, err);
 	}
-	j->size += (off_t)out.len;
+	if (len && write_part(j, data, len) < 0)
+		return cut_back(j, errno, err);
+	return 0;
+}
+
+int hl_journal_commit(struct hl_journal *j, struct hl_buf *err)
+{
+	if (j->written == 0)
+		return 0;
+	if (fsync(j->fd) < 0)
+		return cut_back(j, errno, err);
+	j->size += j->written;
+	j->written = 0;
 	j->torn_tail = 0;
 	j->is_new = 0;
 	return 0;
+}
+
+int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
+		      struct hl_buf *err)
+{
+	return hl_journal_write(j, data, len, err) || hl_journal_commit(j, err) ? -1 : 0;
 }
 
 void hl_journal_close(struct hl_journal *j)
@@ -318,6 +348,10 @@ void hl_ids_next(struct hl_ids *ids, int y, int m, int d, struct hl_buf *out)
 		ids->max_day = day;
 		ids->max_seq = 1;
 	}
-	hl_buf_printf(out, "%s-%08lld-%0*ld", ids->prefix, (long long)day, ids->digits,
-		      ids->max_seq);
+	/* by hand, not printf: an append of many opens makes one each */
+	hl_buf_adds(out, ids->prefix);
+	hl_buf_addc(out, '-');
+	hl_buf_add_number(out, (unsigned long long)day, 8);
+	hl_buf_addc(out, '-');
+	hl_buf_add_number(out, (unsigned long long)ids->max_seq, ids->digits);
 }

@@ -91,14 +91,20 @@ struct hl_field *hl_record_find(const struct hl_record *r, const char *name)
 	return NULL;
 }
 
+void hl_record_set_at(struct hl_record *r, size_t i, const char *v)
+{
+	struct hl_field *f = &r->f[i];
+	size_t len = strlen(v);
+	if (f->len == len && f->value && !memcmp(f->value, v, len))
+		return; /* the same (a canonical value, often): a packed value stays */
+	field_assign(f, v, len);
+}
+
 void hl_record_set(struct hl_record *r, const char *name, const char *v)
 {
 	struct hl_field *f = hl_record_find(r, name);
-	size_t len = strlen(v);
-	if (f && f->len == len && f->value && !memcmp(f->value, v, len))
-		return; /* the same (a canonical value, often): a packed value stays */
 	if (f)
-		field_assign(f, v, len);
+		hl_record_set_at(r, (size_t)(f - r->f), v);
 	else
 		hl_record_push(r, name, v, strlen(v));
 }

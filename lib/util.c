@@ -89,9 +89,17 @@ void hl_buf_add(struct hl_buf *b, const void *p, size_t n)
 	b->s[b->len] = '\0';
 }
 
-void hl_buf_addc(struct hl_buf *b, char c)
+void hl_buf_add_number(struct hl_buf *b, unsigned long long v, int width)
 {
-	hl_buf_add(b, &c, 1);
+	char digits[24]; /* 2^64 has 20 */
+	int n = 0;
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	for (; width > n; width--)
+		hl_buf_addc(b, '0');
+	while (n)
+		hl_buf_addc(b, digits[--n]);
 }
 
 void hl_buf_adds(struct hl_buf *b, const char *s)
@@ -101,14 +109,18 @@ void hl_buf_adds(struct hl_buf *b, const char *s)
 
 void hl_buf_vprintf(struct hl_buf *b, const char *fmt, va_list ap)
 {
+	/* into the room there is; formatted again only when it did not fit */
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(room ? b->s + b->len : NULL, room, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		oom();
-	hl_buf_reserve(b, (size_t)n);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		hl_buf_reserve(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

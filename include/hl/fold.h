@@ -80,7 +80,8 @@ void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src);
 
 /* Tickets by id: open addressing, grows with the number of tickets. */
 struct hl_tickets {
-	struct hl_ticket **slot;
+	struct hl_ticket **slot;   /* NULL: empty */
+	size_t *hash;              /* each slot's id hash (0: empty) */
 	size_t cap, n;
 };
 

@@ -53,6 +53,8 @@ static inline void hl_record_push_view(struct hl_record *r, const char *name, ch
 }
 /* Sets the named field, replacing its value or appending it. */
 void hl_record_set(struct hl_record *r, const char *name, const char *v);
+/* Sets field i's value (v must not point into it unless equal to it). */
+void hl_record_set_at(struct hl_record *r, size_t i, const char *v);
 /* The value, or NULL when the field is absent or empty. */
 const char *hl_record_get(const struct hl_record *r, const char *name);
 struct hl_field *hl_record_find(const struct hl_record *r, const char *name);

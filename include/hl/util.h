@@ -28,7 +28,18 @@ struct hl_buf {
 
 void hl_buf_reserve(struct hl_buf *b, size_t extra);
 void hl_buf_add(struct hl_buf *b, const void *p, size_t n);
-void hl_buf_addc(struct hl_buf *b, char c);
+/* inline: writers add a byte at a time */
+static inline void hl_buf_addc(struct hl_buf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->s[b->len++] = c;
+		b->s[b->len] = '\0';
+	} else {
+		hl_buf_add(b, &c, 1);
+	}
+}
+/* v in decimal, zero-padded to width digits */
+void hl_buf_add_number(struct hl_buf *b, unsigned long long v, int width);
 void hl_buf_adds(struct hl_buf *b, const char *s);
 void hl_buf_printf(struct hl_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
