@@ -112,6 +112,10 @@ int hl_is_column(const char *name)
 
 int hl_vocab_parse(const struct hl_vocab *v, const char *s)
 {
+	/* as written in a journal: exactly a canonical word, mostly */
+	for (const struct hl_word *w = v->words; w->name; w++)
+		if (w->name[0] == s[0] && strcmp(w->name, s) == 0)
+			return w->value;
 	unsigned char first = (unsigned char)s[0] | 0x20;
 	for (const struct hl_word *w = v->words; w->name; w++)
 		/* the first byte, folded as ASCII, rules out most words cheaply */
@@ -142,13 +146,16 @@ void hl_vocab_list(const struct hl_vocab *v, struct hl_buf *out)
 int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 {
 	size_t ndigits = 0;
-	hl_buf_clear(out);
+	if (out)
+		hl_buf_clear(out);
 	for (const char *p = in; *p; p++) {
 		if (isdigit((unsigned char)*p)) {
-			hl_buf_addc(out, *p);
+			if (out)
+				hl_buf_addc(out, *p);
 			ndigits++;
-		} else if (*p == '+' && out->len == 0 && p == in) {
-			hl_buf_addc(out, '+');
+		} else if (*p == '+' && p == in) {
+			if (out)
+				hl_buf_addc(out, '+');
 		} else if (!strchr(" -()", *p)) {
 			return hl_fail(err, "bad phone number (only digits, a leading +, spaces and dashes)");
 		}
@@ -350,13 +357,8 @@ static int event_parse(const struct hl_record *r, unsigned flags, struct hl_even
 		if (ev->clock < 0)
 			return hl_fail(err, "unknown clock '%s'", s);
 	}
-	if (ev->phone) {
-		struct hl_buf norm = {0};
-		int bad = hl_phone_normalize(ev->phone, &norm, err);
-		hl_buf_free(&norm);
-		if (bad)
-			return -1;
-	}
+	if (ev->phone && hl_phone_normalize(ev->phone, NULL, err))
+		return -1;
 	if (parse_numbers(r, ev, err) || check_placement(ev, name, err))
 		return -1;
 	return parse_kind_requirements(ev, name, flags, err);

@@ -60,6 +60,8 @@ struct hl_reader {
 	int too_many;
 	int line_clean;     /* the record's line is valid text throughout */
 	int line_escapes;   /* and has a backslash somewhere */
+	size_t line_len;    /* its length (no field of it is longer) */
+	int any_doubled;    /* a quoted field of it has a "" */
 	int by_libcsv;      /* the record's values are libcsv's, not views */
 	unsigned char quoted[MAX_FIELDS];  /* field i was quoted (2: with "") */
 	/* YAML */
@@ -265,6 +267,10 @@ static int name_fields(struct hl_reader *r, struct hl_record *rec, long line,
 		return HL_READ_BAD;
 	}
 	int unescape = !(r->flags & HL_READ_FOREIGN) && r->line_escapes;
+	if (!unescape && r->line_clean && r->line_len <= HL_MAX_FIELD) {
+		rec->colpos = r->colpos; /* the line checked whole, no field too long */
+		return HL_READ_RECORD;
+	}
 	for (size_t i = 0; i < rec->n; i++) {
 		struct hl_field *f = &rec->f[i];
 		if (unescape)
@@ -460,8 +466,7 @@ static int split_fields(struct hl_reader *r, struct hl_record *rec, char *s, siz
 		rc = push(&sp, sp.from, n - sp.from, 0);
 	if (rc < 0)
 		return -1;
-	if (sp.any_doubled)
-		unescape_quotes(r, rec);
+	r->any_doubled = sp.any_doubled;
 	return 0;
 }
 
@@ -481,7 +486,11 @@ static int split_line(struct hl_reader *r, struct hl_record *rec, char *s, size_
 	r->line_clean = !(seen & LINE_CONTROL) &&
 			(!(seen & LINE_HIGH) || hl_utf8_valid(s + other_at, n - other_at, NULL));
 	r->line_escapes = (seen & LINE_ESCAPE) != 0;
+	r->line_len = n;
 	if (rc == 0) {
+		/* after the check: this moves text, leaving bytes behind */
+		if (r->any_doubled)
+			unescape_quotes(r, rec);
 		r->rec_ended = 1;
 		return 0;
 	}

@@ -230,9 +230,19 @@ uint64_t hl_fnv(uint64_t h, const void *p, size_t n)
 
 size_t hl_hash_str(const char *s)
 {
-	uint64_t h = hl_fnv(HL_FNV_START, s, strlen(s));
-	/* FNV's low bits mix poorly for keys alike (phone numbers), and the
-	 * tables index by them: fold the high bits down */
+	/* eight bytes a step (ids, phones and names are short), each step
+	 * and the end mixed so that keys alike (phone numbers) spread over
+	 * the low bits the tables index by */
+	size_t n = strlen(s);
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
 	h ^= h >> 29;
 	h *= 0xbf58476d1ce4e5b9ULL;
 	h ^= h >> 32;

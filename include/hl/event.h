@@ -134,7 +134,8 @@ int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *e
 void hl_event_store(const struct hl_event *ev, struct hl_record *r);
 
 /* Checks and normalizes a phone number: digits, optionally a leading +,
- * spaces, dashes and parentheses dropped; 3 to 20 digits. */
+ * spaces, dashes and parentheses dropped; 3 to 20 digits. out NULL:
+ * only checks. */
 int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err);
 
 #endif
