@@ -299,45 +299,92 @@ static int csv_feed(struct hl_reader *r, const char *s, size_t n)
 
 /* ---- splitting a line, eight bytes at a time ---- */
 
+/* What a line holds beyond plain printable ASCII, learnt in the pass that
+ * splits it: backslashes, bytes of multibyte characters, control bytes. */
+enum { LINE_ESCAPE = 1, LINE_HIGH = 2, LINE_CONTROL = 4 };
+
+/* Sixteen bytes of a line: a bit for each comma and each quote (bit k for
+ * byte k), and the LINE_ flags of all sixteen. */
+struct block {
+	unsigned commas, quotes, flags;
+};
+
+#define BLOCK 16
+
+#if defined(__SSE2__) && !defined(HL_NO_SIMD)
+#include <emmintrin.h>
+
+static inline unsigned bytes_equal(__m128i v, char c)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+}
+
+static inline struct block scan_block(const char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	/* signed: bytes of multibyte characters are below 0x20 too */
+	unsigned control = ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))) & ~high) |
+			   bytes_equal(v, 0x7f);
+	return (struct block){bytes_equal(v, ','), bytes_equal(v, '"'),
+			      (high ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) |
+				      (bytes_equal(v, '\\') ? LINE_ESCAPE : 0)};
+}
+#else
+/* The same eight bytes at a time in a 64-bit word (SWAR). */
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
 /* 0x80 in each byte of v equal to c (exact: no borrow runs on into the
  * next byte). */
-static inline uint64_t bytes_equal(uint64_t v, unsigned char c)
+static inline uint64_t word_equal(uint64_t v, unsigned char c)
 {
 	uint64_t x = v ^ (ONES * c);
 	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
 }
 
-/* What a line holds beyond plain printable ASCII, learnt in the pass that
- * splits it: backslashes, bytes of multibyte characters, control bytes. */
-enum { LINE_ESCAPE = 1, LINE_HIGH = 2, LINE_CONTROL = 4 };
-
-static inline unsigned word_flags(uint64_t v)
+/* The high bit of each byte of m gathered into bit k for byte k. */
+static inline unsigned byte_bits(uint64_t m)
 {
-	uint64_t low7 = v & ~HIGHS;
-	/* of the bytes without a high bit: below 0x20 (+0x60 stays under
-	 * 0x80) or 0x7f (+1 reaches it) */
-	uint64_t control = (~(low7 + ONES * 0x60) | (low7 + ONES)) & ~v & HIGHS;
-	return (v & HIGHS ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) |
-	       (bytes_equal(v, '\\') ? LINE_ESCAPE : 0);
+	return (unsigned)(((m >> 7) * 0x0102040810204080ULL) >> 56);
 }
 
-/* The eight bytes at s + i, first byte lowest; past n, a plain letter. */
-static inline uint64_t word_at(const char *s, size_t n, size_t i)
+static inline uint64_t word_at(const char *p)
 {
 	uint64_t v;
-	if (n - i >= 8) {
-		memcpy(&v, s + i, 8);
-	} else {
-		v = ONES * 'a';
-		memcpy(&v, s + i, n - i);
-	}
+	memcpy(&v, p, 8);
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 	v = __builtin_bswap64(v);
 #endif
 	return v;
+}
+
+static inline struct block scan_block(const char *p)
+{
+	struct block b = {0, 0, 0};
+	for (int half = 0; half < 2; half++) {
+		uint64_t v = word_at(p + 8 * half), low7 = v & ~HIGHS;
+		/* of the bytes without a high bit: below 0x20 (+0x60 stays
+		 * under 0x80) or 0x7f (+1 reaches it) */
+		uint64_t control = (~(low7 + ONES * 0x60) | (low7 + ONES)) & ~v & HIGHS;
+		b.commas |= byte_bits(word_equal(v, ',')) << (8 * half);
+		b.quotes |= byte_bits(word_equal(v, '"')) << (8 * half);
+		b.flags |= (v & HIGHS ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) |
+			   (word_equal(v, '\\') ? LINE_ESCAPE : 0);
+	}
+	return b;
+}
+#endif
+
+/* The block at s + i; past n, plain letters. */
+static inline struct block block_at(const char *s, size_t n, size_t i)
+{
+	if (n - i >= BLOCK)
+		return scan_block(s + i);
+	char pad[BLOCK];
+	memset(pad, 'a', sizeof pad);
+	memcpy(pad, s + i, n - i);
+	return scan_block(pad);
 }
 
 struct split {
@@ -436,26 +483,24 @@ static int split_fields(struct hl_reader *r, struct hl_record *rec, char *s, siz
 	int rc = 0;
 	*seen = 0;
 	*other_at = n;
-	for (size_t i = 0; i < n && !rc; i += 8) {
-		uint64_t v = word_at(s, n, i);
-		unsigned f = word_flags(v);
-		if ((f & LINE_HIGH) && !(*seen & LINE_HIGH))
+	for (size_t i = 0; i < n && !rc; i += BLOCK) {
+		struct block b = block_at(s, n, i);
+		if ((b.flags & LINE_HIGH) && !(*seen & LINE_HIGH))
 			*other_at = i;
-		*seen |= f;
-		uint64_t quotes = bytes_equal(v, '"'), commas = bytes_equal(v, ',');
-		if (!quotes && !sp.in_quotes && !sp.closed) {
-			/* most words: every comma ends a field */
-			for (; commas && !rc; commas &= commas - 1) {
-				size_t at = i + ((size_t)__builtin_ctzll(commas) >> 3);
+		*seen |= b.flags;
+		if (!b.quotes && !sp.in_quotes && !sp.closed) {
+			/* most blocks: every comma ends a field */
+			for (unsigned commas = b.commas; commas && !rc; commas &= commas - 1) {
+				size_t at = i + (size_t)__builtin_ctz(commas);
 				rc = push(&sp, sp.from, at - sp.from, 0);
 				sp.from = at + 1;
 			}
 			sp.in_quotes = sp.from < n && s[sp.from] == '"';
 			continue;
 		}
-		for (uint64_t marks = quotes | commas; marks && !rc; marks &= marks - 1) {
-			int b = __builtin_ctzll(marks);
-			rc = structural(&sp, i + (size_t)(b >> 3), (int)(quotes >> b & 1), n);
+		for (unsigned marks = b.quotes | b.commas; marks && !rc; marks &= marks - 1) {
+			int k = __builtin_ctz(marks);
+			rc = structural(&sp, i + (size_t)k, (int)(b.quotes >> k & 1), n);
 		}
 	}
 	if (!rc && sp.in_quotes) {

@@ -138,8 +138,51 @@ static int parse_offset(const char **p, int *off)
 	return 0;
 }
 
+/* n digits at s as a number; -1 if any is not a digit. */
+static int number_at(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* The form every journal record has, 2026-11-03T09:14:00+08:00, read by
+ * position: 0 when read, 1 for any other form or an impossible value
+ * (the general parser then says what is wrong). The day's number is kept
+ * from the time before: records come in order, most share their day. */
+static int parse_canonical(const char *s, struct hl_time *out)
+{
+	static _Thread_local char day_text[10];
+	static _Thread_local int64_t day_number;
+	if (strnlen(s, 26) != 25 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || (s[19] != '+' && s[19] != '-') || s[22] != ':')
+		return 1;
+	int h = number_at(s + 11, 2), mi = number_at(s + 14, 2), sec = number_at(s + 17, 2);
+	int oh = number_at(s + 20, 2), om = number_at(s + 23, 2);
+	if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60 || oh < 0 || oh > 23 ||
+	    om < 0 || om > 59)
+		return 1;
+	if (memcmp(s, day_text, sizeof day_text) != 0) {
+		int y = number_at(s, 4), mo = number_at(s + 5, 2), d = number_at(s + 8, 2);
+		if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > hl_days_in_month(y, mo))
+			return 1;
+		day_number = hl_days_from_civil(y, (unsigned)mo, (unsigned)d);
+		memcpy(day_text, s, sizeof day_text);
+	}
+	int off = (s[19] == '-' ? -1 : 1) * (oh * 60 + om);
+	out->t = day_number * 86400 + h * 3600 + mi * 60 + (sec == 60 ? 59 : sec) - (int64_t)off * 60;
+	out->off = off;
+	return 0;
+}
+
 int hl_time_parse(const char *s, struct hl_time *out, struct hl_buf *err)
 {
+	if (parse_canonical(s, out) == 0)
+		return 0;
 	const char *p = s;
 	struct civil c;
 	int off;

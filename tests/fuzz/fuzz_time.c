@@ -17,8 +17,14 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
-	if (hl_time_parse(s, &t, &err) == 0)
+	if (hl_time_parse(s, &t, &err) == 0) {
+		/* the journal's form is read by position; the user's parser
+		 * reads it the general way and must agree */
+		struct hl_time u;
+		if (hl_time_parse_user(s, 0, &u, &err) != 0 || u.t != t.t || u.off != t.off)
+			abort();
 		hl_time_format(t, &out);
+	}
 	if (hl_time_parse_user(s, 1793668440, &t, &err) == 0)
 		hl_time_format(t, &out);
 	if (hl_duration_parse(s, &d, &err) == 0)

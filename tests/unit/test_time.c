@@ -72,6 +72,17 @@ int main(void)
 	parse_bad("yesterday", "bad time 'yesterday' (want 2026-11-03T09:14:00+08:00)");
 	parse_bad("2026-11-03T09:14:00+08:00x", "bad time '2026-11-03T09:14:00+08:00x' (want 2026-11-03T09:14:00+08:00)");
 	parse_bad("", "bad time '' (want 2026-11-03T09:14:00+08:00)");
+	/* the journal's form is read by position, its day kept from the time
+	 * before: another day, and back, and a wrong one after a right one */
+	parse_ok("2026-11-04T09:14:00+08:00", 1793668440LL + 86400, 480, "2026-11-04T09:14:00+08:00");
+	parse_ok("2026-11-03T09:14:00+08:00", 1793668440LL, 480, "2026-11-03T09:14:00+08:00");
+	parse_ok("2026-11-03T09:14:60+08:00", 1793668499LL, 480, "2026-11-03T09:14:59+08:00");
+	parse_ok("2026-11-03T01:14:00-00:00", 1793668440LL, 0, "2026-11-03T01:14:00+00:00");
+	parse_bad("2026-11-03T09:14:61+08:00", "impossible date or time '2026-11-03T09:14:61+08:00'");
+	parse_bad("2026-11-03T09:14:00+24:00", "bad time '2026-11-03T09:14:00+24:00' (want 2026-11-03T09:14:00+08:00)");
+	parse_bad("2026-11-0xT09:14:00+08:00", "bad time '2026-11-0xT09:14:00+08:00' (want 2026-11-03T09:14:00+08:00)");
+	parse_bad("2026-11-31T09:14:00+08:00", "impossible date or time '2026-11-31T09:14:00+08:00'");
+	parse_bad("1969-12-31T23:59:59+00:00", "impossible date or time '1969-12-31T23:59:59+00:00'");
 
 	/* user times: local zone, and HH:MM meaning today */
 	setenv("TZ", "Asia/Shanghai", 1);
