@@ -326,14 +326,11 @@ static int check_columns(struct hl_batch *b, struct hl_journal *j, struct hl_buf
 	return rc;
 }
 
-/* The batch as CSV lines in the journal's column order, written a
- * megabyte at a time (a batch of a million records is not held twice),
- * then made durable. */
+/* The batch as CSV lines in the journal's column order, in one write (a
+ * writer killed meanwhile leaves no part of it but a torn line). */
 static int write_batch(struct hl_batch *b, struct hl_journal *j, struct hl_buf *err)
 {
-	enum { PART = 1 << 20 };
 	struct hl_buf out = {0};
-	int rc = 0;
 	/* the header's names as the batch's records name their fields (the
 	 * journal's own strings for the known columns), so that a lookup
 	 * finds them by pointer */
@@ -344,16 +341,12 @@ static int write_batch(struct hl_batch *b, struct hl_journal *j, struct hl_buf *
 			if (hl_streq(j->cols[c], hl_columns[k]))
 				cols[c] = hl_columns[k];
 	}
-	for (size_t i = 0; i < b->n && rc == 0; i++) {
+	for (size_t i = 0; i < b->n; i++)
 		hl_csv_put_record(&out, cols, j->ncols, &b->rec[i]);
-		if (out.len >= PART || i + 1 == b->n) {
-			rc = hl_journal_write(j, out.s, out.len, err);
-			hl_buf_clear(&out);
-		}
-	}
 	free(cols);
+	int rc = hl_journal_append(j, hl_buf_str(&out), out.len, err);
 	hl_buf_free(&out);
-	return rc || hl_journal_commit(j, err) ? -1 : 0;
+	return rc;
 }
 
 /* An import's calls by key, so that the scan can tell those the journal has. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -203,10 +204,13 @@ void hl_journal_abandon(struct hl_journal *j)
 	hl_journal_close(j);
 }
 
-static int write_all(int fd, const char *p, size_t n)
+/* All of iov; on a short write, the rest. */
+static int writev_all(int fd, struct iovec *iov, int n)
 {
-	while (n) {
-		ssize_t w = write(fd, p, n);
+	for (; n > 0 && iov->iov_len == 0; iov++, n--)
+		;
+	while (n > 0) {
+		ssize_t w = writev(fd, iov, n);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
@@ -214,70 +218,47 @@ static int write_all(int fd, const char *p, size_t n)
 				errno = EIO;
 			return -1;
 		}
-		p += w;
-		n -= (size_t)w;
+		for (; n > 0 && (size_t)w >= iov->iov_len; iov++, n--)
+			w -= (ssize_t)iov->iov_len;
+		if (n > 0) {
+			iov->iov_base = (char *)iov->iov_base + w;
+			iov->iov_len -= (size_t)w;
+		}
 	}
-	return 0;
-}
-
-/* Cuts the journal back to its size before the batch; saved is errno. */
-static int cut_back(struct hl_journal *j, int saved, struct hl_buf *err)
-{
-	if (ftruncate(j->fd, j->size) == 0)
-		fsync(j->fd);
-	j->written = 0;
-	return hl_fail(err, "%s: write failed, nothing written: %s", j->path, strerror(saved));
-}
-
-static int write_part(struct hl_journal *j, const char *data, size_t len)
-{
-	/* a full disk or a file size limit must give an error, not a signal */
-	void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
-	int rc = write_all(j->fd, data, len);
-	int saved = errno;
-	signal(SIGXFSZ, old);
-	errno = saved;
-	if (rc == 0)
-		j->written += (off_t)len;
-	return rc;
-}
-
-int hl_journal_write(struct hl_journal *j, const char *data, size_t len, struct hl_buf *err)
-{
-	if (j->written == 0) {
-		struct hl_buf head = {0};
-		if (j->torn_tail)
-			hl_buf_add(&head, torn_close, sizeof torn_close - 1);
-		if (j->is_new)
-			hl_csv_put_header(&head, (const char *const *)j->cols, j->ncols);
-		int rc = head.len ? write_part(j, head.s, head.len) : 0;
-		int saved = errno;
-		hl_buf_free(&head);
-		if (rc < 0)
-			return cut_back(j, saved, err);
-	}
-	if (len && write_part(j, data, len) < 0)
-		return cut_back(j, errno, err);
-	return 0;
-}
-
-int hl_journal_commit(struct hl_journal *j, struct hl_buf *err)
-{
-	if (j->written == 0)
-		return 0;
-	if (fsync(j->fd) < 0)
-		return cut_back(j, errno, err);
-	j->size += j->written;
-	j->written = 0;
-	j->torn_tail = 0;
-	j->is_new = 0;
 	return 0;
 }
 
 int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 		      struct hl_buf *err)
 {
-	return hl_journal_write(j, data, len, err) || hl_journal_commit(j, err) ? -1 : 0;
+	/* what goes before the batch, written with it in one call (the
+	 * batch itself is not copied: it may be hundreds of megabytes) */
+	struct hl_buf head = {0};
+	if (j->torn_tail)
+		hl_buf_add(&head, torn_close, sizeof torn_close - 1);
+	if (j->is_new)
+		hl_csv_put_header(&head, (const char *const *)j->cols, j->ncols);
+	struct iovec iov[2] = {{head.s, head.len}, {(void *)data, len}};
+	size_t total = head.len + len;
+	/* a full disk or a file size limit must give an error, not a signal */
+	void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
+	int rc = writev_all(j->fd, head.len ? iov : iov + 1, head.len ? 2 : 1);
+	if (rc == 0 && fsync(j->fd) < 0)
+		rc = -1;
+	int saved = errno;
+	signal(SIGXFSZ, old);
+	hl_buf_free(&head);
+	if (rc < 0) {
+		/* leave the journal byte for byte as it was */
+		if (ftruncate(j->fd, j->size) == 0)
+			fsync(j->fd);
+		return hl_fail(err, "%s: write failed, nothing written: %s", j->path,
+			       strerror(saved));
+	}
+	j->size += (off_t)total;
+	j->torn_tail = 0;
+	j->is_new = 0;
+	return 0;
 }
 
 void hl_journal_close(struct hl_journal *j)

@@ -1,5 +1,5 @@
 /* journal.h - the append-only event journal: one locked writer at a time,
- * each batch whole or not at all, durable before success is reported */
+ * one write per batch, durable before success is reported */
 #ifndef HL_JOURNAL_H
 #define HL_JOURNAL_H
 
@@ -19,22 +19,15 @@ struct hl_journal {
 	size_t ncols;
 	int is_new;         /* empty: the header goes with the first batch */
 	int created;        /* this writer created the file */
-	off_t written;      /* bytes of the batch being written, not yet committed */
 };
 
 /* Opens (creating it mode 0600) and takes the exclusive lock, waiting at
  * most wait_seconds (negative: for ever). Reads the header. */
 int hl_journal_lock(struct hl_journal *j, const char *path, int wait_seconds,
 		    struct hl_buf *err);
-/* Appends part of a batch (complete CSV lines, no header): the first
- * part brings the header when the journal is new, and closes a torn last
- * line. A batch too big to hold as text is written in parts as it is
- * made; on failure the journal is cut back to its size before the batch,
- * and the batch is over. */
-int hl_journal_write(struct hl_journal *j, const char *data, size_t len, struct hl_buf *err);
-/* Makes the parts written durable (fsync); on failure cuts back as above. */
-int hl_journal_commit(struct hl_journal *j, struct hl_buf *err);
-/* A batch in one part: write, then commit. */
+/* Appends data (complete CSV lines, no header): the header first when the
+ * journal is new, a torn last line closed first; one write, then fsync.
+ * On failure the journal is cut back to its size before the call. */
 int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 		      struct hl_buf *err);
 /* Releases the lock and frees. */

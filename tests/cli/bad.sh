@@ -178,15 +178,15 @@ is_status "file too large" 2
 is_err "file too large" "hl-log: small.csv: write failed, nothing written: File too large"
 is "file too large: journal unchanged" "$(sum small.csv)" "$before"
 is "file too large: no id printed" "$(cat "$T/out")" ""
-# a batch of megabytes is written in parts: the limit met after the first
-# parts still leaves the journal as it was
+# the limit met midway through a batch of megabytes: the part written is
+# cut back
 awk 'BEGIN { print "event,category,text"; for (i = 0; i < 60000; i++) printf "open,help,\"第%d号 楼道灯坏了三天, 请尽快派人\"\n", i }' > big.csv
 before=$(sum small.csv)
 run sh -c "ulimit -f 4000; exec '$HL_LOG' -f small.csv append big.csv"
-is_status "file too large in a later part" 2
-is_err "file too large in a later part" "hl-log: small.csv: write failed, nothing written: File too large"
-is "file too large in a later part: journal unchanged" "$(sum small.csv)" "$before"
-is "file too large in a later part: no id printed" "$(cat "$T/out")" ""
+is_status "file too large midway" 2
+is_err "file too large midway" "hl-log: small.csv: write failed, nothing written: File too large"
+is "file too large midway: journal unchanged" "$(sum small.csv)" "$before"
+is "file too large midway: no id printed" "$(cat "$T/out")" ""
 run "$HL_LOG" -f small.csv append big.csv
 is_status "the same batch without the limit" 0
 is "every record of it written" "$(grep -c ",open," small.csv)" 60001
