@@ -341,6 +341,14 @@ static int write_batch(struct hl_batch *b, struct hl_journal *j, struct hl_buf *
 			if (hl_streq(j->cols[c], hl_columns[k]))
 				cols[c] = hl_columns[k];
 	}
+	/* room for all of it at once, escapes aside: no copies as it grows */
+	size_t room = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		room += j->ncols + 2;
+		for (size_t k = 0; k < b->rec[i].n; k++)
+			room += b->rec[i].f[k].len;
+	}
+	hl_buf_reserve(&out, room + room / 16);
 	for (size_t i = 0; i < b->n; i++)
 		hl_csv_put_record(&out, cols, j->ncols, &b->rec[i]);
 	free(cols);
