@@ -299,7 +299,8 @@ void hl_ticket_free(struct hl_ticket *t)
  * reaching the ticket (a cache miss each). */
 static size_t hash_of(const char *id)
 {
-	return hl_hash_str(id) | 1;
+	/* the top bit: the low ones choose the slot */
+	return hl_hash_str(id) | ~(SIZE_MAX >> 1);
 }
 
 static size_t find_slot(const struct hl_tickets *tt, const char *id, size_t hash)
