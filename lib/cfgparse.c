@@ -124,17 +124,25 @@ void hl_cfg_free_strs(char **v, size_t n)
 	free(v);
 }
 
+int hl_cfg_vocab(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
+		 const struct hl_vocab *vocab, int *out)
+{
+	if (hl_cfg_want(c, v, HL_NODE_SCALAR, key))
+		return -1;
+	if ((*out = hl_vocab_parse(vocab, v->value)) < 0)
+		return hl_cfg_fail(c, v, "unknown %s '%s'", vocab->what, v->value);
+	return 0;
+}
+
 int hl_cfg_vocab_set(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
 		     const struct hl_vocab *vocab, unsigned *mask)
 {
 	size_t k;
 	const struct hl_node *const *it = items_of(&v, &k);
 	for (size_t i = 0; i < k; i++) {
-		if (hl_cfg_want(c, it[i], HL_NODE_SCALAR, key))
+		int x;
+		if (hl_cfg_vocab(c, key, it[i], vocab, &x))
 			return -1;
-		int x = hl_vocab_parse(vocab, it[i]->value);
-		if (x < 0)
-			return hl_cfg_fail(c, it[i], "unknown %s '%s'", vocab->what, it[i]->value);
 		*mask |= 1u << x;
 	}
 	return 0;

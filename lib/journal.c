@@ -204,7 +204,7 @@ void hl_journal_abandon(struct hl_journal *j)
 	hl_journal_close(j);
 }
 
-/* All of iov; on a short write, the rest. */
+/* All of iov (empty ones skipped); on a short write, the rest. */
 static int writev_all(int fd, struct iovec *iov, int n)
 {
 	for (; n > 0 && iov->iov_len == 0; iov++, n--)
@@ -242,7 +242,7 @@ int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 	size_t total = head.len + len;
 	/* a full disk or a file size limit must give an error, not a signal */
 	void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
-	int rc = writev_all(j->fd, head.len ? iov : iov + 1, head.len ? 2 : 1);
+	int rc = writev_all(j->fd, iov, 2);
 	if (rc == 0 && fsync(j->fd) < 0)
 		rc = -1;
 	int saved = errno;

@@ -68,11 +68,9 @@ static int calls_key(struct hl_cfgctx *c, const char *key, const struct hl_node 
 {
 	struct hl_telephony *t = obj;
 	if (hl_streq(key, "channel")) {
-		if (hl_cfg_want(c, v, HL_NODE_SCALAR, key))
+		int x;
+		if (hl_cfg_vocab(c, key, v, &hl_channels, &x))
 			return -1;
-		int x = hl_vocab_parse(&hl_channels, v->value);
-		if (x < 0)
-			return hl_cfg_fail(c, v, "unknown channel '%s'", v->value);
 		t->channel = (enum hl_channel)x;
 		return 0;
 	}

@@ -44,6 +44,9 @@ int hl_cfg_int(struct hl_cfgctx *c, const char *key, const struct hl_node *v, lo
 int hl_cfg_strs(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
 		char ***out, size_t *n);
 void hl_cfg_free_strs(char **v, size_t n);
+/* One word of a vocabulary, as its value. */
+int hl_cfg_vocab(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
+		 const struct hl_vocab *vocab, int *out);
 /* Words of a vocabulary (one or a list) as a bit mask. */
 int hl_cfg_vocab_set(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
 		     const struct hl_vocab *vocab, unsigned *mask);
