@@ -16,9 +16,9 @@ static void usage(FILE *fp)
 		"       hl-report caller PHONE [options] [FILE ...]\n");
 }
 
-static void feed(void *arg, const struct hl_record *r, const char *file)
+static void feed(void *arg, const struct hl_cols *c, const char *file)
 {
-	hl_reporter_feed(arg, r, file);
+	hl_reporter_feed(arg, c, file);
 }
 
 struct args {

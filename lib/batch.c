@@ -150,31 +150,31 @@ struct scan {
 	struct hl_buf key;
 };
 
-static void see_call(struct scan *sc, const struct hl_record *r)
+static void see_call(struct scan *sc, const struct hl_cols *c)
 {
-	const char *call = hl_record_get(r, "call");
-	if (!call || !*call)
+	const char *call = c->v[HL_COL_CALL];
+	if (!call)
 		return;
-	hl_call_key(call, hl_record_get(r, "queue"), &sc->key);
+	hl_call_key(call, c->v[HL_COL_QUEUE], &sc->key);
 	size_t *at = hl_strmap_get(sc->calls, sc->key.s);
 	if (at)
 		sc->known[*at - 1] = 1;
 }
 
-static void scan_record(void *arg, const struct hl_record *r, const char *file)
+static void scan_record(void *arg, const struct hl_cols *c, const char *file)
 {
 	struct scan *sc = arg;
 	struct hl_event ev;
 	struct hl_buf e = {0};
-	const char *id = hl_record_get(r, "ticket");
+	const char *id = c->v[HL_COL_TICKET];
 	if (sc->calls)
-		see_call(sc, r);
+		see_call(sc, c);
 	if (!id)
 		return;
 	hl_ids_see(sc->ids, id);
 	struct hl_ticket *t = hl_tickets_get(sc->tt, id);
-	if (t && (hl_event_parse(r, 0, &ev, &e) || hl_ticket_apply(t, &ev, &e)))
-		hl_warnx("%s:%ld: %s (record ignored)", file, r->line, e.s);
+	if (t && (hl_event_parse_cols(c, 0, &ev, &e) || hl_ticket_apply(t, &ev, &e)))
+		hl_warnx("%s:%ld: %s (record ignored)", file, c->line, e.s);
 	hl_buf_free(&e);
 }
 

@@ -6,9 +6,6 @@
 
 #include "hl/event.h"
 
-/* a journal column of r, without comparing names when r came from a reader */
-#define COL(r, c) hl_record_at((r), (c), hl_columns[c])
-
 static const struct hl_word event_words[] = {
 	{"open", HL_EV_OPEN},         {"missed", HL_EV_MISSED},
 	{"callback", HL_EV_CALLBACK}, {"route", HL_EV_ROUTE},
@@ -165,10 +162,10 @@ int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 	return 0;
 }
 
-static int word(const struct hl_record *r, int col, const struct hl_vocab *v,
+static int word(const struct hl_cols *c, int col, const struct hl_vocab *v,
 		int *out, struct hl_buf *err)
 {
-	const char *s = COL(r, col);
+	const char *s = c->v[col];
 	*out = 0;
 	if (!s)
 		return 0;
@@ -221,32 +218,32 @@ static int check_placement(const struct hl_event *ev, const char *name, struct h
 }
 
 /* A call's wait or talk time: whole seconds, at most a day. */
-static int seconds(const struct hl_record *r, int col, long *out, struct hl_buf *err)
+static int seconds(const struct hl_cols *c, int col, long *out, struct hl_buf *err)
 {
-	const char *s = COL(r, col);
+	const char *s = c->v[col];
 	*out = -1;
 	if (s && hl_parse_long(s, 0, 86400, out))
 		return hl_fail(err, "bad %s '%s' (want seconds, 0 to 86400)", hl_columns[col], s);
 	return 0;
 }
 
-static int parse_numbers(const struct hl_record *r, struct hl_event *ev, struct hl_buf *err)
+static int parse_numbers(const struct hl_cols *c, struct hl_event *ev, struct hl_buf *err)
 {
 	const char *s;
 	long v;
 	ev->level = -1;
 	ev->score = 0;
-	if ((s = COL(r, HL_COL_SCORE))) {
+	if ((s = c->v[HL_COL_SCORE])) {
 		if (hl_parse_long(s, 1, 5, &v))
 			return hl_fail(err, "bad score '%s' (want 1 to 5)", s);
 		ev->score = (int)v;
 	}
-	if ((s = COL(r, HL_COL_LEVEL))) {
+	if ((s = c->v[HL_COL_LEVEL])) {
 		if (hl_parse_long(s, 0, 99, &v))
 			return hl_fail(err, "bad level '%s' (want 0 to 99)", s);
 		ev->level = (int)v;
 	}
-	return seconds(r, HL_COL_WAIT, &ev->wait, err) || seconds(r, HL_COL_TALK, &ev->talk, err);
+	return seconds(c, HL_COL_WAIT, &ev->wait, err) || seconds(c, HL_COL_TALK, &ev->talk, err);
 }
 
 static int parse_kind_requirements(struct hl_event *ev, const char *name, unsigned flags,
@@ -278,36 +275,44 @@ static int parse_kind_requirements(struct hl_event *ev, const char *name, unsign
 	}
 }
 
-static int event_parse(const struct hl_record *r, unsigned flags, struct hl_event *ev,
-		       struct hl_buf *err);
+void hl_cols_of_record(const struct hl_record *r, struct hl_cols *c)
+{
+	int16_t index[HL_NCOLUMNS];
+	const int16_t *pos = r->colpos;
+	if (!pos) {
+		/* a record built field by field: its columns found in one pass */
+		hl_record_index(r, hl_columns, HL_NCOLUMNS, index);
+		pos = index;
+	}
+	for (int k = 0; k < HL_NCOLUMNS; k++) {
+		int i = pos[k];
+		c->v[k] = i >= 0 && (size_t)i < r->n && r->f[i].len ? r->f[i].value : NULL;
+	}
+	c->line = r->line;
+	c->offset = r->offset;
+}
 
 int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *ev,
 		   struct hl_buf *err)
 {
-	if (r->colpos)
-		return event_parse(r, flags, ev, err);
-	/* a record built field by field: index its columns once, not by a
-	 * search for each */
-	int16_t pos[HL_NCOLUMNS];
-	struct hl_record view = *r;
-	hl_record_index(r, hl_columns, HL_NCOLUMNS, pos);
-	view.colpos = pos;
-	return event_parse(&view, flags, ev, err);
+	struct hl_cols c;
+	hl_cols_of_record(r, &c);
+	return hl_event_parse_cols(&c, flags, ev, err);
 }
 
-static int event_parse(const struct hl_record *r, unsigned flags, struct hl_event *ev,
-		       struct hl_buf *err)
+int hl_event_parse_cols(const struct hl_cols *c, unsigned flags, struct hl_event *ev,
+			struct hl_buf *err)
 {
 	const char *s;
 	int x;
 	memset(ev, 0, sizeof *ev);
-	if (!(s = COL(r, HL_COL_EVENT)))
+	if (!(s = c->v[HL_COL_EVENT]))
 		return hl_fail(err, "record without event");
 	if ((x = hl_vocab_parse(&hl_events, s)) < 0)
 		return hl_fail(err, "unknown event '%s'", s);
 	ev->kind = (enum hl_event_kind)x;
 	const char *name = hl_vocab_name(&hl_events, x);
-	if ((s = COL(r, HL_COL_TIME))) {
+	if ((s = c->v[HL_COL_TIME])) {
 		if (hl_time_parse(s, &ev->time, err))
 			return -1;
 	} else if (!(flags & HL_EV_PARTIAL)) {
@@ -315,51 +320,51 @@ static int event_parse(const struct hl_record *r, unsigned flags, struct hl_even
 	} else {
 		ev->time.t = INT64_MIN;
 	}
-	if ((s = COL(r, HL_COL_DUE))) {
+	if ((s = c->v[HL_COL_DUE])) {
 		if (hl_time_parse(s, &ev->due, err))
 			return -1;
 		ev->has_due = 1;
 	}
-	ev->ticket = COL(r, HL_COL_TICKET);
-	ev->actor = COL(r, HL_COL_ACTOR);
+	ev->ticket = c->v[HL_COL_TICKET];
+	ev->actor = c->v[HL_COL_ACTOR];
 	if (!ev->actor && !(flags & HL_EV_PARTIAL))
 		return hl_fail(err, "%s record without actor", name);
-	if (word(r, HL_COL_CATEGORY, &hl_categories, &x, err))
+	if (word(c, HL_COL_CATEGORY, &hl_categories, &x, err))
 		return -1;
 	ev->category = (enum hl_category)x;
-	if (word(r, HL_COL_PRIORITY, &hl_priorities, &x, err))
+	if (word(c, HL_COL_PRIORITY, &hl_priorities, &x, err))
 		return -1;
 	ev->priority = (enum hl_priority)x;
-	if (word(r, HL_COL_CHANNEL, &hl_channels, &x, err))
+	if (word(c, HL_COL_CHANNEL, &hl_channels, &x, err))
 		return -1;
 	ev->channel = (enum hl_channel)x;
-	if (word(r, HL_COL_VERDICT, &hl_verdicts, &x, err))
+	if (word(c, HL_COL_VERDICT, &hl_verdicts, &x, err))
 		return -1;
 	ev->verdict = (enum hl_verdict)x;
-	if (word(r, HL_COL_OUTCOME, &hl_outcomes, &x, err))
+	if (word(c, HL_COL_OUTCOME, &hl_outcomes, &x, err))
 		return -1;
 	ev->outcome = (enum hl_outcome)x;
-	ev->call = COL(r, HL_COL_CALL);
-	ev->queue = COL(r, HL_COL_QUEUE);
-	ev->caller = COL(r, HL_COL_CALLER);
-	ev->phone = COL(r, HL_COL_PHONE);
-	ev->place = COL(r, HL_COL_PLACE);
-	ev->dept = COL(r, HL_COL_DEPT);
-	ev->assignee = COL(r, HL_COL_ASSIGNEE);
-	ev->text = COL(r, HL_COL_TEXT);
-	ev->rule = COL(r, HL_COL_RULE);
-	ev->notify = COL(r, HL_COL_NOTIFY);
+	ev->call = c->v[HL_COL_CALL];
+	ev->queue = c->v[HL_COL_QUEUE];
+	ev->caller = c->v[HL_COL_CALLER];
+	ev->phone = c->v[HL_COL_PHONE];
+	ev->place = c->v[HL_COL_PLACE];
+	ev->dept = c->v[HL_COL_DEPT];
+	ev->assignee = c->v[HL_COL_ASSIGNEE];
+	ev->text = c->v[HL_COL_TEXT];
+	ev->rule = c->v[HL_COL_RULE];
+	ev->notify = c->v[HL_COL_NOTIFY];
 	ev->clock = -1;
-	if ((s = COL(r, HL_COL_CLOCK))) {
-		for (int c = 0; c < HL_NCLOCKS; c++)
-			if (hl_streq(s, hl_clock_names[c]))
-				ev->clock = c;
+	if ((s = c->v[HL_COL_CLOCK])) {
+		for (int k = 0; k < HL_NCLOCKS; k++)
+			if (hl_streq(s, hl_clock_names[k]))
+				ev->clock = k;
 		if (ev->clock < 0)
 			return hl_fail(err, "unknown clock '%s'", s);
 	}
 	if (ev->phone && hl_phone_normalize(ev->phone, NULL, err))
 		return -1;
-	if (parse_numbers(r, ev, err) || check_placement(ev, name, err))
+	if (parse_numbers(c, ev, err) || check_placement(ev, name, err))
 		return -1;
 	return parse_kind_requirements(ev, name, flags, err);
 }

@@ -430,17 +430,17 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 	return t;
 }
 
-struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_record *r,
+struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
 			       const char *file, struct hl_event *ev)
 {
 	struct hl_buf err = {0};
-	if (hl_event_parse(r, 0, ev, &err)) {
-		hl_warnx("%s:%ld: %s (record ignored)", file, r->line, err.s);
+	if (hl_event_parse_cols(c, 0, ev, &err)) {
+		hl_warnx("%s:%ld: %s (record ignored)", file, c->line, err.s);
 		hl_buf_free(&err);
 		ev->kind = HL_EV_NONE;
 		return NULL;
 	}
-	struct hl_ticket *t = hl_fold_event(tt, ev, file, r->line);
+	struct hl_ticket *t = hl_fold_event(tt, ev, file, c->line);
 	if (t && t->state == HL_ST_CLOSED) {
 		hl_tickets_del(tt, ev->ticket);
 		t = NULL;

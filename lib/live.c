@@ -43,13 +43,13 @@ static void replay_rotation(struct hl_live *s, int rule, const char *who, int64_
 	}
 }
 
-struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_record *r, const char *file,
+struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const char *file,
 				struct hl_event *ev)
 {
-	const char *id = hl_record_get(r, "ticket");
-	if (id && *id)
+	const char *id = c->v[HL_COL_TICKET];
+	if (id)
 		hl_ids_see(&s->ids, id);
-	struct hl_ticket *t = hl_fold_open(&s->tickets, r, file, ev);
+	struct hl_ticket *t = hl_fold_open(&s->tickets, c, file, ev);
 	if (ev->kind != HL_EV_NONE && ev->time.t > s->last)
 		s->last = ev->time.t;
 	if (!t)
@@ -61,10 +61,10 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_record *r, con
 	return t;
 }
 
-static void feed(void *arg, const struct hl_record *r, const char *file)
+static void feed(void *arg, const struct hl_cols *c, const char *file)
 {
 	struct hl_event ev;
-	hl_live_feed(arg, r, file, &ev);
+	hl_live_feed(arg, c, file, &ev);
 }
 
 int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_buf *err)

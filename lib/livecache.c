@@ -433,7 +433,7 @@ static int read_from(struct hl_live *s, int fd, const char *name, struct coverag
 {
 	int dupfd = dup(fd);
 	FILE *fp = dupfd >= 0 ? fdopen(dupfd, "r") : NULL;
-	struct hl_record r = {0};
+	struct hl_cols c;
 	struct hl_buf e = {0};
 	struct hl_event ev;
 	int rc = HL_READ_EOF;
@@ -445,14 +445,14 @@ static int read_from(struct hl_live *s, int fd, const char *name, struct coverag
 	struct hl_reader *rdr = hl_reader_open_fp(fp, name, HL_READ_JOURNAL, err);
 	if (rdr && cov->offset && hl_reader_seek(rdr, cov->offset, (long)cov->line, err))
 		rc = HL_READ_FATAL;
-	while (rdr && rc != HL_READ_FATAL && (rc = hl_reader_next(rdr, &r, &e)) != HL_READ_EOF &&
+	while (rdr && rc != HL_READ_FATAL && (rc = hl_reader_next_cols(rdr, &c, &e)) != HL_READ_EOF &&
 	       rc != HL_READ_FATAL) {
 		if (rc == HL_READ_BAD) {
 			hl_warnx("%s", e.s);
 			continue;
 		}
-		hl_live_feed(s, &r, name, &ev);
-		cov->line = r.line;
+		hl_live_feed(s, &c, name, &ev);
+		cov->line = c.line;
 	}
 	if (rc == HL_READ_FATAL && e.len)
 		hl_fail(err, "%s", e.s);
@@ -462,7 +462,6 @@ static int read_from(struct hl_live *s, int fd, const char *name, struct coverag
 	}
 	hl_reader_close(rdr);
 	fclose(fp);
-	hl_record_free(&r);
 	hl_buf_free(&e);
 	return !rdr || rc == HL_READ_FATAL ? -1 : 0;
 }

@@ -55,14 +55,23 @@ struct hl_reader {
 	int16_t colpos[HL_NCOLUMNS];  /* the journal's columns in cols */
 	int have_header;
 	struct csv_parser csv;
-	struct hl_record raw;  /* fields libcsv parsed, not yet named */
+	/* The record being read, as its line was split: field k is at
+	 * row + span[2k], span[2k + 1] bytes long, a '\0' after it. Its
+	 * line and offset are rec_line, rec_start. */
+	char *row;
+	size_t nfields;
+	uint32_t span[2 * MAX_FIELDS];
+	long rec_line;
+	int64_t rec_start;
+	struct hl_buf rawtext;  /* libcsv's fields, each ended by '\0' */
+	struct hl_record yrec;  /* a YAML record, for hl_reader_next_cols */
 	int rec_ended;
 	int too_many;
 	int line_clean;     /* the record's line is valid text throughout */
 	int line_escapes;   /* and has a backslash somewhere */
 	size_t line_len;    /* its length (no field of it is longer) */
 	int any_doubled;    /* a quoted field of it has a "" */
-	int by_libcsv;      /* the record's values are libcsv's, not views */
+	int by_libcsv;      /* the record's values are libcsv's (rawtext) */
 	unsigned char quoted[MAX_FIELDS];  /* field i was quoted (2: with "") */
 	/* YAML */
 	yaml_parser_t yp;
@@ -207,11 +216,15 @@ static void csv_reset(struct hl_reader *r)
 static void csv_on_field(void *s, size_t len, void *data)
 {
 	struct hl_reader *r = data;
-	if (r->raw.n >= MAX_FIELDS) {
+	if (r->nfields >= MAX_FIELDS) {
 		r->too_many = 1;
 		return;
 	}
-	hl_record_push(&r->raw, "", s ? s : "", s ? len : 0);
+	uint32_t *sp = &r->span[2 * r->nfields++];
+	sp[0] = (uint32_t)r->rawtext.len;
+	sp[1] = (uint32_t)(s ? len : 0);
+	hl_buf_add(&r->rawtext, s ? s : "", sp[1]);
+	hl_buf_addc(&r->rawtext, '\0');
 }
 
 static void csv_on_record(int c, void *data)
@@ -220,16 +233,16 @@ static void csv_on_record(int c, void *data)
 	((struct hl_reader *)data)->rec_ended = 1;
 }
 
-static int take_header(struct hl_reader *r, const struct hl_record *h, long line,
-		       struct hl_buf *err)
+static int take_header(struct hl_reader *r, long line, struct hl_buf *err)
 {
 	struct hl_buf m = {0};
-	for (size_t i = 0; i < h->n; i++) {
-		const char *name = h->f[i].value;
+	for (size_t i = 0; i < r->nfields; i++) {
+		const char *name = r->row + r->span[2 * i];
+		size_t len = r->span[2 * i + 1];
 		int ok = r->flags & HL_READ_FOREIGN
-				 ? *name && !hl_text_check(name, h->f[i].len, "header", NULL)
+				 ? *name && !hl_text_check(name, len, "header", NULL)
 				 : hl_valid_name(name);
-		if (!ok && (r->flags & HL_READ_FOREIGN) && !hl_utf8_valid(name, h->f[i].len, NULL))
+		if (!ok && (r->flags & HL_READ_FOREIGN) && !hl_utf8_valid(name, len, NULL))
 			hl_buf_printf(&m, "column names are not UTF-8 (a GBK export? iconv -f GBK -t UTF-8 converts it)");
 		else if (!ok)
 			hl_buf_printf(&m, "bad column name '%s' in header", name);
@@ -255,35 +268,32 @@ static int take_header(struct hl_reader *r, const struct hl_record *h, long line
 	return 0;
 }
 
-/* Checks the fields (named by the header as they were split). */
-static int name_fields(struct hl_reader *r, struct hl_record *rec, long line,
-		       struct hl_buf *err)
+/* Checks the fields against the header, and each as text. */
+static int check_fields(struct hl_reader *r, long line, struct hl_buf *err)
 {
 	struct hl_buf m = {0};
-	if (rec->n != r->ncols) {
-		hl_buf_printf(&m, "%zu fields where the header has %zu", rec->n, r->ncols);
+	if (r->nfields != r->ncols) {
+		hl_buf_printf(&m, "%zu fields where the header has %zu", r->nfields, r->ncols);
 		located(r, line, err, m.s);
 		hl_buf_free(&m);
 		return HL_READ_BAD;
 	}
 	int unescape = !(r->flags & HL_READ_FOREIGN) && r->line_escapes;
-	if (!unescape && r->line_clean && r->line_len <= HL_MAX_FIELD) {
-		rec->colpos = r->colpos; /* the line checked whole, no field too long */
-		return HL_READ_RECORD;
-	}
-	for (size_t i = 0; i < rec->n; i++) {
-		struct hl_field *f = &rec->f[i];
+	if (!unescape && r->line_clean && r->line_len <= HL_MAX_FIELD)
+		return HL_READ_RECORD; /* the line checked whole, no field too long */
+	for (size_t i = 0; i < r->nfields; i++) {
+		char *v = r->row + r->span[2 * i];
+		uint32_t *len = &r->span[2 * i + 1];
 		if (unescape)
-			f->len = hl_csv_unescape(f->value, f->len);
-		if (r->line_clean && f->len <= HL_MAX_FIELD)
+			*len = (uint32_t)hl_csv_unescape(v, *len);
+		if (r->line_clean && *len <= HL_MAX_FIELD)
 			continue; /* checked as a whole line */
-		if (hl_text_check(f->value, f->len, r->cols[i], &m) < 0) {
+		if (hl_text_check(v, *len, r->cols[i], &m) < 0) {
 			located(r, line, err, m.s);
 			hl_buf_free(&m);
 			return HL_READ_BAD;
 		}
 	}
-	rec->colpos = r->colpos;
 	return HL_READ_RECORD;
 }
 
@@ -389,7 +399,6 @@ static inline struct block block_at(const char *s, size_t n, size_t i)
 
 struct split {
 	struct hl_reader *r;
-	struct hl_record *rec;
 	char *s;
 	size_t from;      /* the field being read starts here */
 	int in_quotes;    /* it is quoted: s[from] is its opening quote */
@@ -399,17 +408,20 @@ struct split {
 	size_t skip;      /* a quote before this is the second of a "" */
 };
 
-/* A field: a view of the line, named after the header (once it is
- * read), ended in place where its comma or closing quote was. */
+/* A field: where it is in the line, ended in place where its comma or
+ * closing quote was. */
 static inline int push(struct split *sp, size_t at, size_t len, unsigned char quoted)
 {
-	size_t k = sp->rec->n;
+	struct hl_reader *r = sp->r;
+	size_t k = r->nfields;
 	if (k >= MAX_FIELDS) {
-		sp->r->too_many = 1;
+		r->too_many = 1;
 		return -1;
 	}
-	sp->r->quoted[k] = quoted;
-	hl_record_push_view(sp->rec, k < sp->r->ncols ? sp->r->cols[k] : "", sp->s + at, len);
+	r->quoted[k] = quoted;
+	r->span[2 * k] = (uint32_t)at;
+	r->span[2 * k + 1] = (uint32_t)len;
+	r->nfields = k + 1;
 	sp->s[at + len] = '\0';
 	return 0;
 }
@@ -417,11 +429,10 @@ static inline int push(struct split *sp, size_t at, size_t len, unsigned char qu
 /* What push ended in place, put back (for libcsv to read the line). */
 static void unpush(struct split *sp)
 {
-	for (size_t k = 0; k < sp->rec->n; k++) {
-		struct hl_field *f = &sp->rec->f[k];
-		f->value[f->len] = sp->r->quoted[k] ? '"' : ',';
-	}
-	hl_record_clear(sp->rec);
+	struct hl_reader *r = sp->r;
+	for (size_t k = 0; k < r->nfields; k++)
+		sp->s[r->span[2 * k] + r->span[2 * k + 1]] = r->quoted[k] ? '"' : ',';
+	r->nfields = 0;
 }
 
 /* A quote or comma at `at`: 0 to go on, 1 when the line is done, -1 for
@@ -456,30 +467,30 @@ static inline int structural(struct split *sp, size_t at, int is_quote, size_t n
 }
 
 /* Quoted fields with "" in them: each made one quote. */
-static void unescape_quotes(struct hl_reader *r, struct hl_record *rec)
+static void unescape_quotes(struct hl_reader *r)
 {
-	for (size_t i = 0; i < rec->n; i++) {
-		struct hl_field *f = &rec->f[i];
+	for (size_t i = 0; i < r->nfields; i++) {
 		if (r->quoted[i] != 2)
 			continue;
-		char *w = memchr(f->value, '"', f->len);
-		for (size_t k = (size_t)(w - f->value); k < f->len; k++)
-			if ((*w++ = f->value[k]) == '"')
+		char *v = r->row + r->span[2 * i];
+		size_t len = r->span[2 * i + 1];
+		char *w = memchr(v, '"', len);
+		for (size_t k = (size_t)(w - v); k < len; k++)
+			if ((*w++ = v[k]) == '"')
 				k++;
-		f->len = (size_t)(w - f->value);
-		f->value[f->len] = '\0';
+		r->span[2 * i + 1] = (uint32_t)(w - v);
+		*w = '\0';
 	}
 }
 
-/* Splits s[0..n) (a line without its break) into views of rec, RFC 4180
+/* Splits s[0..n) (a line without its break) into r's spans, RFC 4180
  * as libcsv reads it strictly, in one pass that also notes backslashes,
  * control bytes and multibyte characters (*seen), and the first word
  * holding one of those (*other_at). 0 when split; 1 when a quoted field runs on past the
  * line (libcsv's work: the line is as it was); -1 when malformed. */
-static int split_fields(struct hl_reader *r, struct hl_record *rec, char *s, size_t n,
-			unsigned *seen, size_t *other_at)
+static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, size_t *other_at)
 {
-	struct split sp = {.r = r, .rec = rec, .s = s, .in_quotes = n && s[0] == '"'};
+	struct split sp = {.r = r, .s = s, .in_quotes = n && s[0] == '"'};
 	int rc = 0;
 	*seen = 0;
 	*other_at = n;
@@ -515,14 +526,15 @@ static int split_fields(struct hl_reader *r, struct hl_record *rec, char *s, siz
 	return 0;
 }
 
-/* Splits one line into rec's fields, views into the line (0); 1 when
- * libcsv has it instead (its fields go to r->raw); -1 for malformed CSV. */
-static int split_line(struct hl_reader *r, struct hl_record *rec, char *s, size_t n, int complete)
+/* Splits one line into r's row, views into the line (0); 1 when libcsv
+ * has it instead (its fields go to r->rawtext); -1 for malformed CSV. */
+static int split_line(struct hl_reader *r, char *s, size_t n, int complete)
 {
 	unsigned seen;
 	size_t other_at;
-	hl_record_clear(rec);
-	int rc = split_fields(r, rec, s, complete ? n - 1 : n, &seen, &other_at);
+	r->row = s;
+	r->nfields = 0;
+	int rc = split_fields(r, s, complete ? n - 1 : n, &seen, &other_at);
 	if (rc < 0)
 		return r->too_many ? 0 : -1;
 	/* one check of the line spares one of each field; they are ended in
@@ -535,28 +547,18 @@ static int split_line(struct hl_reader *r, struct hl_record *rec, char *s, size_
 	if (rc == 0) {
 		/* after the check: this moves text, leaving bytes behind */
 		if (r->any_doubled)
-			unescape_quotes(r, rec);
+			unescape_quotes(r);
 		r->rec_ended = 1;
 		return 0;
 	}
-	/* a field that goes on: libcsv, from the start (unpush cleared rec) */
-	hl_record_clear(&r->raw);
+	/* a field that goes on: libcsv, from the start (unpush cleared the row) */
+	hl_buf_clear(&r->rawtext);
 	return csv_feed(r, s, n) ? -1 : 1;
 }
 
-/* libcsv's fields become the record's, named by the header: the two
- * swap buffers, so no value is copied. */
-static void take_raw(struct hl_reader *r, struct hl_record *rec)
-{
-	struct hl_record tmp = *rec;
-	hl_record_clear(&tmp);
-	*rec = r->raw;
-	r->raw = tmp;
-	for (size_t i = 0; i < rec->n && i < r->ncols; i++)
-		rec->f[i].name = r->cols[i];
-}
-
-static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
+/* The next record, in r's row (its fields checked and named by the header
+ * when it is a record). */
+static int csv_next(struct hl_reader *r, struct hl_buf *err)
 {
 	for (;;) {
 		char *s;
@@ -586,7 +588,7 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 		if ((size_t)n > MAX_LINE)
 			return located(r, line, err, "record longer than 1 MiB");
 		r->rec_ended = r->too_many = 0;
-		int bad = split_line(r, rec, s, (size_t)n, complete), by_libcsv = bad == 1;
+		int bad = split_line(r, s, (size_t)n, complete), by_libcsv = bad == 1;
 		r->by_libcsv = by_libcsv;
 		bad = bad < 0;
 		/* a quoted field may hold raw line breaks, except in a journal */
@@ -614,23 +616,52 @@ static int csv_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *e
 				bad = 1;
 			csv_reset(r);
 		}
-		if (!bad && by_libcsv)
-			take_raw(r, rec);
+		if (by_libcsv)
+			r->row = r->rawtext.s; /* where it is, now that it is all there */
 		r->rec_end = r->offset;
 		if (bad)
 			return located(r, line, err, "malformed CSV (an unbalanced quote, or text after a closing quote)");
 		if (r->too_many)
 			return located(r, line, err, "too many fields");
 		if (!r->have_header) {
-			int h = take_header(r, rec, line, err);
+			int h = take_header(r, line, err);
 			if (h)
 				return h;
 			continue;
 		}
-		int rc = name_fields(r, rec, line, err);
-		rec->line = line;
-		rec->offset = start;
-		return rc;
+		r->rec_line = line;
+		r->rec_start = start;
+		return check_fields(r, line, err);
+	}
+}
+
+/* A record's fields as views of base (spans: start and length of each),
+ * named by the header. */
+static void fill_record(const struct hl_reader *r, char *base, const uint32_t *sp, size_t n,
+			struct hl_record *rec)
+{
+	hl_record_clear(rec);
+	while (rec->cap < n)
+		hl_record_grow(rec);
+	for (size_t k = 0; k < n; k++, sp += 2) {
+		struct hl_field *f = &rec->f[k];
+		if (f->cap)
+			hl_field_disown(f);
+		f->name = r->cols[k];
+		f->value = base + sp[0];
+		f->len = sp[1];
+	}
+	rec->n = n;
+	rec->colpos = r->colpos;
+}
+
+/* The same as the journal's columns, no record built. */
+static void fill_cols(const struct hl_reader *r, char *base, const uint32_t *sp,
+		      struct hl_cols *c)
+{
+	for (int k = 0; k < HL_NCOLUMNS; k++) {
+		int i = r->colpos[k];
+		c->v[k] = i >= 0 && sp[2 * i + 1] ? base + sp[2 * i] : NULL;
 	}
 }
 
@@ -717,36 +748,30 @@ static int ahead_switch(struct hl_reader *r)
 	return 0;
 }
 
-static void batch_add(struct batch *b, const struct hl_record *rec, int rc, const struct hl_buf *err,
-		      const struct hl_reader *r)
+static void batch_add(struct batch *b, int rc, const struct hl_buf *err, const struct hl_reader *r)
 {
 	if (b->n == b->room) {
 		b->room = b->room ? b->room * 2 : 1024;
 		b->items = hl_xreallocarray(b->items, b->room, sizeof *b->items);
 	}
-	size_t nf = rc == HL_READ_RECORD ? rec->n : 0;
+	size_t nf = rc == HL_READ_RECORD ? r->nfields : 0;
 	if (b->nspans + 2 * nf > b->spanroom) {
 		b->spanroom = (b->spanroom ? b->spanroom * 2 : 32768) + 2 * nf;
 		b->spans = hl_xreallocarray(b->spans, b->spanroom, sizeof *b->spans);
 	}
 	struct item *it = &b->items[b->n++];
-	*it = (struct item){.span = b->nspans, .nfields = nf, .rc = rc, .line = rec->line,
-			    .end_line = r->line, .offset = rec->offset, .end = r->rec_end,
+	*it = (struct item){.span = b->nspans, .nfields = nf, .rc = rc, .line = r->rec_line,
+			    .end_line = r->line, .offset = r->rec_start, .end = r->rec_end,
 			    .msg = b->msgs.len};
-	it->in_extra = r->by_libcsv; /* its copies, not views of the buffer */
+	/* libcsv's values are copied, the others stay where they were split */
+	it->in_extra = r->by_libcsv;
+	uint32_t base = (uint32_t)(it->in_extra ? b->extra.len : (size_t)(r->row - r->buf));
+	if (it->in_extra && nf)
+		hl_buf_add(&b->extra, r->rawtext.s, r->rawtext.len);
 	uint32_t *sp = b->spans + b->nspans;
-	if (it->in_extra) {
-		for (size_t k = 0; k < nf; k++, sp += 2) {
-			sp[0] = (uint32_t)b->extra.len;
-			sp[1] = (uint32_t)rec->f[k].len;
-			hl_buf_add(&b->extra, rec->f[k].value, rec->f[k].len);
-			hl_buf_addc(&b->extra, '\0');
-		}
-	} else {
-		for (size_t k = 0; k < nf; k++, sp += 2) {
-			sp[0] = (uint32_t)(rec->f[k].value - r->buf);
-			sp[1] = (uint32_t)rec->f[k].len;
-		}
+	for (size_t k = 0; k < 2 * nf; k += 2) {
+		sp[k] = r->span[k] + base;
+		sp[k + 1] = r->span[k + 1];
 	}
 	b->nspans += 2 * nf;
 	if (rc != HL_READ_RECORD && err->len)
@@ -757,21 +782,19 @@ static void *ahead_work(void *arg)
 {
 	struct hl_reader *r = arg;
 	struct ahead *a = r->ahead;
-	struct hl_record rec = {0};
 	struct hl_buf err = {0};
 	int rc;
 	do {
 		hl_buf_clear(&err);
-		rc = csv_next(r, &rec, &err);
+		rc = csv_next(r, &err);
 		/* after csv_next: a switch in it moved the record to the next slot */
-		batch_add(&a->slot[a->filling], &rec, rc, &err, r);
+		batch_add(&a->slot[a->filling], rc, &err, r);
 	} while (rc != HL_READ_EOF && rc != HL_READ_FATAL);
 	pthread_mutex_lock(&a->mu);
 	a->slot[a->filling].buf = r->buf, a->slot[a->filling].cap = r->cap;
 	a->slot[a->filling].state = SLOT_READY;
 	pthread_cond_broadcast(&a->cv);
 	pthread_mutex_unlock(&a->mu);
-	hl_record_free(&rec);
 	hl_buf_free(&err);
 	return NULL;
 }
@@ -805,31 +828,10 @@ static void ahead_start(struct hl_reader *r)
 	}
 }
 
-/* The item as a record: views of the batch's text, named by the header. */
-static void item_record(const struct hl_reader *r, const struct batch *b, const struct item *it,
-			struct hl_record *rec)
-{
-	char *base = it->in_extra ? b->extra.s : b->buf;
-	const uint32_t *sp = b->spans + it->span;
-	hl_record_clear(rec);
-	while (rec->cap < it->nfields)
-		hl_record_grow(rec);
-	for (size_t k = 0; k < it->nfields; k++, sp += 2) {
-		struct hl_field *f = &rec->f[k];
-		if (f->cap)
-			hl_field_disown(f);
-		f->name = r->cols[k];
-		f->value = base + sp[0];
-		f->len = sp[1];
-	}
-	rec->n = it->nfields;
-	rec->colpos = r->colpos;
-	rec->line = it->line;
-	rec->offset = it->offset;
-}
-
-/* The caller's next record from the batches the worker filled. */
-static int ahead_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
+/* The caller's next record from the batches the worker filled, as a
+ * record (rec) or as columns (c). */
+static int ahead_next(struct hl_reader *r, struct hl_record *rec, struct hl_cols *c,
+		      struct hl_buf *err)
 {
 	struct ahead *a = r->ahead;
 	for (;;) {
@@ -840,9 +842,14 @@ static int ahead_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf 
 			const struct item *it = &b->items[a->next++];
 			a->end = it->end, a->line = it->end_line;
 			a->done = it->rc == HL_READ_EOF || it->rc == HL_READ_FATAL;
-			if (it->rc == HL_READ_RECORD)
-				item_record(r, b, it, rec);
-			else if (b->msgs.len > it->msg)
+			char *base = it->in_extra ? b->extra.s : b->buf;
+			if (it->rc == HL_READ_RECORD && rec) {
+				fill_record(r, base, b->spans + it->span, it->nfields, rec);
+				rec->line = it->line, rec->offset = it->offset;
+			} else if (it->rc == HL_READ_RECORD) {
+				fill_cols(r, base, b->spans + it->span, c);
+				c->line = it->line, c->offset = it->offset;
+			} else if (b->msgs.len > it->msg)
 				hl_fail(err, "%s", b->msgs.s + it->msg);
 			return it->rc;
 		}
@@ -1114,13 +1121,11 @@ struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, 
 
 int hl_reader_seek(struct hl_reader *r, int64_t offset, long line, struct hl_buf *err)
 {
-	struct hl_record none = {0};
 	if (r->fmt != HL_FMT_CSV || r->fp == stdin || r->ahead)
 		return hl_fail(err, "%s: only a CSV file can be read from an offset", r->name);
 	/* the header names the columns of everything after it */
 	while (!r->have_header) {
-		int rc = csv_next(r, &none, err);
-		hl_record_free(&none);
+		int rc = csv_next(r, err);
 		if (rc == HL_READ_EOF)
 			return hl_fail(err, "%s: no header", r->name);
 		if (rc < 0)
@@ -1138,21 +1143,49 @@ int hl_reader_seek(struct hl_reader *r, int64_t offset, long line, struct hl_buf
 	return 0;
 }
 
+/* A thread reads ahead once the header is read, when it is worth one. */
+static void ahead_maybe(struct hl_reader *r)
+{
+	if (r->have_header && !r->ahead_tried) {
+		r->ahead_tried = 1;
+		if (ahead_worth(r))
+			ahead_start(r);
+	}
+}
+
 int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err)
 {
 	if (r->fmt != HL_FMT_CSV)
 		return yaml_next(r, rec, err);
+	ahead_maybe(r);
 	if (r->ahead)
-		return ahead_next(r, rec, err);
-	if (r->have_header && !r->ahead_tried) {
-		r->ahead_tried = 1;
-		if (ahead_worth(r)) {
-			ahead_start(r);
-			if (r->ahead)
-				return ahead_next(r, rec, err);
-		}
+		return ahead_next(r, rec, NULL, err);
+	int rc = csv_next(r, err);
+	if (rc == HL_READ_RECORD) {
+		fill_record(r, r->row, r->span, r->nfields, rec);
+		rec->line = r->rec_line, rec->offset = r->rec_start;
+	} else {
+		hl_record_clear(rec);
 	}
-	return csv_next(r, rec, err);
+	return rc;
+}
+
+int hl_reader_next_cols(struct hl_reader *r, struct hl_cols *c, struct hl_buf *err)
+{
+	int rc;
+	if (r->fmt != HL_FMT_CSV) {
+		if ((rc = yaml_next(r, &r->yrec, err)) == HL_READ_RECORD)
+			hl_cols_of_record(&r->yrec, c);
+		return rc;
+	}
+	ahead_maybe(r);
+	if (r->ahead)
+		return ahead_next(r, NULL, c, err);
+	if ((rc = csv_next(r, err)) == HL_READ_RECORD) {
+		fill_cols(r, r->row, r->span, c);
+		c->line = r->rec_line, c->offset = r->rec_start;
+	}
+	return rc;
 }
 
 void hl_reader_close(struct hl_reader *r)
@@ -1175,6 +1208,7 @@ void hl_reader_close(struct hl_reader *r)
 	free(r->keys);
 	free(r->buf);
 	free(r->name);
-	hl_record_free(&r->raw);
+	hl_buf_free(&r->rawtext);
+	hl_record_free(&r->yrec);
 	free(r);
 }

@@ -117,12 +117,12 @@ static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct 
 	}
 }
 
-void hl_reporter_feed(struct hl_reporter *r, const struct hl_record *rec, const char *file)
+void hl_reporter_feed(struct hl_reporter *r, const struct hl_cols *c, const char *file)
 {
 	struct hl_event ev;
 	struct hl_buf err = {0};
-	if (hl_event_parse(rec, 0, &ev, &err)) {
-		hl_warnx("%s:%ld: %s (record ignored)", file, rec->line, err.s);
+	if (hl_event_parse_cols(c, 0, &ev, &err)) {
+		hl_warnx("%s:%ld: %s (record ignored)", file, c->line, err.s);
 		hl_buf_free(&err);
 		return;
 	}
@@ -132,7 +132,7 @@ void hl_reporter_feed(struct hl_reporter *r, const struct hl_record *rec, const 
 	if (ev.outcome && hl_rep_in_period(r, ev.time.t) &&
 	    (r->o.kind == HL_REP_CALLS || r->o.kind == HL_REP_WEEKLY))
 		hl_callstats_add(&r->calls, &r->cfg->calls, &ev);
-	struct hl_ticket *t = hl_fold_event(&r->tickets, &ev, file, rec->line);
+	struct hl_ticket *t = hl_fold_event(&r->tickets, &ev, file, c->line);
 	if (!t)
 		return;
 	if (ev.kind == HL_EV_OPEN || (hl_rep_in_period(r, ev.time.t) &&

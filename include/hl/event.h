@@ -92,6 +92,18 @@ extern const char *const hl_columns[];
 extern const size_t hl_ncolumns;
 int hl_is_column(const char *name);
 
+/* A journal record by column (enum hl_column): each value, or NULL when
+ * it is empty or the record has no such column. What a fold reads: a
+ * reader fills it from where it split the line, building no record. */
+struct hl_cols {
+	const char *v[HL_NCOLUMNS];
+	long line;       /* physical line (1-based) the record starts on */
+	int64_t offset;  /* byte offset of its first byte in the input */
+};
+
+/* The columns of a record (views of its values, good while it is). */
+void hl_cols_of_record(const struct hl_record *r, struct hl_cols *c);
+
 /* A record read as an event. Strings point into the record. */
 struct hl_event {
 	struct hl_time time;
@@ -129,6 +141,9 @@ enum {
  * The message names the column, without a file position. */
 int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *ev,
 		   struct hl_buf *err);
+/* The same from the columns; the event's strings are c's values. */
+int hl_event_parse_cols(const struct hl_cols *c, unsigned flags, struct hl_event *ev,
+			struct hl_buf *err);
 /* Writes the event's typed fields back as canonical text into r (aliases
  * become canonical names, phones normalized); other fields are kept. */
 void hl_event_store(const struct hl_event *ev, struct hl_record *r);

@@ -97,7 +97,7 @@ void hl_tickets_free(struct hl_tickets *tt);
  * NULL when the record was reported (as file:line) and ignored, or
  * its ticket is closed and forgotten (then ev->kind says what it was). A
  * reopen of a forgotten ticket revives it from what the record carries. */
-struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_record *r,
+struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
 			       const char *file, struct hl_event *ev);
 /* The step under it: applies a parsed event (creating or reviving the
  * ticket); NULL when ignored (reported) or the ticket is unknown. */

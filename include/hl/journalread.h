@@ -3,16 +3,16 @@
 #ifndef HL_JOURNALREAD_H
 #define HL_JOURNALREAD_H
 
-#include "hl/record.h"
+#include "hl/event.h"
 #include "hl/util.h"
 
 /* Calls feed for each record of each file in order (none: $HL_JOURNAL,
- * else ./hotline.csv), with the file's name: a warning about a record is
- * "file:line", the line being the record's. Lines that cannot be read are
+ * else ./hotline.csv), as the journal's columns, with the file's name: a
+ * warning about a record is "file:line", the line being the record's. Lines that cannot be read are
  * reported and skipped. Returns -1 (message in err) when a file cannot be
  * opened or read at all. */
 int hl_journal_read(char *const *files, int nfiles,
-		    void (*feed)(void *arg, const struct hl_record *r, const char *file),
+		    void (*feed)(void *arg, const struct hl_cols *c, const char *file),
 		    void *arg, struct hl_buf *err);
 
 #endif

@@ -28,7 +28,7 @@ void hl_live_init(struct hl_live *s, const struct hl_config *cfg);
 void hl_live_free(struct hl_live *s);
 /* Folds one record; returns its ticket (NULL: reported, ignored, closed,
  * or no ticket's) with the event in ev. */
-struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_record *r, const char *file,
+struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const char *file,
 				struct hl_event *ev);
 
 /* Complaints older than this can no longer make a complaint a repeat:

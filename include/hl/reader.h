@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "hl/event.h"
 #include "hl/format.h"
 #include "hl/record.h"
 #include "hl/util.h"
@@ -37,6 +38,9 @@ struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags,
  * values are views into the reader's input, good until the next call
  * (hl_record_copy keeps one); setting a field gives it its own value. */
 int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *err);
+/* The same as the journal's columns, for a fold that reads no other:
+ * no record is built. Views good until the next call. */
+int hl_reader_next_cols(struct hl_reader *r, struct hl_cols *c, struct hl_buf *err);
 void hl_reader_close(struct hl_reader *r);
 /* Continues a CSV file from a byte offset that hl_reader_offset() gave
  * earlier, after the header (line: the physical lines before offset), so

@@ -22,7 +22,7 @@ struct hl_record {
 	long line;       /* physical line (1-based) the record starts on */
 	int64_t offset;  /* byte offset of its first byte in the input */
 	/* From a reader: where each of the journal's columns (event.h's
-	 * enum hl_column) is in f, -1 when absent, so that a lookup costs
+	 * enum hl_column) is in f, -1 when absent, so that finding them costs
 	 * no name comparison; NULL: by name. Adding a field drops it. */
 	const int16_t *colpos;
 	/* A packed record's values, one block (hl_record_pack_copy); its
@@ -34,23 +34,10 @@ void hl_record_clear(struct hl_record *r);
 void hl_record_free(struct hl_record *r);
 /* Appends a field (no check for an existing one of that name). */
 void hl_record_push(struct hl_record *r, const char *name, const char *v, size_t len);
-/* Room for more fields; a field's own value freed (for the inline below). */
+/* Room for more fields; a field's own value freed (for a reader filling
+ * fields in place). */
 void hl_record_grow(struct hl_record *r);
 void hl_field_disown(struct hl_field *f);
-/* Appends a field borrowing v, which must end at v[len] ('\0') by the
- * time the record is read, and outlive the record's use. */
-static inline void hl_record_push_view(struct hl_record *r, const char *name, char *v, size_t len)
-{
-	if (r->n == r->cap)
-		hl_record_grow(r);
-	struct hl_field *f = &r->f[r->n++];
-	if (f->cap)
-		hl_field_disown(f);
-	f->name = name;
-	f->value = v;
-	f->len = len;
-	r->colpos = 0;
-}
 /* Sets the named field, replacing its value or appending it. */
 void hl_record_set(struct hl_record *r, const char *name, const char *v);
 /* Sets field i's value (v must not point into it unless equal to it). */
@@ -61,15 +48,6 @@ struct hl_field *hl_record_find(const struct hl_record *r, const char *name);
 /* pos[k]: where the field named names[k] is in r (the first of that
  * name), -1 when absent: one pass, for loops that look many up. */
 void hl_record_index(const struct hl_record *r, const char *const *names, size_t n, int16_t *pos);
-/* The same for a journal column, by its enum hl_column and name (inline:
- * a reading loop calls it for every column of every record). */
-static inline const char *hl_record_at(const struct hl_record *r, int column, const char *name)
-{
-	if (!r->colpos)
-		return hl_record_get(r, name);
-	int i = r->colpos[column];
-	return i >= 0 && (size_t)i < r->n && r->f[i].len ? r->f[i].value : (const char *)0;
-}
 void hl_record_copy(struct hl_record *dst, const struct hl_record *src);
 /* dst, empty, becomes a copy of src in two allocations (its fields, and
  * one block of values), with the field names names[i] (NULL: src's): for

@@ -37,7 +37,7 @@ void hl_mask_phone(const char *phone, struct hl_buf *out);
 
 struct hl_reporter;
 struct hl_reporter *hl_reporter_new(const struct hl_config *cfg, const struct hl_report_opts *o);
-void hl_reporter_feed(struct hl_reporter *r, const struct hl_record *rec, const char *file);
+void hl_reporter_feed(struct hl_reporter *r, const struct hl_cols *c, const char *file);
 void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc);
 void hl_reporter_free(struct hl_reporter *r);
 
