@@ -53,14 +53,19 @@ struct hl_reader {
 	char **cols;
 	size_t ncols;
 	int16_t colpos[HL_NCOLUMNS];  /* the journal's columns in cols */
+	int all_columns;              /* none of them is missing */
+	int in_order;                 /* and each is where hl-log puts it */
 	int have_header;
 	struct csv_parser csv;
 	/* The record being read, as its line was split: field k is at
-	 * row + span[2k], span[2k + 1] bytes long, a '\0' after it. Its
-	 * line and offset are rec_line, rec_start. */
+	 * row + span[2k], span[2k + 1] bytes long, a '\0' after it; row is
+	 * buf, or rawtext for libcsv's. span is own_span, or room in the
+	 * batch being filled when a thread reads ahead (no copy to make).
+	 * The record's line and offset are rec_line, rec_start. */
 	char *row;
 	size_t nfields;
-	uint32_t span[2 * MAX_FIELDS];
+	uint32_t *span;
+	uint32_t own_span[2 * MAX_FIELDS];
 	long rec_line;
 	int64_t rec_start;
 	struct hl_buf rawtext;  /* libcsv's fields, each ended by '\0' */
@@ -258,12 +263,17 @@ static int take_header(struct hl_reader *r, long line, struct hl_buf *err)
 		r->cols[i] = hl_xstrdup(name);
 		r->ncols = i + 1;
 	}
+	r->all_columns = 1;
 	for (int c = 0; c < HL_NCOLUMNS; c++) {
 		r->colpos[c] = -1;
 		for (size_t i = 0; i < r->ncols; i++)
 			if (hl_streq(r->cols[i], hl_columns[c]))
 				r->colpos[c] = (int16_t)i;
+		r->all_columns &= r->colpos[c] >= 0;
 	}
+	r->in_order = r->all_columns;
+	for (int c = 0; c < HL_NCOLUMNS; c++)
+		r->in_order &= r->colpos[c] == c;
 	r->have_header = 1;
 	return 0;
 }
@@ -310,13 +320,20 @@ static int csv_feed(struct hl_reader *r, const char *s, size_t n)
 /* ---- splitting a line, eight bytes at a time ---- */
 
 /* What a line holds beyond plain printable ASCII, learnt in the pass that
- * splits it: backslashes, bytes of multibyte characters, control bytes. */
-enum { LINE_ESCAPE = 1, LINE_HIGH = 2, LINE_CONTROL = 4 };
+ * splits it: backslashes, bytes of multibyte characters, control bytes;
+ * and multibyte characters other than those of Chinese text, the UTF-8
+ * of which the pass cannot vouch for (LINE_UNSURE). */
+enum { LINE_ESCAPE = 1, LINE_HIGH = 2, LINE_CONTROL = 4, LINE_UNSURE = 8 };
 
 /* Sixteen bytes of a line: a bit for each comma and each quote (bit k for
- * byte k), and the LINE_ flags of all sixteen. */
+ * byte k), and the LINE_ flags of all sixteen. Of the bytes of multibyte
+ * characters, a bit for each continuation byte (0x80-0xbf), each first
+ * byte of a three-byte character that any two continuations make valid
+ * (0xe1-0xef but 0xed: U+1000-U+FFFF, not a surrogate; Chinese text and
+ * its full-width punctuation), and any other (odd). */
 struct block {
 	unsigned commas, quotes, flags;
+	unsigned cont, lead3, odd;
 };
 
 #define BLOCK 16
@@ -329,16 +346,29 @@ static inline unsigned bytes_equal(__m128i v, char c)
 	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
 }
 
+/* Bytes below c, compared as signed: 0x80-0xff are -128 to -1. */
+static inline unsigned bytes_below(__m128i v, char c)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(c)));
+}
+
 static inline struct block scan_block(const char *p)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 	unsigned high = (unsigned)_mm_movemask_epi8(v);
 	/* signed: bytes of multibyte characters are below 0x20 too */
-	unsigned control = ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))) & ~high) |
-			   bytes_equal(v, 0x7f);
-	return (struct block){bytes_equal(v, ','), bytes_equal(v, '"'),
-			      (high ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) |
-				      (bytes_equal(v, '\\') ? LINE_ESCAPE : 0)};
+	unsigned control = (bytes_below(v, 0x20) & ~high) | bytes_equal(v, 0x7f);
+	struct block b = {bytes_equal(v, ','), bytes_equal(v, '"'),
+			  (high ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) |
+				  (bytes_equal(v, '\\') ? LINE_ESCAPE : 0),
+			  0, 0, 0};
+	if (high) {
+		b.cont = bytes_below(v, (char)0xc0);
+		b.lead3 = (high & ~bytes_below(v, (char)0xe1) & bytes_below(v, (char)0xf0)) &
+			  ~bytes_equal(v, (char)0xed);
+		b.odd = high & ~b.cont & ~b.lead3;
+	}
+	return b;
 }
 #else
 /* The same eight bytes at a time in a 64-bit word (SWAR). */
@@ -371,7 +401,9 @@ static inline uint64_t word_at(const char *p)
 
 static inline struct block scan_block(const char *p)
 {
-	struct block b = {0, 0, 0};
+	/* no lead3 nor cont: every multibyte character is odd here, and the
+	 * line's UTF-8 checked after */
+	struct block b = {0, 0, 0, 0, 0, 0};
 	for (int half = 0; half < 2; half++) {
 		uint64_t v = word_at(p + 8 * half), low7 = v & ~HIGHS;
 		/* of the bytes without a high bit: below 0x20 (+0x60 stays
@@ -381,6 +413,7 @@ static inline struct block scan_block(const char *p)
 		b.quotes |= byte_bits(word_equal(v, '"')) << (8 * half);
 		b.flags |= (v & HIGHS ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) |
 			   (word_equal(v, '\\') ? LINE_ESCAPE : 0);
+		b.odd |= byte_bits(v & HIGHS) << (8 * half);
 	}
 	return b;
 }
@@ -400,6 +433,9 @@ static inline struct block block_at(const char *s, size_t n, size_t i)
 struct split {
 	struct hl_reader *r;
 	char *s;
+	uint32_t *span;   /* r's */
+	size_t n;         /* fields pushed */
+	uint32_t at_buf;  /* where s is in r->buf */
 	size_t from;      /* the field being read starts here */
 	int in_quotes;    /* it is quoted: s[from] is its opening quote */
 	int doubled;      /* and has a "" in it */
@@ -412,16 +448,15 @@ struct split {
  * closing quote was. */
 static inline int push(struct split *sp, size_t at, size_t len, unsigned char quoted)
 {
-	struct hl_reader *r = sp->r;
-	size_t k = r->nfields;
+	size_t k = sp->n;
 	if (k >= MAX_FIELDS) {
-		r->too_many = 1;
+		sp->r->too_many = 1;
 		return -1;
 	}
-	r->quoted[k] = quoted;
-	r->span[2 * k] = (uint32_t)at;
-	r->span[2 * k + 1] = (uint32_t)len;
-	r->nfields = k + 1;
+	sp->r->quoted[k] = quoted;
+	sp->span[2 * k] = sp->at_buf + (uint32_t)at;
+	sp->span[2 * k + 1] = (uint32_t)len;
+	sp->n = k + 1;
 	sp->s[at + len] = '\0';
 	return 0;
 }
@@ -429,10 +464,9 @@ static inline int push(struct split *sp, size_t at, size_t len, unsigned char qu
 /* What push ended in place, put back (for libcsv to read the line). */
 static void unpush(struct split *sp)
 {
-	struct hl_reader *r = sp->r;
-	for (size_t k = 0; k < r->nfields; k++)
-		sp->s[r->span[2 * k] + r->span[2 * k + 1]] = r->quoted[k] ? '"' : ',';
-	r->nfields = 0;
+	for (size_t k = 0; k < sp->n; k++)
+		sp->s[sp->span[2 * k] - sp->at_buf + sp->span[2 * k + 1]] = sp->r->quoted[k] ? '"' : ',';
+	sp->n = 0;
 }
 
 /* A quote or comma at `at`: 0 to go on, 1 when the line is done, -1 for
@@ -485,13 +519,18 @@ static void unescape_quotes(struct hl_reader *r)
 
 /* Splits s[0..n) (a line without its break) into r's spans, RFC 4180
  * as libcsv reads it strictly, in one pass that also notes backslashes,
- * control bytes and multibyte characters (*seen), and the first word
- * holding one of those (*other_at). 0 when split; 1 when a quoted field runs on past the
- * line (libcsv's work: the line is as it was); -1 when malformed. */
+ * control bytes and multibyte characters (*seen), and the first block
+ * holding one of those (*other_at). 0 when split; 1 when a quoted field
+ * runs on past the line (libcsv's work: the line is as it was); -1 when
+ * malformed. */
 static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, size_t *other_at)
 {
-	struct split sp = {.r = r, .s = s, .in_quotes = n && s[0] == '"'};
+	struct split sp = {.r = r, .s = s, .span = r->span, .at_buf = (uint32_t)(s - r->buf),
+			   .in_quotes = n && s[0] == '"'};
 	int rc = 0;
+	/* continuation bytes the three-byte characters so far call for, from
+	 * the block after the one they began in; and any not where wanted */
+	unsigned carry = 0, unsure = 0;
 	*seen = 0;
 	*other_at = n;
 	for (size_t i = 0; i < n && !rc; i += BLOCK) {
@@ -499,6 +538,9 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 		if ((b.flags & LINE_HIGH) && !(*seen & LINE_HIGH))
 			*other_at = i;
 		*seen |= b.flags;
+		unsigned want = b.lead3 << 1 | b.lead3 << 2 | carry;
+		unsure |= b.odd | ((want & 0xffff) ^ b.cont);
+		carry = want >> 16;
 		if (!b.quotes && !sp.in_quotes && !sp.closed) {
 			/* most blocks: every comma ends a field */
 			for (unsigned commas = b.commas; commas && !rc; commas &= commas - 1) {
@@ -516,12 +558,16 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 	}
 	if (!rc && sp.in_quotes) {
 		unpush(&sp);
+		r->nfields = 0;
 		return 1;
 	}
 	if (!rc && !sp.closed)
 		rc = push(&sp, sp.from, n - sp.from, 0);
+	r->nfields = sp.n;
 	if (rc < 0)
 		return -1;
+	if (unsure || carry)
+		*seen |= LINE_UNSURE;
 	r->any_doubled = sp.any_doubled;
 	return 0;
 }
@@ -532,16 +578,15 @@ static int split_line(struct hl_reader *r, char *s, size_t n, int complete)
 {
 	unsigned seen;
 	size_t other_at;
-	r->row = s;
-	r->nfields = 0;
+	r->row = r->buf;
 	int rc = split_fields(r, s, complete ? n - 1 : n, &seen, &other_at);
 	if (rc < 0)
 		return r->too_many ? 0 : -1;
 	/* one check of the line spares one of each field; they are ended in
 	 * place by now, so of what hl_text_check asks only valid UTF-8 is
-	 * left to see */
+	 * left to see, when the split could not tell */
 	r->line_clean = !(seen & LINE_CONTROL) &&
-			(!(seen & LINE_HIGH) || hl_utf8_valid(s + other_at, n - other_at, NULL));
+			(!(seen & LINE_UNSURE) || hl_utf8_valid(s + other_at, n - other_at, NULL));
 	r->line_escapes = (seen & LINE_ESCAPE) != 0;
 	r->line_len = n;
 	if (rc == 0) {
@@ -659,6 +704,19 @@ static void fill_record(const struct hl_reader *r, char *base, const uint32_t *s
 static void fill_cols(const struct hl_reader *r, char *base, const uint32_t *sp,
 		      struct hl_cols *c)
 {
+	/* an empty value made NULL without a branch to mispredict */
+#define COLUMN(at) (const char *)((uintptr_t)(base + sp[at]) & -(uintptr_t)(sp[(at) + 1] != 0))
+	if (r->in_order) { /* as hl-log writes them */
+		for (int k = 0; k < HL_NCOLUMNS; k++)
+			c->v[k] = COLUMN(2 * k);
+		return;
+	}
+	if (r->all_columns) {
+		for (int k = 0; k < HL_NCOLUMNS; k++)
+			c->v[k] = COLUMN(2 * r->colpos[k]);
+		return;
+	}
+#undef COLUMN
 	for (int k = 0; k < HL_NCOLUMNS; k++) {
 		int i = r->colpos[k];
 		c->v[k] = i >= 0 && sp[2 * i + 1] ? base + sp[2 * i] : NULL;
@@ -708,6 +766,17 @@ struct ahead {
 	long line;
 };
 
+/* The split writes the next record's spans straight into the batch: room
+ * for the most a record may have. */
+static void span_room(struct hl_reader *r, struct batch *b)
+{
+	if (b->spanroom - b->nspans < 2 * MAX_FIELDS) {
+		b->spanroom = (b->spanroom ? b->spanroom * 2 : 32768) + 2 * MAX_FIELDS;
+		b->spans = hl_xreallocarray(b->spans, b->spanroom, sizeof *b->spans);
+	}
+	r->span = b->spans + b->nspans;
+}
+
 /* The worker has filled its batch: the caller may have it, and what was
  * not consumed goes on at the start of the next free slot's buffer. -1
  * when the reader is closing. */
@@ -736,6 +805,7 @@ static int ahead_switch(struct hl_reader *r)
 		return -1;
 	struct batch *b = &a->slot[k];
 	b->n = b->nspans = 0;
+	span_room(r, b);
 	hl_buf_clear(&b->extra);
 	hl_buf_clear(&b->msgs);
 	if (b->cap < tail + CHUNK / 2) {
@@ -748,32 +818,28 @@ static int ahead_switch(struct hl_reader *r)
 	return 0;
 }
 
-static void batch_add(struct batch *b, int rc, const struct hl_buf *err, const struct hl_reader *r)
+static void batch_add(struct batch *b, int rc, const struct hl_buf *err, struct hl_reader *r)
 {
 	if (b->n == b->room) {
 		b->room = b->room ? b->room * 2 : 1024;
 		b->items = hl_xreallocarray(b->items, b->room, sizeof *b->items);
 	}
 	size_t nf = rc == HL_READ_RECORD ? r->nfields : 0;
-	if (b->nspans + 2 * nf > b->spanroom) {
-		b->spanroom = (b->spanroom ? b->spanroom * 2 : 32768) + 2 * nf;
-		b->spans = hl_xreallocarray(b->spans, b->spanroom, sizeof *b->spans);
-	}
 	struct item *it = &b->items[b->n++];
 	*it = (struct item){.span = b->nspans, .nfields = nf, .rc = rc, .line = r->rec_line,
 			    .end_line = r->line, .offset = r->rec_start, .end = r->rec_end,
 			    .msg = b->msgs.len};
-	/* libcsv's values are copied, the others stay where they were split */
+	/* its spans are where the split put them; libcsv's values are
+	 * copied, the others stay where they were split */
 	it->in_extra = r->by_libcsv;
-	uint32_t base = (uint32_t)(it->in_extra ? b->extra.len : (size_t)(r->row - r->buf));
-	if (it->in_extra && nf)
+	if (it->in_extra && nf) {
+		uint32_t base = (uint32_t)b->extra.len;
 		hl_buf_add(&b->extra, r->rawtext.s, r->rawtext.len);
-	uint32_t *sp = b->spans + b->nspans;
-	for (size_t k = 0; k < 2 * nf; k += 2) {
-		sp[k] = r->span[k] + base;
-		sp[k + 1] = r->span[k + 1];
+		for (size_t k = 0; k < 2 * nf; k += 2)
+			r->span[k] += base;
 	}
 	b->nspans += 2 * nf;
+	span_room(r, b);
 	if (rc != HL_READ_RECORD && err->len)
 		hl_buf_add(&b->msgs, err->s, err->len + 1);
 }
@@ -819,9 +885,12 @@ static void ahead_start(struct hl_reader *r)
 	/* the worker goes on in the buffer the caller's records came from */
 	a->slot[0].buf = r->buf, a->slot[0].cap = r->cap;
 	a->slot[0].state = SLOT_FILLING;
+	span_room(r, &a->slot[0]);
 	r->ahead = a;
 	if (pthread_create(&a->thread, NULL, ahead_work, r) != 0) {
 		r->ahead = NULL; /* no thread to be had: read in this one */
+		r->span = r->own_span;
+		free(a->slot[0].spans);
 		pthread_mutex_destroy(&a->mu);
 		pthread_cond_destroy(&a->cv);
 		free(a);
@@ -1096,6 +1165,7 @@ struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, 
 	r->fd = fileno(fp);
 	r->flags = flags;
 	r->name = hl_xstrdup(name);
+	r->span = r->own_span;
 	/* the first line (or as much of it as came) tells the format */
 	int got;
 	while ((got = fill(r)) > 0 && !memchr(r->buf, '\n', r->end) && r->end < CHUNK)

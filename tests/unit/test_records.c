@@ -128,6 +128,46 @@ static void reads_n(const char *what, const char *text, size_t len, unsigned fla
 
 #define reads(what, text, flags, trace, msgs) reads_n(what, text, strlen(text), flags, trace, msgs)
 
+/* The split vouches for the UTF-8 of Chinese text itself and leaves the
+ * rest to the full check: each sequence, valid or not, at every offset of
+ * a 16-byte block, among Chinese characters that run across blocks, must
+ * be taken exactly when hl_utf8_valid takes it. */
+static void split_utf8(void)
+{
+	static const char *const seqs[] = {
+		"中", "，", "。", "\xef\xbf\xbf", "\xed\x9f\xbf", "\xe0\xa0\x80", "é", "🚰",
+		"\xed\xa0\x80", "\xe0\x80\x80", "\xe0\x9f\xbf", "\xc0\xaf", "\xc1\xbf",
+		"\xf5\x80\x80\x80", "\xf4\x90\x80\x80", "\xe4\xb8", "\xe4", "\xb8",
+		"\xe4\x41\xad", "\xe4\xb8\xad\xad", "\xe4\xe4\xb8\xad", "\xff", "\x80\x80",
+	};
+	int wrong = 0, cases = 0;
+	for (size_t q = 0; q < sizeof seqs / sizeof seqs[0]; q++) {
+		for (int at = 0; at < 40; at++) {
+			for (int tail = 0; tail < 3; tail++) {
+				struct hl_buf line = {0}, trace = {0}, msgs = {0};
+				hl_buf_adds(&line, "time,text\n1,");
+				for (int k = 0; k < at; k++)
+					hl_buf_adds(&line, k % 5 ? "x" : "水");
+				hl_buf_adds(&line, seqs[q]);
+				hl_buf_adds(&line, tail == 0 ? "" : tail == 1 ? "楼上漏水" : "z");
+				size_t body = strlen("time,text\n1,");
+				int valid = hl_utf8_valid(line.s + body, line.len - body, NULL);
+				hl_buf_addc(&line, '\n');
+				read_all(line.s, line.len, HL_READ_JOURNAL, &trace, &msgs);
+				cases++;
+				if ((trace.s[0] == '[') != valid) {
+					wrong++;
+					printf("# seq %zu at %d, tail %d: %s\n", q, at, tail, valid ? "refused" : "taken");
+				}
+				hl_buf_free(&line);
+				hl_buf_free(&trace);
+				hl_buf_free(&msgs);
+			}
+		}
+	}
+	is_int(wrong, 0, "split's UTF-8 check: %d lines, each taken exactly when valid", cases);
+}
+
 /* A journal past the size that has a second thread read ahead: plain,
  * quoted ("" and commas), Chinese, a long text, a bad line and a torn
  * line among its lines, and a torn last line. */
@@ -227,6 +267,7 @@ int main(void)
 	      "2: 3 fields where the header has 2|3: 1 fields where the header has 2|");
 	reads("spaces are data", "time,text\n1,\t-5 \n", 0, "[\t-5 ]", "");
 	reads("invalid UTF-8", "time,text\n1,a\xff\n2,b\n", 0, "B[b]", "2: invalid UTF-8 in field 'text'|");
+	split_utf8();
 	reads_n("NUL byte", "time,text\n1,a\0b\n2,c\n", 19, 0, "B[c]",
 		"2: control character 0x00 in field 'text'|");
 	reads("control character", "time,text\n1,a\x1b[31m\n", 0, "B",
