@@ -79,12 +79,15 @@ static const struct hl_word outcome_words[] = {
 	{NULL, 0},
 };
 
-const struct hl_vocab hl_events = {"event", event_words};
-const struct hl_vocab hl_categories = {"category", category_words};
-const struct hl_vocab hl_channels = {"channel", channel_words};
-const struct hl_vocab hl_priorities = {"priority", priority_words};
-const struct hl_vocab hl_verdicts = {"verdict", verdict_words};
-const struct hl_vocab hl_outcomes = {"outcome", outcome_words};
+/* a vocabulary of a word table, its length known */
+#define VOCAB(what, words) {what, words, sizeof words / sizeof words[0] - 1}
+
+const struct hl_vocab hl_events = VOCAB("event", event_words);
+const struct hl_vocab hl_categories = VOCAB("category", category_words);
+const struct hl_vocab hl_channels = VOCAB("channel", channel_words);
+const struct hl_vocab hl_priorities = VOCAB("priority", priority_words);
+const struct hl_vocab hl_verdicts = VOCAB("verdict", verdict_words);
+const struct hl_vocab hl_outcomes = VOCAB("outcome", outcome_words);
 
 const char *const hl_clock_names[HL_NCLOCKS] = {
 	"assign", "ack", "reply", "arrive", "update", "resolve", "followup", "callback",
@@ -123,6 +126,9 @@ int hl_vocab_parse(const struct hl_vocab *v, const char *s)
 
 const char *hl_vocab_name(const struct hl_vocab *v, int value)
 {
+	/* the canonical words come first, in the order of their values */
+	if (value > 0 && (size_t)value <= v->nwords && v->words[value - 1].value == value)
+		return v->words[value - 1].name;
 	for (const struct hl_word *w = v->words; w->name; w++)
 		if (w->value == value)
 			return w->name;

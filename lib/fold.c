@@ -23,8 +23,8 @@ static int active(enum hl_state s)
 
 static void set_str(char **dst, const char *v)
 {
-	if (!v)
-		return;
+	if (!v || (*dst && hl_streq(*dst, v)))
+		return; /* a route's department assigned again keeps its copy */
 	free(*dst);
 	*dst = hl_xstrdup(v);
 }

@@ -707,7 +707,20 @@ static void fill_cols(const struct hl_reader *r, char *base, const uint32_t *sp,
 	/* an empty value made NULL without a branch to mispredict */
 #define COLUMN(at) (const char *)((uintptr_t)(base + sp[at]) & -(uintptr_t)(sp[(at) + 1] != 0))
 	if (r->in_order) { /* as hl-log writes them */
-		for (int k = 0; k < HL_NCOLUMNS; k++)
+		int k = 0;
+#if defined(__SSE2__) && defined(__x86_64__) && !defined(HL_NO_SIMD)
+		/* two at a time: (start, length) pairs become 64-bit pointers */
+		const __m128i at = _mm_set1_epi64x((long long)(uintptr_t)base);
+		const __m128i starts = _mm_set_epi32(0, -1, 0, -1);
+		for (; k + 2 <= HL_NCOLUMNS; k += 2) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(sp + 2 * k));
+			__m128i empty = _mm_shuffle_epi32(_mm_cmpeq_epi32(x, _mm_setzero_si128()),
+							  _MM_SHUFFLE(3, 3, 1, 1));
+			__m128i p = _mm_add_epi64(_mm_and_si128(x, starts), at);
+			_mm_storeu_si128((__m128i *)(void *)&c->v[k], _mm_andnot_si128(empty, p));
+		}
+#endif
+		for (; k < HL_NCOLUMNS; k++)
 			c->v[k] = COLUMN(2 * k);
 		return;
 	}

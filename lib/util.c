@@ -209,14 +209,24 @@ int hl_strcaseeq(const char *a, const char *b)
 
 int hl_parse_long(const char *s, long min, long max, long *out)
 {
-	char *end;
-	if (!*s || *s == ' ' || *s == '+')
+	/* by hand, not strtol: no space or plus sign before it, and a
+	 * journal's scores and seconds read at a few instructions a digit */
+	int neg = *s == '-';
+	const char *p = s + neg;
+	unsigned long v = 0;
+	if (!*p)
 		return -1;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || *end || v < min || v > max)
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9' || v > (unsigned long)LONG_MAX / 10)
+			return -1;
+		v = v * 10 + (unsigned long)(*p - '0');
+	}
+	if (v > (unsigned long)LONG_MAX)
 		return -1;
-	*out = v;
+	long x = neg ? -(long)v : (long)v;
+	if (x < min || x > max)
+		return -1;
+	*out = x;
 	return 0;
 }
 

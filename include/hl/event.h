@@ -67,6 +67,7 @@ struct hl_word {
 struct hl_vocab {
 	const char *what;             /* "category", for messages */
 	const struct hl_word *words;  /* ends with a NULL name */
+	size_t nwords;                /* before that one */
 };
 
 extern const struct hl_vocab hl_events, hl_categories, hl_channels,

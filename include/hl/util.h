@@ -78,7 +78,8 @@ uint64_t hl_fnv(uint64_t h, const void *p, size_t n);
 /* String helpers */
 int hl_streq(const char *a, const char *b);
 int hl_strcaseeq(const char *a, const char *b);
-/* Whole-string decimal integer in [min, max]; returns 0 on success. */
+/* Whole-string decimal integer in [min, max] (digits, optionally after a
+ * minus sign: no space, no plus); returns 0 on success. */
 int hl_parse_long(const char *s, long min, long max, long *out);
 
 #endif

@@ -168,6 +168,64 @@ static void split_utf8(void)
 	is_int(wrong, 0, "split's UTF-8 check: %d lines, each taken exactly when valid", cases);
 }
 
+/* The journal's columns as hl_reader_next_cols hands them on, against
+ * those of the record hl_reader_next reads: in hl-log's order, in another,
+ * and with columns missing; in a small file and in one read ahead. */
+static void cols_agree(void)
+{
+	static const char *const headers[] = {
+		"time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,"
+		"assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text",
+		"text,talk,wait,outcome,queue,call,rule,verdict,score,notify,clock,level,due,"
+		"assignee,dept,place,phone,caller,channel,priority,category,actor,event,ticket,time",
+		"ticket,extra,time,text,event",
+	};
+	for (size_t h = 0; h < 3; h++) {
+		for (int big = 0; big < 2; big++) {
+			struct hl_buf j = {0}, err = {0};
+			size_t ncols = 1;
+			for (const char *p = headers[h]; *p; p++)
+				ncols += *p == ',';
+			hl_buf_printf(&j, "%s\n", headers[h]);
+			/* values empty, plain, and quoted with a comma and a "" */
+			for (int i = 0; j.len < (big ? 6u << 20 : 4096u); i++) {
+				for (size_t k = 0; k < ncols; k++) {
+					unsigned kind = (unsigned)(i + (int)k) % 4;
+					hl_buf_adds(&j, k ? "," : "");
+					if (kind == 1)
+						hl_buf_printf(&j, "v%d.%zu", i, k);
+					else if (kind == 2)
+						hl_buf_printf(&j, "\"楼上, \"\"%d\"\"\"", i);
+				}
+				hl_buf_addc(&j, '\n');
+			}
+			const char *path = write_file("cols", j.s, j.len);
+			struct hl_reader *ra = hl_reader_open(path, HL_READ_JOURNAL, &err);
+			struct hl_reader *rb = hl_reader_open(path, HL_READ_JOURNAL, &err);
+			struct hl_record rec = {0};
+			struct hl_cols a, b;
+			int rca, rcb, n = 0, wrong = 0;
+			while ((rca = hl_reader_next_cols(ra, &a, &err)) == (rcb = hl_reader_next(rb, &rec, &err)) &&
+			       rca != HL_READ_EOF && rca != HL_READ_FATAL) {
+				if (rca != HL_READ_RECORD)
+					continue;
+				hl_cols_of_record(&rec, &b);
+				n++;
+				wrong += a.line != b.line || a.offset != b.offset;
+				for (int k = 0; k < HL_NCOLUMNS; k++)
+					wrong += a.v[k] && b.v[k] ? strcmp(a.v[k], b.v[k]) != 0 : a.v[k] != b.v[k];
+			}
+			ok(rca == HL_READ_EOF && rcb == HL_READ_EOF && n > 0 && !wrong,
+			   "columns of header %zu, %s file: %d records alike", h, big ? "a big" : "a small", n);
+			hl_reader_close(ra);
+			hl_reader_close(rb);
+			hl_record_free(&rec);
+			hl_buf_free(&j);
+			hl_buf_free(&err);
+		}
+	}
+}
+
 /* A journal past the size that has a second thread read ahead: plain,
  * quoted ("" and commas), Chinese, a long text, a bad line and a torn
  * line among its lines, and a torn last line. */
@@ -268,6 +326,7 @@ int main(void)
 	reads("spaces are data", "time,text\n1,\t-5 \n", 0, "[\t-5 ]", "");
 	reads("invalid UTF-8", "time,text\n1,a\xff\n2,b\n", 0, "B[b]", "2: invalid UTF-8 in field 'text'|");
 	split_utf8();
+	cols_agree();
 	reads_n("NUL byte", "time,text\n1,a\0b\n2,c\n", 19, 0, "B[c]",
 		"2: control character 0x00 in field 'text'|");
 	reads("control character", "time,text\n1,a\x1b[31m\n", 0, "B",
