@@ -168,23 +168,21 @@ int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 	return 0;
 }
 
-static int word(const struct hl_cols *c, int col, const struct hl_vocab *v,
-		int *out, struct hl_buf *err)
+static int unknown_word(const struct hl_vocab *v, const char *s, struct hl_buf *err)
 {
-	const char *s = c->v[col];
+	struct hl_buf list = {0};
+	hl_vocab_list(v, &list);
+	hl_fail(err, "unknown %s '%s' (one of: %s)", v->what, s, list.s);
+	hl_buf_free(&list);
+	return -1;
+}
+
+/* A vocabulary column's value in *out, 0 when empty (as most are: inline,
+ * to cost nothing then). */
+static inline int word(const char *s, const struct hl_vocab *v, int *out, struct hl_buf *err)
+{
 	*out = 0;
-	if (!s)
-		return 0;
-	int x = hl_vocab_parse(v, s);
-	if (x < 0) {
-		struct hl_buf list = {0};
-		hl_vocab_list(v, &list);
-		hl_fail(err, "unknown %s '%s' (one of: %s)", v->what, s, list.s);
-		hl_buf_free(&list);
-		return -1;
-	}
-	*out = x;
-	return 0;
+	return s && (*out = hl_vocab_parse(v, s)) < 0 ? unknown_word(v, s, err) : 0;
 }
 
 static int require(const char *v, const char *col, const char *event, struct hl_buf *err)
@@ -306,21 +304,40 @@ int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *e
 	return hl_event_parse_cols(&c, flags, ev, err);
 }
 
+static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
+		       struct hl_event *ev, struct hl_buf *err);
+
 int hl_event_parse_cols(const struct hl_cols *c, unsigned flags, struct hl_event *ev,
 			struct hl_buf *err)
 {
-	const char *s;
+	return event_parse(c, flags, INT64_MAX, ev, err);
+}
+
+int hl_event_parse_before(const struct hl_cols *c, int64_t until, struct hl_event *ev,
+			  struct hl_buf *err)
+{
+	return event_parse(c, 0, until, ev, err);
+}
+
+static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
+		       struct hl_event *ev, struct hl_buf *err)
+{
+	const char *s, *time = c->v[HL_COL_TIME];
 	int x;
 	memset(ev, 0, sizeof *ev);
+	/* the time first: a record after until is read no further */
+	int bad_time = time && hl_time_parse(time, &ev->time, NULL);
+	if (time && !bad_time && ev->time.t >= until)
+		return 1;
 	if (!(s = c->v[HL_COL_EVENT]))
 		return hl_fail(err, "record without event");
 	if ((x = hl_vocab_parse(&hl_events, s)) < 0)
 		return hl_fail(err, "unknown event '%s'", s);
 	ev->kind = (enum hl_event_kind)x;
 	const char *name = hl_vocab_name(&hl_events, x);
-	if ((s = c->v[HL_COL_TIME])) {
-		if (hl_time_parse(s, &ev->time, err))
-			return -1;
+	if (time) {
+		if (bad_time)
+			return hl_time_parse(time, &ev->time, err); /* again, for its message */
 	} else if (!(flags & HL_EV_PARTIAL)) {
 		return hl_fail(err, "%s record without time", name);
 	} else {
@@ -335,19 +352,19 @@ int hl_event_parse_cols(const struct hl_cols *c, unsigned flags, struct hl_event
 	ev->actor = c->v[HL_COL_ACTOR];
 	if (!ev->actor && !(flags & HL_EV_PARTIAL))
 		return hl_fail(err, "%s record without actor", name);
-	if (word(c, HL_COL_CATEGORY, &hl_categories, &x, err))
+	if (word(c->v[HL_COL_CATEGORY], &hl_categories, &x, err))
 		return -1;
 	ev->category = (enum hl_category)x;
-	if (word(c, HL_COL_PRIORITY, &hl_priorities, &x, err))
+	if (word(c->v[HL_COL_PRIORITY], &hl_priorities, &x, err))
 		return -1;
 	ev->priority = (enum hl_priority)x;
-	if (word(c, HL_COL_CHANNEL, &hl_channels, &x, err))
+	if (word(c->v[HL_COL_CHANNEL], &hl_channels, &x, err))
 		return -1;
 	ev->channel = (enum hl_channel)x;
-	if (word(c, HL_COL_VERDICT, &hl_verdicts, &x, err))
+	if (word(c->v[HL_COL_VERDICT], &hl_verdicts, &x, err))
 		return -1;
 	ev->verdict = (enum hl_verdict)x;
-	if (word(c, HL_COL_OUTCOME, &hl_outcomes, &x, err))
+	if (word(c->v[HL_COL_OUTCOME], &hl_outcomes, &x, err))
 		return -1;
 	ev->outcome = (enum hl_outcome)x;
 	ev->call = c->v[HL_COL_CALL];

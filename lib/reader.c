@@ -325,14 +325,14 @@ static int csv_feed(struct hl_reader *r, const char *s, size_t n)
  * of which the pass cannot vouch for (LINE_UNSURE). */
 enum { LINE_ESCAPE = 1, LINE_HIGH = 2, LINE_CONTROL = 4, LINE_UNSURE = 8 };
 
-/* Sixteen bytes of a line: a bit for each comma and each quote (bit k for
- * byte k), and the LINE_ flags of all sixteen. Of the bytes of multibyte
- * characters, a bit for each continuation byte (0x80-0xbf), each first
- * byte of a three-byte character that any two continuations make valid
- * (0xe1-0xef but 0xed: U+1000-U+FFFF, not a surrogate; Chinese text and
- * its full-width punctuation), and any other (odd). */
+/* Sixteen bytes of a line: a bit for each comma, quote, byte of a
+ * multibyte character (high), control byte and backslash (bit k for byte
+ * k). Of the high bytes, a bit for each continuation byte (0x80-0xbf),
+ * each first byte of a three-byte character that any two continuations
+ * make valid (0xe1-0xef but 0xed: U+1000-U+FFFF, not a surrogate;
+ * Chinese text and its full-width punctuation), and any other (odd). */
 struct block {
-	unsigned commas, quotes, flags;
+	unsigned commas, quotes, high, control, escape;
 	unsigned cont, lead3, odd;
 };
 
@@ -358,10 +358,8 @@ static inline struct block scan_block(const char *p)
 	unsigned high = (unsigned)_mm_movemask_epi8(v);
 	/* signed: bytes of multibyte characters are below 0x20 too */
 	unsigned control = (bytes_below(v, 0x20) & ~high) | bytes_equal(v, 0x7f);
-	struct block b = {bytes_equal(v, ','), bytes_equal(v, '"'),
-			  (high ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) |
-				  (bytes_equal(v, '\\') ? LINE_ESCAPE : 0),
-			  0, 0, 0};
+	struct block b = {bytes_equal(v, ','), bytes_equal(v, '"'), high, control,
+			  bytes_equal(v, '\\'), 0, 0, 0};
 	if (high) {
 		b.cont = bytes_below(v, (char)0xc0);
 		b.lead3 = (high & ~bytes_below(v, (char)0xe1) & bytes_below(v, (char)0xf0)) &
@@ -403,7 +401,7 @@ static inline struct block scan_block(const char *p)
 {
 	/* no lead3 nor cont: every multibyte character is odd here, and the
 	 * line's UTF-8 checked after */
-	struct block b = {0, 0, 0, 0, 0, 0};
+	struct block b = {0, 0, 0, 0, 0, 0, 0, 0};
 	for (int half = 0; half < 2; half++) {
 		uint64_t v = word_at(p + 8 * half), low7 = v & ~HIGHS;
 		/* of the bytes without a high bit: below 0x20 (+0x60 stays
@@ -411,10 +409,11 @@ static inline struct block scan_block(const char *p)
 		uint64_t control = (~(low7 + ONES * 0x60) | (low7 + ONES)) & ~v & HIGHS;
 		b.commas |= byte_bits(word_equal(v, ',')) << (8 * half);
 		b.quotes |= byte_bits(word_equal(v, '"')) << (8 * half);
-		b.flags |= (v & HIGHS ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) |
-			   (word_equal(v, '\\') ? LINE_ESCAPE : 0);
-		b.odd |= byte_bits(v & HIGHS) << (8 * half);
+		b.high |= byte_bits(v & HIGHS) << (8 * half);
+		b.control |= byte_bits(control) << (8 * half);
+		b.escape |= byte_bits(word_equal(v, '\\')) << (8 * half);
 	}
+	b.odd = b.high;
 	return b;
 }
 #endif
@@ -500,6 +499,27 @@ static inline int structural(struct split *sp, size_t at, int is_quote, size_t n
 	return 0;
 }
 
+/* Each comma of a block with no quote ends a field: push's work with
+ * what it reads and writes held in registers (a store of a '\0' could
+ * change anything behind a pointer), and room for sixteen known. */
+static inline void split_commas(struct split *sp, unsigned commas, size_t i)
+{
+	char *s = sp->s;
+	unsigned char *quoted = sp->r->quoted + sp->n;
+	uint32_t *span = sp->span + 2 * sp->n, at_buf = sp->at_buf;
+	size_t from = sp->from, k = 0;
+	for (; commas; commas &= commas - 1, k++) {
+		size_t at = i + (size_t)__builtin_ctz(commas);
+		span[2 * k] = at_buf + (uint32_t)from;
+		span[2 * k + 1] = (uint32_t)(at - from);
+		quoted[k] = 0;
+		s[at] = '\0';
+		from = at + 1;
+	}
+	sp->n += k;
+	sp->from = from;
+}
+
 /* Quoted fields with "" in them: each made one quote. */
 static void unescape_quotes(struct hl_reader *r)
 {
@@ -530,24 +550,27 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 	int rc = 0;
 	/* continuation bytes the three-byte characters so far call for, from
 	 * the block after the one they began in; and any not where wanted */
-	unsigned carry = 0, unsure = 0;
+	unsigned carry = 0, unsure = 0, high = 0, control = 0, escape = 0;
 	*seen = 0;
 	*other_at = n;
 	for (size_t i = 0; i < n && !rc; i += BLOCK) {
 		struct block b = block_at(s, n, i);
-		if ((b.flags & LINE_HIGH) && !(*seen & LINE_HIGH))
+		if (b.high && !high)
 			*other_at = i;
-		*seen |= b.flags;
+		high |= b.high, control |= b.control, escape |= b.escape;
 		unsigned want = b.lead3 << 1 | b.lead3 << 2 | carry;
 		unsure |= b.odd | ((want & 0xffff) ^ b.cont);
 		carry = want >> 16;
 		if (!b.quotes && !sp.in_quotes && !sp.closed) {
 			/* most blocks: every comma ends a field */
-			for (unsigned commas = b.commas; commas && !rc; commas &= commas - 1) {
-				size_t at = i + (size_t)__builtin_ctz(commas);
-				rc = push(&sp, sp.from, at - sp.from, 0);
-				sp.from = at + 1;
-			}
+			if (sp.n + BLOCK <= MAX_FIELDS)
+				split_commas(&sp, b.commas, i);
+			else
+				for (unsigned commas = b.commas; commas && !rc; commas &= commas - 1) {
+					size_t at = i + (size_t)__builtin_ctz(commas);
+					rc = push(&sp, sp.from, at - sp.from, 0);
+					sp.from = at + 1;
+				}
 			sp.in_quotes = sp.from < n && s[sp.from] == '"';
 			continue;
 		}
@@ -566,8 +589,8 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 	r->nfields = sp.n;
 	if (rc < 0)
 		return -1;
-	if (unsure || carry)
-		*seen |= LINE_UNSURE;
+	*seen = (high ? LINE_HIGH : 0) | (control ? LINE_CONTROL : 0) | (escape ? LINE_ESCAPE : 0) |
+		(unsure || carry ? LINE_UNSURE : 0);
 	r->any_doubled = sp.any_doubled;
 	return 0;
 }

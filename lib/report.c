@@ -121,13 +121,15 @@ void hl_reporter_feed(struct hl_reporter *r, const struct hl_cols *c, const char
 {
 	struct hl_event ev;
 	struct hl_buf err = {0};
-	if (hl_event_parse_cols(c, 0, &ev, &err)) {
+	/* the state as it was at the period's end: a record after it is read
+	 * no further than its time */
+	int rc = hl_event_parse_before(c, r->o.period.to, &ev, &err);
+	if (rc < 0) {
 		hl_warnx("%s:%ld: %s (record ignored)", file, c->line, err.s);
 		hl_buf_free(&err);
 		return;
 	}
-	/* the state as it was at the period's end */
-	if (ev.time.t >= r->o.period.to || !wanted(r, &ev))
+	if (rc > 0 || !wanted(r, &ev))
 		return;
 	if (ev.outcome && hl_rep_in_period(r, ev.time.t) &&
 	    (r->o.kind == HL_REP_CALLS || r->o.kind == HL_REP_WEEKLY))

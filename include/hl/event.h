@@ -145,6 +145,10 @@ int hl_event_parse(const struct hl_record *r, unsigned flags, struct hl_event *e
 /* The same from the columns; the event's strings are c's values. */
 int hl_event_parse_cols(const struct hl_cols *c, unsigned flags, struct hl_event *ev,
 			struct hl_buf *err);
+/* The same, but a record whose time is at or after until is read no
+ * further than its time: 1 then, ev->time set. */
+int hl_event_parse_before(const struct hl_cols *c, int64_t until, struct hl_event *ev,
+			  struct hl_buf *err);
 /* Writes the event's typed fields back as canonical text into r (aliases
  * become canonical names, phones normalized); other fields are kept. */
 void hl_event_store(const struct hl_event *ev, struct hl_record *r);

@@ -122,6 +122,15 @@ is "year boundary: week 53 spans both" "$(HL_NOW=2027-01-05T00:00:00+08:00 recei
 is "last month from January is December" \
 	"$(HL_NOW=2027-01-15T00:00:00+08:00 "$HL_REPORT" monthly year.csv | head -n 1)" "热线工作分析表 (monthly)  2026-12"
 
+# a damaged record after the period is outside the report (read no further
+# than its time); one within it is reported and left out
+rest=,,,,,,,,,,,,,,,,,,,,,,
+printf '2026-12-31T23:40:00+08:00,HL-Y1,frobnicate%s\n2027-01-01T00:20:00+08:00,HL-Y2,frobnicate%s\n' "$rest" "$rest" >> year.csv
+HL_NOW=2027-01-02T00:00:00+08:00 run "$HL_REPORT" monthly --month 2026-12 -o csv year.csv
+is "damaged records: the figures" "$(grep '^合计' "$T/out" | tr -d '\r' | cut -d, -f2)" "1"
+is_err "damaged records: only the one within the period reported" \
+	"hl-report: year.csv:4: unknown event 'frobnicate' (record ignored)"
+
 run "$HL_REPORT" monthly --month 2026-13
 is_err "bad month" "hl-report: bad month '2026-13' (want YYYY-MM)"
 run "$HL_REPORT" yearly
