@@ -139,15 +139,11 @@ static int parse_offset(const char **p, int *off)
 }
 
 /* n digits at s as a number; -1 if any is not a digit. */
-static int number_at(const char *s, int n)
+/* The two digits at p as a number, -1 when they are not two digits. */
+static inline int two_digits(const char *p)
 {
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
+	unsigned a = (unsigned)(unsigned char)p[0] - '0', b = (unsigned)(unsigned char)p[1] - '0';
+	return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
 }
 
 /* The form every journal record has, 2026-11-03T09:14:00+08:00, read by
@@ -156,22 +152,29 @@ static int number_at(const char *s, int n)
  * from the time before: records come in order, most share their day. */
 static int parse_canonical(const char *s, struct hl_time *out)
 {
-	static _Thread_local char day_text[10];
+	static _Thread_local uint64_t day_text_head;
+	static _Thread_local uint16_t day_text_tail;
 	static _Thread_local int64_t day_number;
-	if (strnlen(s, 26) != 25 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
-	    s[16] != ':' || (s[19] != '+' && s[19] != '-') || s[22] != ':')
+	if (strnlen(s, 26) != 25)
 		return 1;
-	int h = number_at(s + 11, 2), mi = number_at(s + 14, 2), sec = number_at(s + 17, 2);
-	int oh = number_at(s + 20, 2), om = number_at(s + 23, 2);
-	if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60 || oh < 0 || oh > 23 ||
-	    om < 0 || om > 59)
+	/* 26 bytes to read from here: each check without a branch of its own */
+	int bad = (s[4] != '-') | (s[7] != '-') | (s[10] != 'T') | (s[13] != ':') | (s[16] != ':') |
+		  ((s[19] != '+') & (s[19] != '-')) | (s[22] != ':');
+	int h = two_digits(s + 11), mi = two_digits(s + 14), sec = two_digits(s + 17);
+	int oh = two_digits(s + 20), om = two_digits(s + 23);
+	if (bad | ((h | mi | sec | oh | om) < 0) | (h > 23) | (mi > 59) | (sec > 60) | (oh > 23) | (om > 59))
 		return 1;
-	if (memcmp(s, day_text, sizeof day_text) != 0) {
-		int y = number_at(s, 4), mo = number_at(s + 5, 2), d = number_at(s + 8, 2);
-		if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > hl_days_in_month(y, mo))
+	uint64_t head;
+	uint16_t tail;
+	memcpy(&head, s, sizeof head);
+	memcpy(&tail, s + 8, sizeof tail);
+	if (head != day_text_head || tail != day_text_tail) { /* never 0: digits */
+		int yh = two_digits(s), yl = two_digits(s + 2), mo = two_digits(s + 5), d = two_digits(s + 8);
+		int y = yh * 100 + yl;
+		if ((yh | yl | mo | d) < 0 || y < 1970 || mo < 1 || mo > 12 || d < 1 || d > hl_days_in_month(y, mo))
 			return 1;
 		day_number = hl_days_from_civil(y, (unsigned)mo, (unsigned)d);
-		memcpy(day_text, s, sizeof day_text);
+		day_text_head = head, day_text_tail = tail;
 	}
 	int off = (s[19] == '-' ? -1 : 1) * (oh * 60 + om);
 	out->t = day_number * 86400 + h * 3600 + mi * 60 + (sec == 60 ? 59 : sec) - (int64_t)off * 60;
