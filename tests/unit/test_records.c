@@ -226,6 +226,33 @@ static void cols_agree(void)
 	}
 }
 
+/* Input (not a journal) past the size read ahead, each record with a
+ * quoted field that runs over two lines: libcsv's records, copied beside
+ * the batch, come out whole and in order. */
+static void multiline_ahead(void)
+{
+	struct hl_buf j = {0}, err = {0}, want = {0};
+	hl_buf_adds(&j, "time,ticket,event,text\n");
+	int n = 0;
+	for (; j.len < (5u << 20); n++)
+		hl_buf_printf(&j, "2026-11-03T09:14:00+08:00,HL-%d,note,\"第%d行\n第二行, \"\"引\"\"\"\n", n, n);
+	const char *path = write_file("multi", j.s, j.len);
+	struct hl_reader *rd = hl_reader_open(path, 0, &err);
+	struct hl_cols c;
+	int rc, i = 0, wrong = 0;
+	while ((rc = hl_reader_next_cols(rd, &c, &err)) == HL_READ_RECORD) {
+		hl_buf_clear(&want);
+		hl_buf_printf(&want, "第%d行\n第二行, \"引\"", i);
+		wrong += !c.v[HL_COL_TEXT] || strcmp(c.v[HL_COL_TEXT], want.s) != 0 || c.line != 2 + 2 * i;
+		i++;
+	}
+	ok(rc == HL_READ_EOF && i == n && !wrong, "fields over two lines, read ahead: %d of %d records whole", i - wrong, n);
+	hl_reader_close(rd);
+	hl_buf_free(&j);
+	hl_buf_free(&err);
+	hl_buf_free(&want);
+}
+
 /* A journal past the size that has a second thread read ahead: plain,
  * quoted ("" and commas), Chinese, a long text, a bad line and a torn
  * line among its lines, and a torn last line. */
@@ -327,6 +354,7 @@ int main(void)
 	reads("invalid UTF-8", "time,text\n1,a\xff\n2,b\n", 0, "B[b]", "2: invalid UTF-8 in field 'text'|");
 	split_utf8();
 	cols_agree();
+	multiline_ahead();
 	reads_n("NUL byte", "time,text\n1,a\0b\n2,c\n", 19, 0, "B[c]",
 		"2: control character 0x00 in field 'text'|");
 	reads("control character", "time,text\n1,a\x1b[31m\n", 0, "B",
