@@ -36,6 +36,14 @@ size_t hl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* A three-byte character of Chinese text at p[i] (U+1000-U+CFFF, no
+ * overlong form or surrogate among them): checked inline, not decoded. */
+static inline int cjk_at(const unsigned char *p, size_t i, size_t n)
+{
+	return p[i] >= 0xe1 && p[i] <= 0xec && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
+	       (p[i + 2] & 0xc0) == 0x80;
+}
+
 int hl_utf8_valid(const char *s, size_t n, size_t *bad)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -50,9 +58,7 @@ int hl_utf8_valid(const char *s, size_t n, size_t *bad)
 			i++;
 			continue;
 		}
-		/* the three-byte characters of Chinese text, checked inline */
-		if (p[i] >= 0xe1 && p[i] <= 0xec && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
-		    (p[i + 2] & 0xc0) == 0x80) {
+		if (cjk_at(p, i, n)) {
 			i += 3;
 			continue;
 		}
@@ -183,9 +189,7 @@ int hl_text_clean(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		/* the three-byte characters of Chinese text, checked inline */
-		if (c >= 0xe1 && c <= 0xec && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
-		    (p[i + 2] & 0xc0) == 0x80) {
+		if (cjk_at(p, i, n)) {
 			i += 3;
 			continue;
 		}
