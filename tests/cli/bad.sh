@@ -172,21 +172,21 @@ refuse "append: missing input" 2 "hl-log: nofile.csv: No such file or directory"
 # a full disk (here the file size limit): clear error, journal unchanged
 "$HL_LOG" -f small.csv open -c help 一 >/dev/null
 seq 1 40 | sed 's/^/open,help,第/; 1i event,category,text' > many.csv
-before=$(sum small.csv)
-run sh -c "ulimit -f 1; exec '$HL_LOG' -f small.csv append many.csv"
-is_status "file too large" 2
-is_err "file too large" "hl-log: small.csv: write failed, nothing written: File too large"
-is "file too large: journal unchanged" "$(sum small.csv)" "$before"
-is "file too large: no id printed" "$(cat "$T/out")" ""
+# too_large NAME BLOCKS INPUT: the append under a file size limit of
+# BLOCKS refused, the journal unchanged, no id printed
+too_large() {
+	before=$(sum small.csv)
+	run sh -c "ulimit -f $2; exec '$HL_LOG' -f small.csv append $3"
+	is_status "$1" 2
+	is_err "$1" "hl-log: small.csv: write failed, nothing written: File too large"
+	is "$1: journal unchanged" "$(sum small.csv)" "$before"
+	is "$1: no id printed" "$(cat "$T/out")" ""
+}
+too_large "file too large" 1 many.csv
 # the limit met midway through a batch of megabytes: the part written is
 # cut back
 awk 'BEGIN { print "event,category,text"; for (i = 0; i < 60000; i++) printf "open,help,\"第%d号 楼道灯坏了三天, 请尽快派人\"\n", i }' > big.csv
-before=$(sum small.csv)
-run sh -c "ulimit -f 4000; exec '$HL_LOG' -f small.csv append big.csv"
-is_status "file too large midway" 2
-is_err "file too large midway" "hl-log: small.csv: write failed, nothing written: File too large"
-is "file too large midway: journal unchanged" "$(sum small.csv)" "$before"
-is "file too large midway: no id printed" "$(cat "$T/out")" ""
+too_large "file too large midway" 4000 big.csv
 run "$HL_LOG" -f small.csv append big.csv
 is_status "the same batch without the limit" 0
 is "every record of it written" "$(grep -c ",open," small.csv)" 60001
