@@ -36,12 +36,16 @@ size_t hl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* A three-byte character of Chinese text at p[i] (U+1000-U+CFFF, no
- * overlong form or surrogate among them): checked inline, not decoded. */
-static inline int cjk_at(const unsigned char *p, size_t i, size_t n)
+/* The length of the well-formed character at p[i] (n bytes in all), 0
+ * when it is not one: the three-byte characters of Chinese text (U+1000-
+ * U+CFFF, no overlong form or surrogate among them) checked inline. */
+static inline size_t char_len(const unsigned char *p, size_t i, size_t n)
 {
-	return p[i] >= 0xe1 && p[i] <= 0xec && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
-	       (p[i + 2] & 0xc0) == 0x80;
+	if (p[i] >= 0xe1 && p[i] <= 0xec && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
+	    (p[i + 2] & 0xc0) == 0x80)
+		return 3;
+	uint32_t cp;
+	return hl_utf8_decode(p + i, n - i, &cp);
 }
 
 int hl_utf8_valid(const char *s, size_t n, size_t *bad)
@@ -58,12 +62,7 @@ int hl_utf8_valid(const char *s, size_t n, size_t *bad)
 			i++;
 			continue;
 		}
-		if (cjk_at(p, i, n)) {
-			i += 3;
-			continue;
-		}
-		uint32_t cp;
-		size_t len = hl_utf8_decode(p + i, n - i, &cp);
+		size_t len = char_len(p, i, n);
 		if (!len) {
 			if (bad)
 				*bad = i;
@@ -189,12 +188,7 @@ int hl_text_clean(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (cjk_at(p, i, n)) {
-			i += 3;
-			continue;
-		}
-		uint32_t cp;
-		size_t len = c >= 0x80 ? hl_utf8_decode(p + i, n - i, &cp) : 0;
+		size_t len = c >= 0x80 ? char_len(p, i, n) : 0;
 		if (!len)
 			return 0; /* let the careful check say what is wrong */
 		i += len;
