@@ -1,4 +1,5 @@
 /* fold.c - the ticket lifecycle and a table of tickets */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,12 +22,35 @@ static int active(enum hl_state s)
 	return s == HL_ST_OPEN || s == HL_ST_ASSIGNED || s == HL_ST_ACKED;
 }
 
-static void set_str(char **dst, const char *v)
+/* A string of t's own allocation (its spare room), not to be freed
+ * alone; addresses compared as integers, the string being anywhere. */
+static int in_block(const struct hl_ticket *t, const char *p)
+{
+	uintptr_t at = (uintptr_t)p;
+	return at >= (uintptr_t)(t + 1) && at < (uintptr_t)t->spare_end;
+}
+
+static void drop_str(struct hl_ticket *t, char **s)
+{
+	if (!in_block(t, *s))
+		free(*s);
+	*s = NULL;
+}
+
+/* *dst becomes a copy of v (NULL: kept as it is), in the spare room
+ * when it fits. */
+static void set_str(struct hl_ticket *t, char **dst, const char *v)
 {
 	if (!v || (*dst && hl_streq(*dst, v)))
 		return; /* a route's department assigned again keeps its copy */
-	free(*dst);
-	*dst = hl_xstrdup(v);
+	drop_str(t, dst);
+	size_t n = strlen(v) + 1;
+	if (t->spare && (size_t)(t->spare_end - t->spare) >= n) {
+		*dst = memcpy(t->spare, v, n);
+		t->spare += n;
+	} else {
+		*dst = hl_xstrndup(v, n - 1);
+	}
 }
 
 /* The refusal for ev on t, or NULL when the lifecycle allows it. */
@@ -104,12 +128,12 @@ static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
 	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
 	t->channel = ev->channel;
 	t->opened = ev->time;
-	set_str(&t->opener, ev->actor);
-	set_str(&t->phone, ev->phone);
-	set_str(&t->place, ev->place);
-	set_str(&t->dept, ev->dept);
-	set_str(&t->assignee, ev->assignee);
-	set_str(&t->text, ev->text);
+	set_str(t, &t->opener, ev->actor);
+	set_str(t, &t->phone, ev->phone);
+	set_str(t, &t->place, ev->place);
+	set_str(t, &t->dept, ev->dept);
+	set_str(t, &t->assignee, ev->assignee);
+	set_str(t, &t->text, ev->text);
 }
 
 static void start_hold(struct hl_ticket *t, const struct hl_event *ev)
@@ -198,9 +222,11 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		t->assigned = ev->time;
 		if (!t->dispatched.t)
 			t->dispatched = ev->time;
-		set_str(&t->dept, ev->dept);
-		free(t->assignee);
-		t->assignee = ev->assignee ? hl_xstrdup(ev->assignee) : NULL;
+		set_str(t, &t->dept, ev->dept);
+		if (ev->assignee)
+			set_str(t, &t->assignee, ev->assignee);
+		else
+			drop_str(t, &t->assignee);
 		if (ev->priority)
 			t->priority = ev->priority;
 		break;
@@ -260,13 +286,25 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	return 0;
 }
 
+/* The strings t owns (not its id), freed. */
+static void drop_strs(struct hl_ticket *t)
+{
+	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text};
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+		drop_str(t, strs[i]);
+	free(t->holds);
+	free(t->sent);
+}
+
 void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
 {
-	char *id = dst->id;
-	dst->id = NULL;
-	hl_ticket_free(dst);
+	/* dst keeps its id and its room, src's strings copied to the heap */
+	struct hl_ticket keep = *dst;
+	drop_strs(dst);
 	*dst = *src;
-	dst->id = id;
+	memcpy(dst->idbuf, keep.idbuf, sizeof dst->idbuf);
+	dst->id = keep.id;
+	dst->spare = keep.spare, dst->spare_end = keep.spare_end;
 	dst->opener = hl_xstrdup_opt(src->opener);
 	dst->phone = hl_xstrdup_opt(src->phone);
 	dst->dept = hl_xstrdup_opt(src->dept);
@@ -283,15 +321,9 @@ void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
 
 void hl_ticket_free(struct hl_ticket *t)
 {
-	free(t->id);
-	free(t->opener);
-	free(t->phone);
-	free(t->dept);
-	free(t->assignee);
-	free(t->place);
-	free(t->text);
-	free(t->holds);
-	free(t->sent);
+	if (t->id != t->idbuf)
+		free(t->id);
+	drop_strs(t);
 }
 
 /* An id's hash, never 0 (0 marks an empty slot). Kept beside the slots,
@@ -340,6 +372,21 @@ static void grow(struct hl_tickets *tt)
 	free(old.hash);
 }
 
+/* A new ticket of that id, room bytes spare after it for its strings. */
+static struct hl_ticket *add_new(struct hl_tickets *tt, const char *id, size_t hash, size_t room)
+{
+	if ((tt->n + 1) * 4 > tt->cap * 3)
+		grow(tt);
+	struct hl_ticket *t = hl_xcalloc(1, sizeof *t + room);
+	size_t n = strlen(id) + 1;
+	t->id = n <= sizeof t->idbuf ? memcpy(t->idbuf, id, n) : hl_xstrndup(id, n - 1);
+	if (room)
+		t->spare = (char *)(t + 1), t->spare_end = t->spare + room;
+	place(tt, t, hash);
+	tt->n++;
+	return t;
+}
+
 struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id)
 {
 	size_t hash = hash_of(id);
@@ -348,13 +395,7 @@ struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id)
 		if (t)
 			return t;
 	}
-	if ((tt->n + 1) * 4 > tt->cap * 3)
-		grow(tt);
-	struct hl_ticket *t = hl_xcalloc(1, sizeof *t);
-	t->id = hl_xstrdup(id);
-	place(tt, t, hash);
-	tt->n++;
-	return t;
+	return add_new(tt, id, hash, 0);
 }
 
 void hl_tickets_del(struct hl_tickets *tt, const char *id)
@@ -392,21 +433,38 @@ void hl_tickets_free(struct hl_tickets *tt)
 	memset(tt, 0, sizeof *tt);
 }
 
+/* Bytes the strings of ev take with their ends, 0 for those absent. */
+static size_t room_for(const char *const *strs, size_t n)
+{
+	size_t room = 0;
+	for (size_t i = 0; i < n; i++)
+		room += strs[i] ? strlen(strs[i]) + 1 : 0;
+	return room;
+}
+
 /* A reopen of a ticket forgotten when it closed: hl-log writes where the
  * ticket stood into every reopen record. */
-static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev)
+static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev, size_t hash)
 {
-	struct hl_ticket *t = hl_tickets_add(tt, ev->ticket);
+	const char *strs[] = {ev->dept, ev->assignee, ev->phone, ev->place};
+	struct hl_ticket *t = add_new(tt, ev->ticket, hash, room_for(strs, 4));
 	t->state = HL_ST_RESOLVED;
 	t->category = ev->category;
 	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
 	t->channel = ev->channel;
 	t->opened = ev->time;
-	set_str(&t->dept, ev->dept);
-	set_str(&t->assignee, ev->assignee);
-	set_str(&t->phone, ev->phone);
-	set_str(&t->place, ev->place);
+	set_str(t, &t->dept, ev->dept);
+	set_str(t, &t->assignee, ev->assignee);
+	set_str(t, &t->phone, ev->phone);
+	set_str(t, &t->place, ev->place);
 	return t;
+}
+
+/* A ticket for an opening event, with room for the strings it keeps. */
+static struct hl_ticket *opened(struct hl_tickets *tt, const struct hl_event *ev, size_t hash)
+{
+	const char *strs[] = {ev->actor, ev->phone, ev->place, ev->dept, ev->assignee, ev->text};
+	return add_new(tt, ev->ticket, hash, room_for(strs, 6));
 }
 
 struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
@@ -415,11 +473,12 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 	struct hl_buf err = {0};
 	if (ev->kind == HL_EV_CALL)
 		return NULL; /* a call of the phone queue, not a ticket's */
-	struct hl_ticket *t = hl_tickets_get(tt, ev->ticket);
+	size_t hash = hash_of(ev->ticket);
+	struct hl_ticket *t = tt->cap ? tt->slot[find_slot(tt, ev->ticket, hash)] : NULL;
 	if (!t && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED))
-		t = hl_tickets_add(tt, ev->ticket);
+		t = opened(tt, ev, hash);
 	else if (!t && ev->kind == HL_EV_REOPEN && ev->dept)
-		t = revive(tt, ev);
+		t = revive(tt, ev, hash);
 	if (t && hl_ticket_apply(t, ev, &err)) {
 		hl_warnx("%s:%ld: %s (record ignored)", file, line, err.s);
 		if (t->state == HL_ST_NONE)

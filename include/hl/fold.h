@@ -24,7 +24,8 @@ const char *hl_state_name(enum hl_state s);
  * each kind of step. Plain data with owned strings, so a table of them can
  * be saved and a fold resumed from a byte offset later. */
 struct hl_ticket {
-	char *id;
+	char *id;          /* idbuf when it fits (as hl-log's do), else its own */
+	char idbuf[24];    /* beside the state: a lookup reads one line */
 	enum hl_state state;
 	int missed;        /* a missed call, not a request */
 	int held;
@@ -51,6 +52,10 @@ struct hl_ticket {
 	size_t nholds;
 	struct hl_notice *sent;    /* escalations already written */
 	size_t nsent;
+	/* A table's ticket is allocated with room after it for the strings
+	 * of its opening, spare up to spare_end: one allocation a ticket.
+	 * Strings elsewhere (later ones, copies) are each their own. */
+	char *spare, *spare_end;
 };
 
 /* A hold; to is 0 while it lasts. */
