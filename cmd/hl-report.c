@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include "hl/config.h"
-#include "hl/journalread.h"
 #include "hl/report.h"
 #include "hl/version.h"
 
@@ -14,11 +13,6 @@ static void usage(FILE *fp)
 		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html] [--bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
 		"       hl-report tickets [--open] [--dept DEPT] [--category CATEGORY] [options] [FILE ...]\n"
 		"       hl-report caller PHONE [options] [FILE ...]\n");
-}
-
-static void feed(void *arg, const struct hl_cols *c, const char *file)
-{
-	hl_reporter_feed(arg, c, file);
 }
 
 struct args {
@@ -121,7 +115,7 @@ int main(int argc, char **argv)
 	struct hl_reporter *r = hl_reporter_new(&cfg, &a.o);
 	struct hl_doc doc = {0};
 	int rc = HL_EXIT_OK;
-	if (hl_journal_read(argv, argc, feed, r, &err)) {
+	if (hl_reporter_read(r, argv, argc, &err)) {
 		hl_warnx("%s", err.s);
 		rc = HL_EXIT_ERROR;
 	} else {

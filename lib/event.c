@@ -1,5 +1,6 @@
 /* event.c - the journal's vocabulary and the typed reading of a record */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,15 +80,52 @@ static const struct hl_word outcome_words[] = {
 	{NULL, 0},
 };
 
-/* a vocabulary of a word table, its length known */
-#define VOCAB(what, words) {what, words, sizeof words / sizeof words[0] - 1}
+/* A word as it is written, as two numbers: its bytes (every word is
+ * shorter than 16), zeros after. Comparing a value with each word of a
+ * vocabulary is then two compares a word, no call. */
+struct hl_word_key {
+	uint64_t lo, hi;
+};
 
-const struct hl_vocab hl_events = VOCAB("event", event_words);
-const struct hl_vocab hl_categories = VOCAB("category", category_words);
-const struct hl_vocab hl_channels = VOCAB("channel", channel_words);
-const struct hl_vocab hl_priorities = VOCAB("priority", priority_words);
-const struct hl_vocab hl_verdicts = VOCAB("verdict", verdict_words);
-const struct hl_vocab hl_outcomes = VOCAB("outcome", outcome_words);
+/* a vocabulary of a word table, its length known, room for its keys */
+#define VOCAB(name, what, words)                                                   \
+	static struct hl_word_key name##_keys[sizeof words / sizeof words[0]];        \
+	const struct hl_vocab name = {what, words, sizeof words / sizeof words[0] - 1, \
+				      name##_keys}
+
+VOCAB(hl_events, "event", event_words);
+VOCAB(hl_categories, "category", category_words);
+VOCAB(hl_channels, "channel", channel_words);
+VOCAB(hl_priorities, "priority", priority_words);
+VOCAB(hl_verdicts, "verdict", verdict_words);
+VOCAB(hl_outcomes, "outcome", outcome_words);
+
+/* The key of s; -1 when it is 16 bytes or longer (no word is). */
+static int text_key(const char *s, struct hl_word_key *key)
+{
+	unsigned char b[16] = {0};
+	for (size_t i = 0; i < sizeof b; i++) {
+		if (!s[i]) {
+			memcpy(&key->lo, b, 8);
+			memcpy(&key->hi, b + 8, 8);
+			return 0;
+		}
+		b[i] = (unsigned char)s[i];
+	}
+	return -1;
+}
+
+static pthread_once_t keys_made = PTHREAD_ONCE_INIT;
+
+static void make_keys(void)
+{
+	const struct hl_vocab *all[] = {&hl_events, &hl_categories, &hl_channels,
+					&hl_priorities, &hl_verdicts, &hl_outcomes};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		for (size_t k = 0; k < all[i]->nwords; k++)
+			if (text_key(all[i]->words[k].name, &all[i]->keys[k]))
+				all[i]->keys[k] = (struct hl_word_key){0, 0}; /* matches nothing */
+}
 
 const char *const hl_clock_names[HL_NCLOCKS] = {
 	"assign", "ack", "reply", "arrive", "update", "resolve", "followup", "callback",
@@ -113,9 +151,12 @@ int hl_is_column(const char *name)
 int hl_vocab_parse(const struct hl_vocab *v, const char *s)
 {
 	/* as written in a journal: exactly a canonical word, mostly */
-	for (const struct hl_word *w = v->words; w->name; w++)
-		if (w->name[0] == s[0] && strcmp(w->name, s) == 0)
-			return w->value;
+	struct hl_word_key key;
+	pthread_once(&keys_made, make_keys);
+	if (*s && !text_key(s, &key))
+		for (size_t i = 0; i < v->nwords; i++)
+			if (v->keys[i].lo == key.lo && v->keys[i].hi == key.hi)
+				return v->words[i].value;
 	unsigned char first = (unsigned char)s[0] | 0x20;
 	for (const struct hl_word *w = v->words; w->name; w++)
 		/* the first byte, folded as ASCII, rules out most words cheaply */

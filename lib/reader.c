@@ -39,16 +39,16 @@ struct hl_reader {
 	int own_fp;
 	unsigned flags;
 	enum hl_format fmt;
-	long line;          /* physical lines consumed */
-	int64_t offset;     /* bytes consumed */
-	int64_t rec_end;    /* offset past the last returned record */
-	int eof;
-	/* input read and not yet consumed: buf[pos..end), buf[end] = '\0' */
-	char *buf;
-	size_t cap, pos, end;
-	int in_eof;
+	/* What a caller reads for each record while a thread reads ahead
+	 * comes first, set before the thread starts; what that thread
+	 * writes begins a cache line of its own, below (the line would go
+	 * back and forth between the two processors at every record). */
 	struct ahead *ahead;  /* the thread reading ahead, if any */
 	int ahead_tried;
+	/* hl_reader_digest's work: done by the worker into its batch,
+	 * dg_stride bytes a record, or in the caller's thread (below) */
+	struct hl_digest dg;
+	size_t dg_stride;
 	/* CSV */
 	char **cols;
 	size_t ncols;
@@ -56,6 +56,25 @@ struct hl_reader {
 	int all_columns;              /* none of them is missing */
 	int in_order;                 /* and each is where hl-log puts it */
 	int have_header;
+	/* YAML */
+	yaml_parser_t yp;
+	int yaml_ready;
+	char **keys;        /* interned mapping keys */
+	size_t nkeys, capkeys;
+	struct hl_record yrec;  /* a YAML record, for hl_reader_next_cols */
+	/* What the caller writes for a record: a digest it makes itself, in
+	 * own_digest, its message in dg_msg. */
+	_Alignas(64) void *own_digest;
+	struct hl_buf dg_msg;
+	/* The input and its split: the worker's while it reads ahead. */
+	_Alignas(64) long line;  /* physical lines consumed */
+	int64_t offset;     /* bytes consumed */
+	int64_t rec_end;    /* offset past the last returned record */
+	int eof;
+	/* input read and not yet consumed: buf[pos..end), buf[end] = '\0' */
+	char *buf;
+	size_t cap, pos, end;
+	int in_eof;
 	struct csv_parser csv;
 	/* The record being read, as its line was split: field k is at
 	 * row + span[2k], span[2k + 1] bytes long, a '\0' after it; row is
@@ -69,7 +88,6 @@ struct hl_reader {
 	long rec_line;
 	int64_t rec_start;
 	struct hl_buf rawtext;  /* libcsv's fields, each ended by '\0' */
-	struct hl_record yrec;  /* a YAML record, for hl_reader_next_cols */
 	int rec_ended;
 	int too_many;
 	int line_clean;     /* the record's line is valid text throughout */
@@ -78,11 +96,6 @@ struct hl_reader {
 	int any_doubled;    /* a quoted field of it has a "" */
 	int by_libcsv;      /* the record's values are libcsv's (rawtext) */
 	unsigned char quoted[MAX_FIELDS];  /* field i was quoted (2: with "") */
-	/* YAML */
-	yaml_parser_t yp;
-	int yaml_ready;
-	char **keys;        /* interned mapping keys */
-	size_t nkeys, capkeys;
 };
 
 const char *hl_reader_name(const struct hl_reader *r) { return r->name; }
@@ -772,18 +785,22 @@ struct item {
 	size_t nfields;
 	int rc;
 	int in_extra;
+	int digested;       /* its digest made: in digests, as it returned */
+	int digest_rc;
 	long line, end_line;
 	int64_t offset, end;  /* where it starts; hl_reader_offset after it */
 	size_t msg;         /* its message in msgs, when not a record */
 };
 
 struct batch {
-	char *buf;
+	_Alignas(64) char *buf;  /* batches side by side share no line */
 	size_t cap;
 	struct hl_buf extra, msgs;
 	uint32_t *spans;
 	size_t nspans, spanroom;
 	struct item *items;
+	char *digests;      /* the reader's dg_stride bytes an item */
+	int digest;         /* the worker digests this batch's records */
 	size_t n, room;
 	enum { SLOT_FREE, SLOT_FILLING, SLOT_READY, SLOT_READING } state;
 };
@@ -792,11 +809,13 @@ struct ahead {
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
+	int stop;                 /* the reader is being closed */
 	struct batch slot[AHEAD_SLOTS];
-	size_t filling, reading;  /* the worker's slot, the caller's */
+	/* each thread's own, a line apart */
+	_Alignas(64) size_t filling;  /* the worker's slot */
+	_Alignas(64) size_t reading;  /* the caller's */
 	size_t next;              /* the caller's next record in its slot */
 	int has_reading;
-	int stop;                 /* the reader is being closed */
 	int done;                 /* the caller had the last record */
 	int64_t end;              /* what the caller's last record was */
 	long line;
@@ -831,11 +850,15 @@ static int ahead_switch(struct hl_reader *r)
 	full->state = SLOT_READY;
 	size_t k = (a->filling + 1) % AHEAD_SLOTS;
 	pthread_cond_broadcast(&a->cv);
-	while (a->slot[k].state != SLOT_FREE && !a->stop)
+	/* the worker digests the next batch when it had to wait for the
+	 * caller, and leaves that batch to the caller when not: whichever
+	 * thread would wait does the work */
+	int waited = 0;
+	for (; a->slot[k].state != SLOT_FREE && !a->stop; waited = 1)
 		pthread_cond_wait(&a->cv, &a->mu);
 	int stop = a->stop;
 	if (!stop)
-		a->slot[k].state = SLOT_FILLING, a->filling = k;
+		a->slot[k].state = SLOT_FILLING, a->filling = k, a->slot[k].digest = waited;
 	pthread_mutex_unlock(&a->mu);
 	if (stop)
 		return -1;
@@ -854,11 +877,28 @@ static int ahead_switch(struct hl_reader *r)
 	return 0;
 }
 
-static void batch_add(struct batch *b, int rc, const struct hl_buf *err, struct hl_reader *r)
+/* The record just split is digested in the worker, beside its item. */
+static void batch_digest(struct hl_reader *r, struct batch *b, struct item *it, struct hl_buf *msg)
+{
+	struct hl_cols c;
+	fill_cols(r, r->row, r->span, &c);
+	c.line = it->line, c.offset = it->offset;
+	hl_buf_clear(msg);
+	it->digest_rc = r->dg.fn(&c, b->digests + (b->n - 1) * r->dg_stride, r->dg.arg, msg);
+	it->digested = 1;
+	it->msg = b->msgs.len;
+	if (it->digest_rc < 0)
+		hl_buf_add(&b->msgs, msg->len ? msg->s : "", msg->len + 1);
+}
+
+static void batch_add(struct batch *b, int rc, const struct hl_buf *err, struct hl_reader *r,
+		      struct hl_buf *msg)
 {
 	if (b->n == b->room) {
 		b->room = b->room ? b->room * 2 : 1024;
 		b->items = hl_xreallocarray(b->items, b->room, sizeof *b->items);
+		if (r->dg.fn)
+			b->digests = hl_xreallocarray(b->digests, b->room, r->dg_stride);
 	}
 	size_t nf = rc == HL_READ_RECORD ? r->nfields : 0;
 	struct item *it = &b->items[b->n++];
@@ -873,6 +913,8 @@ static void batch_add(struct batch *b, int rc, const struct hl_buf *err, struct 
 		hl_buf_add(&b->extra, r->rawtext.s, r->rawtext.len);
 		for (size_t k = 0; k < 2 * nf; k += 2)
 			r->span[k] += base;
+	} else if (nf && r->dg.fn && b->digest) {
+		batch_digest(r, b, it, msg); /* else when read */
 	}
 	b->nspans += 2 * nf;
 	span_room(r, b);
@@ -884,13 +926,13 @@ static void *ahead_work(void *arg)
 {
 	struct hl_reader *r = arg;
 	struct ahead *a = r->ahead;
-	struct hl_buf err = {0};
+	struct hl_buf err = {0}, msg = {0};
 	int rc;
 	do {
 		hl_buf_clear(&err);
 		rc = csv_next(r, &err);
 		/* after csv_next: a switch in it moved the record to the next slot */
-		batch_add(&a->slot[a->filling], rc, &err, r);
+		batch_add(&a->slot[a->filling], rc, &err, r, &msg);
 	} while (rc != HL_READ_EOF && rc != HL_READ_FATAL);
 	pthread_mutex_lock(&a->mu);
 	a->slot[a->filling].buf = r->buf, a->slot[a->filling].cap = r->cap;
@@ -898,6 +940,7 @@ static void *ahead_work(void *arg)
 	pthread_cond_broadcast(&a->cv);
 	pthread_mutex_unlock(&a->mu);
 	hl_buf_free(&err);
+	hl_buf_free(&msg);
 	return NULL;
 }
 
@@ -915,7 +958,7 @@ static int ahead_worth(const struct hl_reader *r)
 
 static void ahead_start(struct hl_reader *r)
 {
-	struct ahead *a = hl_xcalloc(1, sizeof *a);
+	struct ahead *a = hl_xcalloc_lines(sizeof *a);
 	pthread_mutex_init(&a->mu, NULL);
 	pthread_cond_init(&a->cv, NULL);
 	/* the worker goes on in the buffer the caller's records came from */
@@ -933,10 +976,37 @@ static void ahead_start(struct hl_reader *r)
 	}
 }
 
+/* The digest of columns, made in the caller's thread. */
+static void digest_here(struct hl_reader *r, const struct hl_cols *c, struct hl_digested *d)
+{
+	hl_buf_clear(&r->dg_msg);
+	d->rc = r->dg.fn(c, r->own_digest, r->dg.arg, &r->dg_msg);
+	d->out = r->own_digest;
+	d->msg = r->dg_msg.len ? r->dg_msg.s : "";
+	d->line = c->line, d->offset = c->offset;
+}
+
+/* A record of a batch, digested: by the worker, or now. */
+static void take_digest(struct hl_reader *r, const struct batch *b, const struct item *it,
+			char *base, struct hl_digested *d)
+{
+	if (!it->digested) {
+		struct hl_cols c;
+		fill_cols(r, base, b->spans + it->span, &c);
+		c.line = it->line, c.offset = it->offset;
+		digest_here(r, &c, d);
+		return;
+	}
+	d->out = b->digests + (size_t)(it - b->items) * r->dg_stride;
+	d->rc = it->digest_rc;
+	d->msg = it->digest_rc < 0 ? b->msgs.s + it->msg : NULL;
+	d->line = it->line, d->offset = it->offset;
+}
+
 /* The caller's next record from the batches the worker filled, as a
- * record (rec) or as columns (c). */
+ * record (rec), as columns (c) or digested (d). */
 static int ahead_next(struct hl_reader *r, struct hl_record *rec, struct hl_cols *c,
-		      struct hl_buf *err)
+		      struct hl_digested *d, struct hl_buf *err)
 {
 	struct ahead *a = r->ahead;
 	for (;;) {
@@ -951,6 +1021,8 @@ static int ahead_next(struct hl_reader *r, struct hl_record *rec, struct hl_cols
 			if (it->rc == HL_READ_RECORD && rec) {
 				fill_record(r, base, b->spans + it->span, it->nfields, rec);
 				rec->line = it->line, rec->offset = it->offset;
+			} else if (it->rc == HL_READ_RECORD && d) {
+				take_digest(r, b, it, base, d);
 			} else if (it->rc == HL_READ_RECORD) {
 				fill_cols(r, base, b->spans + it->span, c);
 				c->line = it->line, c->offset = it->offset;
@@ -989,6 +1061,7 @@ static void ahead_stop(struct hl_reader *r)
 		free(b->buf);
 		free(b->spans);
 		free(b->items);
+		free(b->digests);
 		hl_buf_free(&b->extra);
 		hl_buf_free(&b->msgs);
 	}
@@ -1196,7 +1269,7 @@ struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf
 
 struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, struct hl_buf *err)
 {
-	struct hl_reader *r = hl_xcalloc(1, sizeof *r);
+	struct hl_reader *r = hl_xcalloc_lines(sizeof *r);
 	r->fp = fp;
 	r->fd = fileno(fp);
 	r->flags = flags;
@@ -1265,7 +1338,7 @@ int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *er
 		return yaml_next(r, rec, err);
 	ahead_maybe(r);
 	if (r->ahead)
-		return ahead_next(r, rec, NULL, err);
+		return ahead_next(r, rec, NULL, NULL, err);
 	int rc = csv_next(r, err);
 	if (rc == HL_READ_RECORD) {
 		fill_record(r, r->row, r->span, r->nfields, rec);
@@ -1286,11 +1359,34 @@ int hl_reader_next_cols(struct hl_reader *r, struct hl_cols *c, struct hl_buf *e
 	}
 	ahead_maybe(r);
 	if (r->ahead)
-		return ahead_next(r, NULL, c, err);
+		return ahead_next(r, NULL, c, NULL, err);
 	if ((rc = csv_next(r, err)) == HL_READ_RECORD) {
 		fill_cols(r, r->row, r->span, c);
 		c->line = r->rec_line, c->offset = r->rec_start;
 	}
+	return rc;
+}
+
+void hl_reader_digest(struct hl_reader *r, const struct hl_digest *dg)
+{
+	r->dg = *dg;
+	/* each digest aligned as malloc aligns */
+	r->dg_stride = (dg->size + 15) & ~(size_t)15;
+	free(r->own_digest);
+	r->own_digest = hl_xcalloc_lines(r->dg_stride);
+}
+
+int hl_reader_next_digested(struct hl_reader *r, struct hl_digested *d, struct hl_buf *err)
+{
+	struct hl_cols c;
+	if (r->fmt == HL_FMT_CSV) {
+		ahead_maybe(r);
+		if (r->ahead)
+			return ahead_next(r, NULL, NULL, d, err);
+	}
+	int rc = hl_reader_next_cols(r, &c, err);
+	if (rc == HL_READ_RECORD)
+		digest_here(r, &c, d);
 	return rc;
 }
 
@@ -1316,5 +1412,7 @@ void hl_reader_close(struct hl_reader *r)
 	free(r->name);
 	hl_buf_free(&r->rawtext);
 	hl_record_free(&r->yrec);
+	free(r->own_digest);
+	hl_buf_free(&r->dg_msg);
 	free(r);
 }

@@ -6,6 +6,7 @@
 #include "hl/calendar.h"
 #include "hl/clocks.h"
 #include "hl/fold.h"
+#include "hl/journalread.h"
 #include "hl/repeats.h"
 #include "hl/report.h"
 #include "hl/reportint.h"
@@ -117,36 +118,47 @@ static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct 
 	}
 }
 
-void hl_reporter_feed(struct hl_reporter *r, const struct hl_cols *c, const char *file)
+/* A record parsed where it is read (by the thread reading ahead): the
+ * state as it was at the period's end, so a record after it is read no
+ * further than its time. */
+static int parse(const struct hl_cols *c, void *out, void *arg, struct hl_buf *err)
 {
-	struct hl_event ev;
-	struct hl_buf err = {0};
-	/* the state as it was at the period's end: a record after it is read
-	 * no further than its time */
-	int rc = hl_event_parse_before(c, r->o.period.to, &ev, &err);
-	if (rc < 0) {
-		hl_warnx("%s:%ld: %s (record ignored)", file, c->line, err.s);
-		hl_buf_free(&err);
+	const struct hl_reporter *r = arg;
+	return hl_event_parse_before(c, r->o.period.to, out, err);
+}
+
+static void feed(void *arg, const struct hl_digested *d, const char *file)
+{
+	struct hl_reporter *r = arg;
+	const struct hl_event *ev = d->out;
+	if (d->rc < 0) {
+		hl_warnx("%s:%ld: %s (record ignored)", file, d->line, d->msg);
 		return;
 	}
-	if (rc > 0 || !wanted(r, &ev))
+	if (d->rc > 0 || !wanted(r, ev))
 		return;
-	if (ev.outcome && hl_rep_in_period(r, ev.time.t) &&
+	if (ev->outcome && hl_rep_in_period(r, ev->time.t) &&
 	    (r->o.kind == HL_REP_CALLS || r->o.kind == HL_REP_WEEKLY))
-		hl_callstats_add(&r->calls, &r->cfg->calls, &ev);
-	struct hl_ticket *t = hl_fold_event(&r->tickets, &ev, file, c->line);
+		hl_callstats_add(&r->calls, &r->cfg->calls, ev);
+	struct hl_ticket *t = hl_fold_event(&r->tickets, ev, file, d->line);
 	if (!t)
 		return;
-	if (ev.kind == HL_EV_OPEN || (hl_rep_in_period(r, ev.time.t) &&
-				       (ev.kind == HL_EV_RESOLVE || ev.kind == HL_EV_FOLLOWUP)))
-		note(r, t, &ev);
+	if (ev->kind == HL_EV_OPEN || (hl_rep_in_period(r, ev->time.t) &&
+				       (ev->kind == HL_EV_RESOLVE || ev->kind == HL_EV_FOLLOWUP)))
+		note(r, t, ev);
 	/* closed before the period began: nothing of it is counted */
 	if (t->state == HL_ST_CLOSED && t->closed.t < r->o.period.from) {
 		struct hl_facts *f = hl_strmap_get(&r->facts, t->id);
 		if (f)
 			memset(f, 0, sizeof *f);
-		hl_tickets_del(&r->tickets, ev.ticket);
+		hl_tickets_del(&r->tickets, ev->ticket);
 	}
+}
+
+int hl_reporter_read(struct hl_reporter *r, char *const *files, int nfiles, struct hl_buf *err)
+{
+	const struct hl_digest dg = {parse, sizeof(struct hl_event), r};
+	return hl_journal_read_digested(files, nfiles, &dg, feed, r, err);
 }
 
 /* ---- shared helpers ---- */

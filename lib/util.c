@@ -33,6 +33,15 @@ void *hl_xcalloc(size_t n, size_t size)
 	return p;
 }
 
+void *hl_xcalloc_lines(size_t size)
+{
+	size = (size + 63) & ~(size_t)63;
+	void *p = aligned_alloc(64, size);
+	if (!p)
+		oom();
+	return memset(p, 0, size);
+}
+
 void *hl_xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);

@@ -64,10 +64,12 @@ struct hl_word {
 	const char *name;
 	int value;
 };
+struct hl_word_key;
 struct hl_vocab {
 	const char *what;             /* "category", for messages */
 	const struct hl_word *words;  /* ends with a NULL name */
 	size_t nwords;                /* before that one */
+	struct hl_word_key *keys;     /* each word as numbers, made once */
 };
 
 extern const struct hl_vocab hl_events, hl_categories, hl_channels,

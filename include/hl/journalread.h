@@ -4,6 +4,7 @@
 #define HL_JOURNALREAD_H
 
 #include "hl/event.h"
+#include "hl/reader.h"
 #include "hl/util.h"
 
 /* Calls feed for each record of each file in order (none: $HL_JOURNAL,
@@ -14,5 +15,11 @@
 int hl_journal_read(char *const *files, int nfiles,
 		    void (*feed)(void *arg, const struct hl_cols *c, const char *file),
 		    void *arg, struct hl_buf *err);
+/* The same, each record digested first (hl_reader_digest): by the thread
+ * reading ahead, when a file is large enough for one, while feed has the
+ * records before. */
+int hl_journal_read_digested(char *const *files, int nfiles, const struct hl_digest *dg,
+			     void (*feed)(void *arg, const struct hl_digested *d, const char *file),
+			     void *arg, struct hl_buf *err);
 
 #endif

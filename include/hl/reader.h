@@ -41,6 +41,32 @@ int hl_reader_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *er
 /* The same as the journal's columns, for a fold that reads no other:
  * no record is built. Views good until the next call. */
 int hl_reader_next_cols(struct hl_reader *r, struct hl_cols *c, struct hl_buf *err);
+
+/* Work on a record that needs nothing but its columns, parsing it say:
+ * done where the record is split, so by the thread reading ahead when
+ * there is one, while the caller uses the records before. It writes
+ * what it makes at out (the digest's size bytes, suitably aligned) and
+ * may point into the record's values; a message in err when it returns
+ * less than 0. It must not touch what the caller's thread does. */
+typedef int hl_digest_fn(const struct hl_cols *c, void *out, void *arg, struct hl_buf *err);
+struct hl_digest {
+	hl_digest_fn *fn;
+	size_t size;
+	void *arg;
+};
+/* A record digested: what the digest made and returned. */
+struct hl_digested {
+	const void *out;   /* good until the next call, as the values are */
+	int rc;
+	const char *msg;   /* when rc < 0 */
+	long line;         /* the record's first physical line */
+	int64_t offset;
+};
+/* Each record from now on is digested; before the first record read. */
+void hl_reader_digest(struct hl_reader *r, const struct hl_digest *dg);
+/* The next record, digested: HL_READ_RECORD and d filled, or what
+ * hl_reader_next_cols returns. */
+int hl_reader_next_digested(struct hl_reader *r, struct hl_digested *d, struct hl_buf *err);
 void hl_reader_close(struct hl_reader *r);
 /* Continues a CSV file from a byte offset that hl_reader_offset() gave
  * earlier, after the header (line: the physical lines before offset), so

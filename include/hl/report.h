@@ -37,7 +37,10 @@ void hl_mask_phone(const char *phone, struct hl_buf *out);
 
 struct hl_reporter;
 struct hl_reporter *hl_reporter_new(const struct hl_config *cfg, const struct hl_report_opts *o);
-void hl_reporter_feed(struct hl_reporter *r, const struct hl_cols *c, const char *file);
+/* Folds the journals (none: $HL_JOURNAL, else ./hotline.csv) into the
+ * report, records read and parsed in a second thread when they are many;
+ * -1 when a file cannot be read (message in err). */
+int hl_reporter_read(struct hl_reporter *r, char *const *files, int nfiles, struct hl_buf *err);
 void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc);
 void hl_reporter_free(struct hl_reporter *r);
 

@@ -13,6 +13,8 @@ extern const char *hl_progname;
  * because no hl tool can do anything useful half-allocated. */
 void *hl_xmalloc(size_t n);
 void *hl_xcalloc(size_t n, size_t size);
+/* Zeroed, aligned to a 64-byte cache line: what two threads share. */
+void *hl_xcalloc_lines(size_t size);
 void *hl_xrealloc(void *p, size_t n);
 void *hl_xreallocarray(void *p, size_t n, size_t size);
 char *hl_xstrdup(const char *s);

@@ -27,12 +27,17 @@ IN=hotline.csv both "hl-escalate, reading all" "$HL_BIN/hl-escalate" -o csv -
 IN=hotline.csv both "hl-route, reading all" "$HL_BIN/hl-route" -o yaml -
 both "hl-log export" "$HL_LOG" -f hotline.csv export
 
-# a bad line and a torn one in the middle, a torn last line: said the same
-awk 'NR == 20000 { print "not,a,record" } NR == 40000 { printf "%s\x18\n", substr($0, 1, 30); next } { print }' \
-	hotline.csv > damaged.csv
+# a bad line and a torn one in the middle, records that do not parse (the
+# report parses them in the thread that reads ahead), a torn last line:
+# said the same
+awk 'NR == 20000 { print "not,a,record" } NR == 40000 { printf "%s\x18\n", substr($0, 1, 30); next }
+     NR == 5000 { sub(/,[a-z]+,/, ",opne,") } NR == 50000 { sub(/^[0-9]+-[0-9]+-/, "2025-13-") }
+     { print }' hotline.csv > damaged.csv
 printf '2027-01-01T00:00:00+08:00,HL-x,no' >> damaged.csv
 both "hl-report over bad and torn lines" "$HL_BIN/hl-report" monthly --month 2025-03 damaged.csv
 like "which it warns about" "$(cat one.err)" 'damaged.csv:40001: torn line'
+like "and the records it could not parse" "$(cat one.err)" "damaged.csv:5000: unknown event 'opne'"
+like "whatever their time" "$(cat one.err)" "damaged.csv:50001: impossible date or time '2025-13-"
 
 # the state cache built by a run that read ahead is the one built without
 rm -f hotline.csv.state

@@ -1,5 +1,6 @@
 /* test_records.c - CSV and YAML writing and reading, round trips, torn
  * lines, malformed input */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,6 +326,75 @@ static void reading_ahead(void)
 	hl_buf_free(&two);
 }
 
+/* A digest that keeps two values, fails on some texts and returns a
+ * number of its own on others, noting which records the worker made. */
+struct digest_seen {
+	pthread_t caller;
+	long by_worker;  /* the worker's alone until the reader is closed */
+};
+
+static int digest_two(const struct hl_cols *c, void *out, void *arg, struct hl_buf *err)
+{
+	struct digest_seen *seen = arg;
+	const char **v = out;
+	if (!pthread_equal(pthread_self(), seen->caller))
+		seen->by_worker++;
+	v[0] = c->v[HL_COL_TICKET], v[1] = c->v[HL_COL_TEXT];
+	if (v[1] && strstr(v[1], "99"))
+		return hl_fail(err, "a 99 in '%.20s'", v[1]);
+	return (int)(c->line % 3);
+}
+
+/* Everything a digesting reader gives; ahead: 0 not, 1 with a caller as
+ * fast as it can, 2 with a slow one (the worker then digests). */
+static long trace_digests(const char *path, int ahead, struct hl_buf *out)
+{
+	struct hl_buf err = {0};
+	struct digest_seen seen = {pthread_self(), 0};
+	const struct hl_digest dg = {digest_two, 2 * sizeof(char *), &seen};
+	struct hl_digested d;
+	setenv("HL_READ_AHEAD", ahead ? "1" : "0", 1);
+	struct hl_reader *rd = hl_reader_open(path, HL_READ_JOURNAL, &err);
+	hl_reader_digest(rd, &dg);
+	int rc;
+	for (long n = 0; (rc = hl_reader_next_digested(rd, &d, &err)) != HL_READ_EOF; n++) {
+		if (ahead == 2 && n % 4096 == 0)
+			usleep(2000);
+		const char *const *v = d.out;
+		if (rc == HL_READ_RECORD)
+			hl_buf_printf(out, "%ld %lld %d %s|%s|%s\n", d.line, (long long)d.offset, d.rc,
+				      v[0] ? v[0] : "-", v[1] ? v[1] : "-", d.rc < 0 ? d.msg : "");
+		else
+			hl_buf_printf(out, "%d %s\n", rc, err.s);
+		if (rc == HL_READ_FATAL)
+			break;
+	}
+	hl_reader_close(rd);
+	hl_buf_free(&err);
+	unsetenv("HL_READ_AHEAD");
+	return seen.by_worker;
+}
+
+static void digests_ahead(void)
+{
+	struct hl_buf j = {0}, one = {0}, fast = {0}, slow = {0};
+	big_journal(&j);
+	const char *path = write_file("digest.csv", j.s, j.len);
+	long none = trace_digests(path, 0, &one);
+	long some = trace_digests(path, 1, &fast);
+	long most = trace_digests(path, 2, &slow);
+	ok(none == 0 && strstr(one.s, "|a 99 in '") && strstr(one.s, " 2 HL-"),
+	   "a journal digested in this thread: failures and returns as they were");
+	ok(one.len == fast.len && !memcmp(one.s, fast.s, one.len),
+	   "read ahead, the caller fast: every digest, message and record the same (%ld made ahead)", some);
+	ok(one.len == slow.len && !memcmp(one.s, slow.s, one.len) && most > 0,
+	   "read ahead, the caller slow: the same, the worker digesting (%ld records)", most);
+	hl_buf_free(&j);
+	hl_buf_free(&one);
+	hl_buf_free(&fast);
+	hl_buf_free(&slow);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpl))
@@ -355,6 +425,7 @@ int main(void)
 	split_utf8();
 	cols_agree();
 	multiline_ahead();
+	digests_ahead();
 	reads_n("NUL byte", "time,text\n1,a\0b\n2,c\n", 19, 0, "B[c]",
 		"2: control character 0x00 in field 'text'|");
 	reads("control character", "time,text\n1,a\x1b[31m\n", 0, "B",
