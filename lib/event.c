@@ -100,22 +100,23 @@ VOCAB(hl_priorities, "priority", priority_words);
 VOCAB(hl_verdicts, "verdict", verdict_words);
 VOCAB(hl_outcomes, "outcome", outcome_words);
 
-/* The key of s; -1 when it is 16 bytes or longer (no word is). */
+/* The key of s; -1 when it is 16 bytes or longer (no word is). Made in
+ * registers: bytes stored one by one and read back as a number would
+ * stall the read. */
 static int text_key(const char *s, struct hl_word_key *key)
 {
-	unsigned char b[16] = {0};
-	for (size_t i = 0; i < sizeof b; i++) {
-		if (!s[i]) {
-			memcpy(&key->lo, b, 8);
-			memcpy(&key->hi, b + 8, 8);
-			return 0;
-		}
-		b[i] = (unsigned char)s[i];
-	}
-	return -1;
+	uint64_t lo = 0, hi = 0;
+	unsigned i = 0;
+	for (; i < 8 && s[i]; i++)
+		lo |= (uint64_t)(unsigned char)s[i] << 8 * i;
+	for (; i >= 8 && i < 16 && s[i]; i++)
+		hi |= (uint64_t)(unsigned char)s[i] << 8 * (i - 8);
+	key->lo = lo, key->hi = hi;
+	return i < 16 ? 0 : -1;
 }
 
 static pthread_once_t keys_made = PTHREAD_ONCE_INIT;
+static int keys_ready;
 
 static void make_keys(void)
 {
@@ -125,6 +126,7 @@ static void make_keys(void)
 		for (size_t k = 0; k < all[i]->nwords; k++)
 			if (text_key(all[i]->words[k].name, &all[i]->keys[k]))
 				all[i]->keys[k] = (struct hl_word_key){0, 0}; /* matches nothing */
+	__atomic_store_n(&keys_ready, 1, __ATOMIC_RELEASE);
 }
 
 const char *const hl_clock_names[HL_NCLOCKS] = {
@@ -152,7 +154,8 @@ int hl_vocab_parse(const struct hl_vocab *v, const char *s)
 {
 	/* as written in a journal: exactly a canonical word, mostly */
 	struct hl_word_key key;
-	pthread_once(&keys_made, make_keys);
+	if (!__atomic_load_n(&keys_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&keys_made, make_keys); /* once, whichever thread asks first */
 	if (*s && !text_key(s, &key))
 		for (size_t i = 0; i < v->nwords; i++)
 			if (v->keys[i].lo == key.lo && v->keys[i].hi == key.hi)

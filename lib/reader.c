@@ -25,6 +25,9 @@
 #define TORN_MARK '\x18'
 /* Input is read this much at a time; lines are views into it. */
 #define CHUNK (1024 * 1024)
+/* Zeros kept after the input read: the split reads a line's last block
+ * whole, whatever its length. */
+#define SLACK 16
 /* A CSV file longer than this past its header is split into records by
  * a second thread while the caller uses those before (reading ahead), in
  * batches of about AHEAD_READ bytes, AHEAD_SLOTS of them in flight. */
@@ -95,7 +98,9 @@ struct hl_reader {
 	size_t line_len;    /* its length (no field of it is longer) */
 	int any_doubled;    /* a quoted field of it has a "" */
 	int by_libcsv;      /* the record's values are libcsv's (rawtext) */
-	unsigned char quoted[MAX_FIELDS];  /* field i was quoted (2: with "") */
+	/* bit i: field i was quoted; and had a "" in it (none set by the
+	 * split of a block of plain fields: fewer stores a field) */
+	uint64_t quoted[MAX_FIELDS / 64], doubled[MAX_FIELDS / 64];
 };
 
 const char *hl_reader_name(const struct hl_reader *r) { return r->name; }
@@ -161,12 +166,12 @@ static int fill(struct hl_reader *r)
 		r->end -= r->pos;
 		r->pos = 0;
 	}
-	if (r->cap - r->end < CHUNK / 4 + 1) {
-		r->cap = r->cap ? r->cap * 2 : CHUNK + 1;
+	if (r->cap - r->end < CHUNK / 4 + SLACK) {
+		r->cap = r->cap ? r->cap * 2 : CHUNK + SLACK;
 		r->buf = hl_xrealloc(r->buf, r->cap);
 	}
 	errno = 0;
-	size_t room = r->cap - 1 - r->end;
+	size_t room = r->cap - SLACK - r->end;
 	if (r->ahead && room > AHEAD_READ)
 		room = AHEAD_READ; /* batches small enough to stay in the caches */
 	ssize_t got = raw_read(r, r->buf + r->end, room);
@@ -174,7 +179,7 @@ static int fill(struct hl_reader *r)
 		return -1;
 	r->in_eof = got == 0;
 	r->end += (size_t)got;
-	r->buf[r->end] = '\0';
+	memset(r->buf + r->end, 0, SLACK); /* a '\0' after the input among them */
 	return got > 0;
 }
 
@@ -431,15 +436,18 @@ static inline struct block scan_block(const char *p)
 }
 #endif
 
-/* The block at s + i; past n, plain letters. */
+/* The block at s + i, what is past n masked off: read whole, since the
+ * input has SLACK bytes after it (no copy to pad, which would stall the
+ * load that follows it). */
 static inline struct block block_at(const char *s, size_t n, size_t i)
 {
-	if (n - i >= BLOCK)
-		return scan_block(s + i);
-	char pad[BLOCK];
-	memset(pad, 'a', sizeof pad);
-	memcpy(pad, s + i, n - i);
-	return scan_block(pad);
+	struct block b = scan_block(s + i);
+	if (n - i < BLOCK) {
+		unsigned keep = (1u << (n - i)) - 1;
+		b.commas &= keep, b.quotes &= keep, b.high &= keep, b.control &= keep;
+		b.escape &= keep, b.cont &= keep, b.lead3 &= keep, b.odd &= keep;
+	}
+	return b;
 }
 
 struct split {
@@ -458,14 +466,15 @@ struct split {
 
 /* A field: where it is in the line, ended in place where its comma or
  * closing quote was. */
-static inline int push(struct split *sp, size_t at, size_t len, unsigned char quoted)
+static inline int push(struct split *sp, size_t at, size_t len, int quoted, int doubled)
 {
 	size_t k = sp->n;
 	if (k >= MAX_FIELDS) {
 		sp->r->too_many = 1;
 		return -1;
 	}
-	sp->r->quoted[k] = quoted;
+	sp->r->quoted[k / 64] |= (uint64_t)(quoted != 0) << k % 64;
+	sp->r->doubled[k / 64] |= (uint64_t)(doubled != 0) << k % 64;
 	sp->span[2 * k] = sp->at_buf + (uint32_t)at;
 	sp->span[2 * k + 1] = (uint32_t)len;
 	sp->n = k + 1;
@@ -477,7 +486,8 @@ static inline int push(struct split *sp, size_t at, size_t len, unsigned char qu
 static void unpush(struct split *sp)
 {
 	for (size_t k = 0; k < sp->n; k++)
-		sp->s[sp->span[2 * k] - sp->at_buf + sp->span[2 * k + 1]] = sp->r->quoted[k] ? '"' : ',';
+		sp->s[sp->span[2 * k] - sp->at_buf + sp->span[2 * k + 1]] =
+			sp->r->quoted[k / 64] >> k % 64 & 1 ? '"' : ',';
 	sp->n = 0;
 }
 
@@ -494,7 +504,7 @@ static inline int structural(struct split *sp, size_t at, int is_quote, size_t n
 		}
 		if (at + 1 < n && sp->s[at + 1] != ',')
 			return -1; /* text after a closing quote */
-		if (push(sp, sp->from + 1, at - sp->from - 1, (unsigned char)(1 + sp->doubled)))
+		if (push(sp, sp->from + 1, at - sp->from - 1, 1, sp->doubled))
 			return -1;
 		sp->any_doubled |= sp->doubled;
 		sp->in_quotes = sp->doubled = 0;
@@ -504,7 +514,7 @@ static inline int structural(struct split *sp, size_t at, int is_quote, size_t n
 	}
 	if (is_quote)
 		return -1; /* a quote inside an unquoted field */
-	if (!sp->closed && push(sp, sp->from, at - sp->from, 0))
+	if (!sp->closed && push(sp, sp->from, at - sp->from, 0, 0))
 		return -1;
 	sp->closed = 0;
 	sp->from = at + 1;
@@ -518,14 +528,12 @@ static inline int structural(struct split *sp, size_t at, int is_quote, size_t n
 static inline void split_commas(struct split *sp, unsigned commas, size_t i)
 {
 	char *s = sp->s;
-	unsigned char *quoted = sp->r->quoted + sp->n;
 	uint32_t *span = sp->span + 2 * sp->n, at_buf = sp->at_buf;
 	size_t from = sp->from, k = 0;
 	for (; commas; commas &= commas - 1, k++) {
 		size_t at = i + (size_t)__builtin_ctz(commas);
 		span[2 * k] = at_buf + (uint32_t)from;
 		span[2 * k + 1] = (uint32_t)(at - from);
-		quoted[k] = 0;
 		s[at] = '\0';
 		from = at + 1;
 	}
@@ -537,7 +545,7 @@ static inline void split_commas(struct split *sp, unsigned commas, size_t i)
 static void unescape_quotes(struct hl_reader *r)
 {
 	for (size_t i = 0; i < r->nfields; i++) {
-		if (r->quoted[i] != 2)
+		if (!(r->doubled[i / 64] >> i % 64 & 1))
 			continue;
 		char *v = r->row + r->span[2 * i];
 		size_t len = r->span[2 * i + 1];
@@ -566,6 +574,8 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 	unsigned carry = 0, unsure = 0, high = 0, control = 0, escape = 0;
 	*seen = 0;
 	*other_at = n;
+	memset(r->quoted, 0, sizeof r->quoted);
+	memset(r->doubled, 0, sizeof r->doubled);
 	for (size_t i = 0; i < n && !rc; i += BLOCK) {
 		struct block b = block_at(s, n, i);
 		if (b.high && !high)
@@ -581,7 +591,7 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 			else
 				for (unsigned commas = b.commas; commas && !rc; commas &= commas - 1) {
 					size_t at = i + (size_t)__builtin_ctz(commas);
-					rc = push(&sp, sp.from, at - sp.from, 0);
+					rc = push(&sp, sp.from, at - sp.from, 0, 0);
 					sp.from = at + 1;
 				}
 			sp.in_quotes = sp.from < n && s[sp.from] == '"';
@@ -598,7 +608,7 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 		return 1;
 	}
 	if (!rc && !sp.closed)
-		rc = push(&sp, sp.from, n - sp.from, 0);
+		rc = push(&sp, sp.from, n - sp.from, 0, 0);
 	r->nfields = sp.n;
 	if (rc < 0)
 		return -1;
@@ -868,7 +878,7 @@ static int ahead_switch(struct hl_reader *r)
 	hl_buf_clear(&b->extra);
 	hl_buf_clear(&b->msgs);
 	if (b->cap < tail + CHUNK / 2) {
-		b->cap = tail + CHUNK + 1;
+		b->cap = tail + CHUNK + SLACK;
 		b->buf = hl_xrealloc(b->buf, b->cap);
 	}
 	memcpy(b->buf, full->buf + r->pos, tail);
