@@ -101,6 +101,7 @@ struct hl_reader {
 	/* bit i: field i was quoted; and had a "" in it (none set by the
 	 * split of a block of plain fields: fewer stores a field) */
 	uint64_t quoted[MAX_FIELDS / 64], doubled[MAX_FIELDS / 64];
+	int any_quoted;     /* a bit of them is set */
 };
 
 const char *hl_reader_name(const struct hl_reader *r) { return r->name; }
@@ -473,8 +474,11 @@ static inline int push(struct split *sp, size_t at, size_t len, int quoted, int 
 		sp->r->too_many = 1;
 		return -1;
 	}
-	sp->r->quoted[k / 64] |= (uint64_t)(quoted != 0) << k % 64;
-	sp->r->doubled[k / 64] |= (uint64_t)(doubled != 0) << k % 64;
+	if (quoted) {
+		sp->r->quoted[k / 64] |= (uint64_t)1 << k % 64;
+		sp->r->doubled[k / 64] |= (uint64_t)(doubled != 0) << k % 64;
+		sp->r->any_quoted = 1;
+	}
 	sp->span[2 * k] = sp->at_buf + (uint32_t)at;
 	sp->span[2 * k + 1] = (uint32_t)len;
 	sp->n = k + 1;
@@ -560,11 +564,10 @@ static void unescape_quotes(struct hl_reader *r)
 
 /* Splits s[0..n) (a line without its break) into r's spans, RFC 4180
  * as libcsv reads it strictly, in one pass that also notes backslashes,
- * control bytes and multibyte characters (*seen), and the first block
- * holding one of those (*other_at). 0 when split; 1 when a quoted field
+ * control bytes and multibyte characters (*seen). 0 when split; 1 when a quoted field
  * runs on past the line (libcsv's work: the line is as it was); -1 when
  * malformed. */
-static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, size_t *other_at)
+static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen)
 {
 	struct split sp = {.r = r, .s = s, .span = r->span, .at_buf = (uint32_t)(s - r->buf),
 			   .in_quotes = n && s[0] == '"'};
@@ -573,13 +576,13 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 	 * the block after the one they began in; and any not where wanted */
 	unsigned carry = 0, unsure = 0, high = 0, control = 0, escape = 0;
 	*seen = 0;
-	*other_at = n;
-	memset(r->quoted, 0, sizeof r->quoted);
-	memset(r->doubled, 0, sizeof r->doubled);
+	if (r->any_quoted) { /* the line before had a quoted field */
+		memset(r->quoted, 0, sizeof r->quoted);
+		memset(r->doubled, 0, sizeof r->doubled);
+		r->any_quoted = 0;
+	}
 	for (size_t i = 0; i < n && !rc; i += BLOCK) {
 		struct block b = block_at(s, n, i);
-		if (b.high && !high)
-			*other_at = i;
 		high |= b.high, control |= b.control, escape |= b.escape;
 		unsigned want = b.lead3 << 1 | b.lead3 << 2 | carry;
 		unsure |= b.odd | ((want & 0xffff) ^ b.cont);
@@ -594,9 +597,12 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 					rc = push(&sp, sp.from, at - sp.from, 0, 0);
 					sp.from = at + 1;
 				}
-			sp.in_quotes = sp.from < n && s[sp.from] == '"';
 			continue;
 		}
+		/* a field that began past a block of plain fields begins here:
+		 * quoted when its first byte is this block's quote */
+		if (!sp.in_quotes && !sp.closed)
+			sp.in_quotes = sp.from < n && s[sp.from] == '"';
 		for (unsigned marks = b.quotes | b.commas; marks && !rc; marks &= marks - 1) {
 			int k = __builtin_ctz(marks);
 			rc = structural(&sp, i + (size_t)k, (int)(b.quotes >> k & 1), n);
@@ -623,16 +629,15 @@ static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen, 
 static int split_line(struct hl_reader *r, char *s, size_t n, int complete)
 {
 	unsigned seen;
-	size_t other_at;
 	r->row = r->buf;
-	int rc = split_fields(r, s, complete ? n - 1 : n, &seen, &other_at);
+	int rc = split_fields(r, s, complete ? n - 1 : n, &seen);
 	if (rc < 0)
 		return r->too_many ? 0 : -1;
 	/* one check of the line spares one of each field; they are ended in
 	 * place by now, so of what hl_text_check asks only valid UTF-8 is
 	 * left to see, when the split could not tell */
 	r->line_clean = !(seen & LINE_CONTROL) &&
-			(!(seen & LINE_UNSURE) || hl_utf8_valid(s + other_at, n - other_at, NULL));
+			(!(seen & LINE_UNSURE) || hl_utf8_valid(s, n, NULL));
 	r->line_escapes = (seen & LINE_ESCAPE) != 0;
 	r->line_len = n;
 	if (rc == 0) {
