@@ -217,12 +217,12 @@ static int scan_live(const struct hl_journal *j, const struct hl_config *cfg, st
 	struct hl_tickets *tt = sc->tt;
 	size_t found = 0;
 	for (size_t i = 0; i < tt->cap; i++)
-		if (tt->slot[i] && hl_tickets_get(&live.tickets, tt->slot[i]->id))
+		if (tt->slot[i].t && hl_tickets_get(&live.tickets, tt->slot[i].t->id))
 			found++;
 	if (found == tt->n) {
 		for (size_t i = 0; i < tt->cap; i++)
-			if (tt->slot[i])
-				hl_ticket_copy(tt->slot[i], hl_tickets_get(&live.tickets, tt->slot[i]->id));
+			if (tt->slot[i].t)
+				hl_ticket_copy(tt->slot[i].t, hl_tickets_get(&live.tickets, tt->slot[i].t->id));
 		sc->ids->max_day = live.ids.max_day;
 		sc->ids->max_seq = live.ids.max_seq;
 		see_torn_ids(j, sc->ids);

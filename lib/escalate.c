@@ -194,7 +194,7 @@ size_t hl_escalator_run(struct hl_escalator *e, const struct hl_alert **out, siz
 	struct hl_clockv v[HL_NCLOCKS];
 	*held = 0;
 	for (size_t i = 0; i < e->live.tickets.cap; i++) {
-		struct hl_ticket *t = e->live.tickets.slot[i];
+		struct hl_ticket *t = e->live.tickets.slot[i].t;
 		if (!t || t->held || t->opened.t > e->now.t)
 			continue;
 		hl_clocks(e->cfg, t, e->now.t, v, NULL);

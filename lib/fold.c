@@ -32,7 +32,7 @@ static int in_block(const struct hl_ticket *t, const char *p)
 
 static void drop_str(struct hl_ticket *t, char **s)
 {
-	if (!in_block(t, *s))
+	if (*s && !in_block(t, *s))
 		free(*s);
 	*s = NULL;
 }
@@ -338,7 +338,7 @@ static size_t hash_of(const char *id)
 static size_t find_slot(const struct hl_tickets *tt, const char *id, size_t hash)
 {
 	size_t i = hash & (tt->cap - 1);
-	while (tt->hash[i] && (tt->hash[i] != hash || strcmp(tt->slot[i]->id, id) != 0))
+	while (tt->slot[i].hash && (tt->slot[i].hash != hash || strcmp(tt->slot[i].t->id, id) != 0))
 		i = (i + 1) & (tt->cap - 1);
 	return i;
 }
@@ -346,17 +346,16 @@ static size_t find_slot(const struct hl_tickets *tt, const char *id, size_t hash
 static void place(struct hl_tickets *tt, struct hl_ticket *t, size_t hash)
 {
 	size_t i = hash & (tt->cap - 1);
-	while (tt->hash[i])
+	while (tt->slot[i].hash)
 		i = (i + 1) & (tt->cap - 1);
-	tt->slot[i] = t;
-	tt->hash[i] = hash;
+	tt->slot[i] = (struct hl_ticket_slot){hash, t};
 }
 
 struct hl_ticket *hl_tickets_get(const struct hl_tickets *tt, const char *id)
 {
 	if (!tt->cap)
 		return NULL;
-	return tt->slot[find_slot(tt, id, hash_of(id))];
+	return tt->slot[find_slot(tt, id, hash_of(id))].t;
 }
 
 static void grow(struct hl_tickets *tt)
@@ -364,12 +363,10 @@ static void grow(struct hl_tickets *tt)
 	struct hl_tickets old = *tt;
 	tt->cap = old.cap ? old.cap * 2 : 64;
 	tt->slot = hl_xcalloc(tt->cap, sizeof *tt->slot);
-	tt->hash = hl_xcalloc(tt->cap, sizeof *tt->hash);
 	for (size_t i = 0; i < old.cap; i++)
-		if (old.slot[i])
-			place(tt, old.slot[i], old.hash[i]);
+		if (old.slot[i].hash)
+			place(tt, old.slot[i].t, old.slot[i].hash);
 	free(old.slot);
-	free(old.hash);
 }
 
 /* A new ticket of that id, room bytes spare after it for its strings. */
@@ -391,7 +388,7 @@ struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id)
 {
 	size_t hash = hash_of(id);
 	if (tt->cap) {
-		struct hl_ticket *t = tt->slot[find_slot(tt, id, hash)];
+		struct hl_ticket *t = tt->slot[find_slot(tt, id, hash)].t;
 		if (t)
 			return t;
 	}
@@ -403,33 +400,29 @@ void hl_tickets_del(struct hl_tickets *tt, const char *id)
 	if (!tt->cap)
 		return;
 	size_t i = find_slot(tt, id, hash_of(id));
-	if (!tt->slot[i])
+	if (!tt->slot[i].hash)
 		return;
-	hl_ticket_free(tt->slot[i]);
-	free(tt->slot[i]);
-	tt->slot[i] = NULL;
-	tt->hash[i] = 0;
+	hl_ticket_free(tt->slot[i].t);
+	free(tt->slot[i].t);
+	tt->slot[i] = (struct hl_ticket_slot){0, NULL};
 	tt->n--;
 	/* linear probing: move later members of the run back into the gap */
-	for (size_t j = (i + 1) & (tt->cap - 1); tt->slot[j]; j = (j + 1) & (tt->cap - 1)) {
-		struct hl_ticket *t = tt->slot[j];
-		size_t hash = tt->hash[j];
-		tt->slot[j] = NULL;
-		tt->hash[j] = 0;
-		place(tt, t, hash);
+	for (size_t j = (i + 1) & (tt->cap - 1); tt->slot[j].hash; j = (j + 1) & (tt->cap - 1)) {
+		struct hl_ticket_slot moved = tt->slot[j];
+		tt->slot[j] = (struct hl_ticket_slot){0, NULL};
+		place(tt, moved.t, moved.hash);
 	}
 }
 
 void hl_tickets_free(struct hl_tickets *tt)
 {
 	for (size_t i = 0; i < tt->cap; i++) {
-		if (tt->slot[i]) {
-			hl_ticket_free(tt->slot[i]);
-			free(tt->slot[i]);
+		if (tt->slot[i].t) {
+			hl_ticket_free(tt->slot[i].t);
+			free(tt->slot[i].t);
 		}
 	}
 	free(tt->slot);
-	free(tt->hash);
 	memset(tt, 0, sizeof *tt);
 }
 
@@ -474,7 +467,7 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 	if (ev->kind == HL_EV_CALL)
 		return NULL; /* a call of the phone queue, not a ticket's */
 	size_t hash = hash_of(ev->ticket);
-	struct hl_ticket *t = tt->cap ? tt->slot[find_slot(tt, ev->ticket, hash)] : NULL;
+	struct hl_ticket *t = tt->cap ? tt->slot[find_slot(tt, ev->ticket, hash)].t : NULL;
 	if (!t && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED))
 		t = opened(tt, ev, hash);
 	else if (!t && ev->kind == HL_EV_REOPEN && ev->dept)

@@ -83,7 +83,7 @@ int64_t hl_live_forget_before(const struct hl_live *s)
 		if (s->cfg->routes->rule[i].repeat > window)
 			window = s->cfg->routes->rule[i].repeat;
 	for (size_t i = 0; i < s->tickets.cap; i++)
-		if (s->tickets.slot[i] && s->tickets.slot[i]->opened.t < oldest)
-			oldest = s->tickets.slot[i]->opened.t;
+		if (s->tickets.slot[i].t && s->tickets.slot[i].t->opened.t < oldest)
+			oldest = s->tickets.slot[i].t->opened.t;
 	return oldest - window;
 }

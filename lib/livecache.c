@@ -171,8 +171,8 @@ static void serialize(const struct hl_live *s, const struct coverage *cov, struc
 	struct hl_ticket **sorted = hl_xcalloc(s->tickets.n ? s->tickets.n : 1, sizeof *sorted);
 	size_t n = 0;
 	for (size_t i = 0; i < s->tickets.cap; i++)
-		if (s->tickets.slot[i])
-			sorted[n++] = s->tickets.slot[i];
+		if (s->tickets.slot[i].t)
+			sorted[n++] = s->tickets.slot[i].t;
 	qsort(sorted, n, sizeof *sorted, by_id);
 	for (size_t i = 0; i < n; i++)
 		put_ticket(b, sorted[i]);

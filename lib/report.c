@@ -254,8 +254,8 @@ struct hl_ticket **hl_rep_in_order(const struct hl_reporter *r, size_t *n)
 	struct hl_ticket **list = hl_xcalloc(r->tickets.n ? r->tickets.n : 1, sizeof *list);
 	*n = 0;
 	for (size_t i = 0; i < r->tickets.cap; i++)
-		if (r->tickets.slot[i])
-			list[(*n)++] = r->tickets.slot[i];
+		if (r->tickets.slot[i].t)
+			list[(*n)++] = r->tickets.slot[i].t;
 	if (*n)
 		qsort(list, *n, sizeof *list, by_opened);
 	return list;

@@ -150,7 +150,7 @@ static const char *const clock_labels[] = {"派单按时%", "签收按时%", "�
 static void count_monthly(const struct hl_reporter *r, struct groups *gs)
 {
 	for (size_t i = 0; i < r->tickets.cap; i++) {
-		const struct hl_ticket *t = r->tickets.slot[i];
+		const struct hl_ticket *t = r->tickets.slot[i].t;
 		if (!t || t->missed)
 			continue;
 		const struct hl_facts *f = hl_rep_facts(r, t);
@@ -296,7 +296,7 @@ static void weekly_calls(struct hl_reporter *r, struct hl_doc *doc)
 	struct hl_clockv v[HL_NCLOCKS];
 	groups_init(&gs, r->o.by, by_day);
 	for (size_t i = 0; i < r->tickets.cap; i++) {
-		const struct hl_ticket *t = r->tickets.slot[i];
+		const struct hl_ticket *t = r->tickets.slot[i].t;
 		if (!t || !hl_rep_in_period(r, t->opened.t))
 			continue;
 		struct grp *g = group_for(&gs, t);
@@ -339,7 +339,7 @@ static void weekly_complaints(struct hl_reporter *r, struct hl_doc *doc)
 	struct groups gs;
 	groups_init(&gs, by_dept, by_dept);
 	for (size_t i = 0; i < r->tickets.cap; i++) {
-		const struct hl_ticket *t = r->tickets.slot[i];
+		const struct hl_ticket *t = r->tickets.slot[i].t;
 		if (!t || t->missed || t->category != HL_CAT_COMPLAINT)
 			continue;
 		const struct hl_facts *f = hl_rep_facts(r, t);

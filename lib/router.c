@@ -287,7 +287,7 @@ static int by_time(const void *a, const void *b)
 static void count_load(struct hl_router *rt)
 {
 	for (size_t i = 0; i < rt->live.tickets.cap; i++) {
-		const struct hl_ticket *t = rt->live.tickets.slot[i];
+		const struct hl_ticket *t = rt->live.tickets.slot[i].t;
 		if (t && t->assignee && (t->state == HL_ST_ASSIGNED || t->state == HL_ST_ACKED))
 			++*(long *)hl_strmap_put(&rt->load, t->assignee);
 	}
@@ -352,9 +352,9 @@ long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, 
 	size_t n = 0;
 	struct hl_ticket **todo = hl_xcalloc(rt->live.tickets.n ? rt->live.tickets.n : 1, sizeof *todo);
 	for (size_t i = 0; i < rt->live.tickets.cap; i++)
-		if (rt->live.tickets.slot[i] && rt->live.tickets.slot[i]->state == HL_ST_OPEN &&
-		    hl_ticket_since(rt->live.tickets.slot[i]) <= rt->now.t)
-			todo[n++] = rt->live.tickets.slot[i];
+		if (rt->live.tickets.slot[i].t && rt->live.tickets.slot[i].t->state == HL_ST_OPEN &&
+		    hl_ticket_since(rt->live.tickets.slot[i].t) <= rt->now.t)
+			todo[n++] = rt->live.tickets.slot[i].t;
 	if (n)
 		qsort(todo, n, sizeof *todo, by_time);
 	count_load(rt);

@@ -83,10 +83,14 @@ void hl_ticket_free(struct hl_ticket *t);
 /* dst becomes a copy of src (its own strings), keeping dst's id. */
 void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src);
 
-/* Tickets by id: open addressing, grows with the number of tickets. */
+/* Tickets by id: open addressing, grows with the number of tickets. A
+ * slot holds the id's hash beside the ticket: one line read a probe. */
+struct hl_ticket_slot {
+	size_t hash;               /* 0: empty */
+	struct hl_ticket *t;
+};
 struct hl_tickets {
-	struct hl_ticket **slot;   /* NULL: empty */
-	size_t *hash;              /* each slot's id hash (0: empty) */
+	struct hl_ticket_slot *slot;
 	size_t cap, n;
 };
 

@@ -82,7 +82,7 @@ static int same_tickets(const struct hl_tickets *a, const struct hl_tickets *b)
 	if (a->n != b->n)
 		return 0;
 	for (size_t i = 0; i < a->cap; i++) {
-		const struct hl_ticket *x = a->slot[i];
+		const struct hl_ticket *x = a->slot[i].t;
 		const struct hl_ticket *y = x ? hl_tickets_get(b, x->id) : NULL;
 		if (x && (!y || x->state != y->state || x->followups != y->followups ||
 			  x->reopens != y->reopens || x->last.t != y->last.t ||
