@@ -683,6 +683,8 @@ static int csv_next(struct hl_reader *r, struct hl_buf *err)
 			continue;
 		if ((size_t)n > MAX_LINE)
 			return located(r, line, err, "record longer than 1 MiB");
+		if (r->dg.skip && r->colpos[HL_COL_TIME] == 0 && r->dg.skip(s, (size_t)n, r->dg.arg))
+			continue;
 		r->rec_ended = r->too_many = 0;
 		int bad = split_line(r, s, (size_t)n, complete), by_libcsv = bad == 1;
 		r->by_libcsv = by_libcsv;

@@ -155,9 +155,25 @@ static void feed(void *arg, const struct hl_digested *d, const char *file)
 	}
 }
 
+/* A line whose time (its first field) is after the period's end: not
+ * even split. One whose time cannot be read is parsed, to be reported. */
+static int after_period(const char *line, size_t len, void *arg)
+{
+	const struct hl_reporter *r = arg;
+	char text[32];
+	const char *comma = memchr(line, ',', len < sizeof text ? len : sizeof text);
+	if (!comma)
+		return 0;
+	size_t n = (size_t)(comma - line);
+	memcpy(text, line, n);
+	text[n] = '\0';
+	struct hl_time t;
+	return hl_time_parse(text, &t, NULL) == 0 && t.t >= r->o.period.to;
+}
+
 int hl_reporter_read(struct hl_reporter *r, char *const *files, int nfiles, struct hl_buf *err)
 {
-	const struct hl_digest dg = {parse, sizeof(struct hl_event), r};
+	const struct hl_digest dg = {parse, sizeof(struct hl_event), r, after_period};
 	return hl_journal_read_digested(files, nfiles, &dg, feed, r, err);
 }
 

@@ -49,10 +49,15 @@ int hl_reader_next_cols(struct hl_reader *r, struct hl_cols *c, struct hl_buf *e
  * may point into the record's values; a message in err when it returns
  * less than 0. It must not touch what the caller's thread does. */
 typedef int hl_digest_fn(const struct hl_cols *c, void *out, void *arg, struct hl_buf *err);
+/* Whether a journal line (its first field the time, as hl-log writes
+ * it) is of no use, seen before it is split: a line it passes over is
+ * neither split, checked nor digested. */
+typedef int hl_skip_fn(const char *line, size_t len, void *arg);
 struct hl_digest {
 	hl_digest_fn *fn;
 	size_t size;
 	void *arg;
+	hl_skip_fn *skip;  /* optional; given arg too */
 };
 /* A record digested: what the digest made and returned. */
 struct hl_digested {
