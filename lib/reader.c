@@ -564,9 +564,9 @@ static void unescape_quotes(struct hl_reader *r)
 
 /* Splits s[0..n) (a line without its break) into r's spans, RFC 4180
  * as libcsv reads it strictly, in one pass that also notes backslashes,
- * control bytes and multibyte characters (*seen). 0 when split; 1 when a quoted field
- * runs on past the line (libcsv's work: the line is as it was); -1 when
- * malformed. */
+ * control bytes and multibyte characters (*seen). 0 when split; 1 when
+ * a quoted field runs on past the line (libcsv's work: the line is as it
+ * was); -1 when malformed. */
 static int split_fields(struct hl_reader *r, char *s, size_t n, unsigned *seen)
 {
 	struct split sp = {.r = r, .s = s, .span = r->span, .at_buf = (uint32_t)(s - r->buf),
