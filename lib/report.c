@@ -1,5 +1,6 @@
 /* report.c - the reports' reader: the fold as of a period's end, what
  * happened to each ticket within it, and what the reports share */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,8 @@ static int after_period(const char *line, size_t len, void *arg)
 {
 	const struct hl_reporter *r = arg;
 	char text[32];
+	if (len < 10 || memcmp(line, r->surely_before, 10) < 0)
+		return 0; /* most lines: no time to parse */
 	const char *comma = memchr(line, ',', len < sizeof text ? len : sizeof text);
 	if (!comma)
 		return 0;
@@ -171,8 +174,20 @@ static int after_period(const char *line, size_t len, void *arg)
 	return hl_time_parse(text, &t, NULL) == 0 && t.t >= r->o.period.to;
 }
 
+/* The day before the period's end day (UTC): a time written on an
+ * earlier date is at most a day and its offset (under a day) later than
+ * that date's start, so before the end. */
+static void set_surely_before(struct hl_reporter *r)
+{
+	int64_t to = r->o.period.to, day = (to >= 0 ? to : to - 86399) / 86400;
+	int y, m, d;
+	hl_civil_from_days(day - 1, &y, &m, &d);
+	snprintf(r->surely_before, sizeof r->surely_before, "%04d-%02d-%02d", y, m, d);
+}
+
 int hl_reporter_read(struct hl_reporter *r, char *const *files, int nfiles, struct hl_buf *err)
 {
+	set_surely_before(r);
 	const struct hl_digest dg = {parse, sizeof(struct hl_event), r, after_period};
 	return hl_journal_read_digested(files, nfiles, &dg, feed, r, err);
 }
