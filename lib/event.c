@@ -81,15 +81,20 @@ static const struct hl_word outcome_words[] = {
 };
 
 /* A word as it is written, as two numbers: its bytes (every word is
- * shorter than 16), zeros after. Comparing a value with each word of a
- * vocabulary is then two compares a word, no call. */
+ * shorter than 16), zeros after. A value is then found by its hash and
+ * two compares, no call. */
 struct hl_word_key {
-	uint64_t lo, hi;
+	uint64_t lo, hi;  /* lo 0: an empty slot (no word is empty) */
+	int value;
 };
+/* Keys are found by their hash in a table of this many slots, at most
+ * half of them taken. */
+#define KEY_SLOTS 64
 
 /* a vocabulary of a word table, its length known, room for its keys */
 #define VOCAB(name, what, words)                                                   \
-	static struct hl_word_key name##_keys[sizeof words / sizeof words[0]];        \
+	_Static_assert(sizeof words / sizeof words[0] <= KEY_SLOTS / 2, "key room");  \
+	static struct hl_word_key name##_keys[KEY_SLOTS];                             \
 	const struct hl_vocab name = {what, words, sizeof words / sizeof words[0] - 1, \
 				      name##_keys}
 
@@ -118,14 +123,27 @@ static int text_key(const char *s, struct hl_word_key *key)
 static pthread_once_t keys_made = PTHREAD_ONCE_INIT;
 static int keys_ready;
 
+static size_t key_slot(const struct hl_word_key *key)
+{
+	return (size_t)(((key->lo ^ key->hi * 31) * 0x9e3779b97f4a7c15ULL) >> 58);
+}
+
 static void make_keys(void)
 {
 	const struct hl_vocab *all[] = {&hl_events, &hl_categories, &hl_channels,
 					&hl_priorities, &hl_verdicts, &hl_outcomes};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		for (size_t k = 0; k < all[i]->nwords; k++)
-			if (text_key(all[i]->words[k].name, &all[i]->keys[k]))
-				all[i]->keys[k] = (struct hl_word_key){0, 0}; /* matches nothing */
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		for (size_t k = 0; k < all[i]->nwords; k++) {
+			struct hl_word_key key;
+			if (text_key(all[i]->words[k].name, &key))
+				continue; /* too long to be a key: found the slow way */
+			key.value = all[i]->words[k].value;
+			size_t at = key_slot(&key);
+			while (all[i]->keys[at].lo)
+				at = (at + 1) % KEY_SLOTS;
+			all[i]->keys[at] = key;
+		}
+	}
 	__atomic_store_n(&keys_ready, 1, __ATOMIC_RELEASE);
 }
 
@@ -157,9 +175,9 @@ int hl_vocab_parse(const struct hl_vocab *v, const char *s)
 	if (!__atomic_load_n(&keys_ready, __ATOMIC_ACQUIRE))
 		pthread_once(&keys_made, make_keys); /* once, whichever thread asks first */
 	if (*s && !text_key(s, &key))
-		for (size_t i = 0; i < v->nwords; i++)
-			if (v->keys[i].lo == key.lo && v->keys[i].hi == key.hi)
-				return v->words[i].value;
+		for (size_t at = key_slot(&key); v->keys[at].lo; at = (at + 1) % KEY_SLOTS)
+			if (v->keys[at].lo == key.lo && v->keys[at].hi == key.hi)
+				return v->keys[at].value;
 	unsigned char first = (unsigned char)s[0] | 0x20;
 	for (const struct hl_word *w = v->words; w->name; w++)
 		/* the first byte, folded as ASCII, rules out most words cheaply */
