@@ -119,13 +119,23 @@ static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct 
 	}
 }
 
-/* A record parsed where it is read (by the thread reading ahead): the
- * state as it was at the period's end, so a record after it is read no
- * further than its time. */
+/* What the thread reading ahead reads of the report, in a cache line of
+ * its own (beside what the fold writes, the line would travel between
+ * the processors at every record): the period's end, and the day before
+ * its day (UTC), "YYYY-MM-DD": a time written on an earlier date is at
+ * most a day and its offset (under a day) later than that date's start,
+ * so before the end. */
+struct horizon {
+	_Alignas(64) int64_t to;
+	char surely_before[16];
+};
+
+/* A record parsed where it is read: the state as it was at the period's
+ * end, so a record after it is read no further than its time. */
 static int parse(const struct hl_cols *c, void *out, void *arg, struct hl_buf *err)
 {
-	const struct hl_reporter *r = arg;
-	return hl_event_parse_before(c, r->o.period.to, out, err);
+	const struct horizon *h = arg;
+	return hl_event_parse_before(c, h->to, out, err);
 }
 
 static void feed(void *arg, const struct hl_digested *d, const char *file)
@@ -160,9 +170,9 @@ static void feed(void *arg, const struct hl_digested *d, const char *file)
  * even split. One whose time cannot be read is parsed, to be reported. */
 static int after_period(const char *line, size_t len, void *arg)
 {
-	const struct hl_reporter *r = arg;
+	const struct horizon *h = arg;
 	char text[32];
-	if (len < 10 || memcmp(line, r->surely_before, 10) < 0)
+	if (len < 10 || memcmp(line, h->surely_before, 10) < 0)
 		return 0; /* most lines: no time to parse */
 	const char *comma = memchr(line, ',', len < sizeof text ? len : sizeof text);
 	if (!comma)
@@ -171,24 +181,17 @@ static int after_period(const char *line, size_t len, void *arg)
 	memcpy(text, line, n);
 	text[n] = '\0';
 	struct hl_time t;
-	return hl_time_parse(text, &t, NULL) == 0 && t.t >= r->o.period.to;
-}
-
-/* The day before the period's end day (UTC): a time written on an
- * earlier date is at most a day and its offset (under a day) later than
- * that date's start, so before the end. */
-static void set_surely_before(struct hl_reporter *r)
-{
-	int64_t to = r->o.period.to, day = (to >= 0 ? to : to - 86399) / 86400;
-	int y, m, d;
-	hl_civil_from_days(day - 1, &y, &m, &d);
-	snprintf(r->surely_before, sizeof r->surely_before, "%04d-%02d-%02d", y, m, d);
+	return hl_time_parse(text, &t, NULL) == 0 && t.t >= h->to;
 }
 
 int hl_reporter_read(struct hl_reporter *r, char *const *files, int nfiles, struct hl_buf *err)
 {
-	set_surely_before(r);
-	const struct hl_digest dg = {parse, sizeof(struct hl_event), r, after_period};
+	struct horizon h = {.to = r->o.period.to};
+	int64_t day = (h.to >= 0 ? h.to : h.to - 86399) / 86400;
+	int y, m, d;
+	hl_civil_from_days(day - 1, &y, &m, &d);
+	snprintf(h.surely_before, sizeof h.surely_before, "%04d-%02d-%02d", y, m, d);
+	const struct hl_digest dg = {parse, sizeof(struct hl_event), &h, after_period};
 	return hl_journal_read_digested(files, nfiles, &dg, feed, r, err);
 }
 

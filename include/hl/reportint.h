@@ -25,9 +25,6 @@ struct hl_reporter {
 	struct hl_strmap facts;
 	struct hl_repeats complaints;
 	struct hl_callstats calls;   /* the phone queue's records in the period */
-	/* a line dated (as written, any offset) before this day is before
-	 * the period's end for sure: "YYYY-MM-DD" */
-	char surely_before[16];
 };
 
 extern const char *const hl_rep_by_names[], *const hl_rep_by_labels[];
