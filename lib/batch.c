@@ -279,7 +279,7 @@ static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_
 		if (kind && hl_streq(kind, "reopen"))
 			carry_ticket(r, hl_tickets_get(tt, hl_record_get(r, "ticket")));
 		if (hl_event_parse(r, 0, &ev, err) ||
-		    hl_ticket_apply(hl_tickets_add(tt, ev.ticket), &ev, err)) {
+		    hl_ticket_apply(hl_tickets_add_for(tt, &ev), &ev, err)) {
 			hl_buf_free(&id);
 			return at(b, r, err);
 		}

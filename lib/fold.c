@@ -460,6 +460,13 @@ static struct hl_ticket *opened(struct hl_tickets *tt, const struct hl_event *ev
 	return add_new(tt, ev->ticket, hash, room_for(strs, 6));
 }
 
+struct hl_ticket *hl_tickets_add_for(struct hl_tickets *tt, const struct hl_event *ev)
+{
+	size_t hash = hash_of(ev->ticket);
+	struct hl_ticket *t = tt->cap ? tt->slot[find_slot(tt, ev->ticket, hash)].t : NULL;
+	return t ? t : opened(tt, ev, hash);
+}
+
 struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
 				const char *file, long line)
 {

@@ -97,6 +97,9 @@ struct hl_tickets {
 struct hl_ticket *hl_tickets_get(const struct hl_tickets *tt, const char *id);
 /* The ticket of that id, created (state NONE) when absent. */
 struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id);
+/* The same for the ticket of ev, a new one allocated with room for the
+ * strings an opening keeps (one allocation a ticket). */
+struct hl_ticket *hl_tickets_add_for(struct hl_tickets *tt, const struct hl_event *ev);
 /* Removes and frees the ticket (a reader that keeps only open tickets). */
 void hl_tickets_del(struct hl_tickets *tt, const char *id);
 void hl_tickets_free(struct hl_tickets *tt);
