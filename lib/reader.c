@@ -28,6 +28,10 @@
 /* Zeros kept after the input read: the split reads a line's last block
  * whole, whatever its length. */
 #define SLACK 16
+/* Until a CSV header is read, reads are at most this long: a tool that
+ * takes the header and then seeks near the end (through a state cache)
+ * reads no megabyte it does not use. */
+#define HEAD_READ (64 * 1024)
 /* A CSV file longer than this past its header is split into records by
  * a second thread while the caller uses those before (reading ahead), in
  * batches of about AHEAD_READ bytes, AHEAD_SLOTS of them in flight. */
@@ -78,6 +82,7 @@ struct hl_reader {
 	char *buf;
 	size_t cap, pos, end;
 	int in_eof;
+	int head_reads;     /* reads are HEAD_READ at most */
 	struct csv_parser csv;
 	/* The record being read, as its line was split: field k is at
 	 * row + span[2k], span[2k + 1] bytes long, a '\0' after it; row is
@@ -175,6 +180,8 @@ static int fill(struct hl_reader *r)
 	size_t room = r->cap - SLACK - r->end;
 	if (r->ahead && room > AHEAD_READ)
 		room = AHEAD_READ; /* batches small enough to stay in the caches */
+	if (r->head_reads && room > HEAD_READ)
+		room = HEAD_READ;
 	ssize_t got = raw_read(r, r->buf + r->end, room);
 	if (got < 0)
 		return -1;
@@ -294,6 +301,7 @@ static int take_header(struct hl_reader *r, long line, struct hl_buf *err)
 	for (int c = 0; c < HL_NCOLUMNS; c++)
 		r->in_order &= r->colpos[c] == c;
 	r->have_header = 1;
+	r->head_reads = 0;
 	return 0;
 }
 
@@ -1292,6 +1300,7 @@ struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, 
 	r->flags = flags;
 	r->name = hl_xstrdup(name);
 	r->span = r->own_span;
+	r->head_reads = 1;
 	/* the first line (or as much of it as came) tells the format */
 	int got;
 	while ((got = fill(r)) > 0 && !memchr(r->buf, '\n', r->end) && r->end < CHUNK)
@@ -1304,6 +1313,7 @@ struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, 
 	const char *nl = memchr(r->buf, '\n', r->end);
 	size_t first = nl ? (size_t)(nl - r->buf) + 1 : r->end;
 	r->fmt = flags & HL_READ_FOREIGN ? HL_FMT_CSV : detect(r->buf, first);
+	r->head_reads = r->fmt == HL_FMT_CSV;
 	if (r->fmt == HL_FMT_CSV) {
 		csv_init(&r->csv, 0);
 		csv_reset(r);

@@ -69,13 +69,15 @@ enum { HL_EXIT_OK = 0, HL_EXIT_NONE = 1, HL_EXIT_ERROR = 2 };
  * so a pipeline never mistakes lost output for success. */
 int hl_close_stdout(void);
 
-/* FNV-1a of a C string: ids and names, no adversary who gains by
- * collisions. */
+/* The hash of a C string, eight bytes a step: ids and names, no
+ * adversary who gains by collisions. */
 size_t hl_hash_str(const char *s);
 /* FNV-1a over n bytes, continuing from h (HL_FNV_START to begin): the
- * checksums of derived files and fingerprints. */
+ * configuration's fingerprint. */
 #define HL_FNV_START 14695981039346656037ULL
 uint64_t hl_fnv(uint64_t h, const void *p, size_t n);
+/* A checksum of n bytes, eight at a time (the state cache's). */
+uint64_t hl_sum64(const void *p, size_t n);
 
 /* String helpers */
 int hl_streq(const char *a, const char *b);
