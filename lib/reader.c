@@ -889,7 +889,11 @@ static int ahead_switch(struct hl_reader *r)
 		return -1;
 	struct batch *b = &a->slot[k];
 	b->n = b->nspans = 0;
+	/* a record libcsv is reading over lines has its first fields' spans
+	 * in the batch handed over: they go on with it */
+	const uint32_t *was = r->span;
 	span_room(r, b);
+	memcpy(r->span, was, 2 * r->nfields * sizeof *r->span);
 	hl_buf_clear(&b->extra);
 	hl_buf_clear(&b->msgs);
 	if (b->cap < tail + CHUNK / 2) {
