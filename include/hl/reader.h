@@ -49,9 +49,10 @@ int hl_reader_next_cols(struct hl_reader *r, struct hl_cols *c, struct hl_buf *e
  * may point into the record's values; a message in err when it returns
  * less than 0. It must not touch what the caller's thread does. */
 typedef int hl_digest_fn(const struct hl_cols *c, void *out, void *arg, struct hl_buf *err);
-/* Whether a journal line (its first field the time, as hl-log writes
- * it) is of no use, seen before it is split: a line it passes over is
- * neither split, checked nor digested. */
+/* Whether a line (its break included) is of no use, seen before it is
+ * split, where the digest runs: a line it passes over is neither split,
+ * checked nor digested. Asked only of files whose header puts the time
+ * first, as hl-log writes it. */
 typedef int hl_skip_fn(const char *line, size_t len, void *arg);
 struct hl_digest {
 	hl_digest_fn *fn;
