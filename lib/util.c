@@ -247,38 +247,33 @@ uint64_t hl_fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-uint64_t hl_sum64(const void *p, size_t n)
+/* n bytes mixed eight at a time, then the rest with the length: what
+ * the checksum and the tables' hash share. */
+static uint64_t mix8(const unsigned char *b, size_t n)
 {
-	/* eight bytes a step, each mixed in (FNV's byte at a time was most
-	 * of the checks of a state cache) */
-	const unsigned char *b = p;
 	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
 	for (; n >= 8; b += 8, n -= 8) {
 		memcpy(&w, b, 8);
 		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 29;
+		h ^= h >> 31;
 	}
 	w = 0;
 	memcpy(&w, b, n);
-	h = (h ^ w) * 0x94d049bb133111ebULL;
+	return (h ^ w) * 0x94d049bb133111ebULL;
+}
+
+uint64_t hl_sum64(const void *p, size_t n)
+{
+	/* (FNV's byte at a time was most of the checks of a state cache) */
+	uint64_t h = mix8(p, n);
 	return h ^ h >> 32;
 }
 
 size_t hl_hash_str(const char *s)
 {
-	/* eight bytes a step (ids, phones and names are short), each step
-	 * and the end mixed so that keys alike (phone numbers) spread over
-	 * the low bits the tables index by */
-	size_t n = strlen(s);
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 31;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0x94d049bb133111ebULL;
+	/* ids, phones and names are short; the end mixed again so that keys
+	 * alike (phone numbers) spread over the low bits the tables index by */
+	uint64_t h = mix8((const unsigned char *)s, strlen(s));
 	h ^= h >> 29;
 	h *= 0xbf58476d1ce4e5b9ULL;
 	h ^= h >> 32;
