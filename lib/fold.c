@@ -351,11 +351,15 @@ static void place(struct hl_tickets *tt, struct hl_ticket *t, size_t hash)
 	tt->slot[i] = (struct hl_ticket_slot){hash, t};
 }
 
+/* The ticket of that id and hash, or NULL. */
+static struct hl_ticket *lookup(const struct hl_tickets *tt, const char *id, size_t hash)
+{
+	return tt->cap ? tt->slot[find_slot(tt, id, hash)].t : NULL;
+}
+
 struct hl_ticket *hl_tickets_get(const struct hl_tickets *tt, const char *id)
 {
-	if (!tt->cap)
-		return NULL;
-	return tt->slot[find_slot(tt, id, hash_of(id))].t;
+	return lookup(tt, id, hash_of(id));
 }
 
 static void grow(struct hl_tickets *tt)
@@ -387,12 +391,8 @@ static struct hl_ticket *add_new(struct hl_tickets *tt, const char *id, size_t h
 struct hl_ticket *hl_tickets_add(struct hl_tickets *tt, const char *id)
 {
 	size_t hash = hash_of(id);
-	if (tt->cap) {
-		struct hl_ticket *t = tt->slot[find_slot(tt, id, hash)].t;
-		if (t)
-			return t;
-	}
-	return add_new(tt, id, hash, 0);
+	struct hl_ticket *t = lookup(tt, id, hash);
+	return t ? t : add_new(tt, id, hash, 0);
 }
 
 void hl_tickets_del(struct hl_tickets *tt, const char *id)
@@ -463,7 +463,7 @@ static struct hl_ticket *opened(struct hl_tickets *tt, const struct hl_event *ev
 struct hl_ticket *hl_tickets_add_for(struct hl_tickets *tt, const struct hl_event *ev)
 {
 	size_t hash = hash_of(ev->ticket);
-	struct hl_ticket *t = tt->cap ? tt->slot[find_slot(tt, ev->ticket, hash)].t : NULL;
+	struct hl_ticket *t = lookup(tt, ev->ticket, hash);
 	return t ? t : opened(tt, ev, hash);
 }
 
@@ -474,7 +474,7 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 	if (ev->kind == HL_EV_CALL)
 		return NULL; /* a call of the phone queue, not a ticket's */
 	size_t hash = hash_of(ev->ticket);
-	struct hl_ticket *t = tt->cap ? tt->slot[find_slot(tt, ev->ticket, hash)].t : NULL;
+	struct hl_ticket *t = lookup(tt, ev->ticket, hash);
 	if (!t && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED))
 		t = opened(tt, ev, hash);
 	else if (!t && ev->kind == HL_EV_REOPEN && ev->dept)
