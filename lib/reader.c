@@ -344,7 +344,7 @@ static int csv_feed(struct hl_reader *r, const char *s, size_t n)
 	return 0;
 }
 
-/* ---- splitting a line, eight bytes at a time ---- */
+/* ---- splitting a line, sixteen bytes at a time ---- */
 
 /* What a line holds beyond plain printable ASCII, learnt in the pass that
  * splits it: backslashes, bytes of multibyte characters, control bytes;

@@ -138,7 +138,6 @@ static int parse_offset(const char **p, int *off)
 	return 0;
 }
 
-/* n digits at s as a number; -1 if any is not a digit. */
 /* The two digits at p as a number, -1 when they are not two digits. */
 static inline int two_digits(const char *p)
 {

@@ -216,26 +216,34 @@ int hl_strcaseeq(const char *a, const char *b)
 	return strcasecmp(a, b) == 0;
 }
 
-int hl_parse_long(const char *s, long min, long max, long *out)
+int hl_parse_llong(const char *s, long long min, long long max, long long *out)
 {
-	/* by hand, not strtol: no space or plus sign before it, and a
-	 * journal's scores and seconds read at a few instructions a digit */
+	/* by hand, not strtoll: no space or plus sign before it, no locale,
+	 * a few instructions a digit (a journal's numbers, a state cache's) */
 	int neg = *s == '-';
 	const char *p = s + neg;
-	unsigned long v = 0;
+	unsigned long long v = 0, limit = (unsigned long long)LLONG_MAX + (unsigned)neg;
 	if (!*p)
 		return -1;
 	for (; *p; p++) {
-		if (*p < '0' || *p > '9' || v > (unsigned long)LONG_MAX / 10)
+		unsigned d = (unsigned)(unsigned char)*p - '0';
+		if (d > 9 || v > (limit - d) / 10)
 			return -1;
-		v = v * 10 + (unsigned long)(*p - '0');
+		v = v * 10 + d;
 	}
-	if (v > (unsigned long)LONG_MAX)
-		return -1;
-	long x = neg ? -(long)v : (long)v;
+	long long x = neg ? (long long)(0 - v) : (long long)v;
 	if (x < min || x > max)
 		return -1;
 	*out = x;
+	return 0;
+}
+
+int hl_parse_long(const char *s, long min, long max, long *out)
+{
+	long long v;
+	if (hl_parse_llong(s, min, max, &v))
+		return -1;
+	*out = (long)v;
 	return 0;
 }
 

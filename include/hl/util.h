@@ -84,6 +84,7 @@ int hl_streq(const char *a, const char *b);
 int hl_strcaseeq(const char *a, const char *b);
 /* Whole-string decimal integer in [min, max] (digits, optionally after a
  * minus sign: no space, no plus); returns 0 on success. */
+int hl_parse_llong(const char *s, long long min, long long max, long long *out);
 int hl_parse_long(const char *s, long min, long max, long *out);
 
 #endif
