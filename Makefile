@@ -31,6 +31,8 @@ O ?= build
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
 BINS     = $(CMDS:%=$(O)/bin/%)
 UNITS    = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+HELPERS  = $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(filter-out tests/helpers/fault.c,$(wildcard tests/helpers/*.c))) \
+	   $(O)/helpers/fault.so
 
 all: $(BINS)
 
@@ -53,7 +55,17 @@ $(O)/tests/%: tests/unit/%.c tests/unit/tap.h $(O)/libhl.a $(HDRS)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/libhl.a $(LIBS)
 
-units: $(UNITS)
+# programs the black-box tests drive (not tests themselves)
+$(O)/helpers/%: tests/helpers/%.c $(O)/libhl.a $(HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libhl.a $(LIBS)
+
+# preloaded into the tools: no sanitizer of its own (theirs comes first)
+$(O)/helpers/fault.so: tests/helpers/fault.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) $(DEFS) -O1 -g -fPIC -shared -o $@ $< -ldl
+
+units: $(UNITS) $(HELPERS)
 
 # Every test under AddressSanitizer and UndefinedBehaviorSanitizer.
 check:

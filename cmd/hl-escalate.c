@@ -51,7 +51,7 @@ int main(int argc, char **argv)
 	};
 	const char *config = NULL, *now_arg = NULL, *explain = NULL;
 	int out = OUT_CSV, c;
-	hl_progname = "hl-escalate";
+	hl_setup("hl-escalate");
 	while ((c = getopt_long(argc, argv, "C:o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'C': config = optarg; break;

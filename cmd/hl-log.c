@@ -1,6 +1,8 @@
 /* hl-log - intake and the only writer of the journal */
 #include <getopt.h>
+#include <errno.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,9 +167,9 @@ int main(int argc, char **argv)
 	};
 	const char *journal = getenv("HL_JOURNAL"), *config = NULL, *at = NULL;
 	const char *actor = actor_default();
-	long wait = 10;
+	long wait = 60;
 	int c;
-	hl_progname = "hl-log";
+	hl_setup("hl-log");
 	while ((c = getopt_long(argc, argv, "+f:C:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': journal = optarg; break;
@@ -234,6 +236,9 @@ int main(int argc, char **argv)
 		commit.future_slack = 300; /* clocks of other machines */
 		rc = hl_batch_read(&batch, argc > 1 ? argv[1] : "-", &err);
 	}
+	/* a reader gone from the pipe is an error to report, not a signal:
+	 * the batch may be committed by then */
+	signal(SIGPIPE, SIG_IGN);
 	if (rc == 0)
 		rc = hl_batch_commit(&batch, &cfg, &commit, &err);
 	if (rc)
@@ -242,7 +247,12 @@ int main(int argc, char **argv)
 	hl_batch_free(&batch);
 	hl_config_free(&cfg);
 	hl_buf_free(&err);
-	if (hl_close_stdout())
-		return HL_EXIT_ERROR;
-	return rc ? HL_EXIT_ERROR : HL_EXIT_OK;
+	if (rc < 0)
+		return hl_close_stdout(), HL_EXIT_ERROR;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		hl_warnx("committed; the new ids could not be printed: %s (send nothing again: "
+			 "find them with hl-log export)", strerror(errno));
+		return HL_EXIT_COMMITTED;
+	}
+	return rc ? HL_EXIT_COMMITTED : HL_EXIT_OK;
 }

@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 	struct hl_buf err = {0}, norm = {0};
 	struct hl_config cfg;
 	struct hl_time now;
-	hl_progname = "hl-report";
+	hl_setup("hl-report");
 	a.o.by[0] = -1;
 	parse_args(argc, argv, &a);
 	argc -= optind, argv += optind;

@@ -29,7 +29,7 @@ int main(int argc, char **argv)
 	};
 	const char *config = NULL, *now_arg = NULL;
 	int explain = 0, fmt = HL_FMT_CSV, c;
-	hl_progname = "hl-route";
+	hl_setup("hl-route");
 	setlocale(LC_CTYPE, "C.UTF-8"); /* globs match characters, not bytes */
 	while ((c = getopt_long(argc, argv, "C:o:h", longopts, NULL)) != -1) {
 		switch (c) {

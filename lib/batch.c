@@ -178,24 +178,12 @@ static void scan_record(void *arg, const struct hl_cols *c, const char *file)
 	hl_buf_free(&e);
 }
 
-/* A torn line's id went to a writer that died: never give it again. */
-static void see_torn_ids(const struct hl_journal *j, struct hl_ids *ids)
-{
-	for (char *save, *f = j->tail ? strtok_r(j->tail, ",\"", &save) : NULL; f;
-	     f = strtok_r(NULL, ",\"", &save))
-		hl_ids_see(ids, f);
-}
-
 /* One pass over the journal: the state of the tickets the batch names,
  * and every id (for fresh ones). Memory: the batch's tickets only. */
 static int scan(const struct hl_journal *j, struct scan *sc, struct hl_buf *err)
 {
-	struct hl_ids *ids = sc->ids;
 	char *path = j->path;
-	if (hl_journal_read(&path, 1, scan_record, sc, err))
-		return -1;
-	see_torn_ids(j, ids);
-	return 0;
+	return hl_journal_read(&path, 1, scan_record, sc, err);
 }
 
 /* The same from the live state (live.h): the state cache beside the
@@ -223,9 +211,7 @@ static int scan_live(const struct hl_journal *j, const struct hl_config *cfg, st
 		for (size_t i = 0; i < tt->cap; i++)
 			if (tt->slot[i].t)
 				hl_ticket_copy(tt->slot[i].t, hl_tickets_get(&live.tickets, tt->slot[i].t->id));
-		sc->ids->max_day = live.ids.max_day;
-		sc->ids->max_seq = live.ids.max_seq;
-		see_torn_ids(j, sc->ids);
+		hl_ids_copy(sc->ids, &live.ids);
 		done = 1;
 	}
 	hl_live_free(&live);
@@ -326,8 +312,8 @@ static int check_columns(struct hl_batch *b, struct hl_journal *j, struct hl_buf
 	return rc;
 }
 
-/* The batch as CSV lines in the journal's column order, in one write (a
- * writer killed meanwhile leaves no part of it but a torn line). */
+/* The batch as CSV lines in the journal's column order, committed whole
+ * (hl_journal_append: 0, -1 or 1). */
 static int write_batch(struct hl_batch *b, struct hl_journal *j, struct hl_buf *err)
 {
 	struct hl_buf out = {0};
@@ -393,7 +379,7 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 {
 	struct hl_tickets tt = {0};
 	struct hl_journal j;
-	struct hl_ids ids = {cfg->prefix, cfg->digits, 0, 0};
+	struct hl_ids ids = {.prefix = cfg->prefix, .digits = cfg->digits};
 	int rc = -1;
 	if (b->n == 0)
 		return 0; /* an empty pipeline (nothing routed) writes nothing */
@@ -420,8 +406,10 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 		if (b->n == 0)
 			rc = 0; /* every call imported before */
 		else if (!check_lifecycle(b, &tt, &ids, c, fresh, err) &&
-			 !check_columns(b, &j, err) && !write_batch(b, &j, err))
-			rc = 0, wrote = 1;
+			 !check_columns(b, &j, err) && (rc = write_batch(b, &j, err)) >= 0)
+			wrote = 1;
+		else
+			rc = -1;
 	}
 	if (sc.calls) {
 		hl_strmap_free(&calls);
@@ -432,13 +420,14 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 		hl_journal_abandon(&j);
 	else
 		hl_journal_close(&j);
-	/* ids are printed only once they are durable */
-	for (size_t i = 0; rc == 0 && c->ids_out && i < b->n; i++)
+	/* ids are printed only once they are committed */
+	for (size_t i = 0; rc >= 0 && c->ids_out && i < b->n; i++)
 		if (fresh[i]) {
 			fputs(hl_record_get(&b->rec[i], "ticket"), c->ids_out);
 			putc('\n', c->ids_out);
 		}
 	free(fresh);
 	hl_tickets_free(&tt);
+	hl_ids_free(&ids);
 	return rc;
 }

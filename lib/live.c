@@ -15,13 +15,14 @@ void hl_live_init(struct hl_live *s, const struct hl_config *cfg)
 	s->nrules = cfg->routes ? cfg->routes->n : 0;
 	s->rotation = hl_xcalloc(s->nrules ? s->nrules : 1, sizeof *s->rotation);
 	hl_repeats_init(&s->complaints);
-	s->ids = (struct hl_ids){cfg->prefix, cfg->digits, 0, 0};
+	s->ids = (struct hl_ids){.prefix = cfg->prefix, .digits = cfg->digits};
 }
 
 void hl_live_free(struct hl_live *s)
 {
 	hl_tickets_free(&s->tickets);
 	hl_repeats_free(&s->complaints);
+	hl_ids_free(&s->ids);
 	free(s->rotation);
 	memset(s, 0, sizeof *s);
 }

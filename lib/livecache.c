@@ -13,10 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hl/committed.h"
 #include "hl/live.h"
 #include "hl/reader.h"
 
-#define VERSION "hl-state 2\n"
+#define VERSION "hl-state 3\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
@@ -164,8 +165,9 @@ static void serialize(const struct hl_live *s, const struct coverage *cov, struc
 	hl_buf_printf(b, "J\t%llu\t%llu\t%lld\t%lld\t%" PRIu64 "\t%" PRIu64 "\n",
 		      (unsigned long long)cov->dev, (unsigned long long)cov->ino, cov->offset,
 		      cov->line, cov->tail, s->cfg->fingerprint);
-	hl_buf_printf(b, "I\t%lld\t%ld\t%lld\n", (long long)s->ids.max_day, s->ids.max_seq,
-		      (long long)s->last);
+	hl_buf_printf(b, "I\t%lld\n", (long long)s->last);
+	for (size_t i = 0; i < s->ids.ndays; i++)
+		hl_buf_printf(b, "D\t%lld\t%ld\n", (long long)s->ids.days[i].day, s->ids.days[i].seq);
 	for (size_t i = 0; i < s->nrules; i++)
 		hl_buf_printf(b, "R\t%zu\t%zu\n", i, s->rotation[i]);
 	put_complaints(b, &s->complaints, hl_live_forget_before(s));
@@ -311,10 +313,16 @@ static int get_line(struct hl_live *s, char *line, struct fields *fs)
 	split(line, fs);
 	switch (line[0] == '\0' || fs->f[0][1] ? '?' : line[0]) {
 	case 'I':
-		s->ids.max_day = get_int(fs);
-		s->ids.max_seq = (long)get_int(fs);
 		s->last = get_int(fs);
 		return fs->bad || fs->at != fs->n ? -1 : 0;
+	case 'D': {
+		long long day = get_int(fs), seq = get_int(fs);
+		if (fs->bad || fs->at != fs->n || day < 0 || day > 99999999 || seq < 0 ||
+		    seq > 1000000000)
+			return -1;
+		hl_ids_see_day(&s->ids, day, (long)seq);
+		return 0;
+	}
 	case 'R': {
 		long long i = get_int(fs), next = get_int(fs);
 		if (fs->bad || i < 0 || (size_t)i >= s->nrules || next < 0)
@@ -358,11 +366,11 @@ static int tail_hash(int fd, long long offset, uint64_t *out)
 /* Loads the cache into the empty state s when it is valid for the journal
  * open as fd; 1 when loaded, 0 when not (s left empty). */
 static int load(struct hl_live *s, const char *path, int fd, const struct stat *st,
-		struct coverage *cov, size_t *cache_size)
+		int64_t committed, struct coverage *cov, size_t *cache_size)
 {
 	struct hl_buf text = {0};
 	struct fields fs = {0};
-	int cfd = open(path, O_RDONLY | O_CLOEXEC), ok = 0;
+	int cfd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), ok = 0;
 	if (cfd < 0)
 		return 0;
 	if (slurp_fd(cfd, &text) == 0 && text.len > strlen(VERSION) &&
@@ -374,7 +382,7 @@ static int load(struct hl_live *s, const char *path, int fd, const struct stat *
 		     sscanf(text.s + strlen(VERSION), "J\t%llu\t%llu\t%lld\t%lld\t%" SCNu64 "\t%" SCNu64, &dev,
 			    &ino, &cov->offset, &cov->line, &cov->tail, &fp) == 6 &&
 		     dev == (unsigned long long)st->st_dev && ino == (unsigned long long)st->st_ino &&
-		     cov->offset > 0 && cov->offset <= st->st_size && fp == s->cfg->fingerprint &&
+		     cov->offset > 0 && cov->offset <= committed && fp == s->cfg->fingerprint &&
 		     tail_hash(fd, cov->offset, &tail) == 0 && tail == cov->tail;
 		if (ok) {
 			e[1] = '\0'; /* the body: every line up to E's */
@@ -393,22 +401,25 @@ static int load(struct hl_live *s, const char *path, int fd, const struct stat *
 	return ok;
 }
 
-/* Writes the cache next to the journal: a new file renamed over the old,
- * so a reader sees the old cache or the new, whole. Failing to write it is
- * no error: it only saves time. */
+/* Writes the cache next to the journal: a new file (made afresh, never
+ * through a link someone left at its name) renamed over the old, so a
+ * reader sees the old cache or the new, whole. Failing to write it is no
+ * error: it only saves time; the new file does not stay behind. */
 static void save(const struct hl_live *s, const char *path, const struct coverage *cov)
 {
 	struct hl_buf text = {0}, tmp = {0};
 	serialize(s, cov, &text);
-	hl_buf_printf(&tmp, "%s.%ld", path, (long)getpid());
-	int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	hl_buf_printf(&tmp, "%s.XXXXXX", path);
+	int fd = mkostemp(tmp.s, O_CLOEXEC);
 	if (fd >= 0) {
 		size_t done = 0;
 		while (done < text.len) {
 			ssize_t n = write(fd, text.s + done, text.len - done);
-			if (n <= 0 && errno != EINTR)
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
 				break;
-			done += n > 0 ? (size_t)n : 0;
+			done += (size_t)n;
 		}
 		if (close(fd) == 0 && done == text.len && rename(tmp.s, path) == 0)
 			tmp.len = 0;
@@ -426,8 +437,8 @@ static void reset(struct hl_live *s)
 	hl_live_init(s, cfg);
 }
 
-static int read_from(struct hl_live *s, int fd, const char *name, struct coverage *cov,
-		     struct hl_buf *err)
+static int read_from(struct hl_live *s, int fd, const char *name, int64_t committed,
+		     struct coverage *cov, struct hl_buf *err)
 {
 	int dupfd = dup(fd);
 	FILE *fp = dupfd >= 0 ? fdopen(dupfd, "r") : NULL;
@@ -440,7 +451,7 @@ static int read_from(struct hl_live *s, int fd, const char *name, struct coverag
 			close(dupfd);
 		return hl_fail(err, "%s: %s", name, strerror(errno));
 	}
-	struct hl_reader *rdr = hl_reader_open_fp(fp, name, HL_READ_JOURNAL, err);
+	struct hl_reader *rdr = hl_reader_open_upto(fp, name, HL_READ_JOURNAL, committed, err);
 	if (rdr && cov->offset && hl_reader_seek(rdr, cov->offset, (long)cov->line, err))
 		rc = HL_READ_FATAL;
 	while (rdr && rc != HL_READ_FATAL && (rc = hl_reader_next_cols(rdr, &c, &e)) != HL_READ_EOF &&
@@ -477,14 +488,21 @@ int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err)
 		close(fd);
 		return hl_fail(err, "%s: %s", journal, strerror(errno));
 	}
+	/* only what is committed: a batch being written is not read, and so
+	 * never cached as damage */
+	int64_t committed = -1;
+	if (S_ISREG(st.st_mode) && hl_committed_read(journal, fd, &committed, NULL, err) < 0) {
+		close(fd);
+		return -1;
+	}
 	hl_live_cache_path(journal, &path);
 	s->from_cache = S_ISREG(st.st_mode) &&
-			load(s, path.s, fd, &st, &cov, &cache_size);
+			load(s, path.s, fd, &st, committed, &cov, &cache_size);
 	if (!s->from_cache) {
 		reset(s);
 		memset(&cov, 0, sizeof cov);
 	}
-	int rc = read_from(s, fd, journal, &cov, err);
+	int rc = read_from(s, fd, journal, committed, &cov, err);
 	if (rc == 0 && S_ISREG(st.st_mode) && cov.offset > 0 &&
 	    (!s->from_cache || s->tail_bytes > rewrite_after(cache_size))) {
 		cov.dev = st.st_dev;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "hl/committed.h"
 #include "hl/event.h"
 #include "hl/reader.h"
 #include "hl/utf8.h"
@@ -82,6 +83,8 @@ struct hl_reader {
 	char *buf;
 	size_t cap, pos, end;
 	int in_eof;
+	int64_t in_at;      /* the file's offset of buf[end] */
+	int64_t limit;      /* where its committed part ends; -1: none */
 	int head_reads;     /* reads are HEAD_READ at most */
 	struct csv_parser csv;
 	/* The record being read, as its line was split: field k is at
@@ -144,14 +147,21 @@ static int located(struct hl_reader *r, long line, struct hl_buf *err, const cha
  * so records are handled as they come; fread for a stream in memory. */
 static ssize_t raw_read(struct hl_reader *r, char *dst, size_t n)
 {
-	if (r->fd < 0) {
-		size_t got = fread(dst, 1, n, r->fp);
-		return got == 0 && ferror(r->fp) ? -1 : (ssize_t)got;
-	}
 	ssize_t got;
-	do
-		got = read(r->fd, dst, n);
-	while (got < 0 && errno == EINTR);
+	if (r->limit >= 0 && (int64_t)n > r->limit - r->in_at)
+		n = r->limit > r->in_at ? (size_t)(r->limit - r->in_at) : 0;
+	if (n == 0)
+		return 0;
+	if (r->fd < 0) {
+		size_t in = fread(dst, 1, n, r->fp);
+		got = in == 0 && ferror(r->fp) ? -1 : (ssize_t)in;
+	} else {
+		do
+			got = read(r->fd, dst, n);
+		while (got < 0 && errno == EINTR);
+	}
+	if (got > 0)
+		r->in_at += got;
 	return got;
 }
 
@@ -1284,11 +1294,21 @@ static enum hl_format detect(const char *s, size_t n)
 struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf *err)
 {
 	FILE *fp = hl_streq(path, "-") ? stdin : fopen(path, "r");
+	struct stat st;
+	int64_t limit = -1;
 	if (!fp) {
 		hl_fail(err, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	struct hl_reader *r = hl_reader_open_fp(fp, fp == stdin ? "<stdin>" : path, flags, err);
+	/* a journal is read as far as it is committed, never into a batch
+	 * being written */
+	if (fp != stdin && (flags & HL_READ_JOURNAL) && fstat(fileno(fp), &st) == 0 &&
+	    S_ISREG(st.st_mode) && hl_committed_read(path, fileno(fp), &limit, NULL, err) < 0) {
+		fclose(fp);
+		return NULL;
+	}
+	struct hl_reader *r = hl_reader_open_upto(fp, fp == stdin ? "<stdin>" : path, flags,
+						  limit, err);
 	if (r)
 		r->own_fp = fp != stdin;
 	else if (fp != stdin)
@@ -1298,9 +1318,20 @@ struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf
 
 struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags, struct hl_buf *err)
 {
+	return hl_reader_open_upto(fp, name, flags, -1, err);
+}
+
+struct hl_reader *hl_reader_open_upto(FILE *fp, const char *name, unsigned flags, int64_t limit,
+				      struct hl_buf *err)
+{
 	struct hl_reader *r = hl_xcalloc_lines(sizeof *r);
 	r->fp = fp;
 	r->fd = fileno(fp);
+	r->limit = limit;
+	if (limit >= 0) {
+		off_t at = r->fd >= 0 ? lseek(r->fd, 0, SEEK_CUR) : ftello(fp);
+		r->in_at = at > 0 ? (int64_t)at : 0;
+	}
 	r->flags = flags;
 	r->name = hl_xstrdup(name);
 	r->span = r->own_span;
@@ -1348,6 +1379,7 @@ int hl_reader_seek(struct hl_reader *r, int64_t offset, long line, struct hl_buf
 		return hl_fail(err, "%s: cannot seek to byte %lld", r->name, (long long)offset);
 	r->pos = r->end = 0;
 	r->in_eof = 0;
+	r->in_at = offset;
 	r->offset = r->rec_end = offset;
 	r->line = line;
 	return 0;

@@ -1,6 +1,7 @@
 /* util.c - allocation, dynamic strings and diagnostics */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,6 +196,12 @@ void hl_errx(int status, const char *fmt, ...)
 	vwarnx(fmt, ap);
 	va_end(ap);
 	exit(status);
+}
+
+void hl_setup(const char *progname)
+{
+	hl_progname = progname;
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 int hl_close_stdout(void)

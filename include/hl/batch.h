@@ -42,7 +42,9 @@ struct hl_commit {
 /* Checks every record (columns, vocabulary, departments and people of the
  * configuration, then the lifecycle against the journal's tickets), gives
  * open and missed records without a ticket a new id, and appends the whole
- * batch. On any error nothing is written; err is "SOURCE:LINE: what". */
+ * batch. 0: committed, new ids printed to ids_out. -1: nothing committed;
+ * err is "SOURCE:LINE: what". 1: committed (ids printed), but not known to
+ * be on disk (err says why). */
 int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 		    const struct hl_commit *c, struct hl_buf *err);
 

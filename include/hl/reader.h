@@ -29,11 +29,17 @@ enum {
 	HL_READ_FATAL = -2,  /* the input cannot be read further */
 };
 
-/* path "-" reads standard input. NULL on error (message in err). */
+/* path "-" reads standard input. NULL on error (message in err). A
+ * journal (HL_READ_JOURNAL) that is a file is read only as far as its
+ * commit record says it is committed (committed.h). */
 struct hl_reader *hl_reader_open(const char *path, unsigned flags, struct hl_buf *err);
 /* The same over an open stream, which the reader does not close. */
 struct hl_reader *hl_reader_open_fp(FILE *fp, const char *name, unsigned flags,
 				    struct hl_buf *err);
+/* The same, reading nothing at or after byte limit of the file (the
+ * stream's position now is its offset; limit < 0: no limit). */
+struct hl_reader *hl_reader_open_upto(FILE *fp, const char *name, unsigned flags, int64_t limit,
+				      struct hl_buf *err);
 /* Reads the next record into rec; messages are "NAME:LINE: what". Its
  * values are views into the reader's input, good until the next call
  * (hl_record_copy keeps one); setting a field gives it its own value. */

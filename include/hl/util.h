@@ -8,6 +8,10 @@
 
 /* The name diagnostics start with; set once by each command's main. */
 extern const char *hl_progname;
+/* What every tool does first: its name for diagnostics, and a file size
+ * limit (ulimit -f) made an error that is checked, not a signal that
+ * kills the tool halfway through a write (SIGXFSZ ignored). */
+void hl_setup(const char *progname);
 
 /* Allocation that cannot fail: on exhaustion print a message and exit 2,
  * because no hl tool can do anything useful half-allocated. */
@@ -62,8 +66,10 @@ void hl_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void hl_errx(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
 
-/* Exit statuses shared by every tool: grep's convention. */
-enum { HL_EXIT_OK = 0, HL_EXIT_NONE = 1, HL_EXIT_ERROR = 2 };
+/* Exit statuses shared by every tool: grep's convention; and hl-log's
+ * own: the batch was committed, but what came after (its ids printed,
+ * the commit made durable) failed, so it must not be sent again. */
+enum { HL_EXIT_OK = 0, HL_EXIT_NONE = 1, HL_EXIT_ERROR = 2, HL_EXIT_COMMITTED = 3 };
 
 /* Flush stdout and fail loudly if the write failed (full disk, closed pipe),
  * so a pipeline never mistakes lost output for success. */

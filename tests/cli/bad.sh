@@ -178,7 +178,7 @@ too_large() {
 	before=$(sum small.csv)
 	run sh -c "ulimit -f $2; exec '$HL_LOG' -f small.csv append $3"
 	is_status "$1" 2
-	is_err "$1" "hl-log: small.csv: write failed, nothing written: File too large"
+	is_err "$1" "hl-log: small.csv: write failed, nothing committed: File too large"
 	is "$1: journal unchanged" "$(sum small.csv)" "$before"
 	is "$1: no id printed" "$(cat "$T/out")" ""
 }

@@ -244,7 +244,7 @@ int main(void)
 	hl_tickets_free(&tt);
 
 	/* ids */
-	struct hl_ids ids = {"HL", 4, 0, 0};
+	struct hl_ids ids = {.prefix = "HL", .digits = 4};
 	struct hl_buf b = {0};
 	hl_ids_next(&ids, 2026, 11, 3, &b);
 	is_str(b.s, "HL-20261103-0001", "first id of the day");
@@ -259,12 +259,23 @@ int main(void)
 	hl_ids_next(&ids, 2026, 11, 4, &b);
 	is_str(b.s, "HL-20261104-0001", "a new day starts at 1");
 	hl_buf_clear(&b);
+	hl_ids_next(&ids, 2026, 11, 3, &b);
+	is_str(b.s, "HL-20261103-0043", "a clock set back continues its own day: no id given twice");
+	hl_buf_clear(&b);
 	hl_ids_next(&ids, 2026, 11, 2, &b);
-	is_str(b.s, "HL-20261104-0002", "a clock set back never reuses an id");
+	is_str(b.s, "HL-20261102-0001", "a day with no ids starts at 1, after later days too");
 	hl_ids_see(&ids, "HL-20261104-9999");
 	hl_buf_clear(&b);
 	hl_ids_next(&ids, 2026, 11, 4, &b);
 	is_str(b.s, "HL-20261104-10000", "the sequence grows past its digits");
+	hl_ids_see(&ids, "HL-99991231-0001");
+	hl_buf_clear(&b);
+	hl_ids_next(&ids, 2026, 11, 5, &b);
+	is_str(b.s, "HL-20261105-0001", "an id dated 9999 moves no other day's sequence");
+	hl_buf_clear(&b);
+	hl_ids_next(&ids, 2026, 11, 4, &b);
+	is_str(b.s, "HL-20261104-10001", "nor the day before's");
+	hl_ids_free(&ids);
 	hl_buf_free(&b);
 	hl_record_free(&r);
 	hl_buf_free(&err);
