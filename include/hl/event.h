@@ -161,7 +161,7 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r);
  * Every input is held to it; a journal line that is not is skipped as
  * damaged. */
 #define HL_MAX_ID 64
-#define HL_ID_FORM "letters, digits, '-', '_' and '.', the first a letter or digit"
+#define HL_ID_FORM "1 to 64 letters, digits, '-', '_' and '.', the first a letter or digit"
 int hl_ticket_id_check(const char *id, struct hl_buf *err);
 
 /* Checks and normalizes a phone number: digits, optionally a leading +,
