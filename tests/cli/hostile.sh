@@ -59,6 +59,13 @@ run "$HL_LOG" append ok.csv
 is "ids of the form (64 bytes, '_' and '.') are taken" \
 	"$rc $(cut -d, -f2 hotline.csv | tail -n 2 | tr '\n' ' ')" "0 legacy_42.a $L64 "
 
+# a new id starts with the prefix: an empty one would make "-20261103-0001"
+mkdir noprefix
+printf 'ticket: {prefix: ""}\n' > noprefix/hotline.yaml
+run sh -c "cd noprefix && '$HL_LOG' open -c repair 漏水"
+is "an empty ticket prefix is refused" "$rc $(cat "$T/err")" \
+	"2 hl-log: hotline.yaml:1:18: ticket prefix is empty"
+
 # A journal written before the rule (or by hand) with such an id: the
 # line is damaged, reported and skipped like any other.
 HEAD=time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text
