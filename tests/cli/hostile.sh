@@ -147,6 +147,9 @@ awk '{ q += gsub(/"/, "&") } q % 2 == 0 { n++ } END { print n }' "$T/out" > reco
 is "csv: a line break stays inside its quoted cell (header, 3 rows)" "$(cat records)" 4
 run "$HL_REP" tickets -o yaml
 is "yaml: a row a line" "$rc $(lines "$T/out")" "0 3"
+"$HL_LOG" open -c consult -l '<script>alert(1)</script>' 问路 >/dev/null
+run "$HL_REP" tickets -o html
+is "html: markup in a place is text" "$(grep -c '<script' "$T/out") $(grep -c '&lt;script&gt;alert(1)&lt;/script&gt;' "$T/out")" "0 1"
 
 # hl-escalate -o text: a name with a line break is one row
 export HL_NOW="2026-11-03T09:00:00+08:00" HL_JOURNAL=escalate.csv
