@@ -232,17 +232,17 @@ int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 
 int hl_ticket_id_check(const char *id, struct hl_buf *err)
 {
-	size_t n = 0;
-	for (; id[n] && n <= HL_MAX_ID; n++) {
-		unsigned char c = (unsigned char)id[n];
-		int alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-		if (!alnum && (n == 0 || (c != '-' && c != '_' && c != '.')))
-			return hl_fail(err, "bad ticket id '%s' (%s)", id, HL_ID_FORM);
-	}
-	if (n > HL_MAX_ID)
+	size_t n = strnlen(id, HL_MAX_ID + 1);
+	if (n > HL_MAX_ID) /* not echoed: it may be a whole field's 64 KiB */
 		return hl_fail(err, "ticket id longer than %d bytes", HL_MAX_ID);
 	if (!n)
 		return hl_fail(err, "empty ticket id");
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)id[i];
+		int alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		if (!alnum && (i == 0 || (c != '-' && c != '_' && c != '.')))
+			return hl_fail(err, "bad ticket id '%s' (%s)", id, HL_ID_FORM);
+	}
 	return 0;
 }
 
