@@ -31,6 +31,8 @@ static int ticket_key(struct hl_cfgctx *c, const char *key, const struct hl_node
 				return hl_cfg_fail(c, v, "ticket prefix '%s' must be letters and digits", cfg->prefix);
 		if (strlen(cfg->prefix) > 16)
 			return hl_cfg_fail(c, v, "ticket prefix '%s' is longer than 16", cfg->prefix);
+		if (!*cfg->prefix) /* an id must start with a letter or digit */
+			return hl_cfg_fail(c, v, "ticket prefix is empty");
 		return 0;
 	}
 	if (hl_streq(key, "digits"))

@@ -6,6 +6,7 @@
 #include "hl/doc.h"
 #include "hl/format.h"
 #include "hl/table.h"
+#include "hl/utf8.h"
 
 struct hl_tab *hl_doc_table(struct hl_doc *d, const char *title)
 {
@@ -188,8 +189,12 @@ static void text_tab(const struct hl_tab *t, int titled, FILE *fp, int *rc)
 			row[c] = t->cell[r * t->ncols + c];
 		hl_table_row(&tt, row);
 	}
-	if ((titled && fprintf(fp, "%s\n", t->title) < 0) || hl_table_print(&tt, fp))
+	struct hl_buf title = {0};
+	if (titled)
+		hl_buf_line(&title, "%s", t->title);
+	if ((titled && fputs(title.s, fp) == EOF) || hl_table_print(&tt, fp))
 		*rc = -1;
+	hl_buf_free(&title);
 	hl_table_free(&tt);
 	free(row);
 }
@@ -226,7 +231,10 @@ int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp
 	if (f == HL_DOC_HTML)
 		return hl_doc_html(d, fp);
 	if (f == HL_DOC_TEXT) {
-		if (fprintf(fp, "%s  %s\n\n", d->title, d->period) < 0)
+		hl_buf_line(&out, "%s  %s", d->title, d->period);
+		rc = fprintf(fp, "%s\n", out.s) < 0 ? -1 : 0;
+		hl_buf_free(&out);
+		if (rc)
 			return -1;
 		for (size_t i = 0; i < d->ntabs; i++) {
 			if (i && fputc('\n', fp) == EOF)

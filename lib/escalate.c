@@ -8,6 +8,7 @@
 #include "hl/live.h"
 #include "hl/repeats.h"
 #include "hl/table.h"
+#include "hl/utf8.h"
 
 struct hl_escalator {
 	const struct hl_config *cfg;
@@ -214,14 +215,20 @@ int hl_escalator_explain(struct hl_escalator *e, const char *id, struct hl_buf *
 	const struct hl_ticket *t = hl_tickets_get(&e->live.tickets, id);
 	if (!t)
 		return -1;
-	struct hl_buf when = {0};
+	struct hl_buf when = {0}, clocks = {0};
 	hl_time_format(e->now, &when);
-	hl_buf_printf(out, "%s %s, %s, %s%s%s; as of %s\n", t->id,
-		      hl_vocab_name(&hl_categories, t->category),
-		      hl_vocab_name(&hl_priorities, t->priority), hl_state_name(t->state),
-		      t->held ? " (on hold)" : "", t->reopens ? " (reopened)" : "", when.s);
-	hl_clocks(e->cfg, t, e->now.t, v, out);
+	hl_buf_line(out, "%s %s, %s, %s%s%s; as of %s", t->id,
+		    hl_vocab_name(&hl_categories, t->category),
+		    hl_vocab_name(&hl_priorities, t->priority), hl_state_name(t->state),
+		    t->held ? " (on hold)" : "", t->reopens ? " (reopened)" : "", when.s);
+	hl_clocks(e->cfg, t, e->now.t, v, &clocks);
+	/* a line a clock: each shown visibly (the rules' names are the
+	 * configuration's words) */
+	for (char *save, *l = clocks.len ? strtok_r(clocks.s, "\n", &save) : NULL; l;
+	     l = strtok_r(NULL, "\n", &save))
+		hl_buf_line(out, "%s", l);
 	hl_buf_free(&when);
+	hl_buf_free(&clocks);
 	return 0;
 }
 
@@ -294,37 +301,50 @@ int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
 	return rc;
 }
 
+/* A notify field: shown visibly (hl_buf_add_visible), so that a tab or a
+ * line break in a name, a department or a text can start no field and
+ * no line of its own. */
+static void notify_field(struct hl_buf *line, const char *v, char end)
+{
+	if (v)
+		hl_buf_add_visible(line, v, strlen(v));
+	hl_buf_addc(line, end);
+}
+
 int hl_alerts_notify(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
 {
 	unsigned char *done = hl_xcalloc(n ? n : 1, 1);
-	struct hl_buf line = {0};
+	struct hl_buf line = {0}, msg = {0};
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		if (done[i])
 			continue;
 		hl_buf_clear(&line);
-		hl_buf_printf(&line, "%s\t%s\t%s\t", a[i].to, a[i].phone ? a[i].phone : "",
-			      a[i].email ? a[i].email : "");
+		hl_buf_clear(&msg);
+		notify_field(&line, a[i].to, '\t');
+		notify_field(&line, a[i].phone, '\t');
+		notify_field(&line, a[i].email, '\t');
 		/* everything for one person in one message */
 		for (size_t j = i, k = 0; j < n; j++) {
 			if (done[j] || !hl_streq(a[j].to, a[i].to))
 				continue;
 			done[j] = 1;
-			hl_buf_printf(&line, "%s[hl] %s ", k++ ? "; " : "", a[j].t->id);
+			hl_buf_printf(&msg, "%s[hl] %s ", k++ ? "; " : "", a[j].t->id);
 			if (a[j].t->missed) /* the number to call back */
-				hl_buf_printf(&line, "missed call %s", a[j].t->phone ? a[j].t->phone : "");
+				hl_buf_printf(&msg, "missed call %s", a[j].t->phone ? a[j].t->phone : "");
 			else
-				hl_buf_printf(&line, "%s%s%s", a[j].t->dept ? a[j].t->dept : "-",
+				hl_buf_printf(&msg, "%s%s%s", a[j].t->dept ? a[j].t->dept : "-",
 					      a[j].t->assignee ? "/" : "",
 					      a[j].t->assignee ? a[j].t->assignee : "");
-			hl_buf_adds(&line, ": ");
-			message(&a[j], now, &line);
+			hl_buf_adds(&msg, ": ");
+			message(&a[j], now, &msg);
 		}
-		hl_buf_addc(&line, '\n');
+		notify_field(&line, msg.s, '\n');
 		if (fwrite(line.s, 1, line.len, fp) != line.len)
 			rc = -1;
 	}
 	hl_buf_free(&line);
+	hl_buf_free(&msg);
 	free(done);
 	return rc;
 }

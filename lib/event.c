@@ -230,6 +230,22 @@ int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 	return 0;
 }
 
+int hl_ticket_id_check(const char *id, struct hl_buf *err)
+{
+	size_t n = strnlen(id, HL_MAX_ID + 1);
+	if (n > HL_MAX_ID) /* not echoed: it may be a whole field's 64 KiB */
+		return hl_fail(err, "ticket id longer than %d bytes", HL_MAX_ID);
+	if (!n)
+		return hl_fail(err, "empty ticket id");
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)id[i];
+		int alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		if (!alnum && (i == 0 || (c != '-' && c != '_' && c != '.')))
+			return hl_fail(err, "bad ticket id '%s' (%s)", id, HL_ID_FORM);
+	}
+	return 0;
+}
+
 static int unknown_word(const struct hl_vocab *v, const char *s, struct hl_buf *err)
 {
 	struct hl_buf list = {0};
@@ -411,6 +427,8 @@ static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
 		ev->has_due = 1;
 	}
 	ev->ticket = c->v[HL_COL_TICKET];
+	if (ev->ticket && hl_ticket_id_check(ev->ticket, err))
+		return -1;
 	ev->actor = c->v[HL_COL_ACTOR];
 	if (!ev->actor && !(flags & HL_EV_PARTIAL))
 		return hl_fail(err, "%s record without actor", name);

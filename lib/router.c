@@ -14,6 +14,7 @@
 #include "hl/route.h"
 #include "hl/sla.h"
 #include "hl/strmap.h"
+#include "hl/utf8.h"
 
 struct hl_router {
 	const struct hl_config *cfg;
@@ -113,14 +114,14 @@ static const char *available(const struct hl_router *rt, const char *member, int
 	struct hl_buf why = {0};
 	if (!who) {
 		if (ex)
-			hl_buf_printf(ex, "    %s: on leave, no delegate\n", member);
+			hl_buf_line(ex, "    %s: on leave, no delegate", member);
 		return NULL;
 	}
 	int on = hl_on_duty(ro, who, t, &why);
 	if (ex && who != member)
-		hl_buf_printf(ex, "    %s: on leave, delegate %s: %s\n", member, who, why.s);
+		hl_buf_line(ex, "    %s: on leave, delegate %s: %s", member, who, why.s);
 	else if (ex)
-		hl_buf_printf(ex, "    %s: %s\n", member, why.s);
+		hl_buf_line(ex, "    %s: %s", member, why.s);
 	hl_buf_free(&why);
 	return on ? who : NULL;
 }
@@ -137,9 +138,9 @@ static void pick_from_pool(const struct hl_router *rt, const struct hl_route_rul
 	size_t start = r->strategy == HL_STRAT_ROUND_ROBIN ? rt->live.rotation[rule] % r->npool : 0;
 	long best = -1;
 	if (ex && r->strategy == HL_STRAT_ROUND_ROBIN)
-		hl_buf_printf(ex, "  pool of %zu, round-robin from %s\n", r->npool, r->pool[start]);
+		hl_buf_line(ex, "  pool of %zu, round-robin from %s", r->npool, r->pool[start]);
 	else if (ex)
-		hl_buf_printf(ex, "  pool of %zu, fewest open tickets\n", r->npool);
+		hl_buf_line(ex, "  pool of %zu, fewest open tickets", r->npool);
 	for (size_t k = 0; k < r->npool; k++) {
 		const char *member = r->pool[(start + k) % r->npool];
 		const char *who = available(rt, member, at, ex);
@@ -152,7 +153,7 @@ static void pick_from_pool(const struct hl_router *rt, const struct hl_route_rul
 		}
 		long n = load_of(rt, who);
 		if (ex)
-			hl_buf_printf(ex, "      %ld open\n", n);
+			hl_buf_line(ex, "      %ld open", n);
 		if (best < 0 || n < best)
 			best = n, d->assignee = who, d->slot = member;
 	}
@@ -182,7 +183,7 @@ static void to_head(const struct hl_router *rt, const char *dept, int64_t at, st
 		hl_buf_printf(&d->why, "nobody on duty at %02d:%02d and %s has no head", h, mi, dept);
 	}
 	if (ex)
-		hl_buf_printf(ex, "  %s\n", d->why.s);
+		hl_buf_line(ex, "  %s", d->why.s);
 }
 
 static void pick_person(const struct hl_router *rt, const struct hl_route_rule *r, int rule,
@@ -192,7 +193,7 @@ static void pick_person(const struct hl_router *rt, const struct hl_route_rule *
 		pick_from_pool(rt, r, rule, at, d, ex);
 	} else if (r->person) {
 		if (ex)
-			hl_buf_printf(ex, "  person %s\n", r->person);
+			hl_buf_line(ex, "  person %s", r->person);
 		d->assignee = available(rt, r->person, at, ex);
 		if (d->assignee)
 			hl_buf_printf(&d->why, "person: %s", d->assignee);
@@ -212,8 +213,8 @@ static void back_to_resolver(const struct hl_router *rt, const struct hl_ticket 
 	d->rule = "reopen";
 	d->dept = t->dept;
 	if (ex)
-		hl_buf_printf(ex, "  reopened: back to %s%s%s\n", t->dept, t->assignee ? ", " : "",
-			      t->assignee ? t->assignee : "");
+		hl_buf_line(ex, "  reopened: back to %s%s%s", t->dept, t->assignee ? ", " : "",
+			    t->assignee ? t->assignee : "");
 	d->assignee = t->assignee ? available(rt, t->assignee, at, ex) : NULL;
 	if (d->assignee)
 		hl_buf_printf(&d->why, "reopened: back to %s", d->assignee);
@@ -236,8 +237,8 @@ static int decide(const struct hl_router *rt, const struct hl_ticket *t, struct 
 		const struct hl_route_rule *r = &rs->rule[i];
 		const char *why = mismatch(rt, r, t);
 		if (ex)
-			hl_buf_printf(ex, "  rule %s: %s%s\n", r->name, why ? "no, " : "matches",
-				      why ? why : "");
+			hl_buf_line(ex, "  rule %s: %s%s", r->name, why ? "no, " : "matches",
+				    why ? why : "");
 		if (why)
 			continue;
 		d->rule = r->name;
@@ -247,7 +248,7 @@ static int decide(const struct hl_router *rt, const struct hl_ticket *t, struct 
 		return 1;
 	}
 	if (ex)
-		hl_buf_printf(ex, "  no rule matches: left for an operator to assign\n");
+		hl_buf_line(ex, "  no rule matches: left for an operator to assign");
 	return 0;
 }
 
@@ -340,9 +341,9 @@ static void explain_head(const struct hl_ticket *t, struct hl_buf *ex)
 {
 	struct hl_buf when = {0};
 	hl_time_format(hl_time_local(hl_ticket_since(t)), &when);
-	hl_buf_printf(ex, "%s %s%s%s %s%s\n", t->id, hl_vocab_name(&hl_categories, t->category),
-		      t->place ? " " : "", t->place ? t->place : "", when.s,
-		      t->reopens ? " (reopened)" : "");
+	hl_buf_line(ex, "%s %s%s%s %s%s", t->id, hl_vocab_name(&hl_categories, t->category),
+		    t->place ? " " : "", t->place ? t->place : "", when.s,
+		    t->reopens ? " (reopened)" : "");
 	hl_buf_free(&when);
 }
 
@@ -367,9 +368,9 @@ long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, 
 		if (decide(rt, todo[i], &d, explain)) {
 			build_record(rt, todo[i], &d, &rec);
 			if (explain)
-				hl_buf_printf(explain, "  -> %s%s%s, due %s\n", d.dept, d.assignee ? " / " : "",
-					      d.assignee ? d.assignee : "",
-					      hl_record_get(&rec, "due") ? hl_record_get(&rec, "due") : "none");
+				hl_buf_line(explain, "  -> %s%s%s, due %s", d.dept, d.assignee ? " / " : "",
+					    d.assignee ? d.assignee : "",
+					    hl_record_get(&rec, "due") ? hl_record_get(&rec, "due") : "none");
 			routed(rt, todo[i], &d);
 			done = emit(&rec, arg) ? -1 : done + 1;
 		}

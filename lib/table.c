@@ -17,8 +17,14 @@ void hl_table_row(struct hl_table *t, const char *const *cells)
 		t->cap = t->cap ? t->cap * 2 : 16 * t->ncols;
 		t->cell = hl_xreallocarray(t->cell, t->cap, sizeof *t->cell);
 	}
-	for (size_t c = 0; c < t->ncols; c++)
-		t->cell[t->nrows * t->ncols + c] = hl_xstrdup(cells[c] ? cells[c] : "");
+	/* kept as shown: a cell's line break or terminal control would make
+	 * a row of its own or move the cursor, and its escape has a width */
+	for (size_t c = 0; c < t->ncols; c++) {
+		struct hl_buf b = {0};
+		const char *v = cells[c] ? cells[c] : "";
+		hl_buf_add_visible(&b, v, strlen(v));
+		t->cell[t->nrows * t->ncols + c] = b.s ? b.s : hl_xstrdup("");
+	}
 	t->nrows++;
 }
 

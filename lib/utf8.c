@@ -1,4 +1,5 @@
 /* utf8.c - UTF-8 decoding, validation and display width */
+#include <stdarg.h>
 #include <string.h>
 
 #include "hl/utf8.h"
@@ -211,4 +212,61 @@ int hl_text_check(const char *v, size_t len, const char *field, struct hl_buf *m
 			return hl_fail(msg, "control character 0x%02x in field '%s'", c, field);
 	}
 	return 0;
+}
+
+/* What a terminal acts on or a line-based reader splits at: C0 controls,
+ * DEL, C1 controls (U+009B is a CSI on many terminals), the line and
+ * paragraph separators, and the bidi embeddings, overrides and isolates
+ * that reorder what follows them on the screen. */
+static int acts(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void hl_buf_add_visible(struct hl_buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, plain = 0;
+	while (i < n) {
+		unsigned char c = p[i];
+		uint32_t cp = c;
+		size_t len = 1;
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		if (c >= 0x80 && (len = hl_utf8_decode(p + i, n - i, &cp)) && !acts(cp)) {
+			i += len;
+			continue;
+		}
+		hl_buf_add(b, s + plain, i - plain);
+		if (!len) /* not UTF-8: the byte, and on from the next */
+			len = 1, hl_buf_printf(b, "\\x%02x", c);
+		else if (c == '\n')
+			hl_buf_add(b, "\\n", 2);
+		else if (c == '\r')
+			hl_buf_add(b, "\\r", 2);
+		else if (c == '\t')
+			hl_buf_add(b, "\\t", 2);
+		else if (cp < 0x80)
+			hl_buf_printf(b, "\\x%02x", c);
+		else
+			hl_buf_printf(b, "\\u%04x", (unsigned)cp);
+		i += len;
+		plain = i;
+	}
+	hl_buf_add(b, s + plain, i - plain);
+}
+
+void hl_buf_line(struct hl_buf *b, const char *fmt, ...)
+{
+	struct hl_buf line = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	hl_buf_vprintf(&line, fmt, ap);
+	va_end(ap);
+	hl_buf_add_visible(b, line.s ? line.s : "", line.len);
+	hl_buf_addc(b, '\n');
+	hl_buf_free(&line);
 }

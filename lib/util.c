@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hl/utf8.h"
 #include "hl/util.h"
 
 const char *hl_progname = "hl";
@@ -173,12 +174,18 @@ int hl_fail(struct hl_buf *err, const char *fmt, ...)
 	return -1;
 }
 
+/* A message echoes what was typed or read: shown visibly, one line, so
+ * that a hostile field cannot forge a second message or drive the
+ * terminal. */
 static void vwarnx(const char *fmt, va_list ap)
 {
+	struct hl_buf m = {0}, shown = {0};
+	hl_buf_vprintf(&m, fmt, ap);
+	hl_buf_add_visible(&shown, hl_buf_str(&m), m.len);
 	fflush(stdout);
-	fprintf(stderr, "%s: ", hl_progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s: %s\n", hl_progname, hl_buf_str(&shown));
+	hl_buf_free(&m);
+	hl_buf_free(&shown);
 }
 
 void hl_warnx(const char *fmt, ...)

@@ -155,6 +155,15 @@ int hl_event_parse_before(const struct hl_cols *c, int64_t until, struct hl_even
  * become canonical names, phones normalized); other fields are kept. */
 void hl_event_store(const struct hl_event *ev, struct hl_record *r);
 
+/* A ticket id: 1 to HL_MAX_ID bytes of ASCII letters, digits, '-', '_'
+ * and '.', the first a letter or digit -- so that an id is one word in
+ * every output (a notify line, a report, a mail) and never an option.
+ * Every input is held to it; a journal line that is not is skipped as
+ * damaged. */
+#define HL_MAX_ID 64
+#define HL_ID_FORM "1 to 64 letters, digits, '-', '_' and '.', the first a letter or digit"
+int hl_ticket_id_check(const char *id, struct hl_buf *err);
+
 /* Checks and normalizes a phone number: digits, optionally a leading +,
  * spaces, dashes and parentheses dropped; 3 to 20 digits. out NULL:
  * only checks. */

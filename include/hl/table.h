@@ -14,7 +14,7 @@ struct hl_table {
 };
 
 void hl_table_init(struct hl_table *t, size_t ncols);
-/* Adds a row of ncols cells (copied). */
+/* Adds a row of ncols cells, copied as hl_buf_add_visible shows them. */
 void hl_table_row(struct hl_table *t, const char *const *cells);
 /* Prints every row, columns two spaces apart; -1 on a write error. */
 int hl_table_print(const struct hl_table *t, FILE *fp);

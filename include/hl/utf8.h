@@ -29,4 +29,21 @@ int hl_text_check(const char *v, size_t len, const char *field, struct hl_buf *m
 /* Columns of a valid UTF-8 string. */
 size_t hl_utf8_width(const char *s);
 
+/* Text shown to people on a terminal or handed on one record a line
+ * (text reports, notify lines, --explain, error messages): the n bytes of
+ * s appended to b with every character a terminal would act on, or a
+ * line-based reader split at, shown as an escape of printable ASCII --
+ * line feed \n, carriage return \r, tab \t, other C0 controls and DEL
+ * \xHH, C1 controls (U+0080-U+009F), the line and paragraph separators
+ * (U+2028, U+2029) and the bidi embeddings, overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069) \uHHHH, and a byte that is not UTF-8
+ * \xHH (hex in lower case). A backslash stays as it is: the escapes are
+ * for reading, not for decoding (the data itself is unchanged, and CSV,
+ * YAML and HTML quote it their own ways). The result is one line, its
+ * display width that of its characters (hl_utf8_width). */
+void hl_buf_add_visible(struct hl_buf *b, const char *s, size_t n);
+/* One line for people: formatted, made visible whole (the format's own
+ * text is one line of plain text), then a line feed. */
+void hl_buf_line(struct hl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -6,8 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hl/event.h"
 #include "hl/format.h"
 #include "hl/reader.h"
+#include "hl/table.h"
 #include "hl/utf8.h"
 #include "tap.h"
 
@@ -412,6 +414,63 @@ static void digests_ahead(void)
 	hl_buf_free(&slow);
 }
 
+/* hl_buf_add_visible: what it shows, and that a table of shown text
+ * still lines up by display width. */
+static void visible(const char *in, size_t n, const char *want, const char *what)
+{
+	struct hl_buf b = {0};
+	hl_buf_add_visible(&b, in, n);
+	is_str(hl_buf_str(&b), want, "shown visibly: %s", what);
+	hl_buf_free(&b);
+}
+
+static void shown_visibly(void)
+{
+	visible("工程部 3栋", strlen("工程部 3栋"), "工程部 3栋", "plain text as it is");
+	visible("a\nb\rc\td", 7, "a\\nb\\rc\\td", "line feed, return and tab");
+	visible("\x1b[2J\x7f", 5, "\\x1b[2J\\x7f", "escape and DEL");
+	visible("a\0b", 3, "a\\x00b", "NUL");
+	visible("\xc2\x9b" "31m", 5, "\\u009b31m", "C1 CSI (U+009B)");
+	visible("\xc2\x85", 2, "\\u0085", "NEL (U+0085)");
+	visible("\xc2\xa0", 2, "\xc2\xa0", "no-break space is text");
+	visible("x\xe2\x80\xae" "evil", 8, "x\\u202eevil", "right-to-left override");
+	visible("\xe2\x81\xa6\xe2\x81\xa9", 6, "\\u2066\\u2069", "isolates");
+	visible("\xe2\x80\xa8\xe2\x80\xa9", 6, "\\u2028\\u2029", "line and paragraph separators");
+	visible("\xe2\x80\x8f", 3, "\xe2\x80\x8f", "a right-to-left mark is text");
+	visible("a\\nb", 4, "a\\nb", "a backslash stays");
+	visible("a\xff" "b\xe5\xb7", 5, "a\\xffb\\xe5\\xb7", "bytes that are not UTF-8");
+
+	struct hl_table t;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+	hl_table_init(&t, 3);
+	hl_table_row(&t, (const char *[]){"工单", "地点", "状态"});
+	hl_table_row(&t, (const char *[]){"HL-1", "3栋\n伪造\xe2\x80\xae行", "open"});
+	hl_table_row(&t, (const char *[]){"HL-2", "一号楼\r", "open"});
+	ok(fp && hl_table_print(&t, fp) == 0 && fclose(fp) == 0, "table printed");
+	is_str(out ? out : "",
+	       "工单  地点               状态\n"
+	       "HL-1  3栋\\n伪造\\u202e行  open\n"
+	       "HL-2  一号楼\\r           open\n",
+	       "escaped cells line up by display width, one row a line");
+	hl_table_free(&t);
+	free(out);
+}
+
+static void ticket_ids(void)
+{
+	const char *good[] = {"HL-20261103-0001", "7", "legacy_42.a", "A-b_c.d",
+			      "x234567890123456789012345678901234567890123456789012345678901234"};
+	const char *bad[] = {"-HL", ".hidden", "_x", "HL 1", "HL-1\n", "HL\t1", "HL,1", "HL/1",
+			     "HL-\xe4\xb8\x80", "HL;1",
+			     "x2345678901234567890123456789012345678901234567890123456789012345"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		ok(!hl_ticket_id_check(good[i], NULL), "ticket id %s accepted", good[i]);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ok(hl_ticket_id_check(bad[i], NULL), "ticket id #%zu refused", i);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpl))
@@ -474,6 +533,8 @@ int main(void)
 	ok(!hl_utf8_valid("\xed\xa0\x80", 3, NULL), "surrogates are invalid");
 	ok(!hl_utf8_valid("\xc0\xaf", 2, NULL), "overlong encodings are invalid");
 	ok(hl_utf8_valid("张三 🚰", strlen("张三 🚰"), NULL), "valid UTF-8 passes");
+	shown_visibly();
+	ticket_ids();
 
 	reading_ahead();
 
