@@ -319,7 +319,7 @@ static int prepare_commit(struct hl_journal *j, struct hl_buf *err)
 {
 	struct hl_buf path = {0};
 	if (j->phys > j->size) {
-		if (j->size > 0 && set_aside(j, err))
+		if (set_aside(j, err))
 			return -1;
 		if (ftruncate(j->fd, j->size) < 0)
 			return hl_fail(err, "%s: %s", j->path, strerror(errno));

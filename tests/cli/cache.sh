@@ -98,12 +98,13 @@ sed "${line}s/,complaint,/,suggestion,/" hotline.csv > edited.csv
 dd if=edited.csv of=hotline.csv conv=notrunc status=none
 same "the covered bytes changed in place: rebuilt"
 
-# a torn line: skipped the same way, then closed by the next writer
+# a torn line (a write in progress, or a writer that died): not read
+# the same way, then set aside by the next writer
 views > /dev/null
 printf '2026-11-03T22:00:00+08:00,HL-20261103-0099,open,王芳,help,,,,,,,,,,,,,,,,,,,,半截' >> hotline.csv
 same "a torn last line"
 "$HL_LOG" open -c help 后来的 > /dev/null 2>&1
-same "the torn line closed by the next append"
+same "the torn line set aside by the next append"
 
 # a corrupt cache is never trusted
 printf 'garbage\n' > hotline.csv.state

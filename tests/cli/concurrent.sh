@@ -27,4 +27,22 @@ done
 pass "each writer's records all there"
 run "$HL_LOG" export
 is "readers see no bad line" "$(cat "$T/err")" ""
+
+# 16 writers with the default wait, each batch holding the lock a while
+# (a large one among them): writers queue for the lock, none gives up
+awk 'BEGIN { print "event,category,text"; for (i = 1; i <= 3000; i++) printf "open,help,大批 %d\n", i }' > big.csv
+for w in $(seq 1 16); do
+	(
+		for i in 1 2 3; do
+			if [ "$w" -eq 1 ]; then
+				"$HL_LOG" -f queue.csv append big.csv > /dev/null || echo FAIL
+			else
+				"$HL_LOG" -f queue.csv --by "w$w" open -c help "$w-$i" > /dev/null || echo FAIL
+			fi
+		done > "qfail.$w" 2>&1
+	) &
+done
+wait
+is "16 writers with the default --wait: none gave up" "$(cat qfail.* | sort -u | tr '\n' ' ')" ""
+is "every record there" "$(($(wc -l < queue.csv) - 1))" "$((3 * 3000 + 15 * 3))"
 done_testing

@@ -129,6 +129,8 @@ printf '2026-12-31T23:40:00+08:00,HL-Y1,frobnicate%s\n2027-01-01T00:20:00+08:00,
 printf '2026-12-31T23:50:00+08:00,HL-Y3,note\n2027-01-01T00:30:00+08:00,HL-Y4,note\n' >> year.csv
 # after the end too, though its date, far west, is the period's last
 printf '2026-12-31T09:00:00-08:00,HL-Y5,note\n' >> year.csv
+# (damage inside what is committed: bytes changed on the disk, say)
+"$HL_HELPERS/hl-commit" year.csv
 HL_NOW=2027-01-02T00:00:00+08:00 run "$HL_REPORT" monthly --month 2026-12 -o csv year.csv
 is "damaged records: the figures" "$(grep '^合计' "$T/out" | tr -d '\r' | cut -d, -f2)" "1"
 is_err "damaged records: only those within the period reported" \
