@@ -55,6 +55,29 @@ is "four imports at once: every call once" \
 	"$(tail -n +2 race.csv | cut -d, -f20,21 | sort | uniq -d | wc -l | tr -d ' ') $(($(wc -l < race.csv) - 1))" "0 8"
 is "and three tickets in all" "$(cat race.1 race.2 race.3 race.4 | sort -u | wc -l | tr -d ' ')" "3"
 
+# line ends: LF, CRLF, a CR alone (an old Mac tool's), or a mix; each
+# imports as the LF file does (a CR-only file once imported nothing, exit 0)
+mkdir ends && cd ends || exit 2
+head -n 30 "$QL" > lf.log
+"$HL_LOG" -f lf.csv import --asterisk lf.log > lf.ids
+for kind in crlf cr mixed; do
+	case $kind in
+	crlf) sed 's/$/\r/' lf.log ;;
+	cr) tr '\n' '\r' < lf.log ;;
+	mixed) awk '{ printf "%s%s", $0, NR % 3 == 0 ? "\r\n" : NR % 3 == 1 ? "\r" : "\n" }' lf.log ;;
+	esac > $kind.log
+	run "$HL_LOG" -f $kind.csv import --asterisk $kind.log
+	is "$kind line ends: exit 0, no warning" "$rc $(cat "$T/err")" "0 "
+	is "$kind line ends: the same tickets" "$(cat "$T/out")" "$(cat lf.ids)"
+	is "$kind line ends: the same journal" "$(cksum < $kind.csv)" "$(cksum < lf.csv)"
+done
+printf '1793667600|c1|q|NONE|ENTERQUEUE||13800001111|1\r1793667630|c1|q|NONE|ABANDON|1|1|30\r1793667640|c2|q' > torn.log
+run "$HL_LOG" -f torn.csv import --asterisk torn.log
+is "CR line ends, the last one unfinished: the finished lines go in" "$rc $(cat "$T/out")" "0 HL-20261103-0001"
+is_err "and the unfinished one is left" \
+	"hl-log: torn.log:3: incomplete last line (still being written?), left for the next import"
+cd .. || exit 2
+
 # the missed calls are tickets with call-back deadlines
 HL_NOW=2026-11-03T10:45:00+08:00 run "$HL_LOG" callback HL-20261103-0001 已回电
 is_status "a missed call called back" 0
