@@ -208,28 +208,6 @@ void hl_vocab_list(const struct hl_vocab *v, struct hl_buf *out)
 	}
 }
 
-int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
-{
-	size_t ndigits = 0;
-	if (out)
-		hl_buf_clear(out);
-	for (const char *p = in; *p; p++) {
-		if (isdigit((unsigned char)*p)) {
-			if (out)
-				hl_buf_addc(out, *p);
-			ndigits++;
-		} else if (*p == '+' && p == in) {
-			if (out)
-				hl_buf_addc(out, '+');
-		} else if (!strchr(" -()", *p)) {
-			return hl_fail(err, "bad phone number (only digits, a leading +, spaces and dashes)");
-		}
-	}
-	if (ndigits < 3 || ndigits > 20)
-		return hl_fail(err, "bad phone number (want 3 to 20 digits)");
-	return 0;
-}
-
 int hl_ticket_id_check(const char *id, struct hl_buf *err)
 {
 	size_t n = strnlen(id, HL_MAX_ID + 1);

@@ -25,7 +25,7 @@ refuse "unknown channel" 2 \
 refuse "unknown priority" 2 \
 "hl-log: unknown priority 'asap' (one of: low, normal, high, urgent, critical)" \
 	"$HL_LOG" open -c repair -p asap x
-refuse "bad phone" 2 "hl-log: bad phone number (only digits, a leading +, spaces and dashes)" \
+refuse "bad phone" 2 "hl-log: bad phone number (only digits, a leading +, spaces, dashes, dots and parentheses)" \
 	"$HL_LOG" open -c help -t 138-CALL-ME x
 refuse "short phone" 2 "hl-log: bad phone number (want 3 to 20 digits)" "$HL_LOG" missed -t 12
 refuse "missed without phone" 2 "hl-log: missed record without phone" "$HL_LOG" missed
