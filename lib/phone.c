@@ -7,6 +7,8 @@
 #include <strings.h>
 
 #include "hl/event.h"
+#include "hl/phone.h"
+#include "hl/report.h"
 
 /* The fullwidth forms (U+FF01..U+FF5E) are the ASCII ones at a fixed
  * distance: EF BC 80+x or EF BD 80+x stand for 0x20+x or 0x60+x. */
@@ -68,4 +70,43 @@ int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 	if (ndigits < 3 || ndigits > 20)
 		return hl_fail(err, "bad phone number (want 3 to 20 digits)");
 	return 0;
+}
+
+/* 2026-11-03, 2026/11/3, 2026.11.03: digits and dashes like a phone's */
+static int date_like(const char *s)
+{
+	int groups = 0, digits = 0;
+	if (!((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
+		return 0;
+	for (const char *p = s;; p++) {
+		if (isdigit((unsigned char)*p)) {
+			digits++;
+			continue;
+		}
+		if (!digits || (groups == 0 && digits != 4) || (groups > 0 && digits > 2))
+			return 0;
+		groups++, digits = 0;
+		if (!*p)
+			return groups == 3;
+		if (!strchr("-/.", *p) || groups == 3)
+			return 0;
+	}
+}
+
+const char *hl_shown(const char *s, struct hl_buf *tmp)
+{
+	struct hl_buf digits = {0};
+	hl_buf_clear(tmp);
+	if (!s || hl_phone_normalize(s, &digits, NULL) || date_like(s)) {
+		hl_buf_free(&digits);
+		return s;
+	}
+	const char *d = digits.s + (digits.s[0] == '+');
+	if (strlen(d) < 7) {
+		hl_buf_free(&digits);
+		return s;
+	}
+	hl_mask_phone(digits.s, tmp);
+	hl_buf_free(&digits);
+	return hl_buf_str(tmp);
 }

@@ -7,7 +7,21 @@
 #include <string.h>
 #include <time.h>
 
+#include "hl/phone.h"
 #include "hl/time.h"
+
+/* A message echoing what was typed: a phone number typed in the wrong
+ * place is masked. */
+__attribute__((format(printf, 2, 0)))
+static int fail_word(struct hl_buf *err, const char *fmt, const char *s)
+{
+	struct hl_buf shown = {0};
+	if (!err)
+		return -1;
+	hl_fail(err, fmt, hl_shown(s, &shown));
+	hl_buf_free(&shown);
+	return -1;
+}
 
 /* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian
  * calendar, no tables, no time zone. */
@@ -102,7 +116,7 @@ static int check_civil(const struct civil *c, const char *s, struct hl_buf *err)
 	if (c->y < 1970 || c->mo < 1 || c->mo > 12 || c->d < 1 ||
 	    c->d > hl_days_in_month(c->y, c->mo) || c->h > 23 || c->mi > 59 ||
 	    c->s > 60)
-		return hl_fail(err, "impossible date or time '%s'", s);
+		return fail_word(err, "impossible date or time '%s'", s);
 	return 0;
 }
 
@@ -189,12 +203,12 @@ int hl_time_parse(const char *s, struct hl_time *out, struct hl_buf *err)
 	struct civil c;
 	int off;
 	if (parse_civil(&p, &c))
-		return hl_fail(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00)", s);
+		return fail_word(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00)", s);
 	int r = parse_offset(&p, &off);
 	if (r == 1)
-		return hl_fail(err, "time '%s' has no UTC offset (want e.g. +08:00)", s);
+		return fail_word(err, "time '%s' has no UTC offset (want e.g. +08:00)", s);
 	if (r < 0 || *p)
-		return hl_fail(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00)", s);
+		return fail_word(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00)", s);
 	if (check_civil(&c, s, err))
 		return -1;
 	out->t = civil_seconds(&c) - (int64_t)off * 60;
@@ -243,14 +257,14 @@ int hl_time_parse_user(const char *s, int64_t now, struct hl_time *out,
 		hl_time_fields(today, &c.y, &c.mo, &c.d, &c.h, &c.mi, &c.s);
 		c.s = 0;
 		if (digits(&p, 2, &c.h) || expect(&p, ':') || digits(&p, 2, &c.mi))
-			return hl_fail(err, "bad time '%s'", s);
+			return fail_word(err, "bad time '%s'", s);
 	} else if (parse_civil(&p, &c)) {
-		return hl_fail(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00, "
+		return fail_word(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00, "
 				    "2026-11-03 09:14 or 09:14)", s);
 	}
 	int r = parse_offset(&p, &off);
 	if (r < 0 || *p)
-		return hl_fail(err, "bad time '%s'", s);
+		return fail_word(err, "bad time '%s'", s);
 	if (check_civil(&c, s, err))
 		return -1;
 	if (r == 0) {
@@ -259,7 +273,7 @@ int hl_time_parse_user(const char *s, int64_t now, struct hl_time *out,
 		return 0;
 	}
 	if (local_to_time(&c, out))
-		return hl_fail(err, "time '%s' does not exist in the local zone", s);
+		return fail_word(err, "time '%s' does not exist in the local zone", s);
 	return 0;
 }
 
@@ -348,17 +362,17 @@ int hl_duration_parse(const char *s, struct hl_duration *d, struct hl_buf *err)
 	int have_unit = 0;
 	enum hl_dur_unit kind = HL_DUR_CLOCK;
 	if (*p == '-')
-		return hl_fail(err, "negative duration '%s'", s);
+		return fail_word(err, "negative duration '%s'", s);
 	if (!*p)
 		return hl_fail(err, "empty duration");
 	while (*p) {
 		if (!isdigit((unsigned char)*p))
-			return hl_fail(err, "bad duration '%s' (want e.g. 30m, 24h, 8bh, 2bd)", s);
+			return fail_word(err, "bad duration '%s' (want e.g. 30m, 24h, 8bh, 2bd)", s);
 		int64_t n = 0;
 		while (isdigit((unsigned char)*p)) {
 			n = n * 10 + (*p++ - '0');
 			if (n > DUR_MAX_SECONDS)
-				return hl_fail(err, "duration '%s' is too long", s);
+				return fail_word(err, "duration '%s' is too long", s);
 		}
 		const char *u = p;
 		while (*p && isalpha((unsigned char)*p))
@@ -366,14 +380,14 @@ int hl_duration_parse(const char *s, struct hl_duration *d, struct hl_buf *err)
 		enum hl_dur_unit unit;
 		int64_t scale;
 		if (unit_scale(u, (size_t)(p - u), &unit, &scale))
-			return hl_fail(err, "bad duration '%s' (units: s m h d w, business bm bh bd)", s);
+			return fail_word(err, "bad duration '%s' (units: s m h d w, business bm bh bd)", s);
 		if (have_unit && (unit != kind || unit == HL_DUR_BDAY))
-			return hl_fail(err, "duration '%s' mixes units that cannot be added", s);
+			return fail_word(err, "duration '%s' mixes units that cannot be added", s);
 		kind = unit;
 		have_unit = 1;
 		total += n * scale;
 		if (total > DUR_MAX_SECONDS)
-			return hl_fail(err, "duration '%s' is too long", s);
+			return fail_word(err, "duration '%s' is too long", s);
 	}
 	d->unit = kind;
 	d->amount = total;
