@@ -17,8 +17,6 @@ static long digits(const char **p, int most)
 	return n ? v : -1;
 }
 
-/* "2026-11-03 09:14:05", "2026/11/3 9:14", with T or an offset too, or
- * epoch seconds: rewritten for hl_time_parse_user (local zone). */
 /* A value the export had, echoed masked if it is a phone number (a
  * mapping that names the wrong column). */
 __attribute__((format(printf, 2, 0)))
@@ -30,6 +28,8 @@ static int bad_value(struct hl_buf *err, const char *fmt, const char *col, const
 	return -1;
 }
 
+/* "2026-11-03 09:14:05", "2026/11/3 9:14", with T or an offset too, or
+ * epoch seconds: rewritten for hl_time_parse_user (local zone). */
 static int cdr_time(const char *s, int64_t *out, struct hl_buf *err)
 {
 	const char *p = s;
@@ -51,6 +51,11 @@ static int cdr_time(const char *s, int64_t *out, struct hl_buf *err)
 			return bad_value(err, "bad %s '%s' (want 2026-11-03 09:14:05)", "time", s);
 		if (*p == ':' && (p++, (sec = digits(&p, 2)) < 0))
 			return bad_value(err, "bad %s '%s' (want 2026-11-03 09:14:05)", "time", s);
+		/* an export's milliseconds: calls are counted in whole
+		 * seconds, the fraction is dropped (hl-log(1)) */
+		if ((*p == '.' || *p == ',') && isdigit((unsigned char)p[1]))
+			for (p++; isdigit((unsigned char)*p); p++)
+				;
 	}
 	struct hl_buf iso = {0};
 	struct hl_time t;

@@ -82,12 +82,14 @@ static int expect(const char **p, char c)
 
 struct civil {
 	int y, mo, d, h, mi, s;
+	int frac;   /* a fraction of a second was written */
 };
 
 /* The date and clock part; leaves *p after the seconds (or minutes). */
 static int parse_civil(const char **p, struct civil *c)
 {
 	c->s = 0;
+	c->frac = 0;
 	if (digits(p, 4, &c->y) || expect(p, '-') || digits(p, 2, &c->mo) ||
 	    expect(p, '-') || digits(p, 2, &c->d))
 		return -1;
@@ -106,6 +108,7 @@ static int parse_civil(const char **p, struct civil *c)
 				return -1;
 			while (isdigit((unsigned char)**p))
 				(*p)++;
+			c->frac = 1;
 		}
 	}
 	return 0;
@@ -117,14 +120,19 @@ static int check_civil(const struct civil *c, const char *s, struct hl_buf *err)
 	    c->d > hl_days_in_month(c->y, c->mo) || c->h > 23 || c->mi > 59 ||
 	    c->s > 60)
 		return fail_word(err, "impossible date or time '%s'", s);
+	/* Neither can be kept: a record's time is whole POSIX seconds, and
+	 * dropping either without a word would move it */
+	if (c->s == 60)
+		return fail_word(err, "leap second in '%s' (hl counts POSIX seconds: write :59)", s);
+	if (c->frac)
+		return fail_word(err, "fractional seconds in '%s' (hl keeps whole seconds: drop the fraction)", s);
 	return 0;
 }
 
 static int64_t civil_seconds(const struct civil *c)
 {
-	int sec = c->s == 60 ? 59 : c->s; /* a leap second folds into :59 */
 	return hl_days_from_civil(c->y, (unsigned)c->mo, (unsigned)c->d) * 86400 +
-	       c->h * 3600 + c->mi * 60 + sec;
+	       c->h * 3600 + c->mi * 60 + c->s;
 }
 
 /* Z, +HH:MM, +HHMM, +HH; returns 1 if there is none, -1 if malformed. */
@@ -175,7 +183,7 @@ static int parse_canonical(const char *s, struct hl_time *out)
 		  ((s[19] != '+') & (s[19] != '-')) | (s[22] != ':');
 	int h = two_digits(s + 11), mi = two_digits(s + 14), sec = two_digits(s + 17);
 	int oh = two_digits(s + 20), om = two_digits(s + 23);
-	if (bad | ((h | mi | sec | oh | om) < 0) | (h > 23) | (mi > 59) | (sec > 60) | (oh > 23) | (om > 59))
+	if (bad | ((h | mi | sec | oh | om) < 0) | (h > 23) | (mi > 59) | (sec > 59) | (oh > 23) | (om > 59))
 		return 1;
 	uint64_t head;
 	uint16_t tail;
@@ -190,7 +198,7 @@ static int parse_canonical(const char *s, struct hl_time *out)
 		day_text_head = head, day_text_tail = tail;
 	}
 	int off = (s[19] == '-' ? -1 : 1) * (oh * 60 + om);
-	out->t = day_number * 86400 + h * 3600 + mi * 60 + (sec == 60 ? 59 : sec) - (int64_t)off * 60;
+	out->t = day_number * 86400 + h * 3600 + mi * 60 + sec - (int64_t)off * 60;
 	out->off = off;
 	return 0;
 }
@@ -200,7 +208,7 @@ int hl_time_parse(const char *s, struct hl_time *out, struct hl_buf *err)
 	if (parse_canonical(s, out) == 0)
 		return 0;
 	const char *p = s;
-	struct civil c;
+	struct civil c = {0};
 	int off;
 	if (parse_civil(&p, &c))
 		return fail_word(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00)", s);
@@ -235,7 +243,7 @@ static int local_to_time(const struct civil *c, struct hl_time *out)
 	tm.tm_mday = c->d;
 	tm.tm_hour = c->h;
 	tm.tm_min = c->mi;
-	tm.tm_sec = c->s == 60 ? 59 : c->s;
+	tm.tm_sec = c->s;
 	tm.tm_isdst = -1;
 	errno = 0;
 	time_t t = mktime(&tm);
@@ -249,7 +257,7 @@ int hl_time_parse_user(const char *s, int64_t now, struct hl_time *out,
 		       struct hl_buf *err)
 {
 	const char *p = s;
-	struct civil c;
+	struct civil c = {0};
 	int off;
 	if (strlen(s) == 5 && s[2] == ':') {
 		/* "09:14": today in the local zone */

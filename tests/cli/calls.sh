@@ -199,6 +199,14 @@ HL_CONFIG=epoch.yaml run "$HL_LOG" -f epoch-journal.csv import --cdr epoch.csv
 is "epoch seconds; no result column: answered when it has talk time" \
 	"$(tail -n +2 epoch-journal.csv | cut -d, -f1,3,9,22,24 | tr '\n' ' ')" \
 	"2026-11-03T09:00:00+08:00,call,13800138000,answered,61 2026-11-03T09:01:00+08:00,missed,13800138001,abandoned, "
+printf 'id,start,from,billsec\nM1,2026-11-03 09:00:00.999,13800138000,61\nM2,2026-11-03 09:02:59,13800138001,0\n' > ms.csv
+HL_CONFIG=epoch.yaml run "$HL_LOG" -f ms-journal.csv import --cdr ms.csv
+is "an export's milliseconds are dropped, as documented (calls count whole seconds)" \
+	"$rc $(tail -n +2 ms-journal.csv | cut -d, -f1 | tr '\n' ' ')" "0 2026-11-03T09:00:00+08:00 2026-11-03T09:02:59+08:00 "
+printf 'id,start,from,billsec\nL1,2016-12-31 23:59:60,13800138000,61\n' > leap.csv
+HL_CONFIG=epoch.yaml refuse "an export's leap second" 2 \
+	"hl-log: leap.csv:2: bad time '2016-12-31 23:59:60' (want 2026-11-03 09:14:05)" \
+	"$HL_LOG" import --cdr leap.csv
 HL_CONFIG=/dev/null refuse "no mapping configured" 2 \
 	"hl-log: no cdr columns in the configuration (calls: cdr: id:, time:, ...)" \
 	"$HL_LOG" import --cdr "$DATA/cdr.csv"
