@@ -256,6 +256,7 @@ static char *get_str(struct fields *fs)
 #define TIME_MIN (-86400LL)          /* 1970-01-01 at the westmost offset */
 #define TIME_MAX 253402387200LL      /* 10000-01-02: past any journal's year */
 #define OFF_MAX (23 * 60 + 59)       /* minutes, as +HH:MM allows */
+#define COUNT_MAX (INT_MAX / 2)      /* reopens...: far from overflow when counted on */
 
 static int in_range(long long v, long long lo, long long hi)
 {
@@ -299,7 +300,7 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	/* each within its enum or the range a fold counts to, before any is
 	 * stored: an int or enum cannot hold just any number */
 	static const long long lo[11] = {HL_ST_OPEN, 0, 0, 0, 0, 0, 0, HL_CAT_NONE, HL_PRI_NONE, HL_CH_NONE, HL_VER_NONE};
-	static const long long hi[11] = {HL_ST_CALLED_BACK, 1, 1, INT_MAX, INT_MAX, 5, INT_MAX,
+	static const long long hi[11] = {HL_ST_CALLED_BACK, 1, 1, COUNT_MAX, COUNT_MAX, 5, COUNT_MAX,
 					 HL_CAT_REPAIR, HL_PRI_CRITICAL, HL_CH_SMS, HL_VER_DECLINED};
 	for (size_t i = 0; i < 11; i++)
 		if (!in_range(v[i], lo[i], hi[i]))
@@ -375,9 +376,10 @@ static int get_line(struct hl_live *s, char *line, struct fields *fs)
 		s->last = get_int(fs);
 		return fs->bad || fs->at != fs->n || !sane_time(s->last) ? -1 : 0;
 	case 'D': {
+		/* as hl_ids_see takes them: eight digits, and a sequence it
+		 * stops reading at ten (counted on from there, far from overflow) */
 		long long day = get_int(fs), seq = get_int(fs);
-		if (fs->bad || fs->at != fs->n || day < 0 || day > 99999999 || seq < 0 ||
-		    seq > 1000000000)
+		if (fs->bad || fs->at != fs->n || !in_range(day, 0, 99999999) || !in_range(seq, 0, 1LL << 40))
 			return -1;
 		hl_ids_see_day(&s->ids, day, (long)seq);
 		return 0;

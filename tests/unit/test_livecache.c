@@ -183,6 +183,7 @@ int main(int argc, char **argv)
 	refused(&e, pristine, "state 0", "T\t", "0002", 2, "0");
 	refused(&e, pristine, "missed 2", "T\t", "0002", 3, "2");
 	refused(&e, pristine, "reopens past an int", "T\t", "0002", 5, "4294967296");
+	refused(&e, pristine, "reopens one short of overflow", "T\t", "0002", 5, "2147483647");
 	refused(&e, pristine, "negative escalations", "T\t", "0002", 8, "-5");
 	refused(&e, pristine, "score 6", "T\t", "0002", 7, "6");
 	refused(&e, pristine, "opened in year 300000", "T\t", "0002", 19, "9223372036854775807");
