@@ -197,9 +197,10 @@ int main(int argc, char **argv)
 	refused(&e, pristine, "escalation level 100", "T\t", "0002", 50, "100");
 	refused(&e, pristine, "escalation due", "T\t", "0002", 51, "-4000000000000");
 	refused(&e, pristine, "complaint time", "P\t", NULL, 3, "9223372036854775807");
-	refused(&e, pristine, "id day", "I\t", NULL, 1, "99999999999");
-	refused(&e, pristine, "id sequence", "I\t", NULL, 2, "-1");
-	refused(&e, pristine, "last time", "I\t", NULL, 3, "-9223372036854775807");
+	refused(&e, pristine, "id day of nine digits", "D\t", NULL, 1, "100000000");
+	refused(&e, pristine, "id sequence -1", "D\t", NULL, 2, "-1");
+	refused(&e, pristine, "id sequence near overflow", "D\t", NULL, 2, "9223372036854775807");
+	refused(&e, pristine, "last time", "I\t", NULL, 1, "-9223372036854775807");
 	free(pristine);
 
 	hl_config_free(&e.cfg);
