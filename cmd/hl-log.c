@@ -13,6 +13,7 @@
 #include "hl/config.h"
 #include "hl/entry.h"
 #include "hl/export.h"
+#include "hl/phone.h"
 #include "hl/version.h"
 
 static void usage(FILE *fp)
@@ -207,7 +208,8 @@ int main(int argc, char **argv)
 	const struct hl_verb *verb = hl_verb_find(argv[0]);
 	int import = hl_streq(argv[0], "import");
 	if (!verb && !import && !hl_streq(argv[0], "append")) {
-		hl_warnx("unknown verb '%s'", argv[0]);
+		hl_warnx("unknown verb '%s'", hl_shown(argv[0], &err));
+		hl_buf_free(&err);
 		usage(stderr);
 		return HL_EXIT_ERROR;
 	}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "hl/config.h"
+#include "hl/phone.h"
 #include "hl/report.h"
 #include "hl/version.h"
 
@@ -96,7 +97,9 @@ int main(int argc, char **argv)
 	argc -= optind, argv += optind;
 	if (argc < 1 || (a.o.kind = hl_report_kind_parse(argv[0])) == (enum hl_report_kind)-1) {
 		if (argc >= 1)
-			hl_warnx("unknown report '%s' (monthly, weekly, calls, staff, tickets, caller)", argv[0]);
+			hl_warnx("unknown report '%s' (monthly, weekly, calls, staff, tickets, caller)",
+				 hl_shown(argv[0], &err));
+		hl_buf_free(&err);
 		usage(stderr);
 		return HL_EXIT_ERROR;
 	}
@@ -108,7 +111,7 @@ int main(int argc, char **argv)
 		argc--, argv++;
 	}
 	if (a.category && (a.o.category = hl_vocab_parse(&hl_categories, a.category)) < 0)
-		hl_errx(HL_EXIT_ERROR, "unknown category '%s'", a.category);
+		hl_errx(HL_EXIT_ERROR, "unknown category '%s'", hl_shown(a.category, &err));
 	if (hl_config_load_at(a.config, a.now, &cfg, &now, &err) || period(&a, now, &err) ||
 	    (a.by && hl_report_by_parse(a.by, a.o.by, &err)))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);

@@ -10,6 +10,7 @@
 #include "hl/journal.h"
 #include "hl/journalread.h"
 #include "hl/live.h"
+#include "hl/phone.h"
 #include "hl/reader.h"
 #include "hl/utf8.h"
 
@@ -131,11 +132,13 @@ static int prepare(struct hl_batch *b, struct hl_record *r, const struct hl_conf
 		return at(b, r, err);
 	}
 	if (ev.dept && cfg->ndepts && !hl_config_dept(cfg, ev.dept)) {
-		hl_fail(err, "unknown department '%s'", ev.dept);
+		hl_fail(err, "unknown department '%s'", hl_shown(ev.dept, &m));
+		hl_buf_free(&m);
 		return at(b, r, err);
 	}
 	if (ev.assignee && cfg->nstaff && !hl_config_person(cfg, ev.assignee)) {
-		hl_fail(err, "unknown person '%s'", ev.assignee);
+		hl_fail(err, "unknown person '%s'", hl_shown(ev.assignee, &m));
+		hl_buf_free(&m);
 		return at(b, r, err);
 	}
 	hl_event_store(&ev, r);

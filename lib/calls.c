@@ -109,13 +109,34 @@ static void set_owner(const struct hl_call *c, const struct hl_config *cfg, stru
 		hl_record_set(r, "dept", p->dept);
 }
 
+/* A call nobody answered whose caller id is no number (withheld,
+ * anonymous, a name alone): a call record, for no ticket can be owed a
+ * call-back without a number; its text says so, and hl-report calls
+ * counts it (missed_no_number). The caller id is kept when it is short
+ * plain text, to show what the phone system gave. */
+#define NO_NUMBER "missed: no number to call back"
+static void no_number_text(const char *cid, struct hl_record *r)
+{
+	struct hl_buf text = {0};
+	int plain = *cid && strlen(cid) <= 64 && !hl_text_check(cid, strlen(cid), "caller", NULL);
+	for (const char *p = cid; plain && *p; p++)
+		plain = (unsigned char)*p >= 0x20 && *p != 0x7f && *p != '\'' && *p != '\\';
+	if (plain)
+		hl_buf_printf(&text, NO_NUMBER " (caller id '%s')", cid);
+	else
+		hl_buf_adds(&text, *cid ? NO_NUMBER " (caller id unreadable)" : NO_NUMBER " (no caller id)");
+	hl_record_set(r, "text", text.s);
+	hl_buf_free(&text);
+}
+
 static void call_record(const struct hl_call *c, const struct hl_config *cfg, struct hl_record *r)
 {
 	const struct hl_telephony *t = &cfg->calls;
 	struct hl_buf name = {0}, number = {0}, phone = {0}, when = {0};
 	split_callerid(c->callerid ? c->callerid : "", &name, &number);
 	int known = number.len && !hl_phone_normalize(number.s, &phone, NULL);
-	int missed = c->outcome != HL_OUT_ANSWERED && known && !c->rerouted;
+	int unanswered = c->outcome != HL_OUT_ANSWERED && !c->rerouted;
+	int missed = unanswered && known;
 	hl_time_format(hl_time_local(c->start), &when);
 	hl_record_set(r, "time", when.s);
 	hl_record_set(r, "event", missed ? "missed" : "call");
@@ -135,6 +156,8 @@ static void call_record(const struct hl_call *c, const struct hl_config *cfg, st
 							       ? HL_OUT_REROUTED : c->outcome));
 	set_seconds(r, "wait", c->wait);
 	set_seconds(r, "talk", c->outcome == HL_OUT_ANSWERED ? c->talk : -1);
+	if (unanswered && !known)
+		no_number_text(number.s, r);
 	r->line = c->line;
 	hl_buf_free(&name);
 	hl_buf_free(&number);

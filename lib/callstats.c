@@ -90,6 +90,8 @@ void hl_callstats_add(struct hl_callstats *cs, const struct hl_telephony *t,
 		tally(hl_qgroup_get(&cs->agents, ev->actor ? ev->actor : "(none)"), t, ev);
 	if (ev->kind == HL_EV_MISSED && ev->ticket)
 		*(size_t *)hl_strmap_put(&cs->missed, ev->ticket) = qindex + 1;
+	if (ev->kind == HL_EV_CALL && ev->outcome != HL_OUT_ANSWERED && !ev->phone)
+		queue->no_number++, cs->total.no_number++;
 }
 
 void hl_callstats_callback(struct hl_callstats *cs, size_t queue, enum hl_callback_state s)

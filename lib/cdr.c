@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hl/cdr.h"
+#include "hl/phone.h"
 #include "hl/reader.h"
 
 /* Up to `most` digits at *p as a number; -1 when there are none. */
@@ -14,6 +15,17 @@ static long digits(const char **p, int most)
 	while (n < most && isdigit((unsigned char)**p))
 		v = v * 10 + (*(*p)++ - '0'), n++;
 	return n ? v : -1;
+}
+
+/* A value the export had, echoed masked if it is a phone number (a
+ * mapping that names the wrong column). */
+__attribute__((format(printf, 2, 0)))
+static int bad_value(struct hl_buf *err, const char *fmt, const char *col, const char *s)
+{
+	struct hl_buf shown = {0};
+	hl_fail(err, fmt, col, hl_shown(s, &shown));
+	hl_buf_free(&shown);
+	return -1;
 }
 
 /* "2026-11-03 09:14:05", "2026/11/3 9:14", with T or an offset too, or
@@ -32,13 +44,18 @@ static int cdr_time(const char *s, int64_t *out, struct hl_buf *err)
 	long y = digits(&p, 4), mo, d, h = 0, mi = 0, sec = 0;
 	if (y < 1970 || (*p != '-' && *p != '/') || (p++, (mo = digits(&p, 2)) < 1) ||
 	    (*p != '-' && *p != '/') || (p++, (d = digits(&p, 2)) < 1))
-		return hl_fail(err, "bad time '%s' (want 2026-11-03 09:14:05)", s);
+		return bad_value(err, "bad %s '%s' (want 2026-11-03 09:14:05)", "time", s);
 	if (*p == ' ' || *p == 'T') {
 		p++;
 		if ((h = digits(&p, 2)) < 0 || *p++ != ':' || (mi = digits(&p, 2)) < 0)
-			return hl_fail(err, "bad time '%s' (want 2026-11-03 09:14:05)", s);
+			return bad_value(err, "bad %s '%s' (want 2026-11-03 09:14:05)", "time", s);
 		if (*p == ':' && (p++, (sec = digits(&p, 2)) < 0))
-			return hl_fail(err, "bad time '%s' (want 2026-11-03 09:14:05)", s);
+			return bad_value(err, "bad %s '%s' (want 2026-11-03 09:14:05)", "time", s);
+		/* an export's milliseconds: calls are counted in whole
+		 * seconds, the fraction is dropped (hl-log(1)) */
+		if ((*p == '.' || *p == ',') && isdigit((unsigned char)p[1]))
+			for (p++; isdigit((unsigned char)*p); p++)
+				;
 	}
 	struct hl_buf iso = {0};
 	struct hl_time t;
@@ -46,7 +63,7 @@ static int cdr_time(const char *s, int64_t *out, struct hl_buf *err)
 	int rc = hl_time_parse_user(iso.s, 0, &t, err);
 	hl_buf_free(&iso);
 	if (rc)
-		return hl_fail(err, "bad time '%s' (want 2026-11-03 09:14:05)", s);
+		return bad_value(err, "bad %s '%s' (want 2026-11-03 09:14:05)", "time", s);
 	*out = t.t;
 	return 0;
 }
@@ -64,11 +81,11 @@ static int cdr_seconds(const char *s, const char *col, long *out, struct hl_buf 
 		p++;
 	}
 	if (*p || parts[n - 1] < 0)
-		return hl_fail(err, "bad %s '%s' (want seconds, M:SS or H:MM:SS)", col, s);
+		return bad_value(err, "bad %s '%s' (want seconds, M:SS or H:MM:SS)", col, s);
 	for (long i = 0; i < n; i++)
 		v = v * 60 + parts[i];
 	if (v > 86400)
-		return hl_fail(err, "bad %s '%s' (more than a day)", col, s);
+		return bad_value(err, "bad %s '%s' (more than a day)", col, s);
 	*out = v;
 	return 0;
 }

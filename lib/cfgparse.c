@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hl/cfgparse.h"
+#include "hl/strmap.h"
 
 int hl_cfg_fail(struct hl_cfgctx *c, const struct hl_node *n, const char *fmt, ...)
 {
@@ -65,6 +66,21 @@ int hl_cfg_each_item(struct hl_cfgctx *c, const struct hl_node *seq, const char 
 		if (fn(c, seq->kid[i], obj))
 			return -1;
 	return 0;
+}
+
+size_t hl_cfg_twice(char *const *names, size_t n)
+{
+	struct hl_strmap seen;
+	size_t i;
+	hl_strmap_init(&seen, 1);
+	for (i = 0; i < n; i++) {
+		size_t before = seen.n;
+		hl_strmap_put(&seen, names[i]);
+		if (seen.n == before)
+			break;
+	}
+	hl_strmap_free(&seen);
+	return i;
 }
 
 int hl_cfg_str(struct hl_cfgctx *c, const char *key, const struct hl_node *v, char **out)

@@ -116,8 +116,10 @@ static int parse_depts(struct hl_cfgctx *c, const struct hl_node *seq, struct hl
 			return -1;
 		if (!d->name)
 			return hl_cfg_fail(c, seq->kid[i], "department without %s", "name");
-		if (hl_config_dept(cfg, d->name) != d)
+		size_t *at = hl_strmap_put(&cfg->dept_index, d->name);
+		if (*at)
 			return hl_cfg_fail(c, seq->kid[i], "department '%s' is listed twice", d->name);
+		*at = i + 1;
 	}
 	return 0;
 }
@@ -133,8 +135,10 @@ static int parse_staff(struct hl_cfgctx *c, const struct hl_node *seq, struct hl
 			return -1;
 		if (!p->name)
 			return hl_cfg_fail(c, seq->kid[i], "person without %s", "name");
-		if (hl_config_person(cfg, p->name) != p)
+		size_t *at = hl_strmap_put(&cfg->staff_index, p->name);
+		if (*at)
 			return hl_cfg_fail(c, seq->kid[i], "'%s' is listed twice in staff", p->name);
+		*at = i + 1;
 	}
 	return 0;
 }
@@ -321,11 +325,15 @@ static void clear_section(struct hl_config *cfg, const char *key)
 			free_dept(&cfg->depts[i]);
 		free(cfg->depts);
 		cfg->depts = NULL, cfg->ndepts = 0;
+		hl_strmap_free(&cfg->dept_index);
+		hl_strmap_init(&cfg->dept_index, sizeof(size_t));
 	} else if (hl_streq(key, "staff")) {
 		for (size_t i = 0; i < cfg->nstaff; i++)
 			free_person(&cfg->staff[i]);
 		free(cfg->staff);
 		cfg->staff = NULL, cfg->nstaff = 0;
+		hl_strmap_free(&cfg->staff_index);
+		hl_strmap_init(&cfg->staff_index, sizeof(size_t));
 	} else if (hl_streq(key, "sla")) {
 		for (size_t i = 0; i < cfg->nsla; i++)
 			free(cfg->sla[i].name);
@@ -413,6 +421,8 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 			struct hl_config *cfg, struct hl_buf *err)
 {
 	memset(cfg, 0, sizeof *cfg);
+	hl_strmap_init(&cfg->dept_index, sizeof(size_t));
+	hl_strmap_init(&cfg->staff_index, sizeof(size_t));
 	cfg->prefix = hl_xstrdup("HL");
 	cfg->digits = 4;
 	cfg->reopen_at = 2;
@@ -485,18 +495,14 @@ void hl_config_free(struct hl_config *cfg)
 
 const struct hl_dept *hl_config_dept(const struct hl_config *cfg, const char *name)
 {
-	for (size_t i = 0; i < cfg->ndepts; i++)
-		if (cfg->depts[i].name && hl_streq(cfg->depts[i].name, name))
-			return &cfg->depts[i];
-	return NULL;
+	const size_t *at = hl_strmap_get(&cfg->dept_index, name);
+	return at && *at <= cfg->ndepts ? &cfg->depts[*at - 1] : NULL;
 }
 
 const struct hl_person *hl_config_person(const struct hl_config *cfg, const char *name)
 {
-	for (size_t i = 0; i < cfg->nstaff; i++)
-		if (cfg->staff[i].name && hl_streq(cfg->staff[i].name, name))
-			return &cfg->staff[i];
-	return NULL;
+	const size_t *at = hl_strmap_get(&cfg->staff_index, name);
+	return at && *at <= cfg->nstaff ? &cfg->staff[*at - 1] : NULL;
 }
 
 int hl_config_need_person(struct hl_cfgctx *c, const struct hl_node *at,

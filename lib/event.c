@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hl/event.h"
+#include "hl/phone.h"
 
 static const struct hl_word event_words[] = {
 	{"open", HL_EV_OPEN},         {"missed", HL_EV_MISSED},
@@ -208,28 +209,6 @@ void hl_vocab_list(const struct hl_vocab *v, struct hl_buf *out)
 	}
 }
 
-int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
-{
-	size_t ndigits = 0;
-	if (out)
-		hl_buf_clear(out);
-	for (const char *p = in; *p; p++) {
-		if (isdigit((unsigned char)*p)) {
-			if (out)
-				hl_buf_addc(out, *p);
-			ndigits++;
-		} else if (*p == '+' && p == in) {
-			if (out)
-				hl_buf_addc(out, '+');
-		} else if (!strchr(" -()", *p)) {
-			return hl_fail(err, "bad phone number (only digits, a leading +, spaces and dashes)");
-		}
-	}
-	if (ndigits < 3 || ndigits > 20)
-		return hl_fail(err, "bad phone number (want 3 to 20 digits)");
-	return 0;
-}
-
 int hl_ticket_id_check(const char *id, struct hl_buf *err)
 {
 	size_t n = strnlen(id, HL_MAX_ID + 1);
@@ -246,12 +225,26 @@ int hl_ticket_id_check(const char *id, struct hl_buf *err)
 	return 0;
 }
 
+/* A message naming a field and echoing its word, masked when it is a
+ * phone number typed in the wrong place. */
+__attribute__((format(printf, 2, 0)))
+static int bad_word(struct hl_buf *err, const char *fmt, const char *field, const char *s)
+{
+	struct hl_buf shown = {0};
+	if (!err)
+		return -1;
+	hl_fail(err, fmt, field, hl_shown(s, &shown));
+	hl_buf_free(&shown);
+	return -1;
+}
+
 static int unknown_word(const struct hl_vocab *v, const char *s, struct hl_buf *err)
 {
-	struct hl_buf list = {0};
+	struct hl_buf list = {0}, shown = {0};
 	hl_vocab_list(v, &list);
-	hl_fail(err, "unknown %s '%s' (one of: %s)", v->what, s, list.s);
+	hl_fail(err, "unknown %s '%s' (one of: %s)", v->what, hl_shown(s, &shown), list.s);
 	hl_buf_free(&list);
+	hl_buf_free(&shown);
 	return -1;
 }
 
@@ -305,7 +298,7 @@ static int seconds(const struct hl_cols *c, int col, long *out, struct hl_buf *e
 	const char *s = c->v[col];
 	*out = -1;
 	if (s && hl_parse_long(s, 0, 86400, out))
-		return hl_fail(err, "bad %s '%s' (want seconds, 0 to 86400)", hl_columns[col], s);
+		return bad_word(err, "bad %s '%s' (want seconds, 0 to 86400)", hl_columns[col], s);
 	return 0;
 }
 
@@ -317,12 +310,12 @@ static int parse_numbers(const struct hl_cols *c, struct hl_event *ev, struct hl
 	ev->score = 0;
 	if ((s = c->v[HL_COL_SCORE])) {
 		if (hl_parse_long(s, 1, 5, &v))
-			return hl_fail(err, "bad score '%s' (want 1 to 5)", s);
+			return bad_word(err, "bad %s '%s' (want 1 to 5)", "score", s);
 		ev->score = (int)v;
 	}
 	if ((s = c->v[HL_COL_LEVEL])) {
 		if (hl_parse_long(s, 0, 99, &v))
-			return hl_fail(err, "bad level '%s' (want 0 to 99)", s);
+			return bad_word(err, "bad %s '%s' (want 0 to 99)", "level", s);
 		ev->level = (int)v;
 	}
 	return seconds(c, HL_COL_WAIT, &ev->wait, err) || seconds(c, HL_COL_TALK, &ev->talk, err);
@@ -410,7 +403,7 @@ static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
 	if (!(s = c->v[HL_COL_EVENT]))
 		return hl_fail(err, "record without event");
 	if ((x = hl_vocab_parse(&hl_events, s)) < 0)
-		return hl_fail(err, "unknown event '%s'", s);
+		return bad_word(err, "unknown %s '%s'", "event", s);
 	ev->kind = (enum hl_event_kind)x;
 	const char *name = hl_vocab_name(&hl_events, x);
 	if (time) {
@@ -463,7 +456,7 @@ static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
 			if (hl_streq(s, hl_clock_names[k]))
 				ev->clock = k;
 		if (ev->clock < 0)
-			return hl_fail(err, "unknown clock '%s'", s);
+			return bad_word(err, "unknown %s '%s'", "clock", s);
 	}
 	if (ev->phone && hl_phone_normalize(ev->phone, NULL, err))
 		return -1;

@@ -16,6 +16,7 @@
 #include "hl/committed.h"
 #include "hl/live.h"
 #include "hl/reader.h"
+#include "hl/route.h"
 
 #define VERSION "hl-state 3\n"
 #define TAIL_CHECK 65536
@@ -248,15 +249,65 @@ static char *get_str(struct fields *fs)
 	return s;
 }
 
+/* Values read back are checked against what a fold can make: the
+ * checksum is no seal (anyone can compute it), and a value out of range
+ * would index a table or shift a mask out of bounds later. Anything else
+ * and the cache is not trusted, as if its checksum were wrong. */
+#define TIME_MIN (-86400LL)          /* 1970-01-01 at the westmost offset */
+#define TIME_MAX 253402387200LL      /* 10000-01-02: past any journal's year */
+#define OFF_MAX (23 * 60 + 59)       /* minutes, as +HH:MM allows */
+#define COUNT_MAX (INT_MAX / 2)      /* reopens...: far from overflow when counted on */
+
+static int in_range(long long v, long long lo, long long hi)
+{
+	return v >= lo && v <= hi;
+}
+
+/* An instant as the fold keeps it: 0 for not yet, else a journal's time. */
+static int sane_time(long long t)
+{
+	return t == 0 || in_range(t, TIME_MIN, TIME_MAX);
+}
+
+static int sane_ticket(struct hl_ticket *t, long long held_total)
+{
+	struct hl_time *times[13];
+	ticket_times(t, times);
+	for (size_t i = 0; i < 13; i++)
+		if (!sane_time(times[i]->t))
+			return 0;
+	if (!sane_time(t->held_since) || !in_range(held_total, 0, TIME_MAX - TIME_MIN) ||
+	    (t->held && t->nholds == 0))
+		return 0;
+	for (size_t i = 0; i < t->nholds; i++)
+		if (!sane_time(t->holds[i].from) || !sane_time(t->holds[i].to))
+			return 0;
+	for (size_t i = 0; i < t->nsent; i++)
+		if (!in_range(t->sent[i].clock, 0, HL_NCLOCKS - 1) || !in_range(t->sent[i].level, 0, 99) ||
+		    !sane_time(t->sent[i].due))
+			return 0;
+	return 1;
+}
+
 static int get_ticket(struct hl_live *s, struct fields *fs)
 {
 	const char *id = get_str(fs);
 	if (!id || fs->bad || hl_tickets_get(&s->tickets, id))
 		return -1;
-	struct hl_ticket *t = hl_tickets_add(&s->tickets, id);
 	long long v[11];
 	for (size_t i = 0; i < 11; i++)
 		v[i] = get_int(fs);
+	/* each within its enum or the range a fold counts to, before any is
+	 * stored: an int or enum cannot hold just any number */
+	static const long long lo[11] = {HL_ST_OPEN, 0, 0, 0, 0, 0, 0, HL_CAT_NONE, HL_PRI_NONE, HL_CH_NONE, HL_VER_NONE};
+	static const long long hi[11] = {HL_ST_CALLED_BACK, 1, 1, COUNT_MAX, COUNT_MAX, 5, COUNT_MAX,
+					 HL_CAT_REPAIR, HL_PRI_CRITICAL, HL_CH_SMS, HL_VER_DECLINED};
+	for (size_t i = 0; i < 11; i++)
+		if (!in_range(v[i], lo[i], hi[i]))
+			return -1;
+	if (fs->bad)
+		return -1;
+	struct hl_ticket *t = hl_tickets_add(&s->tickets, id);
 	t->state = (enum hl_state)v[0], t->missed = (int)v[1], t->held = (int)v[2];
 	t->reopens = (int)v[3], t->followups = (int)v[4], t->last_score = (int)v[5];
 	t->escalations = (int)v[6], t->category = (enum hl_category)v[7];
@@ -269,10 +320,14 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	ticket_times(t, times);
 	for (size_t i = 0; i < 13; i++) {
 		times[i]->t = get_int(fs);
-		times[i]->off = (int)get_int(fs);
+		long long off = get_int(fs);
+		if (!in_range(off, -OFF_MAX, OFF_MAX))
+			return -1;
+		times[i]->off = (int)off;
 	}
 	t->held_since = get_int(fs);
-	t->held_total = get_int(fs);
+	long long held_total = get_int(fs);
+	t->held_total = held_total;
 	long long n = get_int(fs);
 	if (fs->bad || n < 0 || (size_t)n > fs->n)
 		return -1;
@@ -286,11 +341,14 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 		return -1;
 	t->sent = hl_xcalloc(n ? (size_t)n : 1, sizeof *t->sent);
 	for (t->nsent = 0; t->nsent < (size_t)n; t->nsent++) {
-		t->sent[t->nsent].clock = (int)get_int(fs);
-		t->sent[t->nsent].level = (int)get_int(fs);
+		long long clock = get_int(fs), level = get_int(fs);
+		if (!in_range(clock, 0, HL_NCLOCKS - 1) || !in_range(level, 0, 99))
+			return -1;
+		t->sent[t->nsent].clock = (int)clock;
+		t->sent[t->nsent].level = (int)level;
 		t->sent[t->nsent].due = get_int(fs);
 	}
-	return fs->bad || fs->at != fs->n || t->state <= HL_ST_NONE || t->state > HL_ST_CALLED_BACK ? -1 : 0;
+	return fs->bad || fs->at != fs->n || !sane_ticket(t, held_total) ? -1 : 0;
 }
 
 static int get_phone(struct hl_live *s, struct fields *fs)
@@ -304,6 +362,8 @@ static int get_phone(struct hl_live *s, struct fields *fs)
 		c->t[c->n] = get_int(fs);
 		c->id_hash[c->n] = (size_t)get_int(fs);
 		c->seq[c->n] = (uint64_t)get_int(fs);
+		if (!sane_time(c->t[c->n]))
+			return -1;
 	}
 	return fs->bad || fs->at != fs->n ? -1 : 0;
 }
@@ -314,25 +374,28 @@ static int get_line(struct hl_live *s, char *line, struct fields *fs)
 	switch (line[0] == '\0' || fs->f[0][1] ? '?' : line[0]) {
 	case 'I':
 		s->last = get_int(fs);
-		return fs->bad || fs->at != fs->n ? -1 : 0;
+		return fs->bad || fs->at != fs->n || !sane_time(s->last) ? -1 : 0;
 	case 'D': {
+		/* as hl_ids_see takes them: eight digits, and a sequence it
+		 * stops reading at ten (counted on from there, far from overflow) */
 		long long day = get_int(fs), seq = get_int(fs);
-		if (fs->bad || fs->at != fs->n || day < 0 || day > 99999999 || seq < 0 ||
-		    seq > 1000000000)
+		if (fs->bad || fs->at != fs->n || !in_range(day, 0, 99999999) || !in_range(seq, 0, 1LL << 40))
 			return -1;
 		hl_ids_see_day(&s->ids, day, (long)seq);
 		return 0;
 	}
 	case 'R': {
 		long long i = get_int(fs), next = get_int(fs);
-		if (fs->bad || i < 0 || (size_t)i >= s->nrules || next < 0)
+		/* a place in the rule's pool (0 for a rule without one) */
+		if (fs->bad || fs->at != fs->n || i < 0 || (size_t)i >= s->nrules || next < 0 ||
+		    (size_t)next >= (s->cfg->routes->rule[i].npool ? s->cfg->routes->rule[i].npool : 1))
 			return -1;
 		s->rotation[i] = (size_t)next;
 		return 0;
 	}
 	case 'Q':
 		s->complaints.seq = (uint64_t)get_int(fs);
-		return fs->bad ? -1 : 0;
+		return fs->bad || fs->at != fs->n ? -1 : 0;
 	case 'P':
 		return get_phone(s, fs);
 	case 'T':

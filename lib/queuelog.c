@@ -176,6 +176,22 @@ static void take(struct hl_queuelog *q, const struct line *l, long lineno, struc
 	/* RINGCANCELED, DID, INFO, PAUSE...: not an ending */
 }
 
+/* One line without its end; 0, or -1 with err set. */
+static int one_line(struct hl_queuelog *q, char *s, size_t n, const char *name, long lineno,
+		    struct line *l, struct hl_buf *m, struct hl_callset *set, struct hl_buf *err)
+{
+	if (!n)
+		return 0;
+	if (memchr(s, '\0', n))
+		return hl_fail(err, "%s:%ld: NUL byte in the line", name, lineno);
+	if (split(s, l, m))
+		return hl_fail(err, "%s:%ld: %s", name, lineno, m->s);
+	take(q, l, lineno, set);
+	return 0;
+}
+
+/* Lines end with LF, CRLF or a CR alone (a log that went through an old
+ * Mac tool): read up to each LF, then split what was read at each CR. */
 int hl_queuelog_read(struct hl_queuelog *q, FILE *fp, const char *name, struct hl_callset *s,
 		     struct hl_buf *err)
 {
@@ -185,29 +201,28 @@ int hl_queuelog_read(struct hl_queuelog *q, FILE *fp, const char *name, struct h
 	ssize_t n;
 	struct line l = {0};
 	struct hl_buf m = {0};
-	int rc = 0;
+	int rc = 0, stop = 0;
 	errno = 0;
-	while (rc == 0 && (n = getline(&buf, &cap, fp)) > 0) {
-		lineno++;
-		if (buf[n - 1] != '\n') {
-			hl_warnx("%s:%ld: incomplete last line (still being written?), left for the next import",
-				 name, lineno);
-			break;
+	while (rc == 0 && !stop && (n = getline(&buf, &cap, fp)) > 0) {
+		int complete = buf[n - 1] == '\n';
+		char *p = buf, *end = buf + n - complete;
+		for (;;) {
+			char *cr = memchr(p, '\r', (size_t)(end - p));
+			if (!cr && p == end && p != buf)
+				break; /* nothing after the line's CR */
+			lineno++;
+			if (!cr && !complete) {
+				hl_warnx("%s:%ld: incomplete last line (still being written?), left for the next import",
+					 name, lineno);
+				stop = 1;
+				break;
+			}
+			char *e = cr ? cr : end;
+			*e = '\0';
+			if ((rc = one_line(q, p, (size_t)(e - p), name, lineno, &l, &m, s, err)) || !cr)
+				break;
+			p = cr + 1;
 		}
-		buf[--n] = '\0';
-		if (n && buf[n - 1] == '\r')
-			buf[--n] = '\0';
-		if (!n)
-			continue;
-		if (memchr(buf, '\0', (size_t)n)) {
-			rc = hl_fail(err, "%s:%ld: NUL byte in the line", name, lineno);
-			break;
-		}
-		if (split(buf, &l, &m)) {
-			rc = hl_fail(err, "%s:%ld: %s", name, lineno, m.s);
-			break;
-		}
-		take(q, &l, lineno, s);
 	}
 	if (rc == 0 && ferror(fp))
 		rc = hl_fail(err, "%s: read error: %s", name, strerror(errno));

@@ -67,6 +67,7 @@ struct hl_reader {
 	/* YAML */
 	yaml_parser_t yp;
 	int yaml_ready;
+	int yaml_lists;     /* lists open in the document: 1 is the records' */
 	char **keys;        /* interned mapping keys */
 	size_t nkeys, capkeys;
 	struct hl_record yrec;  /* a YAML record, for hl_reader_next_cols */
@@ -1262,8 +1263,17 @@ static int yaml_next(struct hl_reader *r, struct hl_record *rec, struct hl_buf *
 		case YAML_STREAM_START_EVENT:
 		case YAML_DOCUMENT_START_EVENT:
 		case YAML_DOCUMENT_END_EVENT:
+			r->yaml_lists = 0;
+			continue;
 		case YAML_SEQUENCE_END_EVENT:
+			r->yaml_lists--;
+			continue;
 		case YAML_SEQUENCE_START_EVENT:
+			/* a list in the list was read past: nested 100,000 deep,
+			 * with no record, it was an empty batch */
+			if (r->yaml_lists++)
+				return yaml_fatal(r, line, err, "records must be a YAML list of mappings, "
+								"not a list within the list");
 			continue;
 		case YAML_MAPPING_START_EVENT:
 			return yaml_mapping(r, rec, line, err);

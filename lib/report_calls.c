@@ -62,6 +62,7 @@ static void stat_columns(struct hl_tab *tab, unsigned what)
 		hl_tab_col(tab, "called_back_late", "超时回拨", 1);
 		hl_tab_col(tab, "callback_pending", "待回拨", 1);
 		hl_tab_col(tab, "callback_in_time_rate", "及时回拨率%", 1);
+		hl_tab_col(tab, "missed_no_number", "未接无号码", 1);
 	}
 }
 
@@ -90,6 +91,7 @@ static void stat_row(struct hl_tab *tab, size_t row, size_t c, const struct hl_q
 		for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
 			hl_rep_num(tab, row, c++, m[k]);
 		hl_rep_pct(tab, row, c++, q->back_in_time, q->missed);
+		hl_rep_num(tab, row, c++, q->no_number);
 	}
 }
 

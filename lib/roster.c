@@ -107,12 +107,8 @@ static void free_leave(struct hl_roster *r)
 
 static int no_twice(struct hl_cfgctx *c, const struct hl_node *v, char *const *names, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < i; j++)
-			if (hl_streq(names[i], names[j]))
-				return hl_cfg_fail(c, v, "'%s' is listed twice", names[i]);
-	}
-	return 0;
+	size_t i = hl_cfg_twice(names, n);
+	return i < n ? hl_cfg_fail(c, v, "'%s' is listed twice", names[i]) : 0;
 }
 
 struct shift_ctx {

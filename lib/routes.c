@@ -5,6 +5,7 @@
 
 #include "hl/config.h"
 #include "hl/route.h"
+#include "hl/strmap.h"
 
 /* A glob fnmatch(3) can take: brackets closed, no dangling backslash. */
 static int glob_ok(const char *g)
@@ -140,21 +141,26 @@ int hl_routes_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_conf
 	if (hl_cfg_want(c, v, HL_NODE_SEQ, "routes"))
 		return -1;
 	rs->rule = hl_xcalloc(v->n, sizeof *rs->rule);
-	for (size_t i = 0; i < v->n; i++) {
+	struct hl_strmap names;
+	const char *catchall = NULL; /* an earlier rule that matches everything */
+	int rc = 0;
+	hl_strmap_init(&names, 1);
+	for (size_t i = 0; rc == 0 && i < v->n; i++) {
 		struct hl_route_rule *r = &rs->rule[rs->n++];
+		size_t before = names.n;
 		if (hl_cfg_each_key(c, v->kid[i], "route", rule_key, r) ||
 		    check_rule_shape(c, v->kid[i], r))
-			return -1;
-		for (size_t j = 0; j < i; j++) {
-			if (hl_streq(rs->rule[j].name, r->name))
-				return hl_cfg_fail(c, v->kid[i], "route '%s' is named twice", r->name);
-			if (!rs->rule[j].nconditions)
-				return hl_cfg_fail(c, v->kid[i],
-						   "route '%s' can never match: '%s' before it matches everything",
-						   r->name, rs->rule[j].name);
-		}
+			rc = -1;
+		else if (hl_strmap_put(&names, r->name), names.n == before)
+			rc = hl_cfg_fail(c, v->kid[i], "route '%s' is named twice", r->name);
+		else if (catchall)
+			rc = hl_cfg_fail(c, v->kid[i], "route '%s' can never match: '%s' before it matches everything",
+					 r->name, catchall);
+		else if (!r->nconditions)
+			catchall = r->name;
 	}
-	return 0;
+	hl_strmap_free(&names);
+	return rc;
 }
 
 int hl_routes_check(struct hl_cfgctx *c, const struct hl_node *v, const struct hl_config *cfg)
@@ -167,14 +173,12 @@ int hl_routes_check(struct hl_cfgctx *c, const struct hl_node *v, const struct h
 			return hl_cfg_fail(c, hl_cfg_child(n, "dept"), "unknown department '%s'", r->dept);
 		if (r->person && hl_config_need_person(c, hl_cfg_child(n, "person"), cfg, r->person))
 			return -1;
-		for (size_t j = 0; j < r->npool; j++) {
+		for (size_t j = 0; j < r->npool; j++)
 			if (hl_config_need_person(c, hl_cfg_child(n, "pool"), cfg, r->pool[j]))
 				return -1;
-			for (size_t k = 0; k < j; k++)
-				if (hl_streq(r->pool[j], r->pool[k]))
-					return hl_cfg_fail(c, hl_cfg_child(n, "pool"), "'%s' is twice in the pool",
-							   r->pool[j]);
-		}
+		size_t twice = hl_cfg_twice(r->pool, r->npool);
+		if (twice < r->npool)
+			return hl_cfg_fail(c, hl_cfg_child(n, "pool"), "'%s' is twice in the pool", r->pool[twice]);
 	}
 	return 0;
 }

@@ -7,7 +7,21 @@
 #include <string.h>
 #include <time.h>
 
+#include "hl/phone.h"
 #include "hl/time.h"
+
+/* A message echoing what was typed: a phone number typed in the wrong
+ * place is masked. */
+__attribute__((format(printf, 2, 0)))
+static int fail_word(struct hl_buf *err, const char *fmt, const char *s)
+{
+	struct hl_buf shown = {0};
+	if (!err)
+		return -1;
+	hl_fail(err, fmt, hl_shown(s, &shown));
+	hl_buf_free(&shown);
+	return -1;
+}
 
 /* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian
  * calendar, no tables, no time zone. */
@@ -68,12 +82,14 @@ static int expect(const char **p, char c)
 
 struct civil {
 	int y, mo, d, h, mi, s;
+	int frac;   /* a fraction of a second was written */
 };
 
 /* The date and clock part; leaves *p after the seconds (or minutes). */
 static int parse_civil(const char **p, struct civil *c)
 {
 	c->s = 0;
+	c->frac = 0;
 	if (digits(p, 4, &c->y) || expect(p, '-') || digits(p, 2, &c->mo) ||
 	    expect(p, '-') || digits(p, 2, &c->d))
 		return -1;
@@ -92,6 +108,7 @@ static int parse_civil(const char **p, struct civil *c)
 				return -1;
 			while (isdigit((unsigned char)**p))
 				(*p)++;
+			c->frac = 1;
 		}
 	}
 	return 0;
@@ -102,15 +119,20 @@ static int check_civil(const struct civil *c, const char *s, struct hl_buf *err)
 	if (c->y < 1970 || c->mo < 1 || c->mo > 12 || c->d < 1 ||
 	    c->d > hl_days_in_month(c->y, c->mo) || c->h > 23 || c->mi > 59 ||
 	    c->s > 60)
-		return hl_fail(err, "impossible date or time '%s'", s);
+		return fail_word(err, "impossible date or time '%s'", s);
+	/* Neither can be kept: a record's time is whole POSIX seconds, and
+	 * dropping either without a word would move it */
+	if (c->s == 60)
+		return fail_word(err, "leap second in '%s' (hl counts POSIX seconds: write :59)", s);
+	if (c->frac)
+		return fail_word(err, "fractional seconds in '%s' (hl keeps whole seconds: drop the fraction)", s);
 	return 0;
 }
 
 static int64_t civil_seconds(const struct civil *c)
 {
-	int sec = c->s == 60 ? 59 : c->s; /* a leap second folds into :59 */
 	return hl_days_from_civil(c->y, (unsigned)c->mo, (unsigned)c->d) * 86400 +
-	       c->h * 3600 + c->mi * 60 + sec;
+	       c->h * 3600 + c->mi * 60 + c->s;
 }
 
 /* Z, +HH:MM, +HHMM, +HH; returns 1 if there is none, -1 if malformed. */
@@ -161,7 +183,7 @@ static int parse_canonical(const char *s, struct hl_time *out)
 		  ((s[19] != '+') & (s[19] != '-')) | (s[22] != ':');
 	int h = two_digits(s + 11), mi = two_digits(s + 14), sec = two_digits(s + 17);
 	int oh = two_digits(s + 20), om = two_digits(s + 23);
-	if (bad | ((h | mi | sec | oh | om) < 0) | (h > 23) | (mi > 59) | (sec > 60) | (oh > 23) | (om > 59))
+	if (bad | ((h | mi | sec | oh | om) < 0) | (h > 23) | (mi > 59) | (sec > 59) | (oh > 23) | (om > 59))
 		return 1;
 	uint64_t head;
 	uint16_t tail;
@@ -176,7 +198,7 @@ static int parse_canonical(const char *s, struct hl_time *out)
 		day_text_head = head, day_text_tail = tail;
 	}
 	int off = (s[19] == '-' ? -1 : 1) * (oh * 60 + om);
-	out->t = day_number * 86400 + h * 3600 + mi * 60 + (sec == 60 ? 59 : sec) - (int64_t)off * 60;
+	out->t = day_number * 86400 + h * 3600 + mi * 60 + sec - (int64_t)off * 60;
 	out->off = off;
 	return 0;
 }
@@ -186,15 +208,15 @@ int hl_time_parse(const char *s, struct hl_time *out, struct hl_buf *err)
 	if (parse_canonical(s, out) == 0)
 		return 0;
 	const char *p = s;
-	struct civil c;
+	struct civil c = {0};
 	int off;
 	if (parse_civil(&p, &c))
-		return hl_fail(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00)", s);
+		return fail_word(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00)", s);
 	int r = parse_offset(&p, &off);
 	if (r == 1)
-		return hl_fail(err, "time '%s' has no UTC offset (want e.g. +08:00)", s);
+		return fail_word(err, "time '%s' has no UTC offset (want e.g. +08:00)", s);
 	if (r < 0 || *p)
-		return hl_fail(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00)", s);
+		return fail_word(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00)", s);
 	if (check_civil(&c, s, err))
 		return -1;
 	out->t = civil_seconds(&c) - (int64_t)off * 60;
@@ -221,7 +243,7 @@ static int local_to_time(const struct civil *c, struct hl_time *out)
 	tm.tm_mday = c->d;
 	tm.tm_hour = c->h;
 	tm.tm_min = c->mi;
-	tm.tm_sec = c->s == 60 ? 59 : c->s;
+	tm.tm_sec = c->s;
 	tm.tm_isdst = -1;
 	errno = 0;
 	time_t t = mktime(&tm);
@@ -235,7 +257,7 @@ int hl_time_parse_user(const char *s, int64_t now, struct hl_time *out,
 		       struct hl_buf *err)
 {
 	const char *p = s;
-	struct civil c;
+	struct civil c = {0};
 	int off;
 	if (strlen(s) == 5 && s[2] == ':') {
 		/* "09:14": today in the local zone */
@@ -243,14 +265,14 @@ int hl_time_parse_user(const char *s, int64_t now, struct hl_time *out,
 		hl_time_fields(today, &c.y, &c.mo, &c.d, &c.h, &c.mi, &c.s);
 		c.s = 0;
 		if (digits(&p, 2, &c.h) || expect(&p, ':') || digits(&p, 2, &c.mi))
-			return hl_fail(err, "bad time '%s'", s);
+			return fail_word(err, "bad time '%s'", s);
 	} else if (parse_civil(&p, &c)) {
-		return hl_fail(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00, "
+		return fail_word(err, "bad time '%s' (want 2026-11-03T09:14:00+08:00, "
 				    "2026-11-03 09:14 or 09:14)", s);
 	}
 	int r = parse_offset(&p, &off);
 	if (r < 0 || *p)
-		return hl_fail(err, "bad time '%s'", s);
+		return fail_word(err, "bad time '%s'", s);
 	if (check_civil(&c, s, err))
 		return -1;
 	if (r == 0) {
@@ -259,7 +281,7 @@ int hl_time_parse_user(const char *s, int64_t now, struct hl_time *out,
 		return 0;
 	}
 	if (local_to_time(&c, out))
-		return hl_fail(err, "time '%s' does not exist in the local zone", s);
+		return fail_word(err, "time '%s' does not exist in the local zone", s);
 	return 0;
 }
 
@@ -348,17 +370,17 @@ int hl_duration_parse(const char *s, struct hl_duration *d, struct hl_buf *err)
 	int have_unit = 0;
 	enum hl_dur_unit kind = HL_DUR_CLOCK;
 	if (*p == '-')
-		return hl_fail(err, "negative duration '%s'", s);
+		return fail_word(err, "negative duration '%s'", s);
 	if (!*p)
 		return hl_fail(err, "empty duration");
 	while (*p) {
 		if (!isdigit((unsigned char)*p))
-			return hl_fail(err, "bad duration '%s' (want e.g. 30m, 24h, 8bh, 2bd)", s);
+			return fail_word(err, "bad duration '%s' (want e.g. 30m, 24h, 8bh, 2bd)", s);
 		int64_t n = 0;
 		while (isdigit((unsigned char)*p)) {
 			n = n * 10 + (*p++ - '0');
 			if (n > DUR_MAX_SECONDS)
-				return hl_fail(err, "duration '%s' is too long", s);
+				return fail_word(err, "duration '%s' is too long", s);
 		}
 		const char *u = p;
 		while (*p && isalpha((unsigned char)*p))
@@ -366,14 +388,14 @@ int hl_duration_parse(const char *s, struct hl_duration *d, struct hl_buf *err)
 		enum hl_dur_unit unit;
 		int64_t scale;
 		if (unit_scale(u, (size_t)(p - u), &unit, &scale))
-			return hl_fail(err, "bad duration '%s' (units: s m h d w, business bm bh bd)", s);
+			return fail_word(err, "bad duration '%s' (units: s m h d w, business bm bh bd)", s);
 		if (have_unit && (unit != kind || unit == HL_DUR_BDAY))
-			return hl_fail(err, "duration '%s' mixes units that cannot be added", s);
+			return fail_word(err, "duration '%s' mixes units that cannot be added", s);
 		kind = unit;
 		have_unit = 1;
 		total += n * scale;
 		if (total > DUR_MAX_SECONDS)
-			return hl_fail(err, "duration '%s' is too long", s);
+			return fail_word(err, "duration '%s' is too long", s);
 	}
 	d->unit = kind;
 	d->amount = total;

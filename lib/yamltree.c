@@ -3,6 +3,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "hl/strmap.h"
 #include "hl/yamltree.h"
 
 #define MAX_DEPTH 32
@@ -54,45 +55,76 @@ static struct hl_node *new_node(enum hl_node_type t, const yaml_mark_t *m)
 	return n;
 }
 
+/* The array doubles at each power of two: a list of 100,000 people is
+ * not 100,000 reallocations. */
 static void add_kid(struct hl_node *n, struct hl_node *kid)
 {
-	n->kid = hl_xreallocarray(n->kid, n->n + 1, sizeof *n->kid);
+	if ((n->n & (n->n - 1)) == 0)
+		n->kid = hl_xreallocarray(n->kid, n->n ? 2 * n->n : 1, sizeof *n->kid);
 	n->kid[n->n++] = kid;
+}
+
+/* Whether a mapping has the key already: a scan while it is small, then
+ * a table of its keys (made at the first lookup past the scan). */
+#define SCAN_KEYS 16
+static int has_key(struct hl_node *n, struct hl_strmap *keys, const char *key)
+{
+	if (n->n / 2 <= SCAN_KEYS && !keys->cap) {
+		for (size_t i = 0; i < n->n; i += 2)
+			if (hl_streq(n->kid[i]->value, key))
+				return 1;
+		return 0;
+	}
+	if (!keys->cap)
+		for (size_t i = 0; i < n->n; i += 2)
+			hl_strmap_put(keys, n->kid[i]->value);
+	size_t before = keys->n;
+	hl_strmap_put(keys, key);
+	return keys->n == before;
 }
 
 static struct hl_node *load_node(struct loader *l, yaml_event_t *ev, int depth);
 
 static int load_children(struct loader *l, struct hl_node *n, yaml_event_type_t end, int depth)
 {
+	struct hl_strmap keys;
+	int rc = 0;
+	hl_strmap_init(&keys, 1);
 	for (;;) {
 		yaml_event_t ev;
-		if (next_event(l, &ev))
-			return -1;
+		if (next_event(l, &ev)) {
+			rc = -1;
+			break;
+		}
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
-			return 0;
+			break;
 		}
 		struct hl_node *kid = load_node(l, &ev, depth + 1);
 		yaml_event_delete(&ev);
-		if (!kid)
-			return -1;
+		if (!kid) {
+			rc = -1;
+			break;
+		}
 		if (n->type == HL_NODE_MAP && n->n % 2 == 0) {
 			if (kid->type != HL_NODE_SCALAR) {
 				hl_fail(l->err, "%s:%d:%d: a key must be a plain name", l->name, kid->line, kid->col);
 				hl_node_free(kid);
-				return -1;
+				rc = -1;
+				break;
 			}
-			for (size_t i = 0; i < n->n; i += 2) {
-				if (hl_streq(n->kid[i]->value, kid->value)) {
-					hl_fail(l->err, "%s:%d:%d: duplicate key '%s'", l->name,
-						kid->line, kid->col, kid->value);
-					hl_node_free(kid);
-					return -1;
-				}
+			if (has_key(n, &keys, kid->value)) {
+				hl_fail(l->err, "%s:%d:%d: duplicate key '%s'", l->name, kid->line, kid->col,
+					kid->value);
+				hl_node_free(kid);
+				rc = -1;
+				break;
 			}
 		}
 		add_kid(n, kid);
 	}
+	hl_strmap_free(&keys);
+	return rc;
 }
 
 static struct hl_node *load_node(struct loader *l, yaml_event_t *ev, int depth)

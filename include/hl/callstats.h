@@ -18,6 +18,7 @@ struct hl_qstat {
 	int64_t wait_answered, talk;           /* seconds, summed */
 	/* the missed-call tickets of these calls, judged at the period's end */
 	long missed, back_in_time, back_late, back_pending;
+	long no_number;        /* unanswered, no caller number: nobody owed a call-back */
 };
 
 /* Figures under names, in the order the names first came. */

@@ -37,6 +37,10 @@ int hl_cfg_each_item(struct hl_cfgctx *c, const struct hl_node *seq, const char 
 		     int (*fn)(struct hl_cfgctx *c, const struct hl_node *item, void *obj),
 		     void *obj);
 
+/* The index of the first name that is an earlier one again, or n when
+ * none is: in time linear in n. */
+size_t hl_cfg_twice(char *const *names, size_t n);
+
 int hl_cfg_str(struct hl_cfgctx *c, const char *key, const struct hl_node *v, char **out);
 int hl_cfg_int(struct hl_cfgctx *c, const char *key, const struct hl_node *v, long min,
 	       long max, int *out);

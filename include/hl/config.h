@@ -8,6 +8,7 @@
 #include "hl/calendar.h"
 #include "hl/cfgparse.h"
 #include "hl/event.h"
+#include "hl/strmap.h"
 #include "hl/telephony.h"
 #include "hl/time.h"
 
@@ -67,6 +68,9 @@ struct hl_config {
 	size_t ndepts;
 	struct hl_person *staff;
 	size_t nstaff;
+	/* name -> index + 1: a lookup by name is one probe, and loading a
+	 * staff of 100,000 is not 100,000 scans of it */
+	struct hl_strmap dept_index, staff_index;
 	struct hl_sla_rule *sla;
 	size_t nsla;
 	struct hl_calendar cal;

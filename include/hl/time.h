@@ -13,8 +13,9 @@ struct hl_time {
 	int off;     /* minutes east of UTC */
 };
 
-/* Strict: YYYY-MM-DDTHH:MM[:SS[.frac]] followed by Z, +HH:MM, +HHMM or +HH.
- * A space may stand for the T. Fractions are accepted and dropped. */
+/* Strict: YYYY-MM-DDTHH:MM[:SS] followed by Z, +HH:MM, +HHMM or +HH.
+ * A space may stand for the T. A leap second (:60) and a fraction of a
+ * second are refused, each with its own message: neither can be kept. */
 int hl_time_parse(const char *s, struct hl_time *out, struct hl_buf *err);
 /* As hl_time_parse, but a missing offset means the local zone (TZ), and
  * a bare HH:MM means that time today (relative to now). For --at and --now. */

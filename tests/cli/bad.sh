@@ -25,10 +25,44 @@ refuse "unknown channel" 2 \
 refuse "unknown priority" 2 \
 "hl-log: unknown priority 'asap' (one of: low, normal, high, urgent, critical)" \
 	"$HL_LOG" open -c repair -p asap x
-refuse "bad phone" 2 "hl-log: bad phone number (only digits, a leading +, spaces and dashes)" \
+refuse "bad phone" 2 "hl-log: bad phone number (only digits, a leading +, spaces, dashes, dots and parentheses)" \
 	"$HL_LOG" open -c help -t 138-CALL-ME x
 refuse "short phone" 2 "hl-log: bad phone number (want 3 to 20 digits)" "$HL_LOG" missed -t 12
 refuse "missed without phone" 2 "hl-log: missed record without phone" "$HL_LOG" missed
+
+# a phone number typed in the wrong place is masked in the message, as
+# reports mask it; words that are no phone number are shown as typed
+refuse "a phone as the category" 2 \
+"hl-log: unknown category '138****1111' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+	"$HL_LOG" open -c 13800001111 -t 13800001111 x
+refuse "a phone as the channel, with dashes" 2 \
+"hl-log: unknown channel '138****1111' (one of: phone, hotline400, visit, letter, email, web, wechat, weibo, sms)" \
+	"$HL_LOG" open -c help -m 138-0000-1111 x
+refuse "a phone as the priority, typed fullwidth" 2 \
+"hl-log: unknown priority '138****1111' (one of: low, normal, high, urgent, critical)" \
+	"$HL_LOG" open -c help -p １３８００００１１１１ x
+refuse "a landline as the verdict" 2 \
+"hl-log: unknown verdict '057*****1000' (one of: valid, invalid, adopted, declined)" \
+	"$HL_LOG" resolve $C --verdict 0571-8800-1000
+refuse "a phone as the time" 2 \
+"hl-log: bad time '+86*******1111' (want 2026-11-03T09:14:00+08:00, 2026-11-03 09:14 or 09:14)" \
+	"$HL_LOG" --at +8613800001111 note $C x
+refuse "a phone as the score" 2 "hl-log: bad score '138****1111' (want 1 to 5)" \
+	"$HL_LOG" followup $X --score 13800001111
+refuse "a phone as the verb" 2 "hl-log: unknown verb '138****1111'
+$("$HL_LOG" --help 2>&1)" "$HL_LOG" 13800001111
+printf 'event,ticket,clock,level,text\nescalate,%s,13800001111,1,x\n' $C > clock.csv
+refuse "a phone as the clock" 2 "hl-log: clock.csv:2: unknown clock '138****1111'" "$HL_LOG" append clock.csv
+refuse "a date is no phone" 2 \
+"hl-log: unknown category '2026-11-03' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+	"$HL_LOG" open -c 2026-11-03 x
+refuse "six digits are no phone" 2 \
+"hl-log: unknown category '123456' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+	"$HL_LOG" open -c 123456 x
+run "$HL_BIN/hl-report" 13800001111
+like "hl-report: a phone as the report" "$(head -n 1 "$T/err")" "^hl-report: unknown report '138\*\*\*\*1111' "
+run "$HL_BIN/hl-report" monthly --category 13800001111
+is_err "hl-report: a phone as the category" "hl-report: unknown category '138****1111'"
 refuse "resolve on a closed ticket" 2 "hl-log: $X: ticket is not open" "$HL_LOG" resolve $X
 refuse "followup before resolve" 2 "hl-log: $C: followup before resolve" "$HL_LOG" followup $C --score 4
 refuse "followup without score" 2 "hl-log: followup record without score" "$HL_LOG" followup $X
@@ -75,6 +109,8 @@ refuse "config: missing file" 2 "hl-log: nowhere.yaml: No such file or directory
 printf 'departments:\n  - {name: 工程部}\n' > depts.yaml
 refuse "unknown department" 2 "hl-log: unknown department '财务部'" \
 	"$HL_LOG" -C depts.yaml assign $C -d 财务部
+refuse "a phone as the department" 2 "hl-log: unknown department '138****1111'" \
+	"$HL_LOG" -C depts.yaml assign $C -d 13800001111
 printf 'departments:\n  - {name: 工程部}\nstaff:\n  - {name: 张三, dept: 工程部}\n' > staff.yaml
 refuse "unknown person" 2 "hl-log: unknown person '李四'" "$HL_LOG" -C staff.yaml assign $C -d 工程部 -a 李四
 

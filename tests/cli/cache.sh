@@ -117,6 +117,28 @@ views > /dev/null
 sed 's/\tT\t/\tX\t/; 0,/=王芳/s//=王方/' hotline.csv.state > flipped && cat flipped > hotline.csv.state
 same "a cache with a changed byte: rebuilt"
 
+# a crafted cache: values no fold makes, the checksum made anew (anyone
+# can); a category of 1000000 once shifted a mask out of range
+reseal=$HL_BIN/../tests/test_livecache
+craft() { # craft NAME SED: the cache edited by SED, resealed, then compared
+	views > /dev/null
+	sed "$2" hotline.csv.state > crafted
+	if cmp -s crafted hotline.csv.state; then
+		fail "$1: the edit changed nothing"
+	elif cat crafted > hotline.csv.state && [ -x "$reseal" ] &&
+	    "$reseal" reseal hotline.csv.state && ! cmp -s crafted hotline.csv.state; then
+		same "$1"
+	else
+		fail "$1: cannot reseal the cache with $reseal"
+	fi
+}
+craft "a resealed cache of category 1000000: rebuilt" \
+	'0,/^\(T\t[^\t]*\(\t[^\t]*\)\{7\}\)\t[0-9]*/s//\1\t1000000/'
+craft "a resealed cache of priority -1: rebuilt" \
+	'0,/^\(T\t[^\t]*\(\t[^\t]*\)\{8\}\)\t[0-9]*/s//\1\t-1/'
+craft "a resealed cache of an escalation of clock 99: rebuilt" \
+	'0,/^\(T\t.*\t[1-9][0-9]*\)\t[0-7]\t\([0-9]*\t[0-9]*\)$/s//\1\t99\t\2/'
+
 # the rotation of a round-robin depends on the configuration
 views > /dev/null
 sed 's/strategy: round-robin/strategy: least-open/' hotline.yaml > changed.yaml && cat changed.yaml > hotline.yaml

@@ -24,10 +24,11 @@ HL-20261103-0002,missed,asterisk,,13622223333,1793667600.5,hotline,timeout,120,
 HL-20261103-0003,missed,asterisk,,13533334444,1793667600.6,hotline,exitkey,20,
 ,call,asterisk,,13444445555,1793667600.7,hotline,rerouted,60,
 ,call,李强,,13444445555,1793667600.7,overflow,answered,10,240"
+is "an unanswered call without a number says so" "$(grep -c ',1793667600.4,hotline,abandoned,3,,missed: no number to call back (caller id .anonymous.)$' hotline.csv)" 1
 is "times are when the call reached the queue, channel from the configuration" \
 	"$(sed -n 3p hotline.csv | cut -d, -f1,7)" "2026-11-03T09:05:00+08:00,hotline400"
 is "a missed call that rang a person is theirs to call back (seed 001)" \
-	"$(grep missed hotline.csv | cut -d, -f2,11,12 | tr '\n' ' ')" \
+	"$(grep ,missed, hotline.csv | cut -d, -f2,11,12 | tr '\n' ' ')" \
 	"HL-20261103-0001,客服部,王芳 HL-20261103-0002,客服部,李强 HL-20261103-0003,, "
 
 before=$(sum hotline.csv)
@@ -55,6 +56,53 @@ is "four imports at once: every call once" \
 	"$(tail -n +2 race.csv | cut -d, -f20,21 | sort | uniq -d | wc -l | tr -d ' ') $(($(wc -l < race.csv) - 1))" "0 8"
 is "and three tickets in all" "$(cat race.1 race.2 race.3 race.4 | sort -u | wc -l | tr -d ' ')" "3"
 
+# line ends: LF, CRLF, a CR alone (an old Mac tool's), or a mix; each
+# imports as the LF file does (a CR-only file once imported nothing, exit 0)
+mkdir ends && cd ends || exit 2
+head -n 30 "$QL" > lf.log
+"$HL_LOG" -f lf.csv import --asterisk lf.log > lf.ids
+for kind in crlf cr mixed; do
+	case $kind in
+	crlf) sed 's/$/\r/' lf.log ;;
+	cr) tr '\n' '\r' < lf.log ;;
+	mixed) awk '{ printf "%s%s", $0, NR % 3 == 0 ? "\r\n" : NR % 3 == 1 ? "\r" : "\n" }' lf.log ;;
+	esac > $kind.log
+	run "$HL_LOG" -f $kind.csv import --asterisk $kind.log
+	is "$kind line ends: exit 0, no warning" "$rc $(cat "$T/err")" "0 "
+	is "$kind line ends: the same tickets" "$(cat "$T/out")" "$(cat lf.ids)"
+	is "$kind line ends: the same journal" "$(cksum < $kind.csv)" "$(cksum < lf.csv)"
+done
+printf '1793667600|c1|q|NONE|ENTERQUEUE||13800001111|1\r1793667630|c1|q|NONE|ABANDON|1|1|30\r1793667640|c2|q' > torn.log
+run "$HL_LOG" -f torn.csv import --asterisk torn.log
+is "CR line ends, the last one unfinished: the finished lines go in" "$rc $(cat "$T/out")" "0 HL-20261103-0001"
+is_err "and the unfinished one is left" \
+	"hl-log: torn.log:3: incomplete last line (still being written?), left for the next import"
+cd .. || exit 2
+
+# caller ids as phone systems write them: a URI, fullwidth digits, spaces,
+# 0086; each a missed call owed a call-back. One that is no number at all
+# stays a call record that says so, and the report counts it.
+mkdir cid && cd cid || exit 2
+n=0
+for cid in '"王五" <tel:+8613700000004>' '１３７０００００００５' '+86 137 0000 0006' \
+	'0086-137-0000-0007' 'sip:13700000008@pbx.example.com' '（１３７）0000.0009' \
+	'anonymous' '' 'Restricted <sip:anonymous@anonymous.invalid>'; do
+	n=$((n + 1))
+	printf '%s|c%s|hotline|NONE|ENTERQUEUE||%s|1\n%s|c%s|hotline|NONE|ABANDON|1|1|30\n' \
+		$((1793667600 + n * 60)) $n "$cid" $((1793667630 + n * 60)) $n
+done > cid.log
+run "$HL_LOG" import --asterisk cid.log
+is "caller ids: imported" "$rc $(cat "$T/err")" "0 "
+is "every number a missed call with its phone" "$(grep ,missed, hotline.csv | cut -d, -f9 | tr '\n' ' ')" \
+	"+8613700000004 13700000005 +8613700000006 008613700000007 13700000008 13700000009 "
+is "the rest: calls that say why nobody can be called back" "$(tail -n +2 hotline.csv | grep ,call, | cut -d, -f9,25 | tr '\n' ' ')" \
+	",missed: no number to call back (caller id 'anonymous') ,missed: no number to call back (no caller id) ,missed: no number to call back (caller id 'sip:anonymous@anonymous.invalid') "
+run "$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03 -o csv
+is "hl-report calls counts them: missed_no_number" \
+	"$(sed -n '/^queue,/,/^合计/p' "$T/out" | tr -d '\r' | cut -d, -f13,18 | tr '\n' ' ')" \
+	"missed_tickets,missed_no_number 6,3 6,3 "
+cd .. || exit 2
+
 # the missed calls are tickets with call-back deadlines
 HL_NOW=2026-11-03T10:45:00+08:00 run "$HL_LOG" callback HL-20261103-0001 已回电
 is_status "a missed call called back" 0
@@ -72,10 +120,10 @@ run "$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03 -o csv
 is_status "calls report" 0
 is "per queue: offered, answered, abandoned, speed of answer, service level, call-backs" \
 	"$(sed -n '/^queue,/,/^合计/p' "$T/out" | tr -d '\r')" \
-"queue,offered,answered,abandoned,short_abandoned,unanswered_other,abandon_rate,loss_rate,asa_seconds,average_talk_seconds,service_level,service_level_with_abandons,missed_tickets,called_back_in_time,called_back_late,callback_pending,callback_in_time_rate
-hotline,8,3,2,1,3,25.0,62.5,15.7,138.3,66.7,25.0,4,1,3,0,25.0
-overflow,1,1,0,0,0,0.0,0.0,10.0,240.0,100.0,100.0,0,0,0,0,
-合计,8,4,2,1,2,25.0,50.0,14.2,163.8,75.0,37.5,4,1,3,0,25.0"
+"queue,offered,answered,abandoned,short_abandoned,unanswered_other,abandon_rate,loss_rate,asa_seconds,average_talk_seconds,service_level,service_level_with_abandons,missed_tickets,called_back_in_time,called_back_late,callback_pending,callback_in_time_rate,missed_no_number
+hotline,8,3,2,1,3,25.0,62.5,15.7,138.3,66.7,25.0,4,1,3,0,25.0,1
+overflow,1,1,0,0,0,0.0,0.0,10.0,240.0,100.0,100.0,0,0,0,0,,0
+合计,8,4,2,1,2,25.0,50.0,14.2,163.8,75.0,37.5,4,1,3,0,25.0,1"
 is "per hour of day" "$(sed -n '/^hour,/,/^合计/p' "$T/out" | tr -d '\r')" \
 "hour,offered,answered,abandoned,short_abandoned,unanswered_other,abandon_rate,loss_rate,asa_seconds,average_talk_seconds,service_level,service_level_with_abandons
 09:00,7,4,1,1,2,14.3,42.9,14.2,163.8,75.0,42.9
@@ -151,6 +199,14 @@ HL_CONFIG=epoch.yaml run "$HL_LOG" -f epoch-journal.csv import --cdr epoch.csv
 is "epoch seconds; no result column: answered when it has talk time" \
 	"$(tail -n +2 epoch-journal.csv | cut -d, -f1,3,9,22,24 | tr '\n' ' ')" \
 	"2026-11-03T09:00:00+08:00,call,13800138000,answered,61 2026-11-03T09:01:00+08:00,missed,13800138001,abandoned, "
+printf 'id,start,from,billsec\nM1,2026-11-03 09:00:00.999,13800138000,61\nM2,2026-11-03 09:02:59,13800138001,0\n' > ms.csv
+HL_CONFIG=epoch.yaml run "$HL_LOG" -f ms-journal.csv import --cdr ms.csv
+is "an export's milliseconds are dropped, as documented (calls count whole seconds)" \
+	"$rc $(tail -n +2 ms-journal.csv | cut -d, -f1 | tr '\n' ' ')" "0 2026-11-03T09:00:00+08:00 2026-11-03T09:02:59+08:00 "
+printf 'id,start,from,billsec\nL1,2016-12-31 23:59:60,13800138000,61\n' > leap.csv
+HL_CONFIG=epoch.yaml refuse "an export's leap second" 2 \
+	"hl-log: leap.csv:2: bad time '2016-12-31 23:59:60' (want 2026-11-03 09:14:05)" \
+	"$HL_LOG" import --cdr leap.csv
 HL_CONFIG=/dev/null refuse "no mapping configured" 2 \
 	"hl-log: no cdr columns in the configuration (calls: cdr: id:, time:, ...)" \
 	"$HL_LOG" import --cdr "$DATA/cdr.csv"
@@ -159,7 +215,7 @@ cd .. || exit 2
 # ---- a journal made before hl-log knew calls ----
 mkdir old && cd old || exit 2
 printf 'time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,text\n2026-11-03T08:00:00+08:00,HL-20261103-0001,open,王芳,consult,,,,,,,,,,,,,,,问路\n' > hotline.csv
-chmod 600 hotline.csv
+chmod 600 hotline.csv   # a journal of callers is private (else a warning)
 head -n 30 "$QL" > whole.log
 refuse "an old journal has no call columns" 2 \
 	"hl-log: whole.log:7: column 'call' is not in the journal's header (a journal older than the column: carry it over, see hl-journal(5))" \

@@ -227,6 +227,31 @@ int main(void)
 	is_str(hl_record_get(&r, "priority"), "urgent", "priority stored canonical");
 	is_str(hl_record_get(&r, "phone"), "+8613800138000", "phone normalized");
 
+	/* the forms phone systems and input methods write a number in */
+	static const char *const phones[][2] = {
+		{"tel:+8613700000004", "+8613700000004"},
+		{"TEL:+86-137-0000-0004;phone-context=example.com", "+8613700000004"},
+		{"sip:13700000004@pbx.example.com;user=phone", "13700000004"},
+		{"sips:+8613700000004@10.0.0.1", "+8613700000004"},
+		{"13700000004@10.0.0.1", "13700000004"},
+		{"１３７０００００００４", "13700000004"},  /* fullwidth digits */
+		{"＋86　137－0000－0004", "+8613700000004"},
+		{"+86 137 0000 0004", "+8613700000004"},
+		{"0086-137-0000-0004", "008613700000004"},
+		{"(010) 6552.1234", "01065521234"},
+		{" 13700000004 ", "13700000004"},
+	};
+	struct hl_buf num = {0};
+	for (size_t i = 0; i < sizeof phones / sizeof phones[0]; i++) {
+		int prc = hl_phone_normalize(phones[i][0], &num, &err);
+		is_str(prc ? err.s : num.s, phones[i][1], "phone '%s'", phones[i][0]);
+	}
+	static const char *const not_phones[] = {"anonymous", "sip:anonymous@anonymous.invalid", "",
+						 "tel:", "138-CALL-ME", "1+38", "13+8", "12", "１３８ａ"};
+	for (size_t i = 0; i < sizeof not_phones / sizeof not_phones[0]; i++)
+		ok(hl_phone_normalize(not_phones[i], &num, &err) < 0, "not a phone: '%s'", not_phones[i]);
+	hl_buf_free(&num);
+
 	/* ticket table */
 	struct hl_tickets tt = {0};
 	char id[32];

@@ -61,7 +61,10 @@ int main(void)
 	parse_ok("2026-11-03T09:14:00+08:00", 1793668440LL, 480, "2026-11-03T09:14:00+08:00");
 	parse_ok("2026-11-03T01:14:00Z", 1793668440LL, 0, "2026-11-03T01:14:00+00:00");
 	parse_ok("2026-11-03 09:14+0800", 1793668440LL, 480, "2026-11-03T09:14:00+08:00");
-	parse_ok("2026-11-03T09:14:00.250+08", 1793668440LL, 480, "2026-11-03T09:14:00+08:00");
+	parse_bad("2026-11-03T09:14:00.250+08",
+		  "fractional seconds in '2026-11-03T09:14:00.250+08' (hl keeps whole seconds: drop the fraction)");
+	parse_bad("2026-11-03T09:14:00,5+08:00",
+		  "fractional seconds in '2026-11-03T09:14:00,5+08:00' (hl keeps whole seconds: drop the fraction)");
 	parse_ok("2024-02-29T23:59:59-05:30", 1709270999LL, -330, "2024-02-29T23:59:59-05:30");
 	parse_ok("1970-01-01T00:00:00+00:00", 0, 0, "1970-01-01T00:00:00+00:00");
 	parse_bad("2026-02-30T10:00:00+08:00", "impossible date or time '2026-02-30T10:00:00+08:00'");
@@ -76,7 +79,9 @@ int main(void)
 	 * before: another day, and back, and a wrong one after a right one */
 	parse_ok("2026-11-04T09:14:00+08:00", 1793668440LL + 86400, 480, "2026-11-04T09:14:00+08:00");
 	parse_ok("2026-11-03T09:14:00+08:00", 1793668440LL, 480, "2026-11-03T09:14:00+08:00");
-	parse_ok("2026-11-03T09:14:60+08:00", 1793668499LL, 480, "2026-11-03T09:14:59+08:00");
+	parse_bad("2026-11-03T09:14:60+08:00",
+		  "leap second in '2026-11-03T09:14:60+08:00' (hl counts POSIX seconds: write :59)");
+	parse_bad("2016-12-31T23:59:60Z", "leap second in '2016-12-31T23:59:60Z' (hl counts POSIX seconds: write :59)");
 	parse_ok("2026-11-03T01:14:00-00:00", 1793668440LL, 0, "2026-11-03T01:14:00+00:00");
 	parse_bad("2026-11-03T09:14:61+08:00", "impossible date or time '2026-11-03T09:14:61+08:00'");
 	parse_bad("2026-11-03T09:14:00+24:00", "bad time '2026-11-03T09:14:00+24:00' (want 2026-11-03T09:14:00+08:00)");
@@ -97,6 +102,11 @@ int main(void)
 	hl_time_format(u, &b);
 	is_str(b.s, "2026-11-03T07:30:00+08:00", "HH:MM is today in the local zone");
 	hl_buf_clear(&b);
+	ok(hl_time_parse_user("2026-11-03 23:59:60", 0, &u, &err) < 0, "--at refuses a leap second");
+	is_str(err.s, "leap second in '2026-11-03 23:59:60' (hl counts POSIX seconds: write :59)", "and says so");
+	ok(hl_time_parse_user("2026-11-03 09:14:05.5", 0, &u, &err) < 0, "--at refuses a fraction");
+	is_str(err.s, "fractional seconds in '2026-11-03 09:14:05.5' (hl keeps whole seconds: drop the fraction)",
+	       "and says so");
 	setenv("TZ", "America/New_York", 1);
 	tzset();
 	ok(hl_time_parse_user("2026-07-01 12:00", 0, &u, &err) == 0, "summer time");

@@ -1,0 +1,112 @@
+/* phone.c - a phone number as callers, operators and phone systems write
+ * it, made the digits to dial: 138-0013-8000, (010) 6552 1234, a URI
+ * (tel:+86-137..., sip:137...@pbx), digits typed in fullwidth by a Chinese
+ * input method (１３７...) */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "hl/event.h"
+#include "hl/phone.h"
+#include "hl/report.h"
+
+/* The fullwidth forms (U+FF01..U+FF5E) are the ASCII ones at a fixed
+ * distance: EF BC 80+x or EF BD 80+x stand for 0x20+x or 0x60+x. */
+static int fullwidth(const unsigned char *p, char *ascii)
+{
+	if (p[0] != 0xEF || (p[1] != 0xBC && p[1] != 0xBD) || p[2] < 0x80 || p[2] > 0xBF)
+		return 0;
+	*ascii = (char)((p[1] == 0xBC ? 0x20 : 0x60) + (p[2] - 0x80));
+	return 3;
+}
+
+static int ideographic_space(const unsigned char *p)
+{
+	return p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80;
+}
+
+int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
+{
+	static const char *const schemes[] = {"tel:", "sip:", "sips:"};
+	const unsigned char *p = (const unsigned char *)in, *end = p + strlen(in);
+	size_t ndigits = 0;
+	int plus = 0, uri = 0;
+	if (out)
+		hl_buf_clear(out);
+	while (p < end && (*p == ' ' || ideographic_space(p)))
+		p += *p == ' ' ? 1 : 3;
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++)
+		if (!strncasecmp((const char *)p, schemes[i], strlen(schemes[i]))) {
+			p += strlen(schemes[i]);
+			uri = 1;
+			break;
+		}
+	/* user@host: the number is the user part; a URI's ;parameters go */
+	const unsigned char *at = memchr(p, '@', (size_t)(end - p));
+	if (at)
+		end = at;
+	const unsigned char *semi = uri ? memchr(p, ';', (size_t)(end - p)) : NULL;
+	if (semi)
+		end = semi;
+	while (p < end) {
+		char c = (char)*p;
+		int n = fullwidth(p, &c);
+		if (!n)
+			n = ideographic_space(p) ? (c = ' ', 3) : 1;
+		p += n;
+		if (isdigit((unsigned char)c)) {
+			if (out)
+				hl_buf_addc(out, c);
+			ndigits++;
+		} else if (c == '+' && !ndigits && !plus) {
+			if (out)
+				hl_buf_addc(out, '+');
+			plus = 1;
+		} else if (!strchr(" -.()", c) || !c) {
+			return hl_fail(err, "bad phone number (only digits, a leading +, spaces, dashes, dots "
+					    "and parentheses)");
+		}
+	}
+	if (ndigits < 3 || ndigits > 20)
+		return hl_fail(err, "bad phone number (want 3 to 20 digits)");
+	return 0;
+}
+
+/* 2026-11-03, 2026/11/3, 2026.11.03: digits and dashes like a phone's */
+static int date_like(const char *s)
+{
+	int groups = 0, digits = 0;
+	if (!((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
+		return 0;
+	for (const char *p = s;; p++) {
+		if (isdigit((unsigned char)*p)) {
+			digits++;
+			continue;
+		}
+		if (!digits || (groups == 0 && digits != 4) || (groups > 0 && digits > 2))
+			return 0;
+		groups++, digits = 0;
+		if (!*p)
+			return groups == 3;
+		if (!strchr("-/.", *p) || groups == 3)
+			return 0;
+	}
+}
+
+const char *hl_shown(const char *s, struct hl_buf *tmp)
+{
+	struct hl_buf digits = {0};
+	hl_buf_clear(tmp);
+	if (!s || hl_phone_normalize(s, &digits, NULL) || date_like(s)) {
+		hl_buf_free(&digits);
+		return s;
+	}
+	const char *d = digits.s + (digits.s[0] == '+');
+	if (strlen(d) < 7) {
+		hl_buf_free(&digits);
+		return s;
+	}
+	hl_mask_phone(digits.s, tmp);
+	hl_buf_free(&digits);
+	return hl_buf_str(tmp);
+}
