@@ -128,8 +128,7 @@ static void rung_times(const struct hl_escalator *e, const struct hl_ticket *t,
 {
 	const struct hl_ladder *l = &e->cfg->ladder;
 	const struct hl_calendar *cal = &e->cfg->cal;
-	int64_t allowed = v->due - v->start;
-	at[0] = l->warn_percent && allowed > 0 ? v->start + allowed * l->warn_percent / 100 : -1;
+	at[0] = v->warn;
 	at[1] = v->due;
 	if (is_emergency(t)) {
 		at[2] = v->due;
@@ -167,7 +166,10 @@ static void ladder(struct hl_escalator *e, struct hl_ticket *t, int clock,
 		if (at[step] < 0 || now < at[step] || (step == 0 && now >= v->due))
 			continue;
 		struct hl_alert a = {t, clock, step + up > 3 ? 3 : step + up, v->due, v->rule,
-				     NULL, NULL, NULL, NULL, now >= v->due};
+				     NULL, NULL, NULL, NULL, now >= v->due, v->business, 0};
+		/* what is left, in the time the clock counts */
+		if (now < v->due)
+			a.left = v->business ? hl_cal_work(&e->cfg->cal, now, v->due) : v->due - now;
 		if (hl_ticket_was_sent(t, clock, a.level, v->due) || !recipient(e->cfg, t, &a))
 			continue;
 		if (quiet_now(e) && !is_emergency(t)) {
@@ -238,11 +240,12 @@ static void message(const struct hl_alert *a, int64_t now, struct hl_buf *m)
 {
 	struct hl_buf due = {0}, late = {0};
 	hl_short_time(a->due, &due);
-	hl_span_format(a->overdue ? now - a->due : a->due - now, &late);
+	hl_span_format(a->overdue ? now - a->due : a->left, &late);
 	if (a->overdue)
 		hl_buf_printf(m, "%s overdue by %s (due %s)", hl_clock_names[a->clock], late.s, due.s);
 	else
-		hl_buf_printf(m, "%s due %s, %s left", hl_clock_names[a->clock], due.s, late.s);
+		hl_buf_printf(m, "%s due %s, %s%s left", hl_clock_names[a->clock], due.s, late.s,
+			      a->business ? " of working time" : "");
 	hl_buf_free(&due);
 	hl_buf_free(&late);
 }

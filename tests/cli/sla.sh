@@ -1,0 +1,167 @@
+# sla.sh - the clocks as hl-escalate(1) defines them: what starts, stops,
+# pauses and moves each one, when warnings and rungs come, who hears
+. "$(dirname "$0")/../lib.sh"
+HL_ESC="$HL_BIN/hl-escalate"
+HL_REPORT="$HL_BIN/hl-report"
+
+at() { HL_NOW="$1"; export HL_NOW; }
+new() { "$HL_LOG" open "$@"; }
+# line TICKET CLOCK: that clock's line of --explain
+line() { "$HL_ESC" --explain "$1" | grep "^$2 "; }
+due() { line "$1" "$2" | sed -n 's/.*-> due \([0-9-]* [0-9:]*\).*/\1/p'; }
+commit() { "$HL_ESC" 2>/dev/null | "$HL_LOG" append; }
+# notices TICKET CLOCK: level,notify of each escalate record of the last run
+notices() { grep ",$1,escalate," "$T/out" | grep ",$2," | cut -d, -f14,16 | tr '\n' ' '; }
+
+cat > hotline.yaml <<'YAML'
+timezone: Asia/Shanghai
+departments:
+  - {name: 工程部, head: 老李, leader: 陈总, phone: "010-12345"}
+  - {name: 客服部, head: 周敏, leader: 陈总}
+  - {name: 保洁部}
+staff:
+  - {name: 王芳, dept: 客服部, phone: "13800000001", email: wf@example.org}
+  - {name: 张伟, dept: 工程部, phone: "13800000002"}
+  - {name: 老李, dept: 工程部}
+  - {name: 周敏, dept: 客服部}
+  - {name: 陈总, dept: 客服部, phone: "13800000009"}
+  - {name: 赵姐, dept: 保洁部}
+escalation:
+  manager: {name: 总经理, phone: "13900000000"}
+YAML
+
+# ---- 3: a hold after a clock finished does not rewrite it ----
+export HL_JOURNAL=finished.csv
+at 2026-11-03T08:00:00+08:00
+R=$(new -c repair 灯不亮)
+"$HL_LOG" assign "$R" -d 工程部 -a 张伟
+"$HL_LOG" ack "$R"
+at 2026-11-03T10:00:00+08:00
+"$HL_LOG" arrive "$R"
+"$HL_LOG" hold "$R" 等配件
+at 2026-11-03T20:00:00+08:00
+"$HL_LOG" resume "$R"
+like "3: arrived an hour late stays an hour late" "$(line "$R" arrive)" 'due 11-03 09:00; done late by 1h$'
+is "3: the hold moves the clocks running meanwhile" "$(due "$R" resolve)" "11-04 18:00"
+HL_NOW=2026-11-30T00:00:00+08:00 run "$HL_REPORT" monthly --month 2026-11
+is "3: the monthly on-time rate counts it late" \
+	"$(awk '/按时/ { for (i = 1; i <= NF; i++) if ($i == "到场按时%") c = i } $1 == "工程部" { print $c }' "$T/out")" "0.0"
+unset HL_JOURNAL
+
+# ---- 4: a resolve ends the ack clock ----
+export HL_JOURNAL=ack.csv
+at 2026-11-03T09:00:00+08:00
+A=$(new -c repair 水龙头坏)
+at 2026-11-03T09:05:00+08:00
+"$HL_LOG" assign "$A" -d 工程部 -a 张伟
+at 2026-11-03T09:15:00+08:00
+"$HL_LOG" arrive "$A"
+at 2026-11-03T09:20:00+08:00
+"$HL_LOG" resolve "$A"
+at 2026-11-03T10:00:00+08:00
+like "4: resolved before the ack was due: done in time" "$(line "$A" ack)" 'due 11-03 09:35; done in time'
+run "$HL_ESC"
+is "4: no ack breach" "$(notices "$A" ack)" ""
+unset HL_JOURNAL
+
+# ---- 12: hold time on a business clock counts working time ----
+export HL_JOURNAL=bizhold.csv
+at 2026-11-06T10:00:00+08:00   # a Friday
+B=$(new -c complaint -t 13700000001 噪音)
+at 2026-11-06T17:00:00+08:00
+"$HL_LOG" hold "$B" 等业主
+at 2026-11-09T08:00:00+08:00
+"$HL_LOG" resume "$B"
+at 2026-11-09T09:00:00+08:00
+is "12: held over a weekend off hours: 2bd still due Tuesday 10:00" "$(due "$B" resolve)" "11-10 10:00"
+unset HL_JOURNAL
+export HL_JOURNAL=bizhold2.csv
+at 2026-11-06T10:00:00+08:00
+B2=$(new -c complaint -t 13700000002 漏水)
+at 2026-11-06T16:00:00+08:00
+"$HL_LOG" hold "$B2"
+at 2026-11-09T09:00:00+08:00
+"$HL_LOG" resume "$B2"
+like "12: moved by the two working hours held" "$(line "$B2" resolve)" 'due 11-10 12:00.*2h of working time on hold added'
+unset HL_JOURNAL
+
+# ---- 10: a warning after a hold counts the time not on hold ----
+export HL_JOURNAL=warnhold.csv
+at 2026-11-03T09:00:00+08:00
+W=$(new -c consult 问路)
+at 2026-11-03T09:10:00+08:00
+"$HL_LOG" hold "$W"
+at 2026-11-03T09:40:00+08:00
+"$HL_LOG" resume "$W"
+is "10: due moved by the half hour held" "$(due "$W" reply)" "11-03 10:30"
+at 2026-11-03T10:17:00+08:00
+run "$HL_ESC"
+is "10: not at 80% of 90 minutes" "$(notices "$W" reply)" ""
+at 2026-11-03T10:18:00+08:00
+run "$HL_ESC"
+is "10: after 48 minutes not on hold" "$(notices "$W" reply)" "0,王芳 "
+unset HL_JOURNAL
+
+# ---- 2: the warning of a business-time clock: a share of the working time ----
+cat > biz.yaml <<'YAML'
+timezone: Asia/Shanghai
+calendar:
+  hours:
+    mon-fri: ["08:00-12:00", "13:00-17:00"]
+  holidays: [2026-11-09]
+  workdays: [2026-11-07]
+departments:
+  - {name: 客服部, head: 周敏}
+staff:
+  - {name: 王芳, dept: 客服部}
+  - {name: 周敏, dept: 客服部}
+sla:
+  - {name: complaint, match: {category: complaint}, resolve: 2bd}
+YAML
+export HL_JOURNAL=biz.csv
+at 2026-11-06T16:30:00+08:00   # a Friday; Saturday is worked, Monday is not
+K=$("$HL_LOG" -C biz.yaml open -c complaint -t 13700000003 投诉)
+at 2026-11-10T08:30:00+08:00
+is "2: 2bd from Friday 16:30 is Tuesday 16:30" \
+	"$("$HL_ESC" -C biz.yaml --explain "$K" | sed -n 's/^resolve .*-> due \([0-9-]* [0-9:]*\).*/\1/p')" "11-10 16:30"
+run "$HL_ESC" -C biz.yaml
+is "2: 9 of 16 working hours used: no warning yet" "$(notices "$K" resolve)" ""
+at 2026-11-10T13:17:00+08:00
+run "$HL_ESC" -C biz.yaml
+is "2: not before 80% of the working time" "$(notices "$K" resolve)" ""
+at 2026-11-10T13:18:00+08:00
+run "$HL_ESC" -C biz.yaml
+is "2: at 80% of the working time" "$(notices "$K" resolve)" "0,王芳 "
+like "2: the notice says the working time left" "$(cat "$T/out")" 'resolve due 11-10 16:30, 3h12m of working time left'
+unset HL_JOURNAL
+
+# ---- 11: business days keep the start's seconds; daytime has its default ----
+export HL_JOURNAL=secs.csv
+at 2026-11-03T10:00:30+08:00
+Q=$(new -c complaint -t 13700000004 秒)
+at 2026-11-04T10:00:15+08:00
+run "$HL_ESC"
+is "11: 1bd from 10:00:30 is not due at 10:00:15" "$(notices "$Q" assign | grep -o '1,[^ ]*')" ""
+at 2026-11-04T10:00:30+08:00
+run "$HL_ESC" -o yaml
+like "11: due at 10:00:30 the next working day" "$(grep 'clock: assign' "$T/out")" 'due: "2026-11-04T10:00:30\+08:00"'
+unset HL_JOURNAL
+cat > day.yaml <<'YAML'
+timezone: Asia/Shanghai
+sla:
+  - {name: calls, match: {}, callback: 24h, callback_day: 2h}
+YAML
+export HL_JOURNAL=day.csv
+at 2026-11-03T09:00:00+08:00
+run "$HL_LOG" -C day.yaml missed -t 13700000005
+is_status "11: callback_day without daytime is accepted" 0
+M=$(cat "$T/out")
+like "11: ... and daytime is 08:00-20:00" "$("$HL_ESC" -C day.yaml --explain "$M" | grep '^callback')" \
+	'missed in the daytime 08:00-20:00.*due 11-03 11:00'
+printf 'calendar:\n  holidays: [2026-11-09]\n' > nohours.yaml
+run "$HL_ESC" -C nohours.yaml
+is_status "a calendar with no working hours" 2
+like "a calendar with no working hours: said" "$(cat "$T/err")" 'no working hours'
+unset HL_JOURNAL
+
+done_testing
