@@ -30,6 +30,26 @@ escalation:
   manager: {name: 总经理, phone: "13900000000"}
 YAML
 
+# ---- 1: a breach nobody hears (built-in defaults: no departments, no manager) ----
+mkdir bare && cd bare || exit 2
+export HL_JOURNAL=bare.csv
+at 2026-11-03T10:00:00+08:00
+X=$("$HL_LOG" missed -t 13700000009)
+at 2026-11-03T11:40:00+08:00
+run "$HL_ESC"
+is "1: the warning to the first-contact owner" "$(notices "$X" callback)" "0,王芳 "
+"$HL_ESC" 2>/dev/null | "$HL_LOG" append
+at 2026-11-03T12:01:00+08:00
+run "$HL_ESC"
+is_status "1: a breach is news" 0
+is "1: nobody at any rung: the first-contact owner hears of the breach" "$(notices "$X" callback)" "1,王芳 "
+"$HL_ESC" 2>/dev/null | "$HL_LOG" append
+at 2026-11-03T14:01:00+08:00
+run "$HL_ESC"
+is_status "1: the leader's rung falls to the same person: nothing new" 1
+unset HL_JOURNAL
+cd "$T" || exit 2
+
 # ---- 3: a hold after a clock finished does not rewrite it ----
 export HL_JOURNAL=finished.csv
 at 2026-11-03T08:00:00+08:00
@@ -100,6 +120,47 @@ is "10: not at 80% of 90 minutes" "$(notices "$W" reply)" ""
 at 2026-11-03T10:18:00+08:00
 run "$HL_ESC"
 is "10: after 48 minutes not on hold" "$(notices "$W" reply)" "0,王芳 "
+unset HL_JOURNAL
+
+# ---- 8: an emergency reaches the general manager ----
+export HL_JOURNAL=emergency.csv
+at 2026-11-03T10:00:00+08:00
+E=$(new -c emergency 电梯困人)
+commit
+at 2026-11-04T09:59:00+08:00
+run "$HL_ESC"
+is "8: not before manager_after" "$(notices "$E" assign)" ""
+at 2026-11-04T10:00:00+08:00
+run "$HL_ESC"
+is "8: a working day after the leader: the manager" "$(notices "$E" assign)" "3,总经理 "
+unset HL_JOURNAL
+
+# ---- 6: two roles, one person: her contacts, one notice ----
+cat > boss.yaml <<'YAML'
+timezone: Asia/Shanghai
+departments:
+  - {name: 保洁部}
+staff:
+  - {name: 赵姐, dept: 保洁部}
+  - {name: 陈总, phone: "13800000009", email: chen@example.org}
+escalation:
+  manager: {name: 陈总}
+YAML
+export HL_JOURNAL=boss.csv
+at 2026-11-03T09:00:00+08:00
+S=$("$HL_LOG" -C boss.yaml open -c consult 垃圾没清)
+"$HL_LOG" -C boss.yaml assign "$S" -d 保洁部 -a 赵姐
+at 2026-11-03T10:00:00+08:00
+run "$HL_ESC" -C boss.yaml -o notify
+is "6: the manager's phone and e-mail from the staff list" "$(cut -f1-3 "$T/out" | grep 陈总)" "陈总	13800000009	chen@example.org"
+"$HL_ESC" -C boss.yaml 2>/dev/null | "$HL_LOG" -C boss.yaml append
+at 2026-11-03T12:00:00+08:00
+run "$HL_ESC" -C boss.yaml
+is "6: the leader's rung falls to her too: no second notice" "$(notices "$S" reply)" ""
+is_status "6: nothing new" 1
+at 2026-11-04T12:00:00+08:00
+run "$HL_ESC" -C boss.yaml
+is "6: nor at her own rung" "$(notices "$S" reply)" ""
 unset HL_JOURNAL
 
 # ---- 2: the warning of a business-time clock: a share of the working time ----
