@@ -188,6 +188,38 @@ int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t 
 	return 0;
 }
 
+/* Records written by the tools, and notes, may be written after the
+ * fact: a late entry may come before them. */
+static int robot_or_note(enum hl_event_kind k)
+{
+	return k == HL_EV_ESCALATE || k == HL_EV_ROUTE || k == HL_EV_NOTE;
+}
+
+/* The earliest time ev may have on t: the ticket's latest step entered
+ * by a person (t->last), and the step ev's own state needs. */
+static struct hl_time late_floor(const struct hl_ticket *t, const struct hl_event *ev)
+{
+	struct hl_time need = {0};
+	switch (ev->kind) {
+	case HL_EV_ACK:
+		need = t->assigned; /* the dispatch it signs for */
+		break;
+	case HL_EV_RESUME:
+		need = hl_time_local(t->held_since);
+		break;
+	case HL_EV_FOLLOWUP:
+	case HL_EV_REOPEN:
+		need = t->resolved;
+		break;
+	case HL_EV_CLOSE:
+		need = t->state == HL_ST_CALLED_BACK ? t->called : t->resolved;
+		break;
+	default:
+		break;
+	}
+	return need.t > t->last.t ? need : t->last;
+}
+
 int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_buf *err)
 {
 	const char *why = refusal(t, ev);
@@ -195,12 +227,13 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		why = verdict_refusal(t, ev);
 	if (why)
 		return hl_fail(err, "%s: %s", ev->ticket ? ev->ticket : "?", why);
-	if (t->state != HL_ST_NONE && ev->time.t < t->last.t) {
+	struct hl_time after = late_floor(t, ev);
+	if (t->state != HL_ST_NONE && ev->time.t < after.t) {
 		/* a late entry may not come before the step it follows: every
 		 * interval the reports measure stays non-negative */
 		struct hl_buf a = {0}, b = {0};
 		hl_time_format(ev->time, &a);
-		hl_time_format(t->last, &b);
+		hl_time_format(after, &b);
 		hl_fail(err, "%s: %s at %s is before the ticket's previous step at %s",
 			ev->ticket ? ev->ticket : "?", hl_vocab_name(&hl_events, ev->kind), a.s, b.s);
 		hl_buf_free(&a);
@@ -268,8 +301,10 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	case HL_EV_REOPEN:
 		t->reopened = ev->time;
 		/* waiting for dispatch again; dept still names the department
-		 * that resolved it, where a router sends it back */
+		 * that resolved it, where a router sends it back. The ack clock
+		 * waits for that dispatch. */
 		t->state = HL_ST_OPEN;
+		t->assigned = (struct hl_time){0};
 		t->reopens++;
 		break;
 	case HL_EV_CLOSE:
@@ -282,7 +317,8 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	default:
 		break;
 	}
-	t->last = ev->time;
+	if (!robot_or_note(ev->kind))
+		t->last = ev->time;
 	return 0;
 }
 
@@ -436,7 +472,8 @@ static size_t room_for(const char *const *strs, size_t n)
 }
 
 /* A reopen of a ticket forgotten when it closed: hl-log writes where the
- * ticket stood into every reopen record. */
+ * ticket stood into every reopen record. What it does not carry ended
+ * before the reopen: the resolve stands in for the first round's steps. */
 static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev, size_t hash)
 {
 	const char *strs[] = {ev->dept, ev->assignee, ev->phone, ev->place};
@@ -445,7 +482,7 @@ static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev
 	t->category = ev->category;
 	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
 	t->channel = ev->channel;
-	t->opened = ev->time;
+	t->opened = t->resolved = ev->time;
 	set_str(t, &t->dept, ev->dept);
 	set_str(t, &t->assignee, ev->assignee);
 	set_str(t, &t->phone, ev->phone);
@@ -467,8 +504,9 @@ struct hl_ticket *hl_tickets_add_for(struct hl_tickets *tt, const struct hl_even
 	return t ? t : opened(tt, ev, hash);
 }
 
-struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
-				const char *file, long line)
+/* The fold; revive: a reopen of an unknown ticket is of one forgotten. */
+static struct hl_ticket *fold(struct hl_tickets *tt, const struct hl_event *ev, const char *file,
+			      long line, int revive_it)
 {
 	struct hl_buf err = {0};
 	if (ev->kind == HL_EV_CALL)
@@ -477,7 +515,7 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 	struct hl_ticket *t = lookup(tt, ev->ticket, hash);
 	if (!t && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED))
 		t = opened(tt, ev, hash);
-	else if (!t && ev->kind == HL_EV_REOPEN && ev->dept)
+	else if (!t && ev->kind == HL_EV_REOPEN && revive_it)
 		t = revive(tt, ev, hash);
 	if (t && hl_ticket_apply(t, ev, &err)) {
 		hl_warnx("%s:%ld: %s (record ignored)", file, line, err.s);
@@ -487,6 +525,12 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 	}
 	hl_buf_free(&err);
 	return t;
+}
+
+struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
+				const char *file, long line)
+{
+	return fold(tt, ev, file, line, 0);
 }
 
 struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
@@ -499,7 +543,7 @@ struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
 		ev->kind = HL_EV_NONE;
 		return NULL;
 	}
-	struct hl_ticket *t = hl_fold_event(tt, ev, file, c->line);
+	struct hl_ticket *t = fold(tt, ev, file, c->line, 1);
 	if (t && t->state == HL_ST_CLOSED) {
 		hl_tickets_del(tt, ev->ticket);
 		t = NULL;

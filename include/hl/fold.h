@@ -111,8 +111,9 @@ void hl_tickets_free(struct hl_tickets *tt);
  * reopen of a forgotten ticket revives it from what the record carries. */
 struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
 			       const char *file, struct hl_event *ev);
-/* The step under it: applies a parsed event (creating or reviving the
- * ticket); NULL when ignored (reported) or the ticket is unknown. */
+/* The fold of readers that keep every ticket (the reports): applies a
+ * parsed event (creating the ticket at its opening); NULL when ignored
+ * (reported) or the ticket is unknown. */
 struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
 				const char *file, long line);
 

@@ -135,6 +135,48 @@ run "$HL_ESC"
 is "8: a working day after the leader: the manager" "$(notices "$E" assign)" "3,总经理 "
 unset HL_JOURNAL
 
+# ---- 9: a reopened closed ticket runs as one reopened before its close ----
+export HL_JOURNAL=reopen.csv
+at 2026-11-03T09:00:00+08:00
+P1=$(new -c repair 门坏了)
+P2=$(new -c repair 门坏了)
+"$HL_LOG" assign "$P1" -d 工程部 -a 张伟
+"$HL_LOG" assign "$P2" -d 工程部 -a 张伟
+at 2026-11-03T09:10:00+08:00
+"$HL_LOG" resolve "$P1"
+"$HL_LOG" resolve "$P2"
+at 2026-11-03T09:20:00+08:00
+"$HL_LOG" close "$P1"
+at 2026-11-03T09:30:00+08:00
+"$HL_LOG" reopen "$P1"
+"$HL_LOG" reopen "$P2"
+at 2026-11-03T10:00:00+08:00
+run "$HL_ESC" --explain "$P1"
+is_status "9: a reopened closed ticket is open" 0
+is "9: the same clocks from either state" "$("$HL_ESC" --explain "$P1" | sed 1d)" \
+	"$("$HL_ESC" --explain "$P2" | sed 1d)"
+is "9: the resolve clock from the reopen" "$(due "$P1" resolve)" "11-04 09:30"
+at 2026-11-04T09:30:00+08:00
+run "$HL_ESC"
+is "9: and it is escalated" "$(notices "$P1" resolve)" "$(notices "$P2" resolve)"
+like "9: ... by the head" "$(notices "$P1" resolve)" '^1,'
+unset HL_JOURNAL
+
+# ---- 7: a caller's history keeps only that caller's tickets ----
+export HL_JOURNAL=caller.csv
+at 2026-11-03T09:00:00+08:00
+C1=$(new -c repair -t 13711110001 甲)
+C2=$(new -c repair -t 13722220002 乙)
+"$HL_LOG" assign "$C2" -d 工程部
+"$HL_LOG" resolve "$C2"
+"$HL_LOG" close "$C2"
+at 2026-11-03T09:30:00+08:00
+"$HL_LOG" reopen "$C2"
+run "$HL_REPORT" caller 13711110001 --reveal-phones
+like "7: the caller's own ticket" "$(cat "$T/out")" "$C1"
+is "7: not another caller's reopened one" "$(grep -c "$C2" "$T/out")" "0"
+unset HL_JOURNAL
+
 # ---- 6: two roles, one person: her contacts, one notice ----
 cat > boss.yaml <<'YAML'
 timezone: Asia/Shanghai
@@ -223,6 +265,24 @@ printf 'calendar:\n  holidays: [2026-11-09]\n' > nohours.yaml
 run "$HL_ESC" -C nohours.yaml
 is_status "a calendar with no working hours" 2
 like "a calendar with no working hours: said" "$(cat "$T/err")" 'no working hours'
+unset HL_JOURNAL
+
+# ---- 5: a late entry may precede the tools' records, not a person's step ----
+export HL_JOURNAL=late.csv
+at 2026-11-03T23:00:00+08:00
+L=$(new -c repair -p urgent 暖气漏水)
+"$HL_LOG" assign "$L" -d 工程部 -a 张伟
+at 2026-11-03T23:50:00+08:00
+commit
+like "5: escalations are in the journal" "$(grep -c ",$L,escalate," late.csv)" "^[1-9]"
+"$HL_LOG" note "$L" 已电话催促
+at 2026-11-04T08:00:00+08:00
+run "$HL_LOG" --at "2026-11-03 23:40" arrive "$L" 到场
+is_status "5: the night repairer's arrival entered after the escalation" 0
+like "5: the figures keep the true time" "$(line "$L" arrive)" 'due 11-03 23:15; done late by 25m'
+run "$HL_LOG" --at "2026-11-03 23:35" resolve "$L"
+is_status "5: still not before a person's step" 2
+is_err "5: said" "hl-log: $L: resolve at 2026-11-03T23:35:00+08:00 is before the ticket's previous step at 2026-11-03T23:40:00+08:00"
 unset HL_JOURNAL
 
 done_testing
