@@ -285,4 +285,67 @@ is_status "5: still not before a person's step" 2
 is_err "5: said" "hl-log: $L: resolve at 2026-11-03T23:35:00+08:00 is before the ticket's previous step at 2026-11-03T23:40:00+08:00"
 unset HL_JOURNAL
 
+# ---- a hand-built month: on-time rates, breaches and fines by hand ----
+cat > month.yaml <<'YAML'
+timezone: Asia/Shanghai
+departments:
+  - {name: 工程部, head: 老李, leader: 陈总}
+  - {name: 客服部, head: 周敏, leader: 陈总}
+staff:
+  - {name: 王芳, dept: 客服部}
+  - {name: 张伟, dept: 工程部}
+  - {name: 周敏, dept: 客服部}
+penalties: {callback: [20, 50, 100], ticket: [100, 200], repeat_factor: 2}
+YAML
+export HL_JOURNAL=month.csv HL_CONFIG=month.yaml
+# step DDTHH:MM VERB ...: hl-log at that time of November
+step() { w=$1; shift; HL_NOW="2026-11-${w}:00+08:00" "$HL_LOG" "$@"; }
+# repairs for 张伟: R1 all in time; R2 on site 30m late, then held (the
+# hold moves nothing that ended); R3 resolved before it was signed for
+R1=$(step 03T09:00 open -c repair 灯不亮)
+step 03T09:05 assign "$R1" -d 工程部 -a 张伟; step 03T09:10 ack "$R1"
+step 03T09:50 arrive "$R1"; step 03T15:00 resolve "$R1"
+R2=$(step 04T09:00 open -c repair 水管漏)
+step 04T09:05 assign "$R2" -d 工程部 -a 张伟; step 04T09:20 ack "$R2"
+step 04T10:30 arrive "$R2"; step 04T10:30 hold "$R2"; step 04T12:30 resume "$R2"
+step 05T10:00 resolve "$R2"
+R3=$(step 10T09:00 open -c repair 门铃坏)
+step 10T09:05 assign "$R3" -d 工程部 -a 张伟
+step 10T09:20 arrive "$R3"; step 10T09:30 resolve "$R3"
+# complaints for 周敏: C1 in time; C2 the same phone's repeat, answered
+# an hour late; C3 held over a weekend, resolved 30 minutes late
+C1=$(step 02T09:00 open -c complaint -t 13700000001 噪音)
+step 02T09:30 assign "$C1" -d 客服部 -a 周敏; step 02T09:40 ack "$C1"
+step 02T10:00 reply "$C1"; step 03T09:00 resolve "$C1" --verdict valid
+step 04T09:00 followup "$C1" --score 5
+C2=$(step 12T09:00 open -c complaint -t 13700000001 又是噪音)
+step 12T09:30 assign "$C2" -d 客服部 -a 周敏; step 12T09:40 ack "$C2"
+step 13T10:00 reply "$C2"; step 13T11:00 resolve "$C2" --verdict valid
+step 14T09:00 followup "$C2" --score 5
+C3=$(step 20T10:00 open -c complaint -t 13700000002 漏水)
+step 20T10:10 assign "$C3" -d 客服部 -a 周敏; step 20T10:20 ack "$C3"
+step 20T11:00 reply "$C3"; step 20T17:00 hold "$C3"; step 23T08:00 resume "$C3"
+step 24T10:30 resolve "$C3" --verdict valid; step 25T09:00 followup "$C3" --score 5
+# missed calls that rang 王芳: by day 2 hours, at night 24
+M1=$(step 05T10:00 missed -t 13900000001); step 05T11:30 callback "$M1"
+M2=$(step 06T10:00 missed -t 13900000002); step 06T13:00 callback "$M2"
+M3=$(step 07T21:00 missed -t 13900000003); step 08T20:00 callback "$M3"
+M4=$(step 09T09:00 missed -t 13900000004)
+M5=$(step 10T09:00 missed -t 13900000005); step 10T11:00 callback "$M5"
+M6=$(step 11T09:00 missed -t 13900000006); step 11T15:00 callback "$M6"
+HL_NOW=2026-12-01T09:00:00+08:00 run "$HL_REPORT" monthly --month 2026-11 -o csv
+# met / judged of the tickets (missed calls are the weekly's): assign
+# 6/6, ack 6/6, reply 2/3, arrive 2/3, resolve 5/6, followup 3/3; 24/27
+col() { tr -d '\r' < "$T/out" | awk -F, -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i } $1 == "合计" { print $k }'; }
+is "month: on-time rate of every clock" \
+	"$(col sla_met) $(col assign_met) $(col ack_met) $(col reply_met) $(col arrive_met) $(col resolve_met) $(col followup_met)" \
+	"88.9 100.0 100.0 66.7 66.7 83.3 100.0"
+HL_NOW=2026-12-01T09:00:00+08:00 run "$HL_REPORT" staff --month 2026-11 -o csv
+# 张伟: R2 late, the first late ticket: 100. 周敏: C2 a repeat (100 x 2),
+# C3 the second (200). 王芳: three late call-backs, 20 + 50 + 100.
+is "month: breaches, late call-backs and fines of each person" \
+	"$(tr -d '\r' < "$T/out" | cut -d, -f1,4,5,6 | sed 1d | tr '\n' ' ')" \
+	"周敏,2,0,400 张伟,1,0,100 王芳,3,3,170 合计,6,3,670 "
+unset HL_JOURNAL HL_CONFIG
+
 done_testing
