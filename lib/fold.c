@@ -476,8 +476,8 @@ static size_t room_for(const char *const *strs, size_t n)
  * before the reopen: the resolve stands in for the first round's steps. */
 static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev, size_t hash)
 {
-	const char *strs[] = {ev->dept, ev->assignee, ev->phone, ev->place};
-	struct hl_ticket *t = add_new(tt, ev->ticket, hash, room_for(strs, 4));
+	const char *strs[] = {ev->dept, ev->assignee, ev->phone, ev->place, ev->actor};
+	struct hl_ticket *t = add_new(tt, ev->ticket, hash, room_for(strs, 5));
 	t->state = HL_ST_RESOLVED;
 	t->category = ev->category;
 	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
@@ -487,6 +487,9 @@ static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev
 	set_str(t, &t->assignee, ev->assignee);
 	set_str(t, &t->phone, ev->phone);
 	set_str(t, &t->place, ev->place);
+	/* the record does not carry the first-contact owner: who reopened
+	 * it stands in, so that a late round is still heard of */
+	set_str(t, &t->opener, ev->actor);
 	return t;
 }
 

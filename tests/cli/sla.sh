@@ -161,6 +161,16 @@ run "$HL_ESC"
 is "9: and it is escalated" "$(notices "$P1" resolve)" "$(notices "$P2" resolve)"
 like "9: ... by the head" "$(notices "$P1" resolve)" '^1,'
 unset HL_JOURNAL
+export HL_JOURNAL=reopen2.csv
+at 2026-11-03T09:00:00+08:00
+P3=$(new -c repair 窗坏了)
+"$HL_LOG" resolve "$P3"
+"$HL_LOG" close "$P3"
+"$HL_LOG" --by 周敏 reopen "$P3"
+at 2026-11-04T10:00:00+08:00
+run "$HL_ESC"
+is "9: never dispatched: the reopener's department hears" "$(notices "$P3" resolve)" "1,周敏 "
+unset HL_JOURNAL
 
 # ---- 7: a caller's history keeps only that caller's tickets ----
 export HL_JOURNAL=caller.csv
