@@ -235,9 +235,12 @@ def rand_world():
     holidays = set(rng.sample(days, rng.randint(0, 4)))
     workdays = set(d for d in rng.sample(days, rng.randint(0, 3)) if d not in holidays)
     cal = Cal(zone, hours, makeup, holidays, workdays)
-    durs = {c: rand_dur() for c in CLOCKS}
+    durs = {c: rand_dur() for c in CLOCKS + ["callback"]}
+    day = rng.choice([None, rand_dur()])
+    a, b = sorted(rng.sample(range(16, 96), 2))
     warn = rng.choice([0, 50, 75, 80, 90, 99])
-    return {"zone": zone, "start": start, "cal": cal, "durs": durs, "warn": warn}
+    return {"zone": zone, "start": start, "cal": cal, "durs": durs, "warn": warn,
+            "callback_day": day, "daytime": (a * 15, b * 15), "name_daytime": rng.random() < 0.5}
 
 
 def yaml_of(w):
@@ -256,8 +259,13 @@ def yaml_of(w):
               "escalation:", "  warn: %d%%" % w["warn"], "  leader_after: 2h",
               "  manager_after: 1bd", "  manager: {name: M1}",
               "sla:", "  - name: all", "    match: {}"]
-    for c in CLOCKS:
+    for c in CLOCKS + ["callback"]:
         lines.append("    %s: %s" % (c, fmt_dur(w["durs"][c])))
+    if w["callback_day"]:
+        lines.append("    callback_day: %s" % fmt_dur(w["callback_day"]))
+        if w["name_daytime"]:
+            a, b = w["daytime"]
+            lines.append('    daytime: "%02d:%02d-%02d:%02d"' % (a // 60, a % 60, b // 60, b % 60))
     return "\n".join(lines) + "\n"
 
 
@@ -316,6 +324,35 @@ def rand_history(w, t0):
             cur[1] = x
             cur = None
     return {"events": ev, "state": state, "held": held, "holds": holds, "last": t}
+
+
+def rand_missed(w, t0):
+    ev = [("missed", t0)]
+    t = t0
+    if rng.random() < 0.7:
+        t += rng.choice([rng.randint(1, 7200), rng.randint(3600, 2 * 86400)])
+        while not ok_time(w, t):
+            t += 3600
+        ev.append(("callback", t))
+    return {"events": ev, "state": "called-back" if len(ev) > 1 else "missed",
+            "held": False, "holds": [], "last": t, "missed": True}
+
+
+def callback_clock(w, h):
+    """The callback clock's duration: the sooner of callback and, missed
+    within the daytime, callback_day."""
+    t0 = h["events"][0][1]
+    due = dur_add(w["cal"], t0, w["durs"]["callback"])
+    dur = w["durs"]["callback"]
+    if w["callback_day"]:
+        a, b = w["daytime"] if w["name_daytime"] else (8 * 60, 20 * 60)
+        lt = w["cal"].local(t0)
+        m = lt.hour * 60 + lt.minute
+        if a <= m < b:
+            sooner = dur_add(w["cal"], t0, w["callback_day"])
+            if sooner < due:
+                dur = w["callback_day"]
+    return dur
 
 
 def iso(w, t):
@@ -387,22 +424,32 @@ def one_world(tmp):
         t0 = base + rng.randint(0, 20 * 86400)
         while not ok_time(w, t0):
             t0 += 3600
-        h = rand_history(w, t0)
+        h = rand_missed(w, t0) if rng.random() < 0.25 else rand_history(w, t0)
         h["id"] = "HL-20260101-%04d" % (i + 1)
         tickets.append(h)
+        # late entries: a note written after the fact, in the journal
+        # before a step that happened earlier
+        evs = h["events"]
+        for j in range(1, len(evs)):
+            if rng.random() < 0.2:
+                nt = evs[j][1] + rng.randint(1, 3600)
+                rows.append({"time": iso(w, nt), "ticket": h["id"], "event": "note",
+                             "actor": "O1", "text": "n", "pos": evs[j][1] - 0.5})
         for k, t in h["events"]:
-            row = {"time": iso(w, t), "ticket": h["id"], "event": k, "actor": "O1"}
+            row = {"time": iso(w, t), "ticket": h["id"], "event": k, "actor": "O1", "pos": t}
             if k == "open":
                 row["category"] = "repair"
                 row["text"] = "x"
+            if k == "missed":
+                row["phone"] = "13700000000"
             if k == "assign":
                 row.update(dept="D1", assignee="P1")
             if k == "followup":
                 row["score"] = "5"
             rows.append(row)
-    rows.sort(key=lambda r: dt.datetime.fromisoformat(r["time"]))
+    rows.sort(key=lambda r: r.pop("pos"))
     with open(journal, "w", newline="") as f:
-        wr = csv.DictWriter(f, ["time", "ticket", "event", "actor", "category", "dept",
+        wr = csv.DictWriter(f, ["time", "ticket", "event", "actor", "category", "phone", "dept",
                                 "assignee", "score", "text"], lineterminator="\n")
         wr.writeheader()
         wr.writerows(rows)
@@ -426,8 +473,16 @@ def one_world(tmp):
             check("explain runs", (rc, err), (0, ""), ctx)
             continue
         got = explain_lines(out)
-        ref = bounds(h)
-        for c in CLOCKS:
+        durs = dict(w["durs"])
+        if h.get("missed"):
+            ref = {c: ("no",) for c in CLOCKS}
+            cb = h["events"][1][1] if len(h["events"]) > 1 else None
+            ref["callback"] = ("runs", h["events"][0][1], cb)
+            durs["callback"] = callback_clock(w, h)
+        else:
+            ref = bounds(h)
+            ref["callback"] = ("no",)
+        for c in CLOCKS + ["callback"]:
             b = ref[c]
             if b[0] != "runs":
                 check(c + " stands", parse_clock(got.get(c, ""))[:1], b[:1], ctx)
@@ -435,7 +490,7 @@ def one_world(tmp):
             start, stop = b[1], b[2]
             until = stop if stop is not None and stop < now else now
             holds = [(f, to) for f, to in h["holds"]]
-            due, warn = deadline(w["cal"], w["durs"][c], w["warn"], start, until, holds)
+            due, warn = deadline(w["cal"], durs[c], w["warn"], start, until, holds)
             want = ("runs", short(w, start), short(w, due),
                     short(w, warn) if warn is not None and stop is None else None)
             check(c + " deadline", parse_clock(got.get(c, "")), want, ctx + "\n#   " + out.replace("\n", "\n#   "))
