@@ -168,18 +168,6 @@ int64_t hl_ticket_since(const struct hl_ticket *t)
 	return t->reopens && t->reopened.t ? t->reopened.t : t->opened.t;
 }
 
-int64_t hl_ticket_held(const struct hl_ticket *t, int64_t start, int64_t now)
-{
-	int64_t sum = 0;
-	for (size_t i = 0; i < t->nholds; i++) {
-		int64_t from = t->holds[i].from > start ? t->holds[i].from : start;
-		int64_t to = t->holds[i].to ? t->holds[i].to : now;
-		if (to > from)
-			sum += to - from;
-	}
-	return sum;
-}
-
 int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t due)
 {
 	for (size_t i = 0; i < t->nsent; i++)

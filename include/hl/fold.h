@@ -69,11 +69,8 @@ struct hl_notice {
 	int64_t due;
 };
 
-/* Seconds the ticket was on hold from start on (up to now when it still
- * is): the time its clocks stood still. */
 /* When the ticket's current round began: its reopen, else its open. */
 int64_t hl_ticket_since(const struct hl_ticket *t);
-int64_t hl_ticket_held(const struct hl_ticket *t, int64_t start, int64_t now);
 int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t due);
 
 /* Checks that ev may happen to t now and applies it; on refusal t is
