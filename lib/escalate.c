@@ -93,22 +93,23 @@ static const char *named(const struct hl_config *cfg, const struct hl_ticket *t,
 	return who && *who ? who : NULL;
 }
 
-/* Who hears of a rung: the person it names, else the next rung up's,
- * else the manager, else the first-contact owner, else the assignee, else
- * nobody by name (an empty notify, still written). One person: a rung
- * has one record for each deadline. */
-static const char *recipient(const struct hl_config *cfg, const struct hl_ticket *t, int level,
-			     const char **role)
+/* Who hears of a rung (at most two): the person it names, else the next
+ * rung up's, else the manager, else the first-contact owner and the
+ * assignee, else nobody by name (an empty notify, still written). */
+static size_t recipients(const struct hl_config *cfg, const struct hl_ticket *t, int level,
+			 const char *to[2], const char *role[2])
 {
-	const char *to;
 	for (int up = level; up <= HL_RUNG_MANAGER; up++)
-		if ((to = named(cfg, t, up, role)) != NULL)
-			return to;
+		if ((to[0] = named(cfg, t, up, &role[0])) != NULL)
+			return 1;
+	size_t n = 0;
 	if (t->opener && *t->opener)
-		return *role = "first contact", t->opener;
-	if (t->assignee && *t->assignee)
-		return *role = "assignee", t->assignee;
-	return *role = "nobody", "";
+		to[n] = t->opener, role[n++] = "first contact";
+	if (t->assignee && *t->assignee && !(n && hl_streq(t->assignee, to[0])))
+		to[n] = t->assignee, role[n++] = "assignee";
+	if (!n)
+		to[n] = "", role[n++] = "nobody";
+	return n;
 }
 
 /* ---- when ---- */
@@ -158,25 +159,22 @@ static void push(struct hl_escalator *e, const struct hl_alert *a)
 	e->alerts[e->nalerts++] = *a;
 }
 
-static void mark_sent(struct hl_ticket *t, int clock, int level, int64_t due)
+static void mark_sent(struct hl_ticket *t, int clock, int level, int64_t due, const char *to)
 {
-	if (hl_ticket_was_sent(t, clock, level, due))
+	int64_t who = hl_notice_who(to);
+	if (hl_ticket_was_sent_to(t, clock, level, due, who))
 		return;
 	t->sent = hl_xreallocarray(t->sent, t->nsent + 1, sizeof *t->sent);
-	t->sent[t->nsent++] = (struct hl_notice){clock, level, due};
+	t->sent[t->nsent++] = (struct hl_notice){clock, level, due, who};
 }
 
-/* Whether who already heard of the breach of this deadline: a rung above
- * the warning written for it named them. */
-static int told(const struct hl_config *cfg, const struct hl_ticket *t, int clock, int64_t due,
-		const char *who)
+/* Whether who already heard of the breach of this deadline: a notice
+ * above the warning's rung was written to them. */
+static int told(const struct hl_ticket *t, int clock, int64_t due, const char *who)
 {
-	for (int level = HL_RUNG_HEAD; level <= HL_RUNG_MANAGER; level++) {
-		const char *role;
-		if (hl_ticket_was_sent(t, clock, level, due) &&
-		    hl_streq(recipient(cfg, t, level, &role), who))
+	for (int level = HL_RUNG_HEAD; level <= HL_RUNG_MANAGER; level++)
+		if (hl_ticket_was_sent_to(t, clock, level, due, hl_notice_who(who)))
 			return 1;
-	}
 	return 0;
 }
 
@@ -198,32 +196,35 @@ static void ladder(struct hl_escalator *e, struct hl_ticket *t, int clock,
 			reached[step + up > 3 ? 3 : step + up] = 1;
 	/* everyone a reached rung names, once, at the highest rung naming
 	 * them; a rung below one already written is moot */
-	struct hl_alert out[4];
+	struct hl_alert out[8];
 	size_t nout = 0;
 	for (int level = 3; level > sent_hi; level--) {
-		const char *role;
+		const char *to[2], *role[2];
 		if (!reached[level])
 			continue;
-		const char *to = recipient(e->cfg, t, level, &role);
-		int dup = level > 0 && told(e->cfg, t, clock, v->due, to);
-		for (size_t k = 0; k < nout && !dup; k++)
-			dup = hl_streq(out[k].to, to);
-		if (dup)
-			continue;
-		struct hl_alert a = {t, clock, level, v->due, v->rule, to, role,
-				     NULL, NULL, now >= v->due, v->business, 0};
-		/* what is left, in the time the clock counts */
-		if (now < v->due)
-			a.left = v->business ? hl_cal_work(&e->cfg->cal, now, v->due) : v->due - now;
-		contact(e->cfg, dept_of(e->cfg, t), &a);
-		out[nout++] = a;
+		size_t n = recipients(e->cfg, t, level, to, role);
+		for (size_t i = 0; i < n; i++) {
+			int dup = level > 0 && told(t, clock, v->due, to[i]);
+			for (size_t k = 0; k < nout && !dup; k++)
+				dup = hl_streq(out[k].to, to[i]);
+			if (dup)
+				continue;
+			struct hl_alert a = {t, clock, level, v->due, v->rule, to[i], role[i],
+					     NULL, NULL, now >= v->due, v->business, 0};
+			/* what is left, in the time the clock counts */
+			if (now < v->due)
+				a.left = v->business ? hl_cal_work(&e->cfg->cal, now, v->due)
+						     : v->due - now;
+			contact(e->cfg, dept_of(e->cfg, t), &a);
+			out[nout++] = a;
+		}
 	}
 	if (nout && quiet_now(e) && !is_emergency(t)) {
 		*held += nout;
 		return;
 	}
 	for (size_t k = 0; k < nout; k++) {
-		mark_sent(t, clock, out[k].level, v->due);
+		mark_sent(t, clock, out[k].level, v->due, out[k].to);
 		push(e, &out[k]);
 	}
 }

@@ -99,8 +99,10 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 		       : s == HL_ST_CLOSED ? "ticket is already closed"
 		       : "ticket is not resolved";
 	case HL_EV_ESCALATE:
-		/* one notice per clock, rung and deadline, however many cron jobs */
-		if (ev->clock >= 0 && ev->has_due && hl_ticket_was_sent(t, ev->clock, ev->level, ev->due.t))
+		/* one notice per clock, rung, deadline and person, however many
+		 * cron jobs */
+		if (ev->clock >= 0 && ev->has_due &&
+		    hl_ticket_was_sent_to(t, ev->clock, ev->level, ev->due.t, hl_notice_who(ev->notify)))
 			return "this escalation was already recorded";
 		return s == HL_ST_CLOSED ? "ticket is closed" : NULL;
 	default:
@@ -160,12 +162,28 @@ static void note_sent(struct hl_ticket *t, const struct hl_event *ev)
 	if (!ev->has_due || ev->clock < 0)
 		return;
 	t->sent = hl_xreallocarray(t->sent, t->nsent + 1, sizeof *t->sent);
-	t->sent[t->nsent++] = (struct hl_notice){ev->clock, ev->level, ev->due.t};
+	t->sent[t->nsent++] = (struct hl_notice){ev->clock, ev->level, ev->due.t,
+						 hl_notice_who(ev->notify)};
 }
 
 int64_t hl_ticket_since(const struct hl_ticket *t)
 {
 	return t->reopens && t->reopened.t ? t->reopened.t : t->opened.t;
+}
+
+int64_t hl_notice_who(const char *notify)
+{
+	return (int64_t)(hl_hash_str(notify ? notify : "") >> 1);
+}
+
+int hl_ticket_was_sent_to(const struct hl_ticket *t, int clock, int level, int64_t due,
+			  int64_t who)
+{
+	for (size_t i = 0; i < t->nsent; i++)
+		if (t->sent[i].clock == clock && t->sent[i].level == level && t->sent[i].due == due &&
+		    t->sent[i].who == who)
+			return 1;
+	return 0;
 }
 
 int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t due)

@@ -97,7 +97,8 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 		put_int(b, t->holds[i].from), put_int(b, t->holds[i].to);
 	put_int(b, (long long)t->nsent);
 	for (size_t i = 0; i < t->nsent; i++)
-		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due);
+		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due),
+			put_int(b, t->sent[i].who);
 	hl_buf_addc(b, '\n');
 }
 
@@ -289,6 +290,7 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 		t->sent[t->nsent].clock = (int)get_int(fs);
 		t->sent[t->nsent].level = (int)get_int(fs);
 		t->sent[t->nsent].due = get_int(fs);
+		t->sent[t->nsent].who = get_int(fs);
 	}
 	return fs->bad || fs->at != fs->n || t->state <= HL_ST_NONE || t->state > HL_ST_CALLED_BACK ? -1 : 0;
 }

@@ -63,15 +63,22 @@ struct hl_hold {
 	int64_t from, to;
 };
 
-/* An escalation: which clock, which rung, for which deadline. */
+/* An escalation: which clock, which rung, for which deadline, to whom. */
 struct hl_notice {
 	int clock, level;
 	int64_t due;
+	int64_t who;       /* hl_notice_who of its notify */
 };
 
 /* When the ticket's current round began: its reopen, else its open. */
 int64_t hl_ticket_since(const struct hl_ticket *t);
+/* A name as the notices keep it (a hash; "" and NULL alike). */
+int64_t hl_notice_who(const char *notify);
+/* Whether a notice of that clock, rung and deadline was written (to
+ * anyone; to who). */
 int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t due);
+int hl_ticket_was_sent_to(const struct hl_ticket *t, int clock, int level, int64_t due,
+			  int64_t who);
 
 /* Checks that ev may happen to t now and applies it; on refusal t is
  * unchanged and err says why (without a file position). */

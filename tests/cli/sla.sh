@@ -47,6 +47,17 @@ is "1: nobody at any rung: the first-contact owner hears of the breach" "$(notic
 at 2026-11-03T14:01:00+08:00
 run "$HL_ESC"
 is_status "1: the leader's rung falls to the same person: nothing new" 1
+at 2026-11-03T09:00:00+08:00
+Y=$(new -c consult 问事)
+"$HL_LOG" assign "$Y" -d 保洁部 -a 赵姐
+at 2026-11-03T10:01:00+08:00
+run "$HL_ESC"
+is "1: the first-contact owner and the assignee" "$(notices "$Y" reply)" "1,王芳 1,赵姐 "
+"$HL_ESC" 2>/dev/null | "$HL_LOG" append
+is "1: both notices are committed" "$(grep -c ",$Y,escalate,.*,reply," bare.csv)" "2"
+at 2026-11-03T12:01:00+08:00
+run "$HL_ESC"
+is "1: and not told again at the next rung" "$(notices "$Y" reply)" ""
 unset HL_JOURNAL
 cd "$T" || exit 2
 
