@@ -17,7 +17,7 @@
 #include "hl/live.h"
 #include "hl/reader.h"
 
-#define VERSION "hl-state 3\n"
+#define VERSION "hl-state 4\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
