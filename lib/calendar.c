@@ -131,7 +131,9 @@ static int64_t walk(const struct hl_calendar *cal, int64_t t, int64_t remaining,
 	return -1;
 }
 
-/* The same time of day n working days after the next working moment. */
+/* The same time of day, to the second, n working days after the next
+ * working moment; on a day whose hours end sooner (a make-up Saturday) at
+ * their end, begin later at their start. */
 static int64_t add_days(const struct hl_calendar *cal, int64_t t, int64_t n, struct hl_buf *ex)
 {
 	int64_t at = walk(cal, t, 0, NULL), day;
@@ -139,6 +141,9 @@ static int64_t add_days(const struct hl_calendar *cal, int64_t t, int64_t n, str
 	if (at < 0)
 		return -1;
 	hl_local_day(at, &day, &minute);
+	int64_t sec = at - hl_local_epoch(day, minute);
+	if (sec < 0 || sec > 59)
+		sec = 0; /* a minute that does not exist (DST): none to keep */
 	for (int64_t k = 0; n > 0 && k < MAX_WALK_DAYS; k++) {
 		size_t cnt;
 		day++;
@@ -152,13 +157,12 @@ static int64_t add_days(const struct hl_calendar *cal, int64_t t, int64_t n, str
 		return -1;
 	size_t cnt;
 	const struct hl_span *h = hl_cal_hours(cal, day, &cnt);
-	/* a shorter day (a make-up Saturday) ends the deadline at its close */
-	if (minute > h[cnt - 1].to)
-		minute = h[cnt - 1].to;
+	if (minute >= h[cnt - 1].to)
+		minute = h[cnt - 1].to, sec = 0;
 	if (minute < h[0].from)
-		minute = h[0].from;
+		minute = h[0].from, sec = 0;
 	explain_day(ex, day, "the deadline's working day");
-	return hl_local_epoch(day, minute);
+	return hl_local_epoch(day, minute) + sec;
 }
 
 int64_t hl_cal_add(const struct hl_calendar *cal, int64_t t, struct hl_duration d,
@@ -172,6 +176,35 @@ int64_t hl_cal_add(const struct hl_calendar *cal, int64_t t, struct hl_duration 
 	default:
 		return add_days(cal, t, d.amount, explain);
 	}
+}
+
+int64_t hl_cal_walk(const struct hl_calendar *cal, int64_t t, int64_t secs)
+{
+	return secs > 0 ? walk(cal, t, secs, NULL) : t;
+}
+
+int64_t hl_cal_work(const struct hl_calendar *cal, int64_t a, int64_t b)
+{
+	int64_t day, last, sum = 0;
+	int minute;
+	if (b <= a)
+		return 0;
+	hl_local_day(a, &day, &minute);
+	hl_local_day(b, &last, &minute);
+	for (; day <= last; day++) {
+		size_t n;
+		const struct hl_span *h = hl_cal_hours(cal, day, &n);
+		for (size_t i = 0; i < n; i++) {
+			int64_t from = hl_local_epoch(day, h[i].from), to = hl_local_epoch(day, h[i].to);
+			if (from < a)
+				from = a;
+			if (to > b)
+				to = b;
+			if (to > from)
+				sum += to - from;
+		}
+	}
+	return sum;
 }
 
 /* ---- the calendar section ---- */
@@ -305,6 +338,12 @@ int hl_calendar_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_ca
 	}
 	if (cal->nworkdays && !cal->nmakeup)
 		return hl_cfg_fail(c, v, "make-up workdays need workday_hours (or hours on mon)");
+	int any = 0;
+	for (int d = 0; d < 7; d++)
+		any |= cal->nhours[d] != 0;
+	/* business time would never pass: clocks that silently never run */
+	if (!any)
+		return hl_cfg_fail(c, v, "the calendar has no working hours");
 	if (cal->nholidays)
 		qsort(cal->holidays, cal->nholidays, sizeof *cal->holidays, cmp_day);
 	if (cal->nworkdays)

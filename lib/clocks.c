@@ -30,29 +30,45 @@ static int resolved(const struct hl_ticket *t)
 	return t->state == HL_ST_RESOLVED || t->state == HL_ST_CLOSED;
 }
 
-/* When each clock starts and whether (and when) its stop event came. */
+/* The earliest of two instants, 0 being none. */
+static int64_t first_of(int64_t a, int64_t b)
+{
+	return !a ? b : !b ? a : a < b ? a : b;
+}
+
+/* The instant of a step at or after from, 0 when there is none. */
+static int64_t after(int64_t step, int64_t from)
+{
+	return step && step >= from ? step : 0;
+}
+
+/* When each clock starts and whether (and when) it ended: its own step,
+ * or a step that makes it moot (a resolve ends every clock of the round
+ * but followup). */
 static void bounds(const struct hl_ticket *t, enum hl_clock c, struct hl_clockv *v)
 {
 	int64_t since = hl_ticket_since(t);
+	int64_t res = resolved(t) ? t->resolved.t : 0;
+	/* the resolve of an earlier round does not end this one's clocks */
 	v->runs = !t->missed;
 	switch (c) {
 	case HL_CLK_ASSIGN:
 		/* answered on the spot: nothing to dispatch */
 		v->start = t->opened.t;
-		v->stop = t->dispatched.t ? t->dispatched.t : t->resolved.t;
+		v->stop = first_of(t->dispatched.t, t->resolved.t);
 		break;
 	case HL_CLK_ACK:
 		v->runs = v->runs && t->assigned.t;
 		v->start = t->assigned.t;
-		v->stop = t->acked.t >= t->assigned.t ? t->acked.t : 0;
+		v->stop = first_of(after(t->acked.t, t->assigned.t), after(t->resolved.t, t->assigned.t));
 		break;
 	case HL_CLK_REPLY:
 		v->start = t->opened.t;
-		v->stop = t->replied.t ? t->replied.t : t->resolved.t;
+		v->stop = first_of(t->replied.t, t->resolved.t);
 		break;
 	case HL_CLK_ARRIVE:
 		v->start = t->opened.t;
-		v->stop = t->arrived.t ? t->arrived.t : t->resolved.t;
+		v->stop = first_of(t->arrived.t, t->resolved.t);
 		break;
 	case HL_CLK_UPDATE:
 		v->runs = v->runs && !resolved(t);
@@ -61,23 +77,32 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, struct hl_clockv 
 		break;
 	case HL_CLK_RESOLVE:
 		v->start = since;
-		v->stop = resolved(t) ? t->resolved.t : 0;
+		v->stop = res;
 		break;
 	case HL_CLK_FOLLOWUP:
 		v->runs = v->runs && resolved(t) && t->resolved.t;
 		v->start = t->resolved.t;
-		v->stop = t->followed.t >= t->resolved.t ? t->followed.t : 0;
+		v->stop = after(t->followed.t, t->resolved.t);
 		break;
 	default: /* callback */
 		v->runs = t->missed;
 		v->start = t->opened.t, v->stop = t->called.t;
 		break;
 	}
+	/* a reopen follows a resolve, which ended the first round's clocks:
+	 * they stay ended (by the reopen at the latest: the ticket keeps only
+	 * its latest resolve) */
+	if (t->reopens && (c == HL_CLK_ASSIGN || c == HL_CLK_REPLY || c == HL_CLK_ARRIVE)) {
+		v->before_reopen = 1;
+		if (!v->stop || v->stop > since)
+			v->stop = since;
+	}
 	v->done = v->stop != 0;
 }
 
 static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t, enum hl_clock c,
-			  const struct hl_clockv *v, int64_t now, struct hl_buf *ex)
+			  const struct hl_clockv *v, const struct hl_sla_due *sd, int64_t now,
+			  struct hl_buf *walk, struct hl_buf *ex)
 {
 	const struct hl_sla_rule *r = hl_sla_rule_for(cfg, t->category, t->priority, t->channel, c);
 	struct hl_buf a = {0}, b = {0}, d = {0};
@@ -86,21 +111,19 @@ static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t
 		hl_buf_printf(ex, "does not run for this ticket\n");
 		return;
 	}
+	if (v->before_reopen) {
+		/* a reader keeping open tickets may not know when: the same
+		 * words from the whole journal and from a revived ticket */
+		hl_buf_printf(ex, "ended before the reopen\n");
+		return;
+	}
 	hl_short_time(v->start, &a);
 	hl_short_time(v->due, &b);
-	hl_duration_format(r->due[c], &d);
-	if (c == HL_CLK_CALLBACK && r->has_callback_day) {
-		int64_t day;
-		int m;
-		hl_local_day(v->start, &day, &m);
-		if (m >= r->daytime.from && m < r->daytime.to) {
-			hl_buf_clear(&d);
-			hl_duration_format(r->callback_day, &d);
-			hl_buf_printf(&d, ", missed in the daytime %02d:%02d-%02d:%02d", r->daytime.from / 60,
-				      r->daytime.from % 60, r->daytime.to / 60, r->daytime.to % 60);
-		}
-	}
-	hl_buf_printf(ex, "%s from %s (rule %s) -> due %s", d.s, a.s, r->name, b.s);
+	hl_duration_format(sd->dur, &d);
+	if (sd->daytime)
+		hl_buf_printf(&d, ", missed in the daytime %02d:%02d-%02d:%02d", r->daytime.from / 60,
+			      r->daytime.from % 60, r->daytime.to / 60, r->daytime.to % 60);
+	hl_buf_printf(ex, "%s from %s (rule %s) -> due %s", d.s, a.s, sd->rule, b.s);
 	hl_buf_clear(&a);
 	if (v->done) {
 		hl_span_format(v->stop - v->due, &a);
@@ -113,15 +136,19 @@ static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t
 		hl_span_format(now >= v->due ? now - v->due : v->due - now, &a);
 		hl_buf_printf(ex, now >= v->due ? "; overdue by %s" : "; running, %s left", a.s);
 	}
-	int64_t held = hl_ticket_held(t, v->start, now);
-	if (held) {
+	if (v->held) {
 		hl_buf_clear(&a);
-		hl_span_format(held, &a);
-		hl_buf_printf(ex, "; %s on hold added", a.s);
+		hl_span_format(v->held, &a);
+		hl_buf_printf(ex, "; %s%s on hold added", a.s, v->business ? " of working time" : "");
+	}
+	if (v->warn >= 0 && !v->done) {
+		hl_buf_clear(&a);
+		hl_short_time(v->warn, &a);
+		hl_buf_printf(ex, "; warn %s", a.s);
 	}
 	hl_buf_addc(ex, '\n');
-	if (r->due[c].unit != HL_DUR_CLOCK)
-		hl_sla_deadline(cfg, t, c, v->start, now, NULL, ex);
+	if (walk && walk->len)
+		hl_buf_adds(ex, walk->s);
 	hl_buf_free(&a);
 	hl_buf_free(&b);
 	hl_buf_free(&d);
@@ -130,14 +157,23 @@ static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t
 void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t now,
 	       struct hl_clockv v[HL_NCLOCKS], struct hl_buf *explain)
 {
+	struct hl_buf walk = {0};
 	for (int c = 0; c < HL_NCLOCKS; c++) {
+		struct hl_sla_due sd = {0};
 		memset(&v[c], 0, sizeof v[c]);
 		bounds(t, (enum hl_clock)c, &v[c]);
+		v[c].warn = -1;
+		hl_buf_clear(&walk);
 		if (v[c].runs) {
-			v[c].due = hl_sla_deadline(cfg, t, (enum hl_clock)c, v[c].start, now, &v[c].rule, NULL);
-			v[c].runs = v[c].due >= 0;
+			int64_t until = v[c].done && v[c].stop < now ? v[c].stop : now;
+			v[c].runs = !hl_sla_clock(cfg, t, (enum hl_clock)c, v[c].start, until, &sd,
+						  explain ? &walk : NULL);
+			v[c].due = sd.due, v[c].warn = sd.warn, v[c].rule = sd.rule;
+			v[c].business = sd.business, v[c].held = sd.held;
 		}
 		if (explain)
-			explain_clock(cfg, t, (enum hl_clock)c, &v[c], now, explain);
+			explain_clock(cfg, t, (enum hl_clock)c, &v[c], &sd, now,
+				      sd.business ? &walk : NULL, explain);
 	}
+	hl_buf_free(&walk);
 }

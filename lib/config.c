@@ -215,8 +215,8 @@ static int parse_sla(struct hl_cfgctx *c, const struct hl_node *seq, struct hl_c
 			return -1;
 		if (!r->name)
 			return hl_cfg_fail(c, seq->kid[i], "sla rule without %s", "name");
-		if (r->has_callback_day && !r->daytime.to)
-			return hl_cfg_fail(c, seq->kid[i], "sla rule '%s': callback_day needs daytime", r->name);
+		if (r->has_callback_day && !r->daytime.to) /* hotline.yaml(5)'s default */
+			r->daytime = (struct hl_span){8 * 60, 20 * 60};
 	}
 	return 0;
 }

@@ -51,54 +51,65 @@ static const struct hl_dept *dept_of(const struct hl_config *cfg, const struct h
 	return d;
 }
 
-static void contact(const struct hl_config *cfg, struct hl_alert *a, const struct hl_dept *d)
+/* A person's phone and e-mail from every place the configuration names
+ * them: the staff list, the manager's entry, the line of a department
+ * they head (the ticket's first). */
+static void contact(const struct hl_config *cfg, const struct hl_dept *d, struct hl_alert *a)
 {
 	const struct hl_person *p = hl_config_person(cfg, a->to);
-	a->phone = p && p->phone ? p->phone : NULL;
-	a->email = p && p->email ? p->email : NULL;
-	/* the department's line rings on the head's desk */
-	if (d && a->level == HL_RUNG_HEAD) {
-		if (!a->phone)
-			a->phone = d->phone;
-		if (!a->email)
-			a->email = d->email;
-	}
+	const struct hl_ladder *l = &cfg->ladder;
+	const struct hl_dept *heads = d && d->head && hl_streq(d->head, a->to) ? d : NULL;
+	for (size_t i = 0; !heads && i < cfg->ndepts; i++)
+		if (cfg->depts[i].head && hl_streq(cfg->depts[i].head, a->to))
+			heads = &cfg->depts[i];
+	int mgr = l->manager && hl_streq(l->manager, a->to);
+	a->phone = p && p->phone ? p->phone : mgr && l->manager_phone ? l->manager_phone
+		   : heads ? heads->phone : NULL;
+	a->email = p && p->email ? p->email : mgr && l->manager_email ? l->manager_email
+		   : heads ? heads->email : NULL;
 }
 
-/* Fills in who hears of a rung; 0 when there is nobody to tell. */
-static int recipient(const struct hl_config *cfg, const struct hl_ticket *t, struct hl_alert *a)
+/* Who a rung names for t, or NULL. */
+static const char *named(const struct hl_config *cfg, const struct hl_ticket *t, int level,
+			 const char **role)
 {
 	const struct hl_dept *d = dept_of(cfg, t);
-	const struct hl_ladder *l = &cfg->ladder;
-	a->to = NULL;
-	switch (a->level) {
+	const char *who = NULL;
+	switch (level) {
 	case HL_RUNG_ASSIGNEE:
-		a->to = t->assignee ? t->assignee : t->opener;
-		a->role = t->assignee ? "assignee" : "first contact";
+		who = t->assignee ? t->assignee : t->opener;
+		*role = t->assignee ? "assignee" : "first contact";
 		break;
 	case HL_RUNG_HEAD:
-		a->to = d && d->head ? d->head : NULL;
-		a->role = "head";
+		who = d ? d->head : NULL, *role = "head";
 		break;
 	case HL_RUNG_LEADER:
-		a->to = d && d->leader ? d->leader : NULL;
-		a->role = "leader";
+		who = d ? d->leader : NULL, *role = "leader";
+		break;
+	default:
+		who = cfg->ladder.manager, *role = "manager";
 		break;
 	}
-	if (!a->to && l->manager) {
-		/* nobody at that rung: the general manager */
-		a->to = l->manager;
-		a->role = "manager";
-	}
-	if (!a->to)
-		return 0;
-	if (hl_streq(a->role, "manager")) {
-		a->phone = l->manager_phone;
-		a->email = l->manager_email;
-	} else {
-		contact(cfg, a, d);
-	}
-	return 1;
+	return who && *who ? who : NULL;
+}
+
+/* Who hears of a rung (at most two): the person it names, else the next
+ * rung up's, else the manager, else the first-contact owner and the
+ * assignee, else nobody by name (an empty notify, still written). */
+static size_t recipients(const struct hl_config *cfg, const struct hl_ticket *t, int level,
+			 const char *to[2], const char *role[2])
+{
+	for (int up = level; up <= HL_RUNG_MANAGER; up++)
+		if ((to[0] = named(cfg, t, up, &role[0])) != NULL)
+			return 1;
+	size_t n = 0;
+	if (t->opener && *t->opener)
+		to[n] = t->opener, role[n++] = "first contact";
+	if (t->assignee && *t->assignee && !(n && hl_streq(t->assignee, to[0])))
+		to[n] = t->assignee, role[n++] = "assignee";
+	if (!n)
+		to[n] = "", role[n++] = "nobody";
+	return n;
 }
 
 /* ---- when ---- */
@@ -120,24 +131,23 @@ static int quiet_now(const struct hl_escalator *e)
 					   : m >= l->quiet.from || m < l->quiet.to;
 }
 
-/* When each rung of a clock's ladder is reached; -1 for none. Emergencies
- * tell the head and the leader at the breach, critical ones the manager
- * too (seed 000). */
+/* When each rung of a clock's ladder is reached; -1 for none. The
+ * warning at its share of the counted time; the head at the deadline, the
+ * leader leader_after later, the manager manager_after after the leader.
+ * Emergencies tell the head and the leader at the deadline (critical
+ * ones the manager too), and the manager manager_after after that. */
 static void rung_times(const struct hl_escalator *e, const struct hl_ticket *t,
 		       const struct hl_clockv *v, int64_t at[4])
 {
 	const struct hl_ladder *l = &e->cfg->ladder;
 	const struct hl_calendar *cal = &e->cfg->cal;
-	int64_t allowed = v->due - v->start;
-	at[0] = l->warn_percent && allowed > 0 ? v->start + allowed * l->warn_percent / 100 : -1;
+	at[0] = v->warn;
 	at[1] = v->due;
-	if (is_emergency(t)) {
-		at[2] = v->due;
-		at[3] = t->priority == HL_PRI_CRITICAL ? v->due : -1;
-		return;
-	}
-	at[2] = hl_cal_add(cal, v->due, l->leader_after, NULL);
-	at[3] = at[2] < 0 ? -1 : hl_cal_add(cal, at[2], l->manager_after, NULL);
+	at[2] = is_emergency(t) ? v->due : hl_cal_add(cal, v->due, l->leader_after, NULL);
+	if (is_emergency(t) && t->priority == HL_PRI_CRITICAL)
+		at[3] = v->due;
+	else
+		at[3] = at[2] < 0 ? -1 : hl_cal_add(cal, at[2], l->manager_after, NULL);
 }
 
 static void push(struct hl_escalator *e, const struct hl_alert *a)
@@ -149,10 +159,23 @@ static void push(struct hl_escalator *e, const struct hl_alert *a)
 	e->alerts[e->nalerts++] = *a;
 }
 
-static void mark_sent(struct hl_ticket *t, int clock, int level, int64_t due)
+static void mark_sent(struct hl_ticket *t, int clock, int level, int64_t due, const char *to)
 {
+	int64_t who = hl_notice_who(to);
+	if (hl_ticket_was_sent_to(t, clock, level, due, who))
+		return;
 	t->sent = hl_xreallocarray(t->sent, t->nsent + 1, sizeof *t->sent);
-	t->sent[t->nsent++] = (struct hl_notice){clock, level, due};
+	t->sent[t->nsent++] = (struct hl_notice){clock, level, due, who};
+}
+
+/* Whether who already heard of the breach of this deadline: a notice
+ * above the warning's rung was written to them. */
+static int told(const struct hl_ticket *t, int clock, int64_t due, const char *who)
+{
+	for (int level = HL_RUNG_HEAD; level <= HL_RUNG_MANAGER; level++)
+		if (hl_ticket_was_sent_to(t, clock, level, due, hl_notice_who(who)))
+			return 1;
+	return 0;
 }
 
 static void ladder(struct hl_escalator *e, struct hl_ticket *t, int clock,
@@ -162,20 +185,47 @@ static void ladder(struct hl_escalator *e, struct hl_ticket *t, int clock,
 	int64_t at[4], now = e->now.t;
 	int up = l->repeat && t->category == HL_CAT_COMPLAINT &&
 		 hl_repeats_is_repeat(&e->live.complaints, t->phone, t->id, t->opened.t, l->repeat);
+	int reached[4] = {0}, sent_hi = -1;
 	rung_times(e, t, v, at);
-	for (int step = 0; step < 4; step++) {
-		if (at[step] < 0 || now < at[step] || (step == 0 && now >= v->due))
+	for (int level = 0; level < 4; level++)
+		if (hl_ticket_was_sent(t, clock, level, v->due))
+			sent_hi = level;
+	/* a warning once the deadline passed is no news: the breach is */
+	for (int step = 0; step < 4; step++)
+		if (at[step] >= 0 && now >= at[step] && !(step == 0 && now >= v->due))
+			reached[step + up > 3 ? 3 : step + up] = 1;
+	/* everyone a reached rung names, once, at the highest rung naming
+	 * them; a rung below one already written is moot */
+	struct hl_alert out[8];
+	size_t nout = 0;
+	for (int level = 3; level > sent_hi; level--) {
+		const char *to[2], *role[2];
+		if (!reached[level])
 			continue;
-		struct hl_alert a = {t, clock, step + up > 3 ? 3 : step + up, v->due, v->rule,
-				     NULL, NULL, NULL, NULL, now >= v->due};
-		if (hl_ticket_was_sent(t, clock, a.level, v->due) || !recipient(e->cfg, t, &a))
-			continue;
-		if (quiet_now(e) && !is_emergency(t)) {
-			++*held;
-			continue;
+		size_t n = recipients(e->cfg, t, level, to, role);
+		for (size_t i = 0; i < n; i++) {
+			int dup = level > 0 && told(t, clock, v->due, to[i]);
+			for (size_t k = 0; k < nout && !dup; k++)
+				dup = hl_streq(out[k].to, to[i]);
+			if (dup)
+				continue;
+			struct hl_alert a = {t, clock, level, v->due, v->rule, to[i], role[i],
+					     NULL, NULL, now >= v->due, v->business, 0};
+			/* what is left, in the time the clock counts */
+			if (now < v->due)
+				a.left = v->business ? hl_cal_work(&e->cfg->cal, now, v->due)
+						     : v->due - now;
+			contact(e->cfg, dept_of(e->cfg, t), &a);
+			out[nout++] = a;
 		}
-		mark_sent(t, clock, a.level, v->due);
-		push(e, &a);
+	}
+	if (nout && quiet_now(e) && !is_emergency(t)) {
+		*held += nout;
+		return;
+	}
+	for (size_t k = 0; k < nout; k++) {
+		mark_sent(t, clock, out[k].level, v->due, out[k].to);
+		push(e, &out[k]);
 	}
 }
 
@@ -238,11 +288,12 @@ static void message(const struct hl_alert *a, int64_t now, struct hl_buf *m)
 {
 	struct hl_buf due = {0}, late = {0};
 	hl_short_time(a->due, &due);
-	hl_span_format(a->overdue ? now - a->due : a->due - now, &late);
+	hl_span_format(a->overdue ? now - a->due : a->left, &late);
 	if (a->overdue)
 		hl_buf_printf(m, "%s overdue by %s (due %s)", hl_clock_names[a->clock], late.s, due.s);
 	else
-		hl_buf_printf(m, "%s due %s, %s left", hl_clock_names[a->clock], due.s, late.s);
+		hl_buf_printf(m, "%s due %s, %s%s left", hl_clock_names[a->clock], due.s, late.s,
+			      a->business ? " of working time" : "");
 	hl_buf_free(&due);
 	hl_buf_free(&late);
 }

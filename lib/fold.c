@@ -99,8 +99,10 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 		       : s == HL_ST_CLOSED ? "ticket is already closed"
 		       : "ticket is not resolved";
 	case HL_EV_ESCALATE:
-		/* one notice per clock, rung and deadline, however many cron jobs */
-		if (ev->clock >= 0 && ev->has_due && hl_ticket_was_sent(t, ev->clock, ev->level, ev->due.t))
+		/* one notice per clock, rung, deadline and person, however many
+		 * cron jobs */
+		if (ev->clock >= 0 && ev->has_due &&
+		    hl_ticket_was_sent_to(t, ev->clock, ev->level, ev->due.t, hl_notice_who(ev->notify)))
 			return "this escalation was already recorded";
 		return s == HL_ST_CLOSED ? "ticket is closed" : NULL;
 	default:
@@ -160,7 +162,8 @@ static void note_sent(struct hl_ticket *t, const struct hl_event *ev)
 	if (!ev->has_due || ev->clock < 0)
 		return;
 	t->sent = hl_xreallocarray(t->sent, t->nsent + 1, sizeof *t->sent);
-	t->sent[t->nsent++] = (struct hl_notice){ev->clock, ev->level, ev->due.t};
+	t->sent[t->nsent++] = (struct hl_notice){ev->clock, ev->level, ev->due.t,
+						 hl_notice_who(ev->notify)};
 }
 
 int64_t hl_ticket_since(const struct hl_ticket *t)
@@ -168,16 +171,19 @@ int64_t hl_ticket_since(const struct hl_ticket *t)
 	return t->reopens && t->reopened.t ? t->reopened.t : t->opened.t;
 }
 
-int64_t hl_ticket_held(const struct hl_ticket *t, int64_t start, int64_t now)
+int64_t hl_notice_who(const char *notify)
 {
-	int64_t sum = 0;
-	for (size_t i = 0; i < t->nholds; i++) {
-		int64_t from = t->holds[i].from > start ? t->holds[i].from : start;
-		int64_t to = t->holds[i].to ? t->holds[i].to : now;
-		if (to > from)
-			sum += to - from;
-	}
-	return sum;
+	return (int64_t)(hl_hash_str(notify ? notify : "") >> 1);
+}
+
+int hl_ticket_was_sent_to(const struct hl_ticket *t, int clock, int level, int64_t due,
+			  int64_t who)
+{
+	for (size_t i = 0; i < t->nsent; i++)
+		if (t->sent[i].clock == clock && t->sent[i].level == level && t->sent[i].due == due &&
+		    t->sent[i].who == who)
+			return 1;
+	return 0;
 }
 
 int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t due)
@@ -188,6 +194,38 @@ int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t 
 	return 0;
 }
 
+/* Records written by the tools, and notes, may be written after the
+ * fact: a late entry may come before them. */
+static int robot_or_note(enum hl_event_kind k)
+{
+	return k == HL_EV_ESCALATE || k == HL_EV_ROUTE || k == HL_EV_NOTE;
+}
+
+/* The earliest time ev may have on t: the ticket's latest step entered
+ * by a person (t->last), and the step ev's own state needs. */
+static struct hl_time late_floor(const struct hl_ticket *t, const struct hl_event *ev)
+{
+	struct hl_time need = {0};
+	switch (ev->kind) {
+	case HL_EV_ACK:
+		need = t->assigned; /* the dispatch it signs for */
+		break;
+	case HL_EV_RESUME:
+		need = hl_time_local(t->held_since);
+		break;
+	case HL_EV_FOLLOWUP:
+	case HL_EV_REOPEN:
+		need = t->resolved;
+		break;
+	case HL_EV_CLOSE:
+		need = t->state == HL_ST_CALLED_BACK ? t->called : t->resolved;
+		break;
+	default:
+		break;
+	}
+	return need.t > t->last.t ? need : t->last;
+}
+
 int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_buf *err)
 {
 	const char *why = refusal(t, ev);
@@ -195,12 +233,13 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		why = verdict_refusal(t, ev);
 	if (why)
 		return hl_fail(err, "%s: %s", ev->ticket ? ev->ticket : "?", why);
-	if (t->state != HL_ST_NONE && ev->time.t < t->last.t) {
+	struct hl_time after = late_floor(t, ev);
+	if (t->state != HL_ST_NONE && ev->time.t < after.t) {
 		/* a late entry may not come before the step it follows: every
 		 * interval the reports measure stays non-negative */
 		struct hl_buf a = {0}, b = {0};
 		hl_time_format(ev->time, &a);
-		hl_time_format(t->last, &b);
+		hl_time_format(after, &b);
 		hl_fail(err, "%s: %s at %s is before the ticket's previous step at %s",
 			ev->ticket ? ev->ticket : "?", hl_vocab_name(&hl_events, ev->kind), a.s, b.s);
 		hl_buf_free(&a);
@@ -268,8 +307,10 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	case HL_EV_REOPEN:
 		t->reopened = ev->time;
 		/* waiting for dispatch again; dept still names the department
-		 * that resolved it, where a router sends it back */
+		 * that resolved it, where a router sends it back. The ack clock
+		 * waits for that dispatch. */
 		t->state = HL_ST_OPEN;
+		t->assigned = (struct hl_time){0};
 		t->reopens++;
 		break;
 	case HL_EV_CLOSE:
@@ -282,7 +323,8 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	default:
 		break;
 	}
-	t->last = ev->time;
+	if (!robot_or_note(ev->kind))
+		t->last = ev->time;
 	return 0;
 }
 
@@ -436,20 +478,24 @@ static size_t room_for(const char *const *strs, size_t n)
 }
 
 /* A reopen of a ticket forgotten when it closed: hl-log writes where the
- * ticket stood into every reopen record. */
+ * ticket stood into every reopen record. What it does not carry ended
+ * before the reopen: the resolve stands in for the first round's steps. */
 static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev, size_t hash)
 {
-	const char *strs[] = {ev->dept, ev->assignee, ev->phone, ev->place};
-	struct hl_ticket *t = add_new(tt, ev->ticket, hash, room_for(strs, 4));
+	const char *strs[] = {ev->dept, ev->assignee, ev->phone, ev->place, ev->actor};
+	struct hl_ticket *t = add_new(tt, ev->ticket, hash, room_for(strs, 5));
 	t->state = HL_ST_RESOLVED;
 	t->category = ev->category;
 	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
 	t->channel = ev->channel;
-	t->opened = ev->time;
+	t->opened = t->resolved = ev->time;
 	set_str(t, &t->dept, ev->dept);
 	set_str(t, &t->assignee, ev->assignee);
 	set_str(t, &t->phone, ev->phone);
 	set_str(t, &t->place, ev->place);
+	/* the record does not carry the first-contact owner: who reopened
+	 * it stands in, so that a late round is still heard of */
+	set_str(t, &t->opener, ev->actor);
 	return t;
 }
 
@@ -467,8 +513,9 @@ struct hl_ticket *hl_tickets_add_for(struct hl_tickets *tt, const struct hl_even
 	return t ? t : opened(tt, ev, hash);
 }
 
-struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
-				const char *file, long line)
+/* The fold; revive: a reopen of an unknown ticket is of one forgotten. */
+static struct hl_ticket *fold(struct hl_tickets *tt, const struct hl_event *ev, const char *file,
+			      long line, int revive_it)
 {
 	struct hl_buf err = {0};
 	if (ev->kind == HL_EV_CALL)
@@ -477,7 +524,7 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 	struct hl_ticket *t = lookup(tt, ev->ticket, hash);
 	if (!t && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED))
 		t = opened(tt, ev, hash);
-	else if (!t && ev->kind == HL_EV_REOPEN && ev->dept)
+	else if (!t && ev->kind == HL_EV_REOPEN && revive_it)
 		t = revive(tt, ev, hash);
 	if (t && hl_ticket_apply(t, ev, &err)) {
 		hl_warnx("%s:%ld: %s (record ignored)", file, line, err.s);
@@ -487,6 +534,12 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 	}
 	hl_buf_free(&err);
 	return t;
+}
+
+struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
+				const char *file, long line)
+{
+	return fold(tt, ev, file, line, 0);
 }
 
 struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
@@ -499,7 +552,7 @@ struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
 		ev->kind = HL_EV_NONE;
 		return NULL;
 	}
-	struct hl_ticket *t = hl_fold_event(tt, ev, file, c->line);
+	struct hl_ticket *t = fold(tt, ev, file, c->line, 1);
 	if (t && t->state == HL_ST_CLOSED) {
 		hl_tickets_del(tt, ev->ticket);
 		t = NULL;

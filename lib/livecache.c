@@ -18,7 +18,7 @@
 #include "hl/reader.h"
 #include "hl/route.h"
 
-#define VERSION "hl-state 3\n"
+#define VERSION "hl-state 4\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
@@ -98,7 +98,8 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 		put_int(b, t->holds[i].from), put_int(b, t->holds[i].to);
 	put_int(b, (long long)t->nsent);
 	for (size_t i = 0; i < t->nsent; i++)
-		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due);
+		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due),
+			put_int(b, t->sent[i].who);
 	hl_buf_addc(b, '\n');
 }
 
@@ -347,6 +348,7 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 		t->sent[t->nsent].clock = (int)clock;
 		t->sent[t->nsent].level = (int)level;
 		t->sent[t->nsent].due = get_int(fs);
+		t->sent[t->nsent].who = get_int(fs);
 	}
 	return fs->bad || fs->at != fs->n || !sane_ticket(t, held_total) ? -1 : 0;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hl/calendar.h"
+#include "hl/clocks.h"
 #include "hl/config.h"
 #include "hl/fold.h"
 #include "hl/live.h"
@@ -254,25 +255,21 @@ static int decide(const struct hl_router *rt, const struct hl_ticket *t, struct 
 
 /* ---- the run ---- */
 
-/* The earliest deadline now running, from the SLA section. */
+/* The earliest deadline now running: the ack of this dispatch, and the
+ * ticket's clocks that have not ended (as hl-escalate computes them). */
 static int64_t first_due(const struct hl_router *rt, const struct hl_ticket *t, const char **clock)
 {
-	struct {
-		enum hl_clock c;
-		int64_t from;
-		int runs;
-	} clocks[] = {
-		{HL_CLK_ACK, rt->now.t, 1},
-		{HL_CLK_REPLY, t->opened.t, !t->replied.t},
-		{HL_CLK_ARRIVE, t->opened.t, !t->arrived.t},
-		{HL_CLK_RESOLVE, hl_ticket_since(t), 1},
-	};
-	int64_t best = -1;
-	for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
-		int64_t due = clocks[i].runs ? hl_sla_deadline(rt->cfg, t, clocks[i].c, clocks[i].from, rt->now.t, NULL, NULL) : -1;
-		if (due >= 0 && (best < 0 || due < best)) {
-			best = due;
-			*clock = hl_clock_names[clocks[i].c];
+	static const enum hl_clock running[] = {HL_CLK_REPLY, HL_CLK_ARRIVE, HL_CLK_RESOLVE};
+	struct hl_clockv v[HL_NCLOCKS];
+	int64_t best = hl_sla_deadline(rt->cfg, t, HL_CLK_ACK, rt->now.t, rt->now.t, NULL, NULL);
+	if (best >= 0)
+		*clock = hl_clock_names[HL_CLK_ACK];
+	hl_clocks(rt->cfg, t, rt->now.t, v, NULL);
+	for (size_t i = 0; i < sizeof running / sizeof running[0]; i++) {
+		const struct hl_clockv *c = &v[running[i]];
+		if (c->runs && !c->done && (best < 0 || c->due < best)) {
+			best = c->due;
+			*clock = hl_clock_names[running[i]];
 		}
 	}
 	return best;

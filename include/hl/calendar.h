@@ -44,5 +44,9 @@ const struct hl_span *hl_cal_hours(const struct hl_calendar *cal, int64_t day, s
  * when the calendar has no working time in the next ten years. */
 int64_t hl_cal_add(const struct hl_calendar *cal, int64_t t, struct hl_duration d,
 		   struct hl_buf *explain);
+/* t moved later by secs of working time (t itself when secs is 0). */
+int64_t hl_cal_walk(const struct hl_calendar *cal, int64_t t, int64_t secs);
+/* The working seconds in [a, b). */
+int64_t hl_cal_work(const struct hl_calendar *cal, int64_t a, int64_t b);
 
 #endif

@@ -9,7 +9,11 @@
 struct hl_clockv {
 	int runs;          /* the SLA gives this ticket the clock */
 	int done;          /* its stop event happened (at stop) */
+	int before_reopen; /* it ended in a round before the ticket's reopen */
 	int64_t start, due, stop;
+	int64_t warn;      /* the warning's instant, -1 for none */
+	int business;      /* it counts working time */
+	int64_t held;      /* counted time on hold added to the deadline */
 	const char *rule;  /* the sla rule that set it */
 };
 

@@ -20,6 +20,8 @@ struct hl_alert {
 	const char *to, *role;  /* who is told, and as what */
 	const char *phone, *email;
 	int overdue;
+	int business;           /* the clock counts working time */
+	int64_t left;           /* before the deadline: the time it counts left */
 };
 
 struct hl_escalator;

@@ -63,18 +63,22 @@ struct hl_hold {
 	int64_t from, to;
 };
 
-/* An escalation: which clock, which rung, for which deadline. */
+/* An escalation: which clock, which rung, for which deadline, to whom. */
 struct hl_notice {
 	int clock, level;
 	int64_t due;
+	int64_t who;       /* hl_notice_who of its notify */
 };
 
-/* Seconds the ticket was on hold from start on (up to now when it still
- * is): the time its clocks stood still. */
 /* When the ticket's current round began: its reopen, else its open. */
 int64_t hl_ticket_since(const struct hl_ticket *t);
-int64_t hl_ticket_held(const struct hl_ticket *t, int64_t start, int64_t now);
+/* A name as the notices keep it (a hash; "" and NULL alike). */
+int64_t hl_notice_who(const char *notify);
+/* Whether a notice of that clock, rung and deadline was written (to
+ * anyone; to who). */
 int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t due);
+int hl_ticket_was_sent_to(const struct hl_ticket *t, int clock, int level, int64_t due,
+			  int64_t who);
 
 /* Checks that ev may happen to t now and applies it; on refusal t is
  * unchanged and err says why (without a file position). */
@@ -111,8 +115,9 @@ void hl_tickets_free(struct hl_tickets *tt);
  * reopen of a forgotten ticket revives it from what the record carries. */
 struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
 			       const char *file, struct hl_event *ev);
-/* The step under it: applies a parsed event (creating or reviving the
- * ticket); NULL when ignored (reported) or the ticket is unknown. */
+/* The fold of readers that keep every ticket (the reports): applies a
+ * parsed event (creating the ticket at its opening); NULL when ignored
+ * (reported) or the ticket is unknown. */
 struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
 				const char *file, long line);
 

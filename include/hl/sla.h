@@ -10,12 +10,27 @@
 const struct hl_sla_rule *hl_sla_rule_for(const struct hl_config *cfg, enum hl_category cat,
 					  enum hl_priority pri, enum hl_channel ch, enum hl_clock c);
 
-/* The deadline of clock c for t, counted from start on the calendar and
- * moved later by the time t spent on hold from start until now; -1 when
- * the clock does not run for it. rule, when given, gets the rule's name;
- * explain, when given, the walk on the calendar. A call missed in the
- * rule's daytime has the sooner of callback and callback_day. */
+/* A clock's deadline and warning, as hl-escalate(1) defines them. */
+struct hl_sla_due {
+	const char *rule;          /* the rule's name */
+	struct hl_duration dur;    /* the duration that applies */
+	int daytime;               /* callback_day applied (missed by day) */
+	int business;              /* counts working time, not every second */
+	int64_t allowed;           /* seconds counted from start to the deadline */
+	int64_t held;              /* counted seconds on hold, added */
+	int64_t due;
+	int64_t warn;              /* -1: no warning */
+};
+
+/* Clock c of t started at start and counting until until (its stop, or
+ * now while it runs): the deadline on the calendar, moved later by the
+ * counted time t spent on hold while the clock ran, and the instant the
+ * warn share of the counted time allowed has passed. -1 when the clock
+ * does not run for t. explain, when given, gets the walk on the calendar. */
+int hl_sla_clock(const struct hl_config *cfg, const struct hl_ticket *t, enum hl_clock c,
+		 int64_t start, int64_t until, struct hl_sla_due *out, struct hl_buf *explain);
+/* Its deadline alone; rule, when given, gets the rule's name. */
 int64_t hl_sla_deadline(const struct hl_config *cfg, const struct hl_ticket *t, enum hl_clock c,
-			int64_t start, int64_t now, const char **rule, struct hl_buf *explain);
+			int64_t start, int64_t until, const char **rule, struct hl_buf *explain);
 
 #endif

@@ -45,7 +45,7 @@ is "every ticket routed exactly once" \
 	"$(grep ',route,' hotline.csv | cut -d, -f2 | sort | uniq -c | awk '{ print $1 }' | sort -u | tr '\n' ' ')" "1 "
 is "every open ticket was routed" "$(grep -c ',route,' hotline.csv)" "$opened"
 is "no escalation recorded twice" \
-	"$(grep ',escalate,' hotline.csv | cut -d, -f2,13,14,15 | sort | uniq -d | wc -l | tr -d ' ')" "0"
+	"$(grep ',escalate,' hotline.csv | cut -d, -f2,13,14,15,16 | sort | uniq -d | wc -l | tr -d ' ')" "0"
 like "escalations were written" "$(grep -c ',escalate,' hotline.csv)" '^[1-9]'
 races=$(cat pipe.* 2>/dev/null | grep -c 'already')
 is "pipelines that lost a race were refused whole, nothing else went wrong" \

@@ -67,8 +67,20 @@ int main(void)
 	/* times given in another offset land on the same instants */
 	deadline("2026-10-09T08:30:00Z", "2bd", "2026-10-13T16:30:00+08:00");
 
+	/* business days keep the start's seconds, as business minutes do */
+	deadline("2026-11-03T10:00:30+08:00", "1bd", "2026-11-04T10:00:30+08:00");
+	deadline("2026-11-03T10:00:30+08:00", "10bm", "2026-11-03T10:10:30+08:00");
+
 	struct hl_buf ex = {0};
-	struct hl_time t;
+	struct hl_time t, u;
+	/* the working time of a span: Friday 1h, the make-up Saturday 8h,
+	 * Tuesday 7h (the lunch break and the holiday Monday not) */
+	hl_time_parse("2026-10-09T16:30:00+08:00", &t, &err);
+	hl_time_parse("2026-10-13T16:30:00+08:00", &u, &err);
+	is_int(hl_cal_work(&cfg.cal, t.t, u.t), 16 * 3600, "working time Friday to Tuesday");
+	is_int(hl_cal_work(&cfg.cal, u.t, t.t), 0, "none backwards");
+	is_int(hl_cal_walk(&cfg.cal, t.t, 0) - t.t, 0, "no time walked: where it was");
+	is_int(hl_cal_walk(&cfg.cal, t.t, 16 * 3600) - u.t, 0, "walked back to Tuesday");
 	hl_time_parse("2026-10-09T16:30:00+08:00", &t, &err);
 	struct hl_duration d = {HL_DUR_BDAY, 2};
 	hl_cal_add(&cfg.cal, t.t, d, &ex);
@@ -106,6 +118,7 @@ int main(void)
 	bad("calendar: {hours: {sat: [\"09:00-12:00\"]}, workdays: [2026-10-10]}\n",
 	    "h.yaml:1:11: make-up workdays need workday_hours (or hours on mon)");
 	bad("calendar: {weekends: []}\n", "h.yaml:1:12: unknown key 'weekends'");
+	bad("calendar: {holidays: [2026-10-01]}\n", "h.yaml:1:11: the calendar has no working hours");
 	hl_buf_free(&err);
 	return tap_done();
 }
