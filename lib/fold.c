@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hl/fold.h"
+#include "hl/phone.h"
 
 static const char *const state_names[] = {
 	[HL_ST_NONE] = "none",         [HL_ST_OPEN] = "open",
@@ -231,8 +232,13 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	const char *why = refusal(t, ev);
 	if (!why)
 		why = verdict_refusal(t, ev);
-	if (why)
-		return hl_fail(err, "%s: %s", ev->ticket ? ev->ticket : "?", why);
+	if (why) {
+		/* a phone typed where the ticket goes is not echoed whole */
+		struct hl_buf m = {0};
+		hl_fail(err, "%s: %s", ev->ticket ? hl_shown(ev->ticket, &m) : "?", why);
+		hl_buf_free(&m);
+		return -1;
+	}
 	struct hl_time after = late_floor(t, ev);
 	if (t->state != HL_ST_NONE && ev->time.t < after.t) {
 		/* a late entry may not come before the step it follows: every

@@ -12,6 +12,8 @@ C=HL-20261103-0001 S=HL-20261103-0002 X=HL-20261103-0003
 refuse "unknown verb" 2 "hl-log: unknown verb 'resolv'
 $(sed -n '1,2p' /dev/null)$("$HL_LOG" --help 2>&1)" "$HL_LOG" resolv $C
 refuse "unknown ticket" 2 "hl-log: HL-20261103-0099: unknown ticket" "$HL_LOG" ack HL-20261103-0099
+refuse "a phone typed where the ticket goes is not echoed whole" 2 "hl-log: 138****1111: unknown ticket" \
+	"$HL_LOG" ack 13800001111
 refuse "unknown category" 2 \
 "hl-log: unknown category 'cooking' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
 	"$HL_LOG" open -c cooking x
