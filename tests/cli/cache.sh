@@ -137,7 +137,7 @@ craft "a resealed cache of category 1000000: rebuilt" \
 craft "a resealed cache of priority -1: rebuilt" \
 	'0,/^\(T\t[^\t]*\(\t[^\t]*\)\{8\}\)\t[0-9]*/s//\1\t-1/'
 craft "a resealed cache of an escalation of clock 99: rebuilt" \
-	'0,/^\(T\t.*\t[1-9][0-9]*\)\t[0-7]\t\([0-9]*\t[0-9]*\)$/s//\1\t99\t\2/'
+	'0,/^\(T\t.*\t[1-9][0-9]*\)\t[0-7]\t\([0-9]*\t[0-9]*\t-\{0,1\}[0-9]*\)$/s//\1\t99\t\2/'
 
 # the rotation of a round-robin depends on the configuration
 views > /dev/null
