@@ -40,13 +40,14 @@ int hl_committed_tail(int fd, int64_t len, uint64_t *out)
 	return 0;
 }
 
-/* "hl-commit 1 SEQ LEN INO TAIL SUM", spaces, a newline: 128 bytes. */
+/* "hl-commit 1 SEQ LEN PENDING INO TAIL SUM", spaces, a newline: 128
+ * bytes. */
 static void format_slot(const struct hl_committed *c, char slot[SLOT])
 {
 	char body[2 * SLOT];
-	/* at most 12 + 3 * 20 + 16 + 3 bytes, and 17 for the sum: fits */
-	int n = snprintf(body, SLOT, MAGIC "%" PRIu64 " %" PRId64 " %" PRIu64 " %016" PRIx64,
-			 c->seq, c->len, c->ino, c->tail);
+	/* at most 12 + 4 * 20 + 16 + 4 bytes, and 17 for the sum: fits */
+	int n = snprintf(body, SLOT, MAGIC "%" PRIu64 " %" PRId64 " %" PRId64 " %" PRIu64 " %016" PRIx64,
+			 c->seq, c->len, c->pending, c->ino, c->tail);
 	n += snprintf(body + n, sizeof body - (size_t)n, " %016" PRIx64, hl_sum64(body, (size_t)n));
 	memset(slot, ' ', SLOT);
 	memcpy(slot, body, (size_t)n);
@@ -63,16 +64,16 @@ static int parse_slot(const char *slot, struct hl_committed *c)
 	if (text[SLOT - 1] != '\n' || memcmp(text, MAGIC, strlen(MAGIC)))
 		return 0;
 	text[SLOT - 1] = '\0';
-	if (sscanf(text, MAGIC "%" SCNu64 " %" SCNd64 " %" SCNu64 " %16" SCNx64 "%n %16" SCNx64,
-		   &c->seq, &c->len, &c->ino, &c->tail, &body, &sum) != 5 || body <= 0)
+	if (sscanf(text, MAGIC "%" SCNu64 " %" SCNd64 " %" SCNd64 " %" SCNu64 " %16" SCNx64 "%n %16" SCNx64,
+		   &c->seq, &c->len, &c->pending, &c->ino, &c->tail, &body, &sum) != 6 || body <= 0)
 		return 0;
-	return sum == hl_sum64(text, (size_t)body) && c->len >= 0;
+	return sum == hl_sum64(text, (size_t)body) && c->len >= 0 && c->pending >= 0;
 }
 
 /* Where the journal's last line break ends: what a reader of a journal
  * without a commit record may read (a last line without one may be a
  * write in progress). */
-static int last_break(int fd, int64_t size, int64_t *len)
+int hl_committed_last_break(int fd, int64_t size, int64_t *len)
 {
 	char buf[65536];
 	int64_t end = size;
@@ -159,12 +160,12 @@ int hl_committed_read(const char *journal, int fd, int64_t *len, struct hl_commi
 			*rec = c;
 		return 1;
 	}
-	if (last_break(fd, st.st_size, len) < 0)
+	if (hl_committed_last_break(fd, st.st_size, len) < 0)
 		return hl_fail(err, "%s: %s", journal, strerror(errno));
 	return 0;
 }
 
-int hl_committed_write(int cfd, int fd, struct hl_committed *rec)
+int hl_committed_write(int cfd, int fd, struct hl_committed *rec, int sync)
 {
 	char slot[SLOT];
 	if (hl_committed_tail(fd, rec->len, &rec->tail) < 0)
@@ -179,5 +180,5 @@ int hl_committed_write(int cfd, int fd, struct hl_committed *rec)
 			errno = ENOSPC;
 		return -1;
 	}
-	return fdatasync(cfd);
+	return sync ? fdatasync(cfd) : 0;
 }

@@ -312,18 +312,34 @@ out:
 	return rc;
 }
 
-/* Before a batch: the journal cut back to what is committed, and a commit
- * record that says so (new for a journal that had none), so that readers
- * never read what the batch writes before it is whole. */
+/* Before a batch: what lies after the committed length dealt with, and
+ * the commit record open. A writer announces its batch in the record
+ * (pending) before it writes it: a tail within what a writer announced is
+ * that writer's, dead before its commit, and is set aside; a tail nobody
+ * announced was appended by something that does not know the protocol (an
+ * older hl-log, a person) and its whole lines are taken in, so that no
+ * record written outside hl-log is dropped. */
 static int prepare_commit(struct hl_journal *j, struct hl_buf *err)
 {
 	struct hl_buf path = {0};
 	if (j->phys > j->size) {
-		if (set_aside(j, err))
-			return -1;
-		if (ftruncate(j->fd, j->size) < 0)
+		int64_t whole = j->size;
+		int dead = j->have_rec && j->rec.pending > j->rec.len;
+		if (!dead && hl_committed_last_break(j->fd, j->phys, &whole) < 0)
 			return hl_fail(err, "%s: %s", j->path, strerror(errno));
-		j->phys = j->size;
+		if (whole > j->size) {
+			hl_warnx("%s: %lld bytes written after the last commit by something other "
+				 "than hl-log (an older hl-log, or by hand) taken into the journal",
+				 j->path, (long long)(whole - j->size));
+			j->size = whole;
+		}
+		if (j->phys > j->size) {
+			if (set_aside(j, err))
+				return -1;
+			if (ftruncate(j->fd, j->size) < 0)
+				return hl_fail(err, "%s: %s", j->path, strerror(errno));
+			j->phys = j->size;
+		}
 	}
 	hl_committed_path(j->path, &path);
 	j->cfd = open(path.s, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -333,17 +349,24 @@ static int prepare_commit(struct hl_journal *j, struct hl_buf *err)
 		return -1;
 	}
 	hl_buf_free(&path);
-	if (j->have_rec)
-		return 0;
-	struct stat st;
-	if (fstat(j->fd, &st) < 0)
-		return hl_fail(err, "%s: %s", j->path, strerror(errno));
-	j->rec = (struct hl_committed){.seq = j->rec.seq + 1, .len = j->size,
-				       .ino = (uint64_t)st.st_ino};
-	if (hl_committed_write(j->cfd, j->fd, &j->rec))
-		return hl_fail(err, "%s.commit: %s", j->path, strerror(errno));
-	j->have_rec = 1;
+	if (!j->have_rec) {
+		struct stat st;
+		if (fstat(j->fd, &st) < 0)
+			return hl_fail(err, "%s: %s", j->path, strerror(errno));
+		j->rec = (struct hl_committed){.seq = j->rec.seq, .ino = (uint64_t)st.st_ino};
+	}
 	return 0;
+}
+
+/* Writes the record: rec with len and pending, the next seq. */
+static int move_record(struct hl_journal *j, struct hl_committed *rec, int64_t len,
+		       int64_t pending, int sync)
+{
+	*rec = j->rec;
+	rec->seq++;
+	rec->len = len;
+	rec->pending = pending;
+	return hl_committed_write(j->cfd, j->fd, rec, sync);
 }
 
 int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
@@ -352,12 +375,22 @@ int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 	/* what goes before the batch, written with it in one call (the
 	 * batch itself is not copied: it may be hundreds of megabytes) */
 	struct hl_buf head = {0};
+	struct hl_committed intent, next;
 	if (prepare_commit(j, err))
 		return -1;
 	if (j->is_new)
 		hl_csv_put_header(&head, (const char *const *)j->cols, j->ncols);
 	struct iovec iov[2] = {{head.s, head.len}, {(void *)data, len}};
 	off_t total = (off_t)(head.len + len);
+	/* the announcement: no sync of its own, the batch's fsync below
+	 * comes first (a crash of the machine before it leaves no batch) */
+	if (move_record(j, &intent, j->size, j->size + total, 0) < 0) {
+		hl_buf_free(&head);
+		return hl_fail(err, "%s.commit: write failed, nothing committed: %s", j->path,
+			       strerror(errno));
+	}
+	j->rec = intent;
+	j->have_rec = 1;
 	int rc = writev_all(j->fd, iov, 2);
 	if (rc == 0 && fsync(j->fd) < 0)
 		rc = -1;
@@ -371,10 +404,7 @@ int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 		return hl_fail(err, "%s: write failed, nothing committed: %s", j->path,
 			       strerror(saved));
 	}
-	struct hl_committed next = j->rec;
-	next.seq++;
-	next.len = j->size + total;
-	if (hl_committed_write(j->cfd, j->fd, &next) < 0) {
+	if (move_record(j, &next, j->size + total, 0, 1) < 0) {
 		saved = errno;
 		/* what readers see now decides: read the record back */
 		int64_t now = -1;
@@ -383,8 +413,7 @@ int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 		hl_buf_free(&e);
 		if (seen == 1 && now == next.len) {
 			j->rec = next;
-			j->size = next.len;
-			j->phys = next.len;
+			j->size = j->phys = next.len;
 			j->is_new = 0;
 			hl_fail(err, "%s.commit: committed, but not known to be on disk: %s",
 				j->path, strerror(saved));
@@ -396,8 +425,7 @@ int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 			       strerror(saved));
 	}
 	j->rec = next;
-	j->size = next.len;
-	j->phys = next.len;
+	j->size = j->phys = next.len;
 	j->is_new = 0;
 	return 0;
 }

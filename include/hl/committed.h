@@ -12,6 +12,7 @@
 struct hl_committed {
 	uint64_t seq;       /* which commit this is; the greater slot wins */
 	int64_t len;
+	int64_t pending;    /* a batch being written ends here (0: none) */
 	uint64_t ino;       /* the journal's inode */
 	uint64_t tail;      /* hl_sum64 of its bytes [len - 64, len) */
 };
@@ -28,8 +29,13 @@ int hl_committed_read(const char *journal, int fd, int64_t *len, struct hl_commi
 		      struct hl_buf *err);
 
 /* Writes slot rec->seq % 2 of the record open as cfd, with the tail hash
- * of the journal open as fd; then fdatasync. -1 (errno set) on failure. */
-int hl_committed_write(int cfd, int fd, struct hl_committed *rec);
+ * of the journal open as fd; then fdatasync when sync. -1 (errno set)
+ * on failure. */
+int hl_committed_write(int cfd, int fd, struct hl_committed *rec, int sync);
+
+/* Where the last line break of the journal's first size bytes ends (0:
+ * none). */
+int hl_committed_last_break(int fd, int64_t size, int64_t *len);
 
 /* The hash of the journal's bytes [len - 64, len) (fewer at its start). */
 int hl_committed_tail(int fd, int64_t len, uint64_t *out);

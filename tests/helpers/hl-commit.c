@@ -29,8 +29,9 @@ int main(int argc, char **argv)
 	int cfd = open(path.s, O_RDWR | O_CREAT, 0600);
 	rec.seq++;
 	rec.len = st.st_size;
+	rec.pending = 0;
 	rec.ino = (uint64_t)st.st_ino;
-	if (cfd < 0 || hl_committed_write(cfd, fd, &rec) < 0) {
+	if (cfd < 0 || hl_committed_write(cfd, fd, &rec, 1) < 0) {
 		perror(path.s);
 		return 2;
 	}

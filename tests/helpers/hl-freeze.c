@@ -1,6 +1,7 @@
 /* hl-freeze JOURNAL CMD [ARG ...] - runs CMD and stops it (SIGSTOP) the
- * moment JOURNAL grows past its size at the start: a writer caught in the
- * middle of its write, for tests to read the journal then and kill it.
+ * moment JOURNAL grows while CMD holds its lock: a writer caught in the
+ * middle of its write (other writers may grow it meanwhile), for tests to
+ * read the journal then and kill it.
  * Prints "PID SIZE" (the journal's size when stopped) and exits 0; exits
  * 1 when CMD ended before the journal grew, 2 on error. CMD's standard
  * output is /dev/null: the stopped CMD must not hold the caller's pipe. */
@@ -11,6 +12,21 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/* Whether pid holds a flock(2) lock (/proc/locks: "1: FLOCK ADVISORY
+ * WRITE PID ..."). */
+static int holds_lock(pid_t pid)
+{
+	FILE *fp = fopen("/proc/locks", "r");
+	char line[256];
+	int found = 0;
+	long p;
+	while (fp && !found && fgets(line, sizeof line, fp))
+		found = sscanf(line, "%*s FLOCK %*s %*s %ld", &p) == 1 && p == (long)pid;
+	if (fp)
+		fclose(fp);
+	return found;
+}
 
 static off_t size_of(const char *path)
 {
@@ -24,7 +40,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: hl-freeze JOURNAL CMD [ARG ...]\n");
 		return 2;
 	}
-	off_t start = size_of(argv[1]);
+	int started[2];
+	if (pipe2(started, O_CLOEXEC) < 0) {
+		perror("hl-freeze: pipe");
+		return 2;
+	}
 	pid_t pid = fork();
 	if (pid < 0) {
 		perror("hl-freeze: fork");
@@ -40,14 +60,21 @@ int main(int argc, char **argv)
 		perror("hl-freeze: exec");
 		_exit(127);
 	}
+	/* the pipe closes at the exec: only CMD's writes count */
+	close(started[1]);
+	char c;
+	while (read(started[0], &c, 1) < 0 && errno == EINTR)
+		;
+	off_t last = size_of(argv[1]);
 	for (;;) {
 		/* a tight loop on purpose: the write lasts microseconds */
 		off_t now = size_of(argv[1]);
-		if (now > start) {
+		if (now != last && holds_lock(pid)) {
 			kill(pid, SIGSTOP);
 			printf("%ld %lld\n", (long)pid, (long long)size_of(argv[1]));
 			return 0;
 		}
+		last = now;
 		int status;
 		if (waitpid(pid, &status, WNOHANG) == pid)
 			return 1;
