@@ -60,11 +60,11 @@ static void book_formats(struct book *b)
 		}
 }
 
-/* "YYYY-MM-DD HH:MM" or "YYYY-MM-DD"; 1 for a date and time, 2 for a
- * date, 0 for neither. */
+/* "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DD"; 1 for a date and time, 2 for
+ * a date, 0 for neither. */
 static int parse_time(const char *v, lxw_datetime *dt)
 {
-	int n = 0;
+	int n = 0, sec = 0;
 	memset(dt, 0, sizeof *dt);
 	if (sscanf(v, "%4d-%2d-%2d%n", &dt->year, &dt->month, &dt->day, &n) != 3 || n != 10)
 		return 0;
@@ -72,9 +72,15 @@ static int parse_time(const char *v, lxw_datetime *dt)
 		return 0;
 	if (!v[10])
 		return 2;
-	if (sscanf(v + 10, " %2d:%2d%n", &dt->hour, &dt->min, &n) != 2 || v[10 + n] ||
+	if (v[10] != ' ' || sscanf(v + 11, "%2d:%2d%n", &dt->hour, &dt->min, &n) != 2 ||
 	    dt->hour > 23 || dt->min > 59 || dt->hour < 0 || dt->min < 0)
 		return 0;
+	if (v[11 + n] == ':' && (sscanf(v + 12 + n, "%2d", &sec) != 1 || sec < 0 || sec > 60 ||
+				 strlen(v + 12 + n) != 2))
+		return 0;
+	if (v[11 + n] && v[11 + n] != ':')
+		return 0;
+	dt->sec = sec;
 	return 1;
 }
 
