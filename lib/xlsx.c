@@ -14,8 +14,9 @@
 #include "hl/doc.h"
 #include "hl/utf8.h"
 
-#define NTYPES (HL_CELL_TIME + 2) /* and a date without a time */
-#define T_DATE (HL_CELL_TIME + 1)
+#define T_DATE (HL_CELL_TIME + 1) /* a date without a time */
+#define T_SECS (HL_CELL_TIME + 2) /* a time to the second */
+#define NTYPES (HL_CELL_TIME + 3)
 #define CELL_MAX 32767 /* bytes a string cell holds (libxlsxwriter counts bytes) */
 
 struct book {
@@ -40,6 +41,7 @@ static void book_formats(struct book *b)
 		[HL_CELL_TEXT] = "@",         [HL_CELL_COUNT] = "0",   [HL_CELL_RATE] = "0.0%",
 		[HL_CELL_DECIMAL] = "0.0",    [HL_CELL_DURATION] = "0.0",
 		[HL_CELL_TIME] = "yyyy-mm-dd hh:mm", [T_DATE] = "yyyy-mm-dd",
+		[T_SECS] = "yyyy-mm-dd hh:mm:ss",
 	};
 	b->title = workbook_add_format(b->wb);
 	format_set_bold(b->title);
@@ -60,8 +62,8 @@ static void book_formats(struct book *b)
 		}
 }
 
-/* "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DD"; 1 for a date and time, 2 for
- * a date, 0 for neither. */
+/* "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DD": HL_CELL_TIME, T_SECS or
+ * T_DATE, 0 for neither. */
 static int parse_time(const char *v, lxw_datetime *dt)
 {
 	int n = 0, sec = 0;
@@ -71,7 +73,7 @@ static int parse_time(const char *v, lxw_datetime *dt)
 	if (dt->year < 1900 || dt->month < 1 || dt->month > 12 || dt->day < 1 || dt->day > 31)
 		return 0;
 	if (!v[10])
-		return 2;
+		return T_DATE;
 	if (v[10] != ' ' || sscanf(v + 11, "%2d:%2d%n", &dt->hour, &dt->min, &n) != 2 ||
 	    dt->hour > 23 || dt->min > 59 || dt->hour < 0 || dt->min < 0)
 		return 0;
@@ -81,7 +83,7 @@ static int parse_time(const char *v, lxw_datetime *dt)
 	if (v[11 + n] && v[11 + n] != ':')
 		return 0;
 	dt->sec = sec;
-	return 1;
+	return v[11 + n] ? T_SECS : HL_CELL_TIME;
 }
 
 /* A number cell's value: "" is no value, anything else not a number is
@@ -140,7 +142,7 @@ static lxw_error put_cell(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_
 		break;
 	case HL_CELL_TIME:
 		if ((kind = parse_time(v, &dt)))
-			e = worksheet_write_datetime(ws, row, col, &dt, f[kind == 1 ? HL_CELL_TIME : T_DATE]);
+			e = worksheet_write_datetime(ws, row, col, &dt, f[kind]);
 		else if (*v)
 			e = put_text(ws, row, col, v, f[HL_CELL_TEXT]);
 		hl_buf_adds(&shown, v);
