@@ -124,7 +124,27 @@ void hl_cell_show(enum hl_cell_type type, const char *v, struct hl_buf *out)
 		hl_span_format((int64_t)secs, out);
 		return;
 	}
+	if (type == HL_CELL_CLOCK && !strncmp(v, "late ", 5) && (secs = strtoll(v + 5, &end, 10), !*end)) {
+		hl_buf_adds(out, "late ");
+		hl_span_format((int64_t)secs, out);
+		return;
+	}
+	if (type == HL_CELL_CLOCK && !strncmp(v, "due ", 4) && strlen(v) == 20) {
+		hl_buf_adds(out, "due "); /* "due MM-DD HH:MM": the year goes without saying */
+		hl_buf_adds(out, v + 9);
+		return;
+	}
 	hl_buf_adds(out, v);
+}
+
+void hl_cell_clock(const char *v, struct hl_buf *outcome, struct hl_buf *late)
+{
+	if (!strncmp(v, "late ", 5)) {
+		hl_buf_adds(outcome, "late");
+		hl_buf_adds(late, v + 5);
+	} else {
+		hl_buf_adds(outcome, v);
+	}
 }
 
 void hl_cell_hours(const char *v, struct hl_buf *out)
@@ -204,20 +224,37 @@ static void csv_tab(const struct hl_doc *d, const struct hl_tab *t, struct hl_bu
 		csv_cell(out, t->title, HL_CELL_TEXT);
 		hl_buf_add(out, "\r\n", 2);
 	}
+	struct hl_buf a = {0}, b = {0};
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			hl_buf_addc(out, ',');
 		csv_cell(out, t->col[c].key, HL_CELL_TEXT);
+		if (t->col[c].type == HL_CELL_CLOCK) {
+			hl_buf_clear(&a);
+			hl_buf_printf(&a, "%s_late_hours", t->col[c].key);
+			hl_buf_addc(out, ',');
+			csv_cell(out, a.s, HL_CELL_TEXT);
+		}
 	}
 	hl_buf_add(out, "\r\n", 2);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
+			const char *v = t->cell[r * t->ncols + c];
 			if (c)
 				hl_buf_addc(out, ',');
-			csv_cell(out, t->cell[r * t->ncols + c], t->col[c].type);
+			if (t->col[c].type != HL_CELL_CLOCK) {
+				csv_cell(out, v, t->col[c].type);
+				continue;
+			}
+			hl_buf_clear(&a), hl_buf_clear(&b);
+			hl_cell_clock(v, &a, &b);
+			csv_cell(out, hl_buf_str(&a), HL_CELL_TEXT);
+			hl_buf_addc(out, ',');
+			csv_cell(out, hl_buf_str(&b), HL_CELL_DURATION);
 		}
 		hl_buf_add(out, "\r\n", 2);
 	}
+	hl_buf_free(&a), hl_buf_free(&b);
 }
 
 /* ---- text ---- */
@@ -237,7 +274,7 @@ static void text_tab(const struct hl_tab *t, int titled, FILE *fp, int *rc)
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			row[c] = t->cell[r * t->ncols + c];
-			if (t->col[c].type == HL_CELL_DURATION) {
+			if (t->col[c].type == HL_CELL_DURATION || t->col[c].type == HL_CELL_CLOCK) {
 				hl_buf_clear(&shown[c]);
 				hl_cell_show(t->col[c].type, row[c], &shown[c]);
 				row[c] = hl_buf_str(&shown[c]);
@@ -272,7 +309,16 @@ static void yaml_tab(const struct hl_tab *t, struct hl_buf *out)
 			hl_buf_adds(out, ", ");
 			hl_yaml_put_scalar(out, t->col[c].key, strlen(t->col[c].key));
 			hl_buf_adds(out, ": ");
-			if (t->col[c].type == HL_CELL_DURATION && strspn(v, "0123456789") == strlen(v))
+			if (t->col[c].type == HL_CELL_CLOCK) {
+				struct hl_buf a = {0}, b = {0};
+				hl_cell_clock(v, &a, &b);
+				hl_yaml_put_scalar(out, a.s, a.len);
+				if (b.len) {
+					hl_buf_printf(out, ", %s_late_hours: ", t->col[c].key);
+					hl_cell_hours(b.s, out);
+				}
+				hl_buf_free(&a), hl_buf_free(&b);
+			} else if (t->col[c].type == HL_CELL_DURATION && strspn(v, "0123456789") == strlen(v))
 				hl_cell_hours(v, out);
 			else if (HL_CELL_NUMERIC(t->col[c].type) && strspn(v, "0123456789.") == strlen(v))
 				hl_buf_adds(out, v);

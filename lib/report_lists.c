@@ -115,6 +115,7 @@ static int listed(const struct hl_reporter *r, const struct hl_ticket *t)
 	return !o->category || (int)t->category == o->category;
 }
 
+/* A deadline cell (HL_CELL_CLOCK): met, late by how many seconds, or due when. */
 static void clock_cell(const struct hl_clockv *v, int64_t end, struct hl_buf *out)
 {
 	if (!v->runs)
@@ -122,11 +123,10 @@ static void clock_cell(const struct hl_clockv *v, int64_t end, struct hl_buf *ou
 	if (v->done && v->stop <= v->due) {
 		hl_buf_adds(out, "met");
 	} else if (v->done || v->due < end) {
-		hl_buf_adds(out, "late ");
-		hl_span_format((v->done ? v->stop : end) - v->due, out);
+		hl_buf_printf(out, "late %lld", (long long)((v->done ? v->stop : end) - v->due));
 	} else {
 		hl_buf_adds(out, "due ");
-		hl_short_time(v->due, out);
+		hl_rep_stamp(v->due, out);
 	}
 }
 
@@ -192,8 +192,10 @@ void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc)
 	hl_tab_col(tab, "score", "满意度", HL_CELL_COUNT);
 	if (caller)
 		hl_tab_col(tab, "text", "内容", HL_CELL_TEXT);
+	static const char *const clock_labels[HL_NCLOCKS] = {"派单", "签收", "答复", "到场",
+							     "跟进", "办结", "回访", "回拨"};
 	for (int k = 0; !caller && k < HL_NCLOCKS; k++)
-		hl_tab_col(tab, hl_clock_names[k], hl_clock_names[k], HL_CELL_TEXT);
+		hl_tab_col(tab, hl_clock_names[k], clock_labels[k], HL_CELL_CLOCK);
 	size_t n;
 	struct hl_ticket **list = hl_rep_in_order(r, &n);
 	for (size_t i = 0; i < n; i++)

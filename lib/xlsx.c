@@ -14,9 +14,9 @@
 #include "hl/doc.h"
 #include "hl/utf8.h"
 
-#define T_DATE (HL_CELL_TIME + 1) /* a date without a time */
-#define T_SECS (HL_CELL_TIME + 2) /* a time to the second */
-#define NTYPES (HL_CELL_TIME + 3)
+#define T_DATE (HL_CELL_CLOCK + 1) /* a date without a time */
+#define T_SECS (HL_CELL_CLOCK + 2) /* a time to the second */
+#define NTYPES (HL_CELL_CLOCK + 3)
 #define CELL_MAX 32767 /* bytes a string cell holds (libxlsxwriter counts bytes) */
 
 struct book {
@@ -40,7 +40,7 @@ static void book_formats(struct book *b)
 	static const char *const nums[NTYPES] = {
 		[HL_CELL_TEXT] = "@",         [HL_CELL_COUNT] = "0",   [HL_CELL_RATE] = "0.0%",
 		[HL_CELL_DECIMAL] = "0.0",    [HL_CELL_DURATION] = "0.0",
-		[HL_CELL_TIME] = "yyyy-mm-dd hh:mm", [T_DATE] = "yyyy-mm-dd",
+		[HL_CELL_TIME] = "yyyy-mm-dd hh:mm", [HL_CELL_CLOCK] = "@", [T_DATE] = "yyyy-mm-dd",
 		[T_SECS] = "yyyy-mm-dd hh:mm:ss",
 	};
 	b->title = workbook_add_format(b->wb);
@@ -207,10 +207,6 @@ static lxw_error put_tab(struct book *b, const struct hl_doc *d, const struct hl
 		hl_fail(err, "%s: %zu rows, more than a sheet holds", t->title, t->nrows);
 		return LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE;
 	}
-	if (t->ncols > LXW_COL_MAX) {
-		hl_fail(err, "%s: %zu columns, more than a sheet holds", t->title, t->ncols);
-		return LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE;
-	}
 	sheet_name(b, t->title, i, &name);
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name.s);
 	hl_buf_free(&name);
@@ -228,25 +224,53 @@ static lxw_error put_tab(struct book *b, const struct hl_doc *d, const struct hl
 		hl_buf_printf(&title, " · 生成于 %s", d->generated);
 	e = put_text(ws, 0, 0, title.s, b->title);
 	hl_buf_free(&title);
-	size_t *width = hl_xcalloc(t->ncols ? t->ncols : 1, sizeof *width);
-	for (size_t c = 0; c < t->ncols && !e; c++) {
+	/* a deadline takes two columns: its outcome and the hours late */
+	size_t nout = t->ncols;
+	for (size_t c = 0; c < t->ncols; c++)
+		nout += t->col[c].type == HL_CELL_CLOCK;
+	if (nout > LXW_COL_MAX) {
+		hl_fail(err, "%s: %zu columns, more than a sheet holds", t->title, nout);
+		return LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE;
+	}
+	size_t *width = hl_xcalloc(nout ? nout : 1, sizeof *width);
+	for (size_t c = 0, o = 0; c < t->ncols && !e; c++, o++) {
 		hl_buf_clear(&label);
 		hl_buf_adds(&label, t->col[c].label);
 		if (t->col[c].type == HL_CELL_DURATION)
 			hl_buf_adds(&label, "(小时)");
-		e = put_text(ws, 1, (lxw_col_t)c, label.s, b->head);
-		width[c] = hl_utf8_width(label.s);
+		e = put_text(ws, 1, (lxw_col_t)o, label.s, b->head);
+		width[o] = hl_utf8_width(label.s);
+		if (t->col[c].type == HL_CELL_CLOCK && !e) {
+			hl_buf_clear(&label);
+			hl_buf_printf(&label, "%s超时(小时)", t->col[c].label);
+			e = put_text(ws, 1, (lxw_col_t)++o, label.s, b->head);
+			width[o] = hl_utf8_width(label.s);
+		}
 	}
 	hl_buf_free(&label);
+	struct hl_buf outcome = {0}, late = {0};
 	for (size_t r = 0; r < t->nrows && !e; r++) {
 		int total = t->totals && r + 1 == t->nrows;
-		for (size_t c = 0; c < t->ncols && !e; c++)
-			e = put_cell(b, ws, (lxw_row_t)(r + 2), (lxw_col_t)c, t->col[c].type,
-				     t->cell[r * t->ncols + c], total, &width[c]);
+		lxw_row_t row = (lxw_row_t)(r + 2);
+		for (size_t c = 0, o = 0; c < t->ncols && !e; c++, o++) {
+			const char *v = t->cell[r * t->ncols + c];
+			if (t->col[c].type != HL_CELL_CLOCK) {
+				e = put_cell(b, ws, row, (lxw_col_t)o, t->col[c].type, v, total, &width[o]);
+				continue;
+			}
+			hl_buf_clear(&outcome), hl_buf_clear(&late);
+			hl_cell_clock(v, &outcome, &late);
+			e = put_cell(b, ws, row, (lxw_col_t)o, HL_CELL_TEXT, hl_buf_str(&outcome), total, &width[o]);
+			if (!e) {
+				o++;
+				e = put_cell(b, ws, row, (lxw_col_t)o, HL_CELL_DURATION, hl_buf_str(&late), total, &width[o]);
+			}
+		}
 	}
-	for (size_t c = 0; c < t->ncols && !e; c++) {
-		double w = (double)(width[c] < 4 ? 4 : width[c] > 60 ? 60 : width[c]) + 2;
-		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+	hl_buf_free(&outcome), hl_buf_free(&late);
+	for (size_t o = 0; o < nout && !e; o++) {
+		double w = (double)(width[o] < 4 ? 4 : width[o] > 60 ? 60 : width[o]) + 2;
+		e = worksheet_set_column(ws, (lxw_col_t)o, (lxw_col_t)o, w, NULL);
 	}
 	free(width);
 	if (e) {

@@ -17,6 +17,9 @@ enum hl_cell_type {
 	HL_CELL_DECIMAL,   /* a number with one decimal (seconds, minutes) */
 	HL_CELL_DURATION,  /* whole seconds: 1h59m for people, hours for spreadsheets */
 	HL_CELL_TIME,      /* local "YYYY-MM-DD HH:MM" or "YYYY-MM-DD": a date-time */
+	HL_CELL_CLOCK,     /* a deadline: "met", "late SECONDS" or "due YYYY-MM-DD HH:MM";
+			    * for people "late 2d1h", for spreadsheets two cells: the
+			    * outcome (met, late, due ...) and the hours late */
 };
 
 struct hl_col {
@@ -26,7 +29,8 @@ struct hl_col {
 };
 
 /* A column right-aligned and never neutralized: a number of some kind. */
-#define HL_CELL_NUMERIC(type) ((type) != HL_CELL_TEXT && (type) != HL_CELL_TIME)
+#define HL_CELL_NUMERIC(type) \
+	((type) != HL_CELL_TEXT && (type) != HL_CELL_TIME && (type) != HL_CELL_CLOCK)
 
 struct hl_tab {
 	char *title;
@@ -79,6 +83,9 @@ int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp
 void hl_cell_show(enum hl_cell_type type, const char *v, struct hl_buf *out);
 /* A duration's seconds as hours with one decimal, for spreadsheets. */
 void hl_cell_hours(const char *v, struct hl_buf *out);
+/* A deadline cell for spreadsheets: its outcome ("met", "late", "due
+ * YYYY-MM-DD HH:MM") and, when late, the seconds late (else ""). */
+void hl_cell_clock(const char *v, struct hl_buf *outcome, struct hl_buf *late);
 /* The workbook: a sheet a table, written to fp (a file or a pipe). */
 int hl_doc_xlsx(const struct hl_doc *d, FILE *fp, struct hl_buf *err);
 /* -1 with a message when fp is a terminal: no place for a workbook. */

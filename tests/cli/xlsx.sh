@@ -44,6 +44,11 @@ is "a phone keeps its leading zero" "$(cell tickets.xlsx E3)" "inlineStr @ 02012
 is "an international phone stays text" "$(cell tickets.xlsx E4)" "inlineStr @ +8613800000000"
 is "a place 3/4 is no date" "$(cell tickets.xlsx G3)" "inlineStr @ 3/4"
 is "a place -1+2 is no formula" "$(cell tickets.xlsx G4)" "inlineStr @ -1+2"
+run "$HL_REPORT" tickets --open -o xlsx
+cp "$T/out" open.xlsx
+is "a deadline: its outcome, text" "$(cell open.xlsx P2) $(cell open.xlsx P3)" "inlineStr General 签收 inlineStr @ late"
+is "and the hours late, a number" "$(cell open.xlsx Q2) $(cell open.xlsx Q3)" "inlineStr General 签收超时(小时) n 0.0 686.3336111111112"
+is "a deadline met has no hours" "$(cell open.xlsx N3) [$(cell open.xlsx O3)]" "inlineStr @ met []"
 run "$HL_REPORT" caller 02012345678 -o xlsx typed/hotline.csv
 cp "$T/out" caller.xlsx
 like "a caller's formula is text" "$(python3 "$CELLS" caller.xlsx)" "inlineStr	@	=HYPERLINK\(\"http://x.example/\",\"点这里\"\)"
