@@ -13,10 +13,12 @@ PKG_CONFIG ?= pkg-config
 # libyaml ships a .pc file; Debian's libcsv does not.
 YAML_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
+XLSX_CFLAGS := $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
+XLSX_LIBS   := $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 DEFS     = -D_GNU_SOURCE
-ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude $(YAML_CFLAGS) $(CFLAGS)
-LIBS     = -lcsv $(YAML_LIBS) -pthread
+ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude $(YAML_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS)
+LIBS     = -lcsv $(YAML_LIBS) $(XLSX_LIBS) -pthread
 SAN      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
 CMDS     = hl-log hl-route hl-escalate hl-report
@@ -94,7 +96,7 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(CLANG) $(WARN) -Wno-unused-command-line-argument $(DEFS) -Iinclude $(YAML_CFLAGS) $(FUZZ_FLAGS) \
+	$(Q)$(CLANG) $(WARN) -Wno-unused-command-line-argument $(DEFS) -Iinclude $(YAML_CFLAGS) $(XLSX_CFLAGS) $(FUZZ_FLAGS) \
 	  -Itests/fuzz -o $@ $< $(LIB_SRC) $(LIBS)
 
 fuzz: $(FUZZERS:%=build/fuzz/fuzz_%)

@@ -9,21 +9,35 @@
 #include "hl/version.h"
 #include "hl/writer.h"
 
-enum { OUT_CSV, OUT_YAML, OUT_TEXT, OUT_NOTIFY };
+enum { OUT_CSV, OUT_YAML, OUT_TEXT, OUT_NOTIFY, OUT_XLSX };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "usage: hl-escalate [-C CONFIG] [--now TIME] [-o csv|yaml|text|notify] [FILE ...]\n"
+	fprintf(fp, "usage: hl-escalate [-C CONFIG] [--now TIME] [-o csv|yaml|text|notify|xlsx] [FILE ...]\n"
 		    "       hl-escalate [-C CONFIG] [--now TIME] --explain TICKET [FILE ...]\n");
 }
 
 static int output_format(const char *s)
 {
-	static const char *const names[] = {"csv", "yaml", "text", "notify"};
-	for (int i = 0; i < 4; i++)
+	static const char *const names[] = {"csv", "yaml", "text", "notify", "xlsx"};
+	for (int i = 0; i < 5; i++)
 		if (hl_streq(s, names[i]))
 			return i;
-	hl_errx(HL_EXIT_ERROR, "unknown output format '%s' (csv, yaml, text or notify)", s);
+	hl_errx(HL_EXIT_ERROR, "unknown output format '%s' (csv, yaml, text, notify or xlsx)", s);
+}
+
+/* The notices as a workbook; -1 with a message on an error. */
+static int write_xlsx(const struct hl_alert *a, size_t n, int64_t now)
+{
+	struct hl_doc doc = {0};
+	struct hl_buf err = {0};
+	hl_alerts_doc(a, n, now, &doc);
+	int rc = hl_doc_xlsx(&doc, stdout, &err);
+	if (rc)
+		hl_warnx("%s", err.s);
+	hl_doc_free(&doc);
+	hl_buf_free(&err);
+	return rc;
 }
 
 static int write_records(const struct hl_alert *a, size_t n, struct hl_time now, int yaml)
@@ -65,6 +79,8 @@ int main(int argc, char **argv)
 	}
 	struct hl_buf err = {0}, ex = {0};
 	struct hl_config cfg;
+	if (out == OUT_XLSX && !explain && hl_xlsx_refuse_tty(stdout, &err))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	struct hl_time now;
 	if (hl_config_load_at(config, now_arg, &cfg, &now, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
@@ -82,6 +98,7 @@ int main(int argc, char **argv)
 		size_t held, n = hl_escalator_run(e, &a, &held);
 		int bad = out == OUT_TEXT ? hl_alerts_text(a, n, now.t, stdout)
 			  : out == OUT_NOTIFY ? hl_alerts_notify(a, n, now.t, stdout)
+			  : out == OUT_XLSX   ? write_xlsx(a, n, now.t)
 					      : write_records(a, n, now, out == OUT_YAML);
 		if (held)
 			hl_warnx("%zu notice%s held for the end of the quiet hours", held,

@@ -21,7 +21,7 @@ static void usage(FILE *fp)
 	fprintf(fp,
 		"usage: hl-log [-f JOURNAL] [-C CONFIG] [--by ACTOR] [--at TIME] [--wait SECONDS] VERB ...\n"
 		"       hl-log [options] append [FILE]\n"
-		"       hl-log [options] export [-o csv|yaml] [TICKET ...]\n"
+		"       hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n"
 		"       hl-log [options] import --asterisk|--cdr [FILE ...]\n");
 	for (const struct hl_verb *v = hl_verbs; v->name; v++)
 		fprintf(fp, "       hl-log [options] %s\n", v->synopsis);
@@ -104,24 +104,57 @@ static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl
 	e->text = argc ? join_words(argc, argv) : NULL;
 }
 
-/* export [-o FORMAT] [TICKET ...]: exit 1 when no record matched */
+/* The records for a spreadsheet: typed cells, formulas neutralized. */
+static long export_sheet(const char *journal, int xlsx, int bom, char *const *ids, size_t nids,
+			 struct hl_buf *err)
+{
+	struct hl_doc doc = {0};
+	long n = hl_export_doc(journal, ids, nids, &doc, err);
+	if (n > 0 && hl_doc_print(&doc, xlsx ? HL_DOC_XLSX : HL_DOC_CSV, bom, stdout, err)) {
+		if (!err->len)
+			hl_fail(err, "write error: %s", strerror(errno));
+		n = -1;
+	}
+	hl_doc_free(&doc);
+	return n;
+}
+
+/* export [-o FORMAT] [--spreadsheet] [TICKET ...]: exit 1 when no record matched */
 static int export_cmd(const char *journal, int argc, char **argv)
 {
 	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"spreadsheet", no_argument, NULL, 's'},
+					     {"no-bom", no_argument, NULL, 'N'},
 					     {NULL, 0, NULL, 0}};
-	int fmt = HL_FMT_CSV, c;
+	static const char usage_line[] =
+		"usage: hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n";
+	int fmt = HL_FMT_CSV, c, xlsx = 0, sheet = 0, bom = !isatty(STDOUT_FILENO);
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (c != 'o' || (fmt = hl_format_parse(optarg)) < 0) {
+		if (c == 's') {
+			sheet = 1;
+		} else if (c == 'N') {
+			bom = 0;
+		} else if (c == 'o' && hl_streq(optarg, "xlsx")) {
+			xlsx = 1;
+		} else if (c != 'o' || (fmt = hl_format_parse(optarg)) < 0) {
 			if (c == 'o')
-				hl_warnx("unknown output format '%s' (csv or yaml)", optarg);
-			fprintf(stderr, "usage: hl-log [options] export [-o csv|yaml] [TICKET ...]\n");
+				hl_warnx("unknown output format '%s' (csv, yaml or xlsx)", optarg);
+			fputs(usage_line, stderr);
 			return HL_EXIT_ERROR;
 		}
 	}
+	if (sheet && fmt == HL_FMT_YAML && !xlsx) {
+		hl_warnx("--spreadsheet is CSV or xlsx, not yaml");
+		return HL_EXIT_ERROR;
+	}
 	struct hl_buf err = {0};
-	long n = hl_export(journal, (enum hl_format)fmt, argv + optind,
-			   (size_t)(argc - optind), stdout, &err);
+	if (xlsx && hl_xlsx_refuse_tty(stdout, &err))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	long n = sheet || xlsx
+		 ? export_sheet(journal, xlsx, bom, argv + optind, (size_t)(argc - optind), &err)
+		 : hl_export(journal, (enum hl_format)fmt, argv + optind,
+			     (size_t)(argc - optind), stdout, &err);
 	if (n < 0)
 		hl_warnx("%s", err.s);
 	hl_buf_free(&err);

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "hl/config.h"
 #include "hl/phone.h"
@@ -11,7 +12,7 @@
 static void usage(FILE *fp)
 {
 	fprintf(fp,
-		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html] [--bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
+		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html|xlsx] [--no-bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
 		"       hl-report tickets [--open] [--dept DEPT] [--category CATEGORY] [options] [FILE ...]\n"
 		"       hl-report caller PHONE [options] [FILE ...]\n");
 }
@@ -28,7 +29,8 @@ static void parse_args(int argc, char **argv, struct args *a)
 		{"month", required_argument, NULL, 'M'}, {"week", required_argument, NULL, 'W'},
 		{"from", required_argument, NULL, 'F'},  {"to", required_argument, NULL, 'T'},
 		{"by", required_argument, NULL, 'b'},    {"output", required_argument, NULL, 'o'},
-		{"bom", no_argument, NULL, 'B'},         {"reveal-phones", no_argument, NULL, 'R'},
+		{"bom", no_argument, NULL, 'B'},         {"no-bom", no_argument, NULL, 'N'},
+		{"reveal-phones", no_argument, NULL, 'R'},
 		{"config", required_argument, NULL, 'C'}, {"open", no_argument, NULL, 'O'},
 		{"dept", required_argument, NULL, 'd'},  {"category", required_argument, NULL, 'c'},
 		{"now", required_argument, NULL, 'n'},   {"help", no_argument, NULL, 'h'},
@@ -44,9 +46,10 @@ static void parse_args(int argc, char **argv, struct args *a)
 		case 'b': a->by = optarg; break;
 		case 'o':
 			if ((a->fmt = hl_doc_format_parse(optarg)) < 0)
-				hl_errx(HL_EXIT_ERROR, "unknown output format '%s' (text, csv, yaml or html)", optarg);
+				hl_errx(HL_EXIT_ERROR, "unknown output format '%s' (text, csv, yaml, html or xlsx)", optarg);
 			break;
 		case 'B': a->bom = 1; break;
+		case 'N': a->bom = 0; break;
 		case 'R': a->o.reveal_phones = 1; break;
 		case 'C': a->config = optarg; break;
 		case 'O': a->o.open_only = 1; break;
@@ -93,7 +96,12 @@ int main(int argc, char **argv)
 	struct hl_time now;
 	hl_setup("hl-report");
 	a.o.by[0] = -1;
+	/* a CSV for a file or a pipe goes to a spreadsheet, which needs the
+	 * BOM to know it is UTF-8; on a terminal it would only be noise */
+	a.bom = !isatty(STDOUT_FILENO);
 	parse_args(argc, argv, &a);
+	if (a.fmt == HL_DOC_XLSX && hl_xlsx_refuse_tty(stdout, &err))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	argc -= optind, argv += optind;
 	if (argc < 1 || (a.o.kind = hl_report_kind_parse(argv[0])) == (enum hl_report_kind)-1) {
 		if (argc >= 1)
@@ -115,6 +123,7 @@ int main(int argc, char **argv)
 	if (hl_config_load_at(a.config, a.now, &cfg, &now, &err) || period(&a, now, &err) ||
 	    (a.by && hl_report_by_parse(a.by, a.o.by, &err)))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	a.o.now = now.t;
 	struct hl_reporter *r = hl_reporter_new(&cfg, &a.o);
 	struct hl_doc doc = {0};
 	int rc = HL_EXIT_OK;
@@ -123,8 +132,12 @@ int main(int argc, char **argv)
 		rc = HL_EXIT_ERROR;
 	} else {
 		hl_reporter_build(r, &doc);
-		if (hl_doc_print(&doc, (enum hl_doc_format)a.fmt, a.bom, stdout))
+		hl_buf_clear(&err);
+		if (hl_doc_print(&doc, (enum hl_doc_format)a.fmt, a.bom, stdout, &err)) {
+			if (err.len)
+				hl_warnx("%s", err.s);
 			rc = HL_EXIT_ERROR;
+		}
 	}
 	hl_doc_free(&doc);
 	hl_reporter_free(r);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hl/clocks.h"
 #include "hl/doc.h"
 #include "hl/format.h"
 #include "hl/table.h"
@@ -17,10 +18,10 @@ struct hl_tab *hl_doc_table(struct hl_doc *d, const char *title)
 	return t;
 }
 
-void hl_tab_col(struct hl_tab *t, const char *key, const char *label, int numeric)
+void hl_tab_col(struct hl_tab *t, const char *key, const char *label, enum hl_cell_type type)
 {
 	t->col = hl_xreallocarray(t->col, t->ncols + 1, sizeof *t->col);
-	t->col[t->ncols++] = (struct hl_col){hl_xstrdup(key), hl_xstrdup(label), numeric};
+	t->col[t->ncols++] = (struct hl_col){hl_xstrdup(key), hl_xstrdup(label), type};
 }
 
 size_t hl_tab_row(struct hl_tab *t)
@@ -100,17 +101,60 @@ void hl_doc_free(struct hl_doc *d)
 			free(d->chart[i].label[k]);
 		free(d->chart[i].label), free(d->chart[i].value), free(d->chart[i].title);
 	}
-	free(d->tab), free(d->chart), free(d->title), free(d->period);
+	free(d->tab), free(d->chart), free(d->title), free(d->period), free(d->generated);
 	memset(d, 0, sizeof *d);
 }
 
 int hl_doc_format_parse(const char *s)
 {
-	static const char *const names[] = {"text", "csv", "yaml", "html"};
-	for (int i = 0; i < 4; i++)
+	static const char *const names[] = {"text", "csv", "yaml", "html", "xlsx"};
+	for (int i = 0; i < 5; i++)
 		if (hl_streq(s, names[i]))
 			return i;
 	return -1;
+}
+
+/* ---- cells ---- */
+
+void hl_cell_show(enum hl_cell_type type, const char *v, struct hl_buf *out)
+{
+	char *end;
+	long long secs;
+	if (type == HL_CELL_DURATION && *v && (secs = strtoll(v, &end, 10), !*end)) {
+		hl_span_format((int64_t)secs, out);
+		return;
+	}
+	if (type == HL_CELL_CLOCK && !strncmp(v, "late ", 5) && (secs = strtoll(v + 5, &end, 10), !*end)) {
+		hl_buf_adds(out, "late ");
+		hl_span_format((int64_t)secs, out);
+		return;
+	}
+	if (type == HL_CELL_CLOCK && !strncmp(v, "due ", 4) && strlen(v) == 20) {
+		hl_buf_adds(out, "due "); /* "due MM-DD HH:MM": the year goes without saying */
+		hl_buf_adds(out, v + 9);
+		return;
+	}
+	hl_buf_adds(out, v);
+}
+
+void hl_cell_clock(const char *v, struct hl_buf *outcome, struct hl_buf *late)
+{
+	if (!strncmp(v, "late ", 5)) {
+		hl_buf_adds(outcome, "late");
+		hl_buf_adds(late, v + 5);
+	} else {
+		hl_buf_adds(outcome, v);
+	}
+}
+
+void hl_cell_hours(const char *v, struct hl_buf *out)
+{
+	char *end;
+	long long secs = strtoll(v, &end, 10);
+	if (*v && !*end)
+		hl_buf_printf(out, "%.1f", (double)secs / 3600.0);
+	else
+		hl_buf_adds(out, v);
 }
 
 /* ---- CSV ---- */
@@ -126,17 +170,42 @@ void hl_csv_neutralize(const char *v, struct hl_buf *out)
 	hl_buf_adds(out, v);
 }
 
+/* Text a spreadsheet's CSV import would take for a number or a date
+ * (02012345678, +8613800000000, 3/4, 2026-11, 1e5, 50%): digits and
+ * what numbers and dates are written with, nothing else. */
+static int looks_numeric(const char *v)
+{
+	int digit = 0;
+	for (const char *p = v; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digit = 1;
+		else if (!strchr("+-./:, eE%", *p))
+			return 0;
+	}
+	return digit;
+}
+
 /* RFC 4180 for spreadsheets: quoted when needed, raw line breaks kept in
- * quotes (a spreadsheet cell may hold them), formulas neutralized. */
-static void csv_cell(struct hl_buf *line, const char *v, int numeric)
+ * quotes (a spreadsheet cell may hold them), a duration in hours. A text
+ * cell that would be read as a number gets a leading tab, which keeps it
+ * text (and its leading zeros) in LibreOffice's and Excel's default
+ * import; one that would run as a formula gets a ' (hl-report(1)). */
+static void csv_cell(struct hl_buf *line, const char *v, enum hl_cell_type type)
 {
 	struct hl_buf cell = {0};
-	if (numeric)
+	if (type == HL_CELL_DURATION) {
+		hl_cell_hours(v, &cell);
+	} else if (HL_CELL_NUMERIC(type) || type == HL_CELL_TIME) {
 		hl_buf_adds(&cell, v);
-	else
+	} else if (looks_numeric(v)) {
+		hl_buf_addc(&cell, '\t');
+		hl_buf_adds(&cell, v);
+	} else {
 		hl_csv_neutralize(v, &cell);
+	}
 	const char *s = hl_buf_str(&cell);
-	int quote = s[0] == '\'' || strpbrk(s, ",\"\r\n") || (*s && (s[0] == ' ' || s[cell.len - 1] == ' '));
+	int quote = s[0] == '\'' || s[0] == '\t' || strpbrk(s, ",\"\r\n") ||
+		    (*s && (s[0] == ' ' || s[cell.len - 1] == ' '));
 	if (quote)
 		hl_buf_addc(line, '"');
 	for (const char *p = s; *p; p++) {
@@ -152,23 +221,40 @@ static void csv_cell(struct hl_buf *line, const char *v, int numeric)
 static void csv_tab(const struct hl_doc *d, const struct hl_tab *t, struct hl_buf *out)
 {
 	if (d->ntabs > 1) {
-		csv_cell(out, t->title, 0);
+		csv_cell(out, t->title, HL_CELL_TEXT);
 		hl_buf_add(out, "\r\n", 2);
 	}
+	struct hl_buf a = {0}, b = {0};
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			hl_buf_addc(out, ',');
-		csv_cell(out, t->col[c].key, 0);
+		csv_cell(out, t->col[c].key, HL_CELL_TEXT);
+		if (t->col[c].type == HL_CELL_CLOCK) {
+			hl_buf_clear(&a);
+			hl_buf_printf(&a, "%s_late_hours", t->col[c].key);
+			hl_buf_addc(out, ',');
+			csv_cell(out, a.s, HL_CELL_TEXT);
+		}
 	}
 	hl_buf_add(out, "\r\n", 2);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
+			const char *v = t->cell[r * t->ncols + c];
 			if (c)
 				hl_buf_addc(out, ',');
-			csv_cell(out, t->cell[r * t->ncols + c], t->col[c].numeric);
+			if (t->col[c].type != HL_CELL_CLOCK) {
+				csv_cell(out, v, t->col[c].type);
+				continue;
+			}
+			hl_buf_clear(&a), hl_buf_clear(&b);
+			hl_cell_clock(v, &a, &b);
+			csv_cell(out, hl_buf_str(&a), HL_CELL_TEXT);
+			hl_buf_addc(out, ',');
+			csv_cell(out, hl_buf_str(&b), HL_CELL_DURATION);
 		}
 		hl_buf_add(out, "\r\n", 2);
 	}
+	hl_buf_free(&a), hl_buf_free(&b);
 }
 
 /* ---- text ---- */
@@ -177,18 +263,28 @@ static void text_tab(const struct hl_tab *t, int titled, FILE *fp, int *rc)
 {
 	struct hl_table tt;
 	const char **row = hl_xcalloc(t->ncols, sizeof *row);
+	struct hl_buf *shown = hl_xcalloc(t->ncols, sizeof *shown);
 	hl_table_init(&tt, t->ncols);
 	for (size_t c = 0; c < t->ncols; c++) {
 		row[c] = t->col[c].label;
-		if (t->col[c].numeric && c < 32)
+		if (HL_CELL_NUMERIC(t->col[c].type) && c < 32)
 			tt.right |= 1u << c;
 	}
 	hl_table_row(&tt, row);
 	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++)
+		for (size_t c = 0; c < t->ncols; c++) {
 			row[c] = t->cell[r * t->ncols + c];
+			if (t->col[c].type == HL_CELL_DURATION || t->col[c].type == HL_CELL_CLOCK) {
+				hl_buf_clear(&shown[c]);
+				hl_cell_show(t->col[c].type, row[c], &shown[c]);
+				row[c] = hl_buf_str(&shown[c]);
+			}
+		}
 		hl_table_row(&tt, row);
 	}
+	for (size_t c = 0; c < t->ncols; c++)
+		hl_buf_free(&shown[c]);
+	free(shown);
 	struct hl_buf title = {0};
 	if (titled)
 		hl_buf_line(&title, "%s", t->title);
@@ -213,7 +309,18 @@ static void yaml_tab(const struct hl_tab *t, struct hl_buf *out)
 			hl_buf_adds(out, ", ");
 			hl_yaml_put_scalar(out, t->col[c].key, strlen(t->col[c].key));
 			hl_buf_adds(out, ": ");
-			if (t->col[c].numeric && strspn(v, "0123456789.") == strlen(v))
+			if (t->col[c].type == HL_CELL_CLOCK) {
+				struct hl_buf a = {0}, b = {0};
+				hl_cell_clock(v, &a, &b);
+				hl_yaml_put_scalar(out, a.s, a.len);
+				if (b.len) {
+					hl_buf_printf(out, ", %s_late_hours: ", t->col[c].key);
+					hl_cell_hours(b.s, out);
+				}
+				hl_buf_free(&a), hl_buf_free(&b);
+			} else if (t->col[c].type == HL_CELL_DURATION && strspn(v, "0123456789") == strlen(v))
+				hl_cell_hours(v, out);
+			else if (HL_CELL_NUMERIC(t->col[c].type) && strspn(v, "0123456789.") == strlen(v))
 				hl_buf_adds(out, v);
 			else
 				hl_yaml_put_scalar(out, v, strlen(v));
@@ -224,12 +331,15 @@ static void yaml_tab(const struct hl_tab *t, struct hl_buf *out)
 
 int hl_doc_html(const struct hl_doc *d, FILE *fp);
 
-int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp)
+int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp,
+		 struct hl_buf *err)
 {
 	struct hl_buf out = {0};
 	int rc = 0;
 	if (f == HL_DOC_HTML)
 		return hl_doc_html(d, fp);
+	if (f == HL_DOC_XLSX)
+		return hl_doc_xlsx(d, fp, err);
 	if (f == HL_DOC_TEXT) {
 		hl_buf_line(&out, "%s  %s", d->title, d->period);
 		rc = fprintf(fp, "%s\n", out.s) < 0 ? -1 : 0;

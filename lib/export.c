@@ -1,9 +1,12 @@
-/* export.c - journal records to stdout, CSV or YAML, streaming */
+/* export.c - journal records to stdout, CSV or YAML, streaming; or as a
+ * table of typed cells for a spreadsheet */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hl/export.h"
 #include "hl/reader.h"
+#include "hl/time.h"
 
 static int wanted(const struct hl_record *r, char *const *ids, size_t nids)
 {
@@ -59,5 +62,104 @@ long hl_export(const char *path, enum hl_format fmt, char *const *ids, size_t ni
 	hl_record_free(&r);
 	hl_buf_free(&line);
 	hl_buf_free(&e);
+	return count;
+}
+
+/* ---- for spreadsheets ---- */
+
+static const struct {
+	const char *key, *label;
+	enum hl_cell_type type;
+} sheet_cols[] = {
+	{"time", "时间", HL_CELL_TIME},       {"ticket", "工单", HL_CELL_TEXT},
+	{"event", "事件", HL_CELL_TEXT},      {"actor", "操作人", HL_CELL_TEXT},
+	{"category", "类别", HL_CELL_TEXT},   {"priority", "优先级", HL_CELL_TEXT},
+	{"channel", "渠道", HL_CELL_TEXT},    {"caller", "来电人", HL_CELL_TEXT},
+	{"phone", "电话", HL_CELL_TEXT},      {"place", "地点", HL_CELL_TEXT},
+	{"dept", "部门", HL_CELL_TEXT},       {"assignee", "承办人", HL_CELL_TEXT},
+	{"due", "到期", HL_CELL_TIME},        {"level", "级别", HL_CELL_COUNT},
+	{"clock", "时钟", HL_CELL_TEXT},      {"notify", "通知", HL_CELL_TEXT},
+	{"score", "满意度", HL_CELL_COUNT},   {"verdict", "结论", HL_CELL_TEXT},
+	{"rule", "规则", HL_CELL_TEXT},       {"call", "通话", HL_CELL_TEXT},
+	{"queue", "队列", HL_CELL_TEXT},      {"outcome", "结果", HL_CELL_TEXT},
+	{"wait", "等待秒", HL_CELL_COUNT},    {"talk", "通话秒", HL_CELL_COUNT},
+	{"text", "内容", HL_CELL_TEXT},
+};
+
+/* A journal time as a local date-time a spreadsheet reads; what does not
+ * parse stays as written. */
+static void sheet_time(const char *v, size_t len, struct hl_buf *out)
+{
+	struct hl_time t;
+	int y, mo, d, h, mi, sec;
+	struct hl_buf copy = {0};
+	hl_buf_add(&copy, v, len);
+	if (len && hl_time_parse(hl_buf_str(&copy), &t, NULL) == 0) {
+		hl_time_fields(hl_time_local(t.t), &y, &mo, &d, &h, &mi, &sec);
+		hl_buf_printf(out, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
+	} else {
+		hl_buf_add(out, v, len);
+	}
+	hl_buf_free(&copy);
+}
+
+long hl_export_doc(const char *path, char *const *ids, size_t nids, struct hl_doc *doc,
+		   struct hl_buf *err)
+{
+	struct hl_reader *rd = hl_reader_open(path, HL_READ_JOURNAL, err);
+	struct hl_record r = {0};
+	struct hl_buf e = {0}, v = {0};
+	struct hl_tab *tab = NULL;
+	int16_t *pos = NULL;
+	long count = 0;
+	int rc;
+	if (!rd)
+		return -1;
+	doc->title = hl_xstrdup("工单日志 (journal)");
+	doc->period = hl_xstrdup(path);
+	while ((rc = hl_reader_next(rd, &r, &e)) != HL_READ_EOF && rc != HL_READ_FATAL) {
+		if (rc == HL_READ_BAD) {
+			hl_warnx("%s", e.s);
+			continue;
+		}
+		if (!wanted(&r, ids, nids))
+			continue;
+		size_t ncols;
+		const char *const *cols = hl_reader_columns(rd, &ncols);
+		if (!tab) {
+			tab = hl_doc_table(doc, "工单日志");
+			for (size_t c = 0; c < ncols; c++) {
+				size_t k = 0, n = sizeof sheet_cols / sizeof sheet_cols[0];
+				while (k < n && !hl_streq(sheet_cols[k].key, cols[c]))
+					k++;
+				hl_tab_col(tab, cols[c], k < n ? sheet_cols[k].label : cols[c],
+					   k < n ? sheet_cols[k].type : HL_CELL_TEXT);
+			}
+			pos = hl_xcalloc(ncols ? ncols : 1, sizeof *pos);
+		}
+		hl_record_index(&r, cols, ncols, pos);
+		size_t row = hl_tab_row(tab);
+		for (size_t c = 0; c < ncols && c < tab->ncols; c++) {
+			if (pos[c] < 0)
+				continue;
+			const struct hl_field *f = &r.f[pos[c]];
+			hl_buf_clear(&v);
+			if (tab->col[c].type == HL_CELL_TIME)
+				sheet_time(f->value, f->len, &v);
+			else
+				hl_buf_add(&v, f->value, f->len);
+			hl_tab_set(tab, row, c, hl_buf_str(&v));
+		}
+		count++;
+	}
+	if (rc == HL_READ_FATAL) {
+		hl_fail(err, "%s", e.s);
+		count = -1;
+	}
+	hl_reader_close(rd);
+	hl_record_free(&r);
+	hl_buf_free(&e);
+	hl_buf_free(&v);
+	free(pos);
 	return count;
 }

@@ -48,16 +48,20 @@ static void table(struct hl_buf *b, const struct hl_tab *t)
 		hl_buf_adds(b, "</th>");
 	}
 	hl_buf_adds(b, "</tr>\n");
+	struct hl_buf shown = {0};
 	for (size_t r = 0; r < t->nrows; r++) {
 		int total = t->totals && r + 1 == t->nrows;
 		hl_buf_adds(b, total ? "<tr class=\"total\">" : "<tr>");
 		for (size_t c = 0; c < t->ncols; c++) {
-			hl_buf_adds(b, t->col[c].numeric ? "<td class=\"n\">" : "<td>");
-			esc(b, t->cell[r * t->ncols + c]);
+			hl_buf_adds(b, HL_CELL_NUMERIC(t->col[c].type) ? "<td class=\"n\">" : "<td>");
+			hl_buf_clear(&shown);
+			hl_cell_show(t->col[c].type, t->cell[r * t->ncols + c], &shown);
+			esc(b, hl_buf_str(&shown));
 			hl_buf_adds(b, "</td>");
 		}
 		hl_buf_adds(b, "</tr>\n");
 	}
+	hl_buf_free(&shown);
 	hl_buf_adds(b, "</table>\n");
 }
 

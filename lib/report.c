@@ -302,6 +302,11 @@ void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
 					     "呼叫中心报表 (calls)"};
 	doc->title = hl_xstrdup(titles[r->o.kind]);
 	doc->period = hl_xstrdup(r->o.period.label);
+	if (r->o.now) {
+		struct hl_buf g = {0};
+		hl_rep_stamp(r->o.now, &g);
+		doc->generated = g.s;
+	}
 	if (r->o.kind == HL_REP_CALLER) {
 		/* whose history: in the title, masked like every phone */
 		struct hl_buf t = {0};

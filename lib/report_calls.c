@@ -40,11 +40,11 @@ enum { Q_MISSED = 1, Q_AGENT = 2 };
 static void stat_columns(struct hl_tab *tab, unsigned what)
 {
 	if (what & Q_AGENT) {
-		hl_tab_col(tab, "answered", "接通", 1);
-		hl_tab_col(tab, "share", "占比%", 1);
-		hl_tab_col(tab, "asa_seconds", "平均应答秒", 1);
-		hl_tab_col(tab, "talk_minutes", "通话分钟", 1);
-		hl_tab_col(tab, "average_talk_seconds", "平均通话秒", 1);
+		hl_tab_col(tab, "answered", "接通", HL_CELL_COUNT);
+		hl_tab_col(tab, "share", "占比%", HL_CELL_RATE);
+		hl_tab_col(tab, "asa_seconds", "平均应答秒", HL_CELL_DECIMAL);
+		hl_tab_col(tab, "talk_minutes", "通话分钟", HL_CELL_DECIMAL);
+		hl_tab_col(tab, "average_talk_seconds", "平均通话秒", HL_CELL_DECIMAL);
 		return;
 	}
 	static const char *const keys[] = {
@@ -54,15 +54,18 @@ static void stat_columns(struct hl_tab *tab, unsigned what)
 	static const char *const labels[] = {
 		"呼入", "接通", "放弃", "短时放弃", "其他未接", "放弃率%", "呼损率%",
 		"平均应答秒", "平均通话秒", "服务水平%", "服务水平(含放弃)%"};
+	static const enum hl_cell_type types[] = {
+		HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT,
+		HL_CELL_RATE, HL_CELL_RATE, HL_CELL_DECIMAL, HL_CELL_DECIMAL, HL_CELL_RATE, HL_CELL_RATE};
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-		hl_tab_col(tab, keys[k], labels[k], 1);
+		hl_tab_col(tab, keys[k], labels[k], types[k]);
 	if (what & Q_MISSED) {
-		hl_tab_col(tab, "missed_tickets", "未接工单", 1);
-		hl_tab_col(tab, "called_back_in_time", "及时回拨", 1);
-		hl_tab_col(tab, "called_back_late", "超时回拨", 1);
-		hl_tab_col(tab, "callback_pending", "待回拨", 1);
-		hl_tab_col(tab, "callback_in_time_rate", "及时回拨率%", 1);
-		hl_tab_col(tab, "missed_no_number", "未接无号码", 1);
+		hl_tab_col(tab, "missed_tickets", "未接工单", HL_CELL_COUNT);
+		hl_tab_col(tab, "called_back_in_time", "及时回拨", HL_CELL_COUNT);
+		hl_tab_col(tab, "called_back_late", "超时回拨", HL_CELL_COUNT);
+		hl_tab_col(tab, "callback_pending", "待回拨", HL_CELL_COUNT);
+		hl_tab_col(tab, "callback_in_time_rate", "及时回拨率%", HL_CELL_RATE);
+		hl_tab_col(tab, "missed_no_number", "未接无号码", HL_CELL_COUNT);
 	}
 }
 
@@ -124,7 +127,7 @@ static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const str
 static void queue_table(struct hl_reporter *r, struct hl_doc *doc)
 {
 	struct hl_tab *tab = hl_doc_table(doc, "呼叫队列 (call queue)");
-	hl_tab_col(tab, "queue", "队列", 0);
+	hl_tab_col(tab, "queue", "队列", HL_CELL_TEXT);
 	stat_columns(tab, Q_MISSED);
 	group_table(tab, &r->calls.queues, &r->calls.total, Q_MISSED);
 }
@@ -134,7 +137,7 @@ static void hour_table(struct hl_reporter *r, struct hl_doc *doc)
 	struct hl_tab *tab = hl_doc_table(doc, "按小时 (by hour of day)");
 	struct hl_chart *chart = hl_doc_chart(doc, "每小时呼入 (offered per hour)", 0);
 	struct hl_buf label = {0};
-	hl_tab_col(tab, "hour", "时段", 0);
+	hl_tab_col(tab, "hour", "时段", HL_CELL_TEXT);
 	stat_columns(tab, 0);
 	for (int h = 0; h < 24; h++) {
 		const struct hl_qstat *q = &r->calls.hour[h];
@@ -157,7 +160,7 @@ static void hour_table(struct hl_reporter *r, struct hl_doc *doc)
 static void agent_table(struct hl_reporter *r, struct hl_doc *doc)
 {
 	struct hl_tab *tab = hl_doc_table(doc, "坐席 (agents)");
-	hl_tab_col(tab, "agent", "坐席", 0);
+	hl_tab_col(tab, "agent", "坐席", HL_CELL_TEXT);
 	stat_columns(tab, Q_AGENT);
 	group_table(tab, &r->calls.agents, &r->calls.total, Q_AGENT);
 }

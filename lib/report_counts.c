@@ -128,7 +128,8 @@ static int cmp_i64(const void *a, const void *b)
 static void key_columns(struct hl_tab *tab, const struct groups *gs)
 {
 	for (size_t k = 0; k < gs->nby; k++)
-		hl_tab_col(tab, hl_rep_by_names[gs->by[k]], hl_rep_by_labels[gs->by[k]], 0);
+		hl_tab_col(tab, hl_rep_by_names[gs->by[k]], hl_rep_by_labels[gs->by[k]],
+			   gs->by[k] == HL_BY_DAY ? HL_CELL_TIME : HL_CELL_TEXT);
 }
 
 static size_t group_row(struct hl_tab *tab, const struct groups *gs, const struct grp *g)
@@ -193,13 +194,10 @@ static void monthly_row(struct hl_tab *tab, const struct groups *gs, struct grp 
 	for (int k = 0; k < HL_NCLOCKS; k++)
 		hl_rep_pct(tab, row, c++, g->met[k], g->met[k] + g->late[k]);
 	if (g->ndurs) {
-		struct hl_buf d = {0};
 		qsort(g->durs, g->ndurs, sizeof *g->durs, cmp_i64);
 		int64_t m = g->ndurs % 2 ? g->durs[g->ndurs / 2]
 					 : (g->durs[g->ndurs / 2 - 1] + g->durs[g->ndurs / 2]) / 2;
-		hl_span_format(m, &d);
-		hl_tab_set(tab, row, c, d.s);
-		hl_buf_free(&d);
+		hl_tab_setf(tab, row, c, "%lld", (long long)m);
 	}
 	c++;
 	hl_rep_num(tab, row, c++, g->followups);
@@ -247,25 +245,25 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 	sorted_groups(&gs);
 	struct hl_tab *tab = hl_doc_table(doc, "热线工作分析表");
 	key_columns(tab, &gs);
-	hl_tab_col(tab, "received", "受理", 1);
+	hl_tab_col(tab, "received", "受理", HL_CELL_COUNT);
 	for (int k = 1; k < 8; k++)
-		hl_tab_col(tab, cat_keys[k], cat_labels[k], 1);
-	hl_tab_col(tab, "valid", "有效投诉", 1);
-	hl_tab_col(tab, "invalid", "无效投诉", 1);
-	hl_tab_col(tab, "adopted", "建议采纳", 1);
-	hl_tab_col(tab, "resolved", "办结", 1);
-	hl_tab_col(tab, "open_at_end", "期末未结", 1);
-	hl_tab_col(tab, "sla_met", "按时率%", 1);
+		hl_tab_col(tab, cat_keys[k], cat_labels[k], HL_CELL_COUNT);
+	hl_tab_col(tab, "valid", "有效投诉", HL_CELL_COUNT);
+	hl_tab_col(tab, "invalid", "无效投诉", HL_CELL_COUNT);
+	hl_tab_col(tab, "adopted", "建议采纳", HL_CELL_COUNT);
+	hl_tab_col(tab, "resolved", "办结", HL_CELL_COUNT);
+	hl_tab_col(tab, "open_at_end", "期末未结", HL_CELL_COUNT);
+	hl_tab_col(tab, "sla_met", "按时率%", HL_CELL_RATE);
 	for (int k = 0; k < HL_NCLOCKS; k++) {
 		struct hl_buf key = {0};
 		hl_buf_printf(&key, "%s_met", hl_clock_names[k]);
-		hl_tab_col(tab, key.s, clock_labels[k], 1);
+		hl_tab_col(tab, key.s, clock_labels[k], HL_CELL_RATE);
 		hl_buf_free(&key);
 	}
-	hl_tab_col(tab, "median_resolve", "办结时长中位", 1);
-	hl_tab_col(tab, "followups", "回访", 1);
-	hl_tab_col(tab, "satisfaction", "满意率%", 1);
-	hl_tab_col(tab, "repeat_complaints", "重复投诉", 1);
+	hl_tab_col(tab, "median_resolve_hours", "办结时长中位", HL_CELL_DURATION);
+	hl_tab_col(tab, "followups", "回访", HL_CELL_COUNT);
+	hl_tab_col(tab, "satisfaction", "满意率%", HL_CELL_RATE);
+	hl_tab_col(tab, "repeat_complaints", "重复投诉", HL_CELL_COUNT);
 	for (size_t i = 0; i < gs.n; i++)
 		monthly_row(tab, &gs, &gs.g[i]);
 	tab->totals = 1;
@@ -313,13 +311,13 @@ static void weekly_calls(struct hl_reporter *r, struct hl_doc *doc)
 	sorted_groups(&gs);
 	struct hl_tab *tab = hl_doc_table(doc, "来电统计 (calls)");
 	key_columns(tab, &gs);
-	hl_tab_col(tab, "received", "受理", 1);
-	hl_tab_col(tab, "calls", "接听来电", 1);
-	hl_tab_col(tab, "missed", "未接", 1);
-	hl_tab_col(tab, "loss_rate", "呼损率%", 1);
-	hl_tab_col(tab, "returned_in_time", "及时回拨", 1);
-	hl_tab_col(tab, "returned_rate", "及时回拨率%", 1);
-	hl_tab_col(tab, "first_contact_resolution", "首问解决率%", 1);
+	hl_tab_col(tab, "received", "受理", HL_CELL_COUNT);
+	hl_tab_col(tab, "calls", "接听来电", HL_CELL_COUNT);
+	hl_tab_col(tab, "missed", "未接", HL_CELL_COUNT);
+	hl_tab_col(tab, "loss_rate", "呼损率%", HL_CELL_RATE);
+	hl_tab_col(tab, "returned_in_time", "及时回拨", HL_CELL_COUNT);
+	hl_tab_col(tab, "returned_rate", "及时回拨率%", HL_CELL_RATE);
+	hl_tab_col(tab, "first_contact_resolution", "首问解决率%", HL_CELL_RATE);
 	for (size_t i = 0; i < gs.n; i++) {
 		struct grp *g = &gs.g[i];
 		size_t row = group_row(tab, &gs, g), c = gs.nby;
@@ -362,7 +360,7 @@ static void weekly_complaints(struct hl_reporter *r, struct hl_doc *doc)
 	const char *keys[] = {"complaints", "valid", "invalid", "repeat", "resolved", "open_at_end"};
 	const char *labels[] = {"投诉", "有效", "无效", "重复投诉", "办结", "期末未结"};
 	for (int k = 0; k < 6; k++)
-		hl_tab_col(tab, keys[k], labels[k], 1);
+		hl_tab_col(tab, keys[k], labels[k], HL_CELL_COUNT);
 	for (size_t i = 0; i < gs.n; i++) {
 		struct grp *g = &gs.g[i];
 		size_t row = group_row(tab, &gs, g), c = gs.nby;

@@ -65,14 +65,14 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 		}
 	}
 	struct hl_tab *tab = hl_doc_table(doc, "人员统计");
-	hl_tab_col(tab, "person", "人员", 0);
-	hl_tab_col(tab, "first_contacts", "首问受理", 1);
-	hl_tab_col(tab, "handled", "办结", 1);
-	hl_tab_col(tab, "breaches", "超时", 1);
-	hl_tab_col(tab, "late_callbacks", "回拨超时", 1);
+	hl_tab_col(tab, "person", "人员", HL_CELL_TEXT);
+	hl_tab_col(tab, "first_contacts", "首问受理", HL_CELL_COUNT);
+	hl_tab_col(tab, "handled", "办结", HL_CELL_COUNT);
+	hl_tab_col(tab, "breaches", "超时", HL_CELL_COUNT);
+	hl_tab_col(tab, "late_callbacks", "回拨超时", HL_CELL_COUNT);
 	int fines = pen->ncallback || pen->nticket;
 	if (fines)
-		hl_tab_col(tab, "penalty", "扣罚(元)", 1);
+		hl_tab_col(tab, "penalty", "扣罚(元)", HL_CELL_COUNT);
 	struct person total = {0};
 	char **names = hl_xcalloc(people.n ? people.n : 1, sizeof *names);
 	size_t n = 0;
@@ -115,6 +115,7 @@ static int listed(const struct hl_reporter *r, const struct hl_ticket *t)
 	return !o->category || (int)t->category == o->category;
 }
 
+/* A deadline cell (HL_CELL_CLOCK): met, late by how many seconds, or due when. */
 static void clock_cell(const struct hl_clockv *v, int64_t end, struct hl_buf *out)
 {
 	if (!v->runs)
@@ -122,11 +123,10 @@ static void clock_cell(const struct hl_clockv *v, int64_t end, struct hl_buf *ou
 	if (v->done && v->stop <= v->due) {
 		hl_buf_adds(out, "met");
 	} else if (v->done || v->due < end) {
-		hl_buf_adds(out, "late ");
-		hl_span_format((v->done ? v->stop : end) - v->due, out);
+		hl_buf_printf(out, "late %lld", (long long)((v->done ? v->stop : end) - v->due));
 	} else {
 		hl_buf_adds(out, "due ");
-		hl_short_time(v->due, out);
+		hl_rep_stamp(v->due, out);
 	}
 }
 
@@ -178,22 +178,24 @@ void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc)
 {
 	int caller = r->o.kind == HL_REP_CALLER;
 	struct hl_tab *tab = hl_doc_table(doc, caller ? "客户档案" : "工单");
-	hl_tab_col(tab, "ticket", "工单", 0);
-	hl_tab_col(tab, "opened", "受理时间", 0);
-	hl_tab_col(tab, "category", "类别", 0);
+	hl_tab_col(tab, "ticket", "工单", HL_CELL_TEXT);
+	hl_tab_col(tab, "opened", "受理时间", HL_CELL_TIME);
+	hl_tab_col(tab, "category", "类别", HL_CELL_TEXT);
 	if (!caller) {
-		hl_tab_col(tab, "priority", "优先级", 0);
-		hl_tab_col(tab, "phone", "电话", 0);
+		hl_tab_col(tab, "priority", "优先级", HL_CELL_TEXT);
+		hl_tab_col(tab, "phone", "电话", HL_CELL_TEXT);
 	}
 	const char *keys[] = {"channel", "place", "dept", "assignee", "state", "resolved", "verdict"};
 	const char *labels[] = {"渠道", "地点", "部门", "承办人", "状态", "办结时间", "结论"};
 	for (int k = 0; k < 7; k++)
-		hl_tab_col(tab, keys[k], labels[k], 0);
-	hl_tab_col(tab, "score", "满意度", 1);
+		hl_tab_col(tab, keys[k], labels[k], k == 5 ? HL_CELL_TIME : HL_CELL_TEXT);
+	hl_tab_col(tab, "score", "满意度", HL_CELL_COUNT);
 	if (caller)
-		hl_tab_col(tab, "text", "内容", 0);
+		hl_tab_col(tab, "text", "内容", HL_CELL_TEXT);
+	static const char *const clock_labels[HL_NCLOCKS] = {"派单", "签收", "答复", "到场",
+							     "跟进", "办结", "回访", "回拨"};
 	for (int k = 0; !caller && k < HL_NCLOCKS; k++)
-		hl_tab_col(tab, hl_clock_names[k], hl_clock_names[k], 0);
+		hl_tab_col(tab, hl_clock_names[k], clock_labels[k], HL_CELL_CLOCK);
 	size_t n;
 	struct hl_ticket **list = hl_rep_in_order(r, &n);
 	for (size_t i = 0; i < n; i++)

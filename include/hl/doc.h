@@ -1,6 +1,6 @@
-/* doc.h - a report as data: titled tables of cells and bar charts, and
- * the four ways to print one (aligned text, CSV for spreadsheets, YAML,
- * a self-contained HTML page with SVG charts) */
+/* doc.h - a report as data: titled tables of typed cells and bar charts,
+ * and the five ways to print one (aligned text, CSV for spreadsheets,
+ * YAML, a self-contained HTML page with SVG charts, an xlsx workbook) */
 #ifndef HL_DOC_H
 #define HL_DOC_H
 
@@ -8,11 +8,29 @@
 
 #include "hl/util.h"
 
+/* What a column's cells hold: one type a column, so that each printer
+ * shows a cell the same way (text for people, numbers for spreadsheets). */
+enum hl_cell_type {
+	HL_CELL_TEXT,      /* words, names, phones, places, ids: never a number or formula */
+	HL_CELL_COUNT,     /* a whole number */
+	HL_CELL_RATE,      /* a percentage, "12.5" for 12.5% */
+	HL_CELL_DECIMAL,   /* a number with one decimal (seconds, minutes) */
+	HL_CELL_DURATION,  /* whole seconds: 1h59m for people, hours for spreadsheets */
+	HL_CELL_TIME,      /* local "YYYY-MM-DD HH:MM" or "YYYY-MM-DD": a date-time */
+	HL_CELL_CLOCK,     /* a deadline: "met", "late SECONDS" or "due YYYY-MM-DD HH:MM";
+			    * for people "late 2d1h", for spreadsheets two cells: the
+			    * outcome (met, late, due ...) and the hours late */
+};
+
 struct hl_col {
 	char *key;        /* machine name: CSV header, YAML key */
-	char *label;      /* for people: text and HTML headers */
-	int numeric;      /* right-aligned, never neutralized, plain in YAML */
+	char *label;      /* for people: text, HTML and xlsx headers */
+	enum hl_cell_type type;
 };
+
+/* A column right-aligned and never neutralized: a number of some kind. */
+#define HL_CELL_NUMERIC(type) \
+	((type) != HL_CELL_TEXT && (type) != HL_CELL_TIME && (type) != HL_CELL_CLOCK)
 
 struct hl_tab {
 	char *title;
@@ -33,6 +51,7 @@ struct hl_chart {
 
 struct hl_doc {
 	char *title, *period;
+	char *generated;  /* local "YYYY-MM-DD HH:MM" the report was made, or NULL */
 	struct hl_tab *tab;
 	size_t ntabs;
 	struct hl_chart *chart;
@@ -40,7 +59,7 @@ struct hl_doc {
 };
 
 struct hl_tab *hl_doc_table(struct hl_doc *d, const char *title);
-void hl_tab_col(struct hl_tab *t, const char *key, const char *label, int numeric);
+void hl_tab_col(struct hl_tab *t, const char *key, const char *label, enum hl_cell_type type);
 /* Adds an empty row; returns its index. */
 size_t hl_tab_row(struct hl_tab *t);
 void hl_tab_set(struct hl_tab *t, size_t row, size_t col, const char *value);
@@ -52,11 +71,25 @@ struct hl_chart *hl_doc_chart(struct hl_doc *d, const char *title, int percent);
 void hl_chart_add(struct hl_chart *c, const char *label, double value);
 void hl_doc_free(struct hl_doc *d);
 
-enum hl_doc_format { HL_DOC_TEXT, HL_DOC_CSV, HL_DOC_YAML, HL_DOC_HTML };
-/* "text", "csv", "yaml", "html"; -1 when unknown. */
+enum hl_doc_format { HL_DOC_TEXT, HL_DOC_CSV, HL_DOC_YAML, HL_DOC_HTML, HL_DOC_XLSX };
+/* "text", "csv", "yaml", "html", "xlsx"; -1 when unknown. */
 int hl_doc_format_parse(const char *s);
-/* bom: a UTF-8 byte order mark first (CSV, for Excel). -1 on write error. */
-int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp);
+/* bom: a UTF-8 byte order mark first (CSV, for spreadsheets). -1 on a
+ * write error (xlsx: message in err; the others: errno). */
+int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp,
+		 struct hl_buf *err);
+
+/* A cell as people read it: a duration as 1h59m, the rest as it is. */
+void hl_cell_show(enum hl_cell_type type, const char *v, struct hl_buf *out);
+/* A duration's seconds as hours with one decimal, for spreadsheets. */
+void hl_cell_hours(const char *v, struct hl_buf *out);
+/* A deadline cell for spreadsheets: its outcome ("met", "late", "due
+ * YYYY-MM-DD HH:MM") and, when late, the seconds late (else ""). */
+void hl_cell_clock(const char *v, struct hl_buf *outcome, struct hl_buf *late);
+/* The workbook: a sheet a table, written to fp (a file or a pipe). */
+int hl_doc_xlsx(const struct hl_doc *d, FILE *fp, struct hl_buf *err);
+/* -1 with a message when fp is a terminal: no place for a workbook. */
+int hl_xlsx_refuse_tty(FILE *fp, struct hl_buf *err);
 
 /* A cell a spreadsheet would run as a formula (= + - @ tab CR LF, and
  * their fullwidth forms) gets a ' in front. */

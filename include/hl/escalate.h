@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "hl/config.h"
+#include "hl/doc.h"
 #include "hl/fold.h"
 #include "hl/record.h"
 
@@ -42,6 +43,9 @@ void hl_escalator_free(struct hl_escalator *e);
 void hl_alert_record(const struct hl_alert *a, struct hl_time now, struct hl_record *r);
 /* A readable table, overdue first. */
 int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, FILE *fp);
+/* The notices as a document (hl-escalate -o xlsx): a table of typed
+ * cells, the lateness (now less the deadline) in seconds. */
+void hl_alerts_doc(const struct hl_alert *a, size_t n, int64_t now, struct hl_doc *doc);
 /* One line per recipient: name, phone, e-mail and the message, tab-separated. */
 int hl_alerts_notify(const struct hl_alert *a, size_t n, int64_t now, FILE *fp);
 

@@ -26,6 +26,7 @@ struct hl_report_opts {
 	int category;            /* tickets: one category, 0 all */
 	const char *phone;       /* caller: normalized phone */
 	int reveal_phones;
+	int64_t now;             /* when the report is made (its title says so) */
 };
 
 /* "monthly", ...; -1 when unknown. */

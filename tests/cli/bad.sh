@@ -101,8 +101,8 @@ usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack $C --score 3
 refuse "bad --wait" 2 "hl-log: --wait wants seconds (-1: for ever), not 'soon'" "$HL_LOG" --wait soon ack $C
 refuse "append with --at" 2 "hl-log: --at is for single entries; records carry their own time" \
 	"$HL_LOG" --at 09:00 append /dev/null
-refuse "unknown output format" 2 "hl-log: unknown output format 'xml' (csv or yaml)
-usage: hl-log [options] export [-o csv|yaml] [TICKET ...]" "$HL_LOG" export -o xml
+refuse "unknown output format" 2 "hl-log: unknown output format 'xml' (csv, yaml or xlsx)
+usage: hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]" "$HL_LOG" export -o xml
 
 # configuration
 printf 'departments:\n  - {name: 工程部, dept_head: 李工}\n' > bad.yaml

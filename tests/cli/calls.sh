@@ -116,7 +116,7 @@ is_err "route reads call records without a word" \
 	"hl-route: $DATA/calls.yaml has no routes: only reopened tickets go back to their department"
 
 # ---- the report ----
-run "$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03 -o csv
+run "$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03 -o csv --no-bom
 is_status "calls report" 0
 is "per queue: offered, answered, abandoned, speed of answer, service level, call-backs" \
 	"$(sed -n '/^queue,/,/^合计/p' "$T/out" | tr -d '\r')" \
@@ -126,8 +126,8 @@ overflow,1,1,0,0,0,0.0,0.0,10.0,240.0,100.0,100.0,0,0,0,0,,0
 合计,8,4,2,1,2,25.0,50.0,14.2,163.8,75.0,37.5,4,1,3,0,25.0,1"
 is "per hour of day" "$(sed -n '/^hour,/,/^合计/p' "$T/out" | tr -d '\r')" \
 "hour,offered,answered,abandoned,short_abandoned,unanswered_other,abandon_rate,loss_rate,asa_seconds,average_talk_seconds,service_level,service_level_with_abandons
-09:00,7,4,1,1,2,14.3,42.9,14.2,163.8,75.0,42.9
-10:00,1,0,1,0,0,100.0,100.0,,,,0.0
+\"	09:00\",7,4,1,1,2,14.3,42.9,14.2,163.8,75.0,42.9
+\"	10:00\",1,0,1,0,0,100.0,100.0,,,,0.0
 合计,8,4,2,1,2,25.0,50.0,14.2,163.8,75.0,37.5"
 is "per agent" "$(sed -n '/^agent,/,/^合计/p' "$T/out" | tr -d '\r')" \
 "agent,answered,share,asa_seconds,talk_minutes,average_talk_seconds
@@ -139,7 +139,7 @@ run "$HL_REPORT" weekly --week 2026-W45
 like "the weekly report has the queue too" "$(cat "$T/out")" "呼叫队列 \(call queue\)"
 run "$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03
 like "aligned text with Chinese headers" "$(sed -n 4p "$T/out")" "^队列 +呼入 +接通 +放弃"
-run "$HL_REPORT" calls --from 2026-11-04 --to 2026-11-04 -o csv
+run "$HL_REPORT" calls --from 2026-11-04 --to 2026-11-04 -o csv --no-bom
 is "a day without calls: zero offered" "$(sed -n '/^合计/p' "$T/out" | head -n 1 | tr -d '\r' | cut -d, -f1-3)" "合计,0,0"
 
 # ---- bad input: a clear message and nothing written ----

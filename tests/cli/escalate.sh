@@ -215,7 +215,7 @@ unset HL_JOURNAL
 # ---- errors ----
 run "$HL_ESC" -o xml
 is_status "unknown output" 2
-is_err "unknown output" "hl-escalate: unknown output format 'xml' (csv, yaml, text or notify)"
+is_err "unknown output" "hl-escalate: unknown output format 'xml' (csv, yaml, text, notify or xlsx)"
 run "$HL_ESC" --explain HL-00000000-0000
 is_status "explain an unknown ticket" 2
 printf 'escalation: {warn: 120%%}\n' > bad.yaml

@@ -7,27 +7,27 @@ HL_REPORT="$HL_BIN/hl-report"
 export HL_CONFIG="$DATA/report.yaml" HL_NOW=2026-12-01T00:00:00+08:00
 "$HL_LOG" append "$DATA/report-journal.csv" > /dev/null
 
-run "$HL_REPORT" monthly --month 2026-11 -o csv
+run "$HL_REPORT" monthly --month 2026-11 -o csv --no-bom
 is_status "monthly" 0
 is "monthly, November: every figure" "$(cat "$T/out" | tr -d '\r')" \
-"dept,received,consult,complaint,suggestion,booking,emergency,help,repair,valid,invalid,adopted,resolved,open_at_end,sla_met,assign_met,ack_met,reply_met,update_met,resolve_met,median_resolve,followups,satisfaction,repeat_complaints
-(none),2,1,0,1,0,0,0,0,0,0,1,2,1,80.0,100.0,,100.0,0.0,,30m,1,0.0,0
-客服部,1,0,1,0,0,0,0,0,0,0,0,1,1,20.0,100.0,0.0,0.0,0.0,0.0,10h10m,1,100.0,1
-工程部,0,0,0,0,0,0,0,0,0,0,0,1,0,,,,,,,3d1h,0,,0
-合计,3,1,1,1,0,0,0,0,0,0,1,4,2,50.0,100.0,0.0,66.7,0.0,0.0,5h35m,2,50.0,1"
+"dept,received,consult,complaint,suggestion,booking,emergency,help,repair,valid,invalid,adopted,resolved,open_at_end,sla_met,assign_met,ack_met,reply_met,update_met,resolve_met,median_resolve_hours,followups,satisfaction,repeat_complaints
+(none),2,1,0,1,0,0,0,0,0,0,1,2,1,80.0,100.0,,100.0,0.0,,0.5,1,0.0,0
+客服部,1,0,1,0,0,0,0,0,0,0,0,1,1,20.0,100.0,0.0,0.0,0.0,0.0,10.2,1,100.0,1
+工程部,0,0,0,0,0,0,0,0,0,0,0,1,0,,,,,,,73.0,0,,0
+合计,3,1,1,1,0,0,0,0,0,0,1,4,2,50.0,100.0,0.0,66.7,0.0,0.0,5.6,2,50.0,1"
 # the October ticket resolved in November counts in October as open, in
 # November as resolved; the complaint of 23:50 on 31 October is October's
-run "$HL_REPORT" monthly --month 2026-10 -o csv
+run "$HL_REPORT" monthly --month 2026-10 -o csv --no-bom
 is "monthly, October: as it stood at the month's end" "$(cat "$T/out" | tr -d '\r')" \
-"dept,received,consult,complaint,suggestion,booking,emergency,help,repair,valid,invalid,adopted,resolved,open_at_end,sla_met,assign_met,ack_met,arrive_met,resolve_met,median_resolve,followups,satisfaction,repeat_complaints
+"dept,received,consult,complaint,suggestion,booking,emergency,help,repair,valid,invalid,adopted,resolved,open_at_end,sla_met,assign_met,ack_met,arrive_met,resolve_met,median_resolve_hours,followups,satisfaction,repeat_complaints
 (none),1,0,1,0,0,0,0,0,0,0,0,0,1,,,,,,,0,,0
 工程部,1,0,0,0,0,0,0,1,0,0,0,0,1,75.0,100.0,100.0,100.0,0.0,,0,,0
 合计,2,0,1,0,0,0,0,1,0,0,0,0,2,75.0,100.0,100.0,100.0,0.0,,0,,0"
-run "$HL_REPORT" monthly --month 2026-12 -o csv
+run "$HL_REPORT" monthly --month 2026-12 -o csv --no-bom
 is "a month with nothing received: the backlog is still open" "$(tail -n 1 "$T/out" | tr -d '\r' | cut -d, -f1,2,14)" "合计,0,2"
-run "$HL_REPORT" monthly --from 2026-10-31 --to 2026-11-01 -o csv
+run "$HL_REPORT" monthly --from 2026-10-31 --to 2026-11-01 -o csv --no-bom
 is "a date range across the month boundary" "$(tail -n 1 "$T/out" | tr -d '\r' | cut -d, -f1-4,13)" "合计,1,0,1,1"
-HL_NOW=2026-12-15T10:00:00+08:00 run "$HL_REPORT" monthly -o csv
+HL_NOW=2026-12-15T10:00:00+08:00 run "$HL_REPORT" monthly -o csv --no-bom
 is "monthly defaults to the last full month" "$(tail -n 1 "$T/out" | tr -d '\r' | cut -d, -f1,2,13)" "合计,3,4"
 
 run "$HL_REPORT" weekly --week 2026-W45
@@ -46,7 +46,7 @@ is "weekly: calls by day and the complaint table" "$(cat "$T/out")" \
 合计       1     0     0         1     0         1"
 run "$HL_REPORT" weekly --week 2025-W53
 is_err "a year without week 53" "hl-report: 2025 has no week 53"
-run "$HL_REPORT" weekly --week 2026-W53 -o csv
+run "$HL_REPORT" weekly --week 2026-W53 -o csv --no-bom
 is "2026 has a week 53, into 2027" "$(tail -n 1 "$T/out" | tr -d '\r' | cut -d, -f1)" "合计"
 run "$HL_REPORT" weekly --week 2026-W45 --month 2026-11
 is_err "one period only" "hl-report: give one of --month, --week, or --from and --to"
@@ -62,16 +62,20 @@ is "staff: first contacts, work, breaches, fines in order (20 for a call-back; 1
 王芳         2     1     6         1       520
 合计         3     2     7         1       620"
 
-run "$HL_REPORT" tickets --open -o csv
+run "$HL_REPORT" tickets --open -o csv --no-bom
 is "tickets --open: state and every clock, phones masked, formulas neutralized" "$(cat "$T/out" | tr -d '\r')" \
-"ticket,opened,category,priority,phone,channel,place,dept,assignee,state,resolved,verdict,score,assign,ack,reply,update,resolve,callback
-HL-20261102-0001,2026-11-02 09:00,complaint,normal,139****0002,phone,3栋,客服部,王芳,assigned,,,,met,late 28d14h20m,late 27d15h,late 21d15h,late 26d15h,
-HL-20261102-0004,2026-11-02 21:00,missed,normal,137****0004,,,,,missed,,,,,,,,,late 27d3h
-HL-20261103-0001,2026-11-03 09:00,suggestion,normal,,web,\"'=1+2\",,,open,,adopted,2,met,,met,late 20d9h,,"
-run "$HL_REPORT" tickets --month 2026-11 --category consult -o csv
+"ticket,opened,category,priority,phone,channel,place,dept,assignee,state,resolved,verdict,score,assign,assign_late_hours,ack,ack_late_hours,reply,reply_late_hours,update,update_late_hours,resolve,resolve_late_hours,callback,callback_late_hours
+HL-20261102-0001,2026-11-02 09:00,complaint,normal,139****0002,phone,3栋,客服部,王芳,assigned,,,,met,,late,686.3,late,663.0,late,519.0,late,639.0,,
+HL-20261102-0004,2026-11-02 21:00,missed,normal,137****0004,,,,,missed,,,,,,,,,,,,,,late,651.0
+HL-20261103-0001,2026-11-03 09:00,suggestion,normal,,web,\"'=1+2\",,,open,,adopted,2,met,,,,met,,late,489.0,,,,"
+run "$HL_REPORT" tickets --open
+like "tickets text: Chinese clock names" "$(sed -n 3p "$T/out")" "满意度  派单  签收 +答复"
+like "tickets text: a deadline late by days and hours" "$(sed -n 4p "$T/out")" " met   late 28d14h20m  late 27d15h "
+like "tickets text: a deadline not yet come" "$(HL_NOW=2026-11-02T09:30:00+08:00 "$HL_REPORT" tickets --open)" "due 11-0[0-9] [0-9][0-9]:[0-9][0-9]"
+run "$HL_REPORT" tickets --month 2026-11 --category consult -o csv --no-bom
 like "tickets: a neutralized @" "$(tail -n 1 "$T/out")" ",\"'@SUM\\(A1\\)\","
-run "$HL_REPORT" tickets --dept 工程部 --reveal-phones -o csv
-like "tickets --reveal-phones" "$(tail -n 1 "$T/out")" ',13800000001,'
+run "$HL_REPORT" tickets --dept 工程部 --reveal-phones -o csv --no-bom
+like "tickets --reveal-phones: a phone stays text (a leading tab)" "$(tail -n 1 "$T/out")" ',"	13800000001",'
 run "$HL_REPORT" caller "139 0000 0002"
 is "caller: the history of one phone, masked" "$(cat "$T/out")" \
 "客户档案 (caller) 139****0002  all time
@@ -83,23 +87,34 @@ HL-20261102-0001  2026-11-02 09:00  complaint  phone  3栋   客服部  王芳  
 # several journals: October's and November's files read as one
 head -n 6 hotline.csv > a.csv
 { head -n 1 hotline.csv; tail -n +7 hotline.csv; } > b.csv
-run "$HL_REPORT" monthly --month 2026-11 -o csv a.csv b.csv
-one=$("$HL_REPORT" monthly --month 2026-11 -o csv)
+run "$HL_REPORT" monthly --month 2026-11 -o csv --no-bom a.csv b.csv
+one=$("$HL_REPORT" monthly --month 2026-11 -o csv --no-bom)
 is "two journals give what one does" "$(cat "$T/out")" "$one"
 
-run "$HL_REPORT" monthly --month 2026-11 --by category,channel -o csv
+run "$HL_REPORT" monthly --month 2026-11 --by category,channel -o csv --no-bom
 is "--by category,channel" "$(cut -d, -f1-3 "$T/out" | tr -d '\r' | tr '\n' ' ')" \
 	"category,channel,received complaint,phone,1 consult,(none),1 repair,phone,0 suggestion,web,1 合计,,3 "
-run "$HL_REPORT" weekly --week 2026-W45 --by channel -o csv
+run "$HL_REPORT" weekly --week 2026-W45 --by channel -o csv --no-bom
 like "--by regroups the weekly calls" "$(head -n 3 "$T/out" | tr -d '\r' | tr '\n' ' ')" '^来电统计 \(calls\) channel,received'
 run "$HL_REPORT" monthly --month 2026-11 --by weather
 is_err "unknown --by key" "hl-report: unknown --by key 'weather' (dept, category, channel, assignee, place, day, week, month)"
 
 run "$HL_REPORT" monthly --month 2026-11 -o csv --bom
 is "--bom: a UTF-8 byte order mark first" "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" "efbbbf"
+run "$HL_REPORT" monthly --month 2026-11 -o csv
+is "a CSV to a file has the BOM by default" "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" "efbbbf"
+is "and to a pipe" "$("$HL_REPORT" monthly --month 2026-11 -o csv | head -c 3 | od -An -tx1 | tr -d ' ')" "efbbbf"
+run "$HL_REPORT" monthly --month 2026-11 -o csv --no-bom
+is "--no-bom drops it" "$(head -c 4 "$T/out")" "dept"
+run "$HL_REPORT" monthly --month 2026-11 -o text
+is "text has no BOM" "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" "$(printf '热' | od -An -tx1 | tr -d ' ')"
+run "$HL_REPORT" monthly --month 2026-11
+like "text: a duration as people read it" "$(grep '^合计' "$T/out")" ' 5h35m '
+run "$HL_REPORT" monthly --month 2026-11 -o html
+like "html: a duration as people read it" "$(cat "$T/out")" '<td class="n">10h10m</td>'
 run "$HL_REPORT" monthly --month 2026-11 -o yaml
 is "yaml: one mapping a row, numbers plain" "$(sed -n 2p "$T/out")" \
-	"- {table: 热线工作分析表, dept: 客服部, received: 1, consult: 0, complaint: 1, suggestion: 0, booking: 0, emergency: 0, help: 0, repair: 0, valid: 0, invalid: 0, adopted: 0, resolved: 1, open_at_end: 1, sla_met: 20.0, assign_met: 100.0, ack_met: 0.0, reply_met: 0.0, update_met: 0.0, resolve_met: 0.0, median_resolve: \"10h10m\", followups: 1, satisfaction: 100.0, repeat_complaints: 1}"
+	"- {table: 热线工作分析表, dept: 客服部, received: 1, consult: 0, complaint: 1, suggestion: 0, booking: 0, emergency: 0, help: 0, repair: 0, valid: 0, invalid: 0, adopted: 0, resolved: 1, open_at_end: 1, sla_met: 20.0, assign_met: 100.0, ack_met: 0.0, reply_met: 0.0, update_met: 0.0, resolve_met: 0.0, median_resolve_hours: 10.2, followups: 1, satisfaction: 100.0, repeat_complaints: 1}"
 run "$HL_REPORT" monthly --month 2026-11 -o html
 html=$(cat "$T/out")
 like "html: a page" "$html" '^<!DOCTYPE html>'
@@ -115,7 +130,7 @@ like "html escapes text" "$(cat "$T/out")" '客户档案 \(caller\) 139\*\*\*\*0
 # ISO week 2026-W53, and not to January
 printf 'time,ticket,event,category,text\n2026-12-31T23:30:00+08:00,HL-Y1,open,help,跨年\n2027-01-01T00:10:00+08:00,HL-Y2,open,help,新年\n' |
 	HL_NOW=2027-01-02T00:00:00+08:00 "$HL_LOG" -f year.csv append
-received() { "$HL_REPORT" "$@" -o csv year.csv | grep '^合计' | head -n 1 | tr -d '\r' | cut -d, -f2; }
+received() { "$HL_REPORT" "$@" -o csv --no-bom year.csv | grep '^合计' | head -n 1 | tr -d '\r' | cut -d, -f2; }
 is "year boundary: December" "$(HL_NOW=2027-01-02T00:00:00+08:00 received monthly --month 2026-12)" "1"
 is "year boundary: January" "$(HL_NOW=2027-01-02T00:00:00+08:00 received monthly --month 2027-01)" "1"
 is "year boundary: week 53 spans both" "$(HL_NOW=2027-01-05T00:00:00+08:00 received weekly --week 2026-W53)" "2"
@@ -131,7 +146,7 @@ printf '2026-12-31T23:50:00+08:00,HL-Y3,note\n2027-01-01T00:30:00+08:00,HL-Y4,no
 printf '2026-12-31T09:00:00-08:00,HL-Y5,note\n' >> year.csv
 # (damage inside what is committed: bytes changed on the disk, say)
 "$HL_HELPERS/hl-commit" year.csv
-HL_NOW=2027-01-02T00:00:00+08:00 run "$HL_REPORT" monthly --month 2026-12 -o csv year.csv
+HL_NOW=2027-01-02T00:00:00+08:00 run "$HL_REPORT" monthly --month 2026-12 -o csv --no-bom year.csv
 is "damaged records: the figures" "$(grep '^合计' "$T/out" | tr -d '\r' | cut -d, -f2)" "1"
 is_err "damaged records: only those within the period reported" \
 	"hl-report: year.csv:4: unknown event 'frobnicate' (record ignored)
@@ -145,5 +160,5 @@ like "unknown report" "$(head -n 1 "$T/err")" "^hl-report: unknown report 'yearl
 run "$HL_REPORT" caller
 is_err "caller without a phone" "hl-report: caller: which phone?"
 run "$HL_REPORT" monthly -o pdf
-is_err "unknown format" "hl-report: unknown output format 'pdf' (text, csv, yaml or html)"
+is_err "unknown format" "hl-report: unknown output format 'pdf' (text, csv, yaml, html or xlsx)"
 done_testing
