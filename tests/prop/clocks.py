@@ -338,6 +338,12 @@ def rand_missed(w, t0):
             "held": False, "holds": [], "last": t, "missed": True}
 
 
+def held_at(h, t):
+    """On hold at t: a hold began at or before t and was not resumed by
+    then (the journal may hold its resume already); no notice is sent."""
+    return any(f <= t and (not to or to > t) for f, to in h["holds"])
+
+
 def callback_clock(w, h):
     """The callback clock's duration: the sooner of callback and, missed
     within the daytime, callback_day."""
@@ -494,7 +500,8 @@ def one_world(tmp):
             want = ("runs", short(w, start), short(w, due),
                     short(w, warn) if warn is not None and stop is None else None)
             check(c + " deadline", parse_clock(got.get(c, "")), want, ctx + "\n#   " + out.replace("\n", "\n#   "))
-            # the ladder: a running clock's head rung at its deadline, not a minute before
+            # the ladder: a running clock's head rung at its deadline, not a
+            # minute before; nothing while the ticket is on hold then
             if stop is None and not h["held"] and rng.random() < 0.3 and due > start + 120:
                 leader = due + 2 * 3600
                 level_at = {1: due, 2: leader, 3: w["cal"].add_days(leader, 1)}
@@ -506,7 +513,7 @@ def one_world(tmp):
                     continue
                 if not ok_time(w, at) or not ok_time(w, at - 60):
                     continue
-                for when, present in ((at, True), (at - 60, False)):
+                for when, present in ((at, not held_at(h, at)), (at - 60, False)):
                     rc, out2, err2 = run([os.path.join(BIN, "hl-escalate"), "-C", cfg, "--now",
                                           iso(w, when), "-o", "csv", journal], env)
                     found = any(r.get("ticket") == h["id"] and r.get("clock") == c and
