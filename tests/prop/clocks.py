@@ -4,8 +4,11 @@
 # hl-escalate --explain and its notices, over random calendars (1-3 spans
 # a day, holidays, make-up days, zones with DST) and random ticket
 # histories. Prints TAP. Bounded by HL_PROP_SECONDS (default 25) and
-# HL_PROP_CASES; HL_PROP_SEED makes a run repeatable.
+# HL_PROP_CASES; HL_PROP_JOBS workers (default: the CPUs, at most 4) each
+# take every JOBSth calendar. Calendar i of seed S is drawn from its own
+# generator: HL_PROP_SEED=S HL_PROP_WORLD=i replays that calendar alone.
 import csv
+import multiprocessing
 import datetime as dt
 import os
 import random
@@ -19,7 +22,10 @@ BIN = sys.argv[1]
 BUDGET = float(os.environ.get("HL_PROP_SECONDS", "25"))
 MAX_CASES = int(os.environ.get("HL_PROP_CASES", "100000"))
 SEED = int(os.environ.get("HL_PROP_SEED", str(int(time.time()))))
+WORLD = os.environ.get("HL_PROP_WORLD")
+JOBS = int(os.environ.get("HL_PROP_JOBS", str(min(os.cpu_count() or 1, 4))))
 rng = random.Random(SEED)
+world_no = 0
 ZONES = ["Asia/Shanghai", "Europe/Berlin", "America/New_York"]
 # windows holding a DST change (none in Shanghai)
 WINDOWS = [dt.date(2026, 3, 1), dt.date(2026, 3, 20), dt.date(2026, 10, 18),
@@ -466,8 +472,8 @@ def one_world(tmp):
         now = last + rng.choice([0, rng.randint(1, 3 * 86400)])
         while not ok_time(w, now):
             now += 3600
-        ctx = "seed %d zone %s ticket %s now %s history %s" % (
-            SEED, w["zone"], h["id"], iso(w, now),
+        ctx = "seed %d world %d zone %s ticket %s now %s history %s" % (
+            SEED, world_no, w["zone"], h["id"], iso(w, now),
             [(k, iso(w, t)) for k, t in h["events"]])
         rc, out, err = run([os.path.join(BIN, "hl-escalate"), "-C", cfg, "--now", iso(w, now),
                             "--explain", h["id"], journal], env)
@@ -521,15 +527,44 @@ def one_world(tmp):
                     check("%s rung %d at %s" % (c, lvl, iso(w, when)), found, present, ctx)
 
 
-def main():
-    t_end = time.time() + BUDGET
+def worker(first, step, t_end, q):
+    """Calendars first, first + step, ... until the time is up; puts its
+    failures and counts on q."""
+    global rng, world_no
     worlds = 0
     with tempfile.TemporaryDirectory() as tmp:
-        while time.time() < t_end and worlds < MAX_CASES:
+        i = first
+        while time.time() < t_end and i < MAX_CASES and len(failures) <= 20:
+            rng = random.Random("%d:%d" % (SEED, i))
+            world_no = i
             one_world(tmp)
             worlds += 1
-            if len(failures) > 20:
-                break
+            i += step
+    q.put((failures, checks, kinds, worlds))
+
+
+def main():
+    t_end = time.time() + BUDGET
+    if WORLD is not None:
+        first, step, jobs = int(WORLD), MAX_CASES, 1
+    else:
+        first, step, jobs = 0, JOBS, JOBS
+    q = multiprocessing.Queue()
+    procs = [multiprocessing.Process(target=worker, args=(first + k, step, t_end, q))
+             for k in range(jobs)]
+    for p in procs:
+        p.start()
+    worlds = 0
+    for _ in procs:
+        f, c, k, n = q.get()
+        failures.extend(f)
+        worlds += n
+        global checks
+        checks += c
+        for kind, m in k.items():
+            kinds[kind] = kinds.get(kind, 0) + m
+    for p in procs:
+        p.join()
     n = 0
     for f in failures[:20]:
         n += 1
