@@ -14,7 +14,7 @@ enum { OUT_CSV, OUT_YAML, OUT_TEXT, OUT_NOTIFY, OUT_XLSX };
 static void usage(FILE *fp)
 {
 	fprintf(fp, "usage: hl-escalate [-C CONFIG] [--now TIME] [-o csv|yaml|text|notify|xlsx] [FILE ...]\n"
-		    "       hl-escalate [-C CONFIG] [--now TIME] --explain TICKET [FILE ...]\n");
+		    "       hl-escalate [-C CONFIG] [--now TIME] --explain TICKET ... [FILE ...]\n");
 }
 
 static int output_format(const char *s)
@@ -63,14 +63,17 @@ int main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *config = NULL, *now_arg = NULL, *explain = NULL;
+	const char *config = NULL, *now_arg = NULL;
+	/* each --explain in turn: at most one per argument */
+	const char **explain = hl_xreallocarray(NULL, (size_t)argc, sizeof *explain);
+	size_t nexplain = 0;
 	int out = OUT_CSV, c;
 	hl_setup("hl-escalate");
 	while ((c = getopt_long(argc, argv, "C:o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'C': config = optarg; break;
 		case 'n': now_arg = optarg; break;
-		case 'x': explain = optarg; break;
+		case 'x': explain[nexplain++] = optarg; break;
 		case 'o': out = output_format(optarg); break;
 		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
 		case 'v': puts("hl-escalate " HL_VERSION); return hl_close_stdout() ? 2 : 0;
@@ -79,7 +82,7 @@ int main(int argc, char **argv)
 	}
 	struct hl_buf err = {0}, ex = {0};
 	struct hl_config cfg;
-	if (out == OUT_XLSX && !explain && hl_xlsx_refuse_tty(stdout, &err))
+	if (out == OUT_XLSX && !nexplain && hl_xlsx_refuse_tty(stdout, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	struct hl_time now;
 	if (hl_config_load_at(config, now_arg, &cfg, &now, &err))
@@ -88,11 +91,19 @@ int main(int argc, char **argv)
 	int rc = HL_EXIT_ERROR;
 	if (hl_escalator_read(e, argv + optind, argc - optind, &err)) {
 		hl_warnx("%s", err.s);
-	} else if (explain) {
-		if (hl_escalator_explain(e, explain, &ex))
-			hl_warnx("%s: no open ticket of that id", explain);
-		else
-			rc = fputs(ex.s, stdout) < 0 ? HL_EXIT_ERROR : HL_EXIT_OK;
+	} else if (nexplain) {
+		/* every ticket asked for; any not open makes it an error */
+		rc = HL_EXIT_OK;
+		for (size_t i = 0; i < nexplain; i++) {
+			hl_buf_clear(&ex);
+			if (hl_escalator_explain(e, explain[i], &ex)) {
+				hl_warnx("%s: no open ticket of that id", explain[i]);
+				rc = HL_EXIT_ERROR;
+			} else if (fputs(ex.s, stdout) < 0) {
+				rc = HL_EXIT_ERROR;
+				break;
+			}
+		}
 	} else {
 		const struct hl_alert *a;
 		size_t held, n = hl_escalator_run(e, &a, &held);
@@ -109,6 +120,7 @@ int main(int argc, char **argv)
 	hl_config_free(&cfg);
 	hl_buf_free(&err);
 	hl_buf_free(&ex);
+	free(explain);
 	if (hl_close_stdout())
 		return HL_EXIT_ERROR;
 	return rc;

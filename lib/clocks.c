@@ -130,7 +130,7 @@ static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t
 		hl_buf_printf(ex, "; done %s", v->stop <= v->due ? "in time" : "late by ");
 		if (v->stop > v->due)
 			hl_buf_adds(ex, a.s);
-	} else if (t->held) {
+	} else if (hl_ticket_held_at(t, now)) {
 		hl_buf_printf(ex, "; on hold (the clock stands still)");
 	} else {
 		hl_span_format(now >= v->due ? now - v->due : v->due - now, &a);

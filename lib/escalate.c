@@ -246,7 +246,9 @@ size_t hl_escalator_run(struct hl_escalator *e, const struct hl_alert **out, siz
 	*held = 0;
 	for (size_t i = 0; i < e->live.tickets.cap; i++) {
 		struct hl_ticket *t = e->live.tickets.slot[i].t;
-		if (!t || t->held || t->opened.t > e->now.t)
+		/* on hold as at now, not as the journal ends: its deadlines
+		 * are provisional */
+		if (!t || t->opened.t > e->now.t || hl_ticket_held_at(t, e->now.t))
 			continue;
 		hl_clocks(e->cfg, t, e->now.t, v, NULL);
 		for (int c = 0; c < HL_NCLOCKS; c++)
@@ -270,7 +272,7 @@ int hl_escalator_explain(struct hl_escalator *e, const char *id, struct hl_buf *
 	hl_buf_line(out, "%s %s, %s, %s%s%s; as of %s", t->id,
 		    hl_vocab_name(&hl_categories, t->category),
 		    hl_vocab_name(&hl_priorities, t->priority), hl_state_name(t->state),
-		    t->held ? " (on hold)" : "", t->reopens ? " (reopened)" : "", when.s);
+		    hl_ticket_held_at(t, e->now.t) ? " (on hold)" : "", t->reopens ? " (reopened)" : "", when.s);
 	hl_clocks(e->cfg, t, e->now.t, v, &clocks);
 	/* a line a clock: each shown visibly (the rules' names are the
 	 * configuration's words) */

@@ -172,6 +172,14 @@ int64_t hl_ticket_since(const struct hl_ticket *t)
 	return t->reopens && t->reopened.t ? t->reopened.t : t->opened.t;
 }
 
+int hl_ticket_held_at(const struct hl_ticket *t, int64_t now)
+{
+	for (size_t i = t->nholds; i-- > 0;)
+		if (t->holds[i].from <= now && (!t->holds[i].to || t->holds[i].to > now))
+			return 1;
+	return 0;
+}
+
 int64_t hl_notice_who(const char *notify)
 {
 	return (int64_t)(hl_hash_str(notify ? notify : "") >> 1);

@@ -72,6 +72,10 @@ struct hl_notice {
 
 /* When the ticket's current round began: its reopen, else its open. */
 int64_t hl_ticket_since(const struct hl_ticket *t);
+/* Whether t is on hold at now: a hold began at or before now and was
+ * not resumed by then (a journal read as at an earlier time may hold
+ * the resume already). */
+int hl_ticket_held_at(const struct hl_ticket *t, int64_t now);
 /* A name as the notices keep it (a hash; "" and NULL alike). */
 int64_t hl_notice_who(const char *notify);
 /* Whether a notice of that clock, rung and deadline was written (to

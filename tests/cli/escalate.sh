@@ -121,6 +121,12 @@ like "on hold: --explain says so" "$("$HL_ESC" --explain "$H" | grep '^arrive')"
 at 11:30; "$HL_LOG" resume "$H"
 is "resumed: the deadline moved by the 2 hours held" "$(due "$H" arrive)" "11-03 12:00"
 like "and --explain says why" "$("$HL_ESC" --explain "$H" | grep '^arrive')" '2h on hold added'
+H2=$(new -c repair 二号)
+run "$HL_ESC" --explain "$H" --explain HL-00000000-0000 --explain "$H2"
+is_status "several tickets explained, one unknown" 2
+is "each in turn" "$(grep '^HL-' "$T/out" | cut -d' ' -f1 | tr '\n' ' ')" "$H $H2 "
+is "each as alone" "$(sed -n "/^$H2 /,\$p" "$T/out")" "$("$HL_ESC" --explain "$H2")"
+is_err "the unknown one is said" "hl-escalate: HL-00000000-0000: no open ticket of that id"
 unset HL_JOURNAL
 
 # ---- reopen restarts the resolve clock ----

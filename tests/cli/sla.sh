@@ -116,6 +116,45 @@ at 2026-11-09T09:00:00+08:00
 like "12: moved by the two working hours held" "$(line "$B2" resolve)" 'due 11-10 12:00.*2h of working time on hold added'
 unset HL_JOURNAL
 
+# ---- a hold that ends later: on hold at --now, nothing is sent ----
+# 1bd from Monday night is due Wednesday 09:00; held from Tuesday 18:00
+# (no working time left before the deadline) to Thursday 08:00. As at
+# Wednesday noon the hold still runs: the deadline counted so far lands
+# at now, yet the ticket is on hold, so no notice; after the resume the
+# deadline (moved by Wednesday's eight working hours) has passed.
+cat > held.yaml <<'YAML'
+timezone: Asia/Shanghai
+calendar:
+  hours:
+    mon-fri: ["09:00-17:00"]
+departments:
+  - {name: 客服部, head: 周敏}
+staff:
+  - {name: 王芳, dept: 客服部}
+  - {name: 周敏, dept: 客服部}
+sla:
+  - {name: all, match: {}, assign: 5d, ack: 5d, reply: 5d, arrive: 5d, update: 5d, resolve: 1bd}
+YAML
+export HL_JOURNAL=heldlater.csv HL_CONFIG=held.yaml
+at 2026-11-02T20:00:00+08:00   # a Monday
+H=$(new -c complaint -t 13700000006 楼道灯)
+at 2026-11-03T18:00:00+08:00
+"$HL_LOG" hold "$H"
+at 2026-11-05T08:00:00+08:00
+"$HL_LOG" resume "$H"
+at 2026-11-04T12:00:00+08:00
+run "$HL_ESC"
+is "hold: on hold at --now, the resume recorded later: nothing sent" "$(grep -c ",$H,escalate," "$T/out")" "0"
+is_status "hold: on hold at --now: nothing is due" 1
+like "hold: --explain says it is on hold" "$(line "$H" resolve)" 'on hold \(the clock stands still\)'
+at 2026-11-05T08:00:00+08:00
+run "$HL_ESC"
+# (and, 15 hours late, the leader's rung: no leader, no manager, so the
+# first-contact owner)
+is "hold: resumed after its moved deadline: the head" "$(notices "$H" resolve)" "1,周敏 2,王芳 "
+like "hold: ... due Wednesday 17:00" "$(cat "$T/out")" 'resolve overdue by 15h \(due 11-04 17:00\)'
+unset HL_JOURNAL HL_CONFIG
+
 # ---- 10: a warning after a hold counts the time not on hold ----
 export HL_JOURNAL=warnhold.csv
 at 2026-11-03T09:00:00+08:00
