@@ -19,14 +19,19 @@ static int wanted(const struct hl_record *r, char *const *ids, size_t nids)
 	return 0;
 }
 
-long hl_export(const char *path, enum hl_format fmt, char *const *ids, size_t nids,
-	       FILE *out, struct hl_buf *err)
+/* Calls fn for each record of the journal whose ticket is one of ids (any
+ * when none), reporting and skipping bad lines; stops when fn fails (its
+ * message in e). The records read, or -1 (message in err). */
+static long each_wanted(const char *path, char *const *ids, size_t nids,
+			int (*fn)(void *arg, struct hl_reader *rd, const struct hl_record *r,
+				  struct hl_buf *e),
+			void *arg, struct hl_buf *err)
 {
 	struct hl_reader *rd = hl_reader_open(path, HL_READ_JOURNAL, err);
 	struct hl_record r = {0};
-	struct hl_buf line = {0}, e = {0};
+	struct hl_buf e = {0};
 	long count = 0;
-	int rc, header_done = fmt != HL_FMT_CSV;
+	int rc;
 	if (!rd)
 		return -1;
 	while ((rc = hl_reader_next(rd, &r, &e)) != HL_READ_EOF && rc != HL_READ_FATAL) {
@@ -36,20 +41,8 @@ long hl_export(const char *path, enum hl_format fmt, char *const *ids, size_t ni
 		}
 		if (!wanted(&r, ids, nids))
 			continue;
-		size_t ncols;
-		const char *const *cols = hl_reader_columns(rd, &ncols);
-		hl_buf_clear(&line);
-		if (!header_done) {
-			hl_csv_put_header(&line, cols, ncols);
-			header_done = 1;
-		}
-		if (fmt == HL_FMT_CSV)
-			hl_csv_put_record(&line, cols, ncols, &r);
-		else
-			hl_yaml_put_record(&line, &r);
-		if (fwrite(line.s, 1, line.len, out) != line.len) {
+		if (fn(arg, rd, &r, &e)) {
 			rc = HL_READ_FATAL;
-			hl_fail(&e, "write error: %s", strerror(errno));
 			break;
 		}
 		count++;
@@ -60,8 +53,43 @@ long hl_export(const char *path, enum hl_format fmt, char *const *ids, size_t ni
 	}
 	hl_reader_close(rd);
 	hl_record_free(&r);
-	hl_buf_free(&line);
 	hl_buf_free(&e);
+	return count;
+}
+
+struct stream {
+	enum hl_format fmt;
+	FILE *out;
+	struct hl_buf line;
+	int header_done;
+};
+
+static int put_record(void *arg, struct hl_reader *rd, const struct hl_record *r,
+		      struct hl_buf *e)
+{
+	struct stream *st = arg;
+	size_t ncols;
+	const char *const *cols = hl_reader_columns(rd, &ncols);
+	hl_buf_clear(&st->line);
+	if (!st->header_done) {
+		hl_csv_put_header(&st->line, cols, ncols);
+		st->header_done = 1;
+	}
+	if (st->fmt == HL_FMT_CSV)
+		hl_csv_put_record(&st->line, cols, ncols, r);
+	else
+		hl_yaml_put_record(&st->line, r);
+	if (fwrite(st->line.s, 1, st->line.len, st->out) != st->line.len)
+		return hl_fail(e, "write error: %s", strerror(errno));
+	return 0;
+}
+
+long hl_export(const char *path, enum hl_format fmt, char *const *ids, size_t nids,
+	       FILE *out, struct hl_buf *err)
+{
+	struct stream st = {fmt, out, {0}, fmt != HL_FMT_CSV};
+	long count = each_wanted(path, ids, nids, put_record, &st, err);
+	hl_buf_free(&st.line);
 	return count;
 }
 
@@ -103,63 +131,55 @@ static void sheet_time(const char *v, size_t len, struct hl_buf *out)
 	hl_buf_free(&copy);
 }
 
+struct sheet {
+	struct hl_doc *doc;
+	struct hl_tab *tab;
+	int16_t *pos;
+	struct hl_buf v;
+};
+
+static int put_row(void *arg, struct hl_reader *rd, const struct hl_record *r,
+		   struct hl_buf *e)
+{
+	struct sheet *sh = arg;
+	size_t ncols;
+	const char *const *cols = hl_reader_columns(rd, &ncols);
+	(void)e;
+	if (!sh->tab) {
+		sh->tab = hl_doc_table(sh->doc, "工单日志");
+		for (size_t c = 0; c < ncols; c++) {
+			size_t k = 0, n = sizeof sheet_cols / sizeof sheet_cols[0];
+			while (k < n && !hl_streq(sheet_cols[k].key, cols[c]))
+				k++;
+			hl_tab_col(sh->tab, cols[c], k < n ? sheet_cols[k].label : cols[c],
+				   k < n ? sheet_cols[k].type : HL_CELL_TEXT);
+		}
+		sh->pos = hl_xcalloc(ncols ? ncols : 1, sizeof *sh->pos);
+	}
+	hl_record_index(r, cols, ncols, sh->pos);
+	size_t row = hl_tab_row(sh->tab);
+	for (size_t c = 0; c < ncols && c < sh->tab->ncols; c++) {
+		if (sh->pos[c] < 0)
+			continue;
+		const struct hl_field *f = &r->f[sh->pos[c]];
+		hl_buf_clear(&sh->v);
+		if (sh->tab->col[c].type == HL_CELL_TIME)
+			sheet_time(f->value, f->len, &sh->v);
+		else
+			hl_buf_add(&sh->v, f->value, f->len);
+		hl_tab_set(sh->tab, row, c, hl_buf_str(&sh->v));
+	}
+	return 0;
+}
+
 long hl_export_doc(const char *path, char *const *ids, size_t nids, struct hl_doc *doc,
 		   struct hl_buf *err)
 {
-	struct hl_reader *rd = hl_reader_open(path, HL_READ_JOURNAL, err);
-	struct hl_record r = {0};
-	struct hl_buf e = {0}, v = {0};
-	struct hl_tab *tab = NULL;
-	int16_t *pos = NULL;
-	long count = 0;
-	int rc;
-	if (!rd)
-		return -1;
+	struct sheet sh = {doc, NULL, NULL, {0}};
 	doc->title = hl_xstrdup("工单日志 (journal)");
 	doc->period = hl_xstrdup(path);
-	while ((rc = hl_reader_next(rd, &r, &e)) != HL_READ_EOF && rc != HL_READ_FATAL) {
-		if (rc == HL_READ_BAD) {
-			hl_warnx("%s", e.s);
-			continue;
-		}
-		if (!wanted(&r, ids, nids))
-			continue;
-		size_t ncols;
-		const char *const *cols = hl_reader_columns(rd, &ncols);
-		if (!tab) {
-			tab = hl_doc_table(doc, "工单日志");
-			for (size_t c = 0; c < ncols; c++) {
-				size_t k = 0, n = sizeof sheet_cols / sizeof sheet_cols[0];
-				while (k < n && !hl_streq(sheet_cols[k].key, cols[c]))
-					k++;
-				hl_tab_col(tab, cols[c], k < n ? sheet_cols[k].label : cols[c],
-					   k < n ? sheet_cols[k].type : HL_CELL_TEXT);
-			}
-			pos = hl_xcalloc(ncols ? ncols : 1, sizeof *pos);
-		}
-		hl_record_index(&r, cols, ncols, pos);
-		size_t row = hl_tab_row(tab);
-		for (size_t c = 0; c < ncols && c < tab->ncols; c++) {
-			if (pos[c] < 0)
-				continue;
-			const struct hl_field *f = &r.f[pos[c]];
-			hl_buf_clear(&v);
-			if (tab->col[c].type == HL_CELL_TIME)
-				sheet_time(f->value, f->len, &v);
-			else
-				hl_buf_add(&v, f->value, f->len);
-			hl_tab_set(tab, row, c, hl_buf_str(&v));
-		}
-		count++;
-	}
-	if (rc == HL_READ_FATAL) {
-		hl_fail(err, "%s", e.s);
-		count = -1;
-	}
-	hl_reader_close(rd);
-	hl_record_free(&r);
-	hl_buf_free(&e);
-	hl_buf_free(&v);
-	free(pos);
+	long count = each_wanted(path, ids, nids, put_row, &sh, err);
+	hl_buf_free(&sh.v);
+	free(sh.pos);
 	return count;
 }
