@@ -17,13 +17,13 @@ XLSX_CFLAGS := $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS   := $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 DEFS     = -D_GNU_SOURCE
-ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude $(YAML_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(YAML_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS)
 LIBS     = -lcsv $(YAML_LIBS) $(XLSX_LIBS) -pthread
 SAN      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
 CMDS     = hl-log hl-route hl-escalate hl-report
-LIB_SRC  = $(wildcard lib/*.c)
-HDRS     = $(wildcard include/hl/*.h)
+LIB_SRC  = $(wildcard lib/*/*.c)
+HDRS     = $(wildcard include/hl/*.h lib/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
 # V=1 shows the commands
@@ -99,7 +99,7 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(CLANG) $(WARN) -Wno-unused-command-line-argument $(DEFS) -Iinclude $(YAML_CFLAGS) $(XLSX_CFLAGS) $(FUZZ_FLAGS) \
+	$(Q)$(CLANG) $(WARN) -Wno-unused-command-line-argument $(DEFS) -Iinclude -Ilib $(YAML_CFLAGS) $(XLSX_CFLAGS) $(FUZZ_FLAGS) \
 	  -Itests/fuzz -o $@ $< $(LIB_SRC) $(LIBS)
 
 fuzz: $(FUZZERS:%=build/fuzz/fuzz_%)

@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "hl/callstats.h"
-#include "hl/calls.h"
+#include "calls/callstats.h"
+#include "calls/calls.h"
 #include "hl/config.h"
-#include "hl/queuelog.h"
+#include "calls/queuelog.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

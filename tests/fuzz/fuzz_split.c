@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hl/reader.h"
-#include "hl/utf8.h"
+#include "io/reader.h"
+#include "base/utf8.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

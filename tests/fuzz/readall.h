@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "hl/format.h"
-#include "hl/reader.h"
+#include "io/reader.h"
 
 static void read_all(const unsigned char *data, size_t size, unsigned flags)
 {

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hl/committed.h"
+#include "io/committed.h"
 
 int main(int argc, char **argv)
 {

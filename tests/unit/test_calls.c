@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hl/callstats.h"
-#include "hl/calls.h"
+#include "calls/callstats.h"
+#include "calls/calls.h"
 #include "hl/event.h"
-#include "hl/queuelog.h"
+#include "calls/queuelog.h"
 #include "tap.h"
 
 /* Reads text as one queue_log file into s; returns the reader's status. */

@@ -4,8 +4,8 @@
 
 #include "hl/event.h"
 #include "hl/fold.h"
-#include "hl/journal.h"
-#include "hl/reader.h"
+#include "io/journal.h"
+#include "io/reader.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tap.h"

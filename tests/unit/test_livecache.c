@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "hl/config.h"
-#include "hl/live.h"
+#include "tools/live.h"
 #include "tap.h"
 
 static const char journal_text[] =

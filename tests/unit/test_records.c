@@ -8,9 +8,9 @@
 
 #include "hl/event.h"
 #include "hl/format.h"
-#include "hl/reader.h"
-#include "hl/table.h"
-#include "hl/utf8.h"
+#include "io/reader.h"
+#include "io/table.h"
+#include "base/utf8.h"
 #include "tap.h"
 
 static char tmpl[] = "/tmp/hl-test-XXXXXX";

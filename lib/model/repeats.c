@@ -1,0 +1,51 @@
+/* repeats.c - the last complaints of each phone */
+#include <string.h>
+
+#include "model/repeats.h"
+
+#define KEPT HL_REPEATS_KEPT
+
+void hl_repeats_init(struct hl_repeats *r)
+{
+	hl_strmap_init(&r->phones, sizeof(struct hl_complaints));
+	r->seq = 0;
+}
+
+void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
+{
+	if (ev->kind != HL_EV_OPEN || ev->category != HL_CAT_COMPLAINT || !ev->phone)
+		return;
+	struct hl_complaints *c = hl_strmap_put(&r->phones, ev->phone);
+	if (c->n == KEPT) {
+		memmove(c->t, c->t + 1, sizeof c->t[0] * (KEPT - 1));
+		memmove(c->id_hash, c->id_hash + 1, sizeof c->id_hash[0] * (KEPT - 1));
+		memmove(c->seq, c->seq + 1, sizeof c->seq[0] * (KEPT - 1));
+		c->n--;
+	}
+	c->t[c->n] = ev->time.t;
+	c->seq[c->n] = ++r->seq;
+	c->id_hash[c->n++] = hl_hash_str(ev->ticket);
+}
+
+int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const char *id,
+			 int64_t at, int64_t window)
+{
+	const struct hl_complaints *c = phone ? hl_strmap_get(&r->phones, phone) : NULL;
+	size_t me = hl_hash_str(id);
+	uint64_t mine = UINT64_MAX;
+	for (int i = 0; c && i < c->n; i++)
+		if (c->id_hash[i] == me)
+			mine = c->seq[i];
+	/* only complaints before this one: earlier, or of the same minute and
+	 * earlier in the journal */
+	for (int i = 0; c && i < c->n; i++)
+		if (c->id_hash[i] != me && at - c->t[i] <= window &&
+		    (c->t[i] < at || (c->t[i] == at && c->seq[i] < mine)))
+			return 1;
+	return 0;
+}
+
+void hl_repeats_free(struct hl_repeats *r)
+{
+	hl_strmap_free(&r->phones);
+}

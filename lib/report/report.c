@@ -1,0 +1,328 @@
+/* report.c - the reports' reader: the fold as of a period's end, what
+ * happened to each ticket within it, and what the reports share */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/calendar.h"
+#include "rules/clocks.h"
+#include "hl/fold.h"
+#include "io/journalread.h"
+#include "model/repeats.h"
+#include "hl/report.h"
+#include "report/reportint.h"
+#include "hl/strmap.h"
+
+int hl_report_kind_parse(const char *s)
+{
+	static const char *const names[] = {"monthly", "weekly", "staff", "tickets", "caller", "calls"};
+	for (int i = 0; i < 6; i++)
+		if (hl_streq(s, names[i]))
+			return i;
+	return -1;
+}
+
+const char *const hl_rep_by_names[] = {"dept", "category", "channel", "assignee",
+				       "place", "day", "week", "month"};
+const char *const hl_rep_by_labels[] = {"部门", "类别", "渠道", "承办人", "地点", "日期", "周", "月份"};
+
+int hl_report_by_parse(const char *s, int by[4], struct hl_buf *err)
+{
+	struct hl_buf copy = {0};
+	int n = 0, rc = 0;
+	hl_buf_adds(&copy, s);
+	for (char *save, *k = strtok_r(copy.s, ",", &save); k && rc == 0; k = strtok_r(NULL, ",", &save)) {
+		int found = -1;
+		for (int i = 0; i < 8; i++)
+			if (hl_streq(k, hl_rep_by_names[i]))
+				found = i;
+		if (found < 0)
+			rc = hl_fail(err, "unknown --by key '%s' (dept, category, channel, assignee, place, day, week, month)", k);
+		else if (n == 3)
+			rc = hl_fail(err, "--by takes at most 3 keys");
+		else
+			by[n++] = found;
+	}
+	by[n] = -1;
+	hl_buf_free(&copy);
+	return n || rc ? rc : hl_fail(err, "--by needs a key");
+}
+
+void hl_mask_phone(const char *phone, struct hl_buf *out)
+{
+	size_t n = strlen(phone), keep_head = n >= 7 ? 3 : 0, keep_tail = n >= 7 ? 4 : 2;
+	for (size_t i = 0; i < n; i++)
+		hl_buf_addc(out, i < keep_head || i + keep_tail >= n ? phone[i] : '*');
+}
+
+struct hl_reporter *hl_reporter_new(const struct hl_config *cfg, const struct hl_report_opts *o)
+{
+	struct hl_reporter *r = hl_xcalloc(1, sizeof *r);
+	r->cfg = cfg;
+	r->o = *o;
+	hl_strmap_init(&r->facts, sizeof(struct hl_facts));
+	hl_repeats_init(&r->complaints);
+	hl_callstats_init(&r->calls);
+	return r;
+}
+
+void hl_reporter_free(struct hl_reporter *r)
+{
+	hl_tickets_free(&r->tickets);
+	hl_strmap_free(&r->facts);
+	hl_repeats_free(&r->complaints);
+	hl_callstats_free(&r->calls);
+	free(r);
+}
+
+int hl_rep_in_period(const struct hl_reporter *r, int64_t t)
+{
+	return t >= r->o.period.from && t < r->o.period.to;
+}
+
+/* A caller's history keeps only that caller's tickets. */
+static int wanted(const struct hl_reporter *r, const struct hl_event *ev)
+{
+	struct hl_buf norm = {0};
+	int yes = 1;
+	if (r->o.kind == HL_REP_CALLER && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED)) {
+		yes = ev->phone && !hl_phone_normalize(ev->phone, &norm, NULL) && hl_streq(norm.s, r->o.phone);
+		hl_buf_free(&norm);
+	}
+	return yes;
+}
+
+static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct hl_event *ev)
+{
+	struct hl_facts *f;
+	if (ev->kind == HL_EV_OPEN) {
+		/* every complaint is remembered (by phone), facts only for repeats */
+		hl_repeats_note(&r->complaints, ev);
+		if (ev->category == HL_CAT_COMPLAINT && r->cfg->ladder.repeat &&
+		    hl_repeats_is_repeat(&r->complaints, t->phone, t->id, t->opened.t, r->cfg->ladder.repeat))
+			((struct hl_facts *)hl_strmap_put(&r->facts, t->id))->repeat = 1;
+		return;
+	}
+	f = hl_strmap_put(&r->facts, t->id);
+	switch (ev->kind) {
+	case HL_EV_RESOLVE:
+		f->resolved_in = 1;
+		f->resolve_secs = ev->time.t - t->opened.t;
+		f->fcr = ev->time.t == t->opened.t && ev->actor && t->opener && hl_streq(ev->actor, t->opener);
+		break;
+	case HL_EV_FOLLOWUP:
+		f->followups++;
+		f->good += ev->score >= 4;
+		break;
+	default:
+		break;
+	}
+}
+
+/* What the thread reading ahead reads of the report, in a cache line of
+ * its own (beside what the fold writes, the line would travel between
+ * the processors at every record): the period's end, and the day before
+ * its day (UTC), "YYYY-MM-DD": a time written on an earlier date is at
+ * most a day and its offset (under a day) later than that date's start,
+ * so before the end. */
+struct horizon {
+	_Alignas(64) int64_t to;
+	char surely_before[16];
+};
+
+/* A record parsed where it is read: the state as it was at the period's
+ * end, so a record after it is read no further than its time. */
+static int parse(const struct hl_cols *c, void *out, void *arg, struct hl_buf *err)
+{
+	const struct horizon *h = arg;
+	return hl_event_parse_before(c, h->to, out, err);
+}
+
+static void feed(void *arg, const struct hl_digested *d, const char *file)
+{
+	struct hl_reporter *r = arg;
+	const struct hl_event *ev = d->out;
+	if (d->rc < 0) {
+		hl_warnx("%s:%ld: %s (record ignored)", file, d->line, d->msg);
+		return;
+	}
+	if (d->rc > 0 || !wanted(r, ev))
+		return;
+	if (ev->outcome && hl_rep_in_period(r, ev->time.t) &&
+	    (r->o.kind == HL_REP_CALLS || r->o.kind == HL_REP_WEEKLY))
+		hl_callstats_add(&r->calls, &r->cfg->calls, ev);
+	struct hl_ticket *t = hl_fold_event(&r->tickets, ev, file, d->line);
+	if (!t)
+		return;
+	if (ev->kind == HL_EV_OPEN || (hl_rep_in_period(r, ev->time.t) &&
+				       (ev->kind == HL_EV_RESOLVE || ev->kind == HL_EV_FOLLOWUP)))
+		note(r, t, ev);
+	/* closed before the period began: nothing of it is counted */
+	if (t->state == HL_ST_CLOSED && t->closed.t < r->o.period.from) {
+		struct hl_facts *f = hl_strmap_get(&r->facts, t->id);
+		if (f)
+			memset(f, 0, sizeof *f);
+		hl_tickets_del(&r->tickets, ev->ticket);
+	}
+}
+
+/* A line whose time (its first field) is after the period's end: not
+ * even split. One whose time cannot be read is parsed, to be reported. */
+static int after_period(const char *line, size_t len, void *arg)
+{
+	const struct horizon *h = arg;
+	char text[32];
+	if (len < 10 || memcmp(line, h->surely_before, 10) < 0)
+		return 0; /* most lines: no time to parse */
+	const char *comma = memchr(line, ',', len < sizeof text ? len : sizeof text);
+	if (!comma)
+		return 0;
+	size_t n = (size_t)(comma - line);
+	memcpy(text, line, n);
+	text[n] = '\0';
+	struct hl_time t;
+	return hl_time_parse(text, &t, NULL) == 0 && t.t >= h->to;
+}
+
+int hl_reporter_read(struct hl_reporter *r, char *const *files, int nfiles, struct hl_buf *err)
+{
+	struct horizon h = {.to = r->o.period.to};
+	int64_t day = (h.to >= 0 ? h.to : h.to - 86399) / 86400;
+	int y, m, d;
+	hl_civil_from_days(day - 1, &y, &m, &d);
+	snprintf(h.surely_before, sizeof h.surely_before, "%04d-%02d-%02d", y, m, d);
+	const struct hl_digest dg = {parse, sizeof(struct hl_event), &h, after_period};
+	return hl_journal_read_digested(files, nfiles, &dg, feed, r, err);
+}
+
+/* ---- shared helpers ---- */
+
+const struct hl_facts *hl_rep_facts(const struct hl_reporter *r, const struct hl_ticket *t)
+{
+	static const struct hl_facts none;
+	const struct hl_facts *f = hl_strmap_get(&r->facts, t->id);
+	return f ? f : &none;
+}
+
+void hl_rep_stamp(int64_t t, struct hl_buf *out)
+{
+	int y, mo, d, h, mi, s;
+	hl_time_fields(hl_time_local(t), &y, &mo, &d, &h, &mi, &s);
+	hl_buf_printf(out, "%04d-%02d-%02d %02d:%02d", y, mo, d, h, mi);
+}
+
+void hl_rep_group_value(const struct hl_ticket *t, int key, struct hl_buf *out)
+{
+	int64_t day;
+	int minute, y, m, d;
+	hl_local_day(t->opened.t, &day, &minute);
+	hl_civil_from_days(day, &y, &m, &d);
+	switch (key) {
+	case HL_BY_DEPT: hl_buf_adds(out, t->dept ? t->dept : "(none)"); break;
+	case HL_BY_CATEGORY: hl_buf_adds(out, t->missed ? "(missed call)" : hl_vocab_name(&hl_categories, t->category)); break;
+	case HL_BY_CHANNEL: hl_buf_adds(out, t->channel ? hl_vocab_name(&hl_channels, t->channel) : "(none)"); break;
+	case HL_BY_ASSIGNEE: hl_buf_adds(out, t->assignee ? t->assignee : "(none)"); break;
+	case HL_BY_PLACE: hl_buf_adds(out, t->place ? t->place : "(none)"); break;
+	case HL_BY_DAY: hl_buf_printf(out, "%04d-%02d-%02d", y, m, d); break;
+	case HL_BY_WEEK: {
+		int wy, w;
+		hl_iso_week(day, &wy, &w);
+		hl_buf_printf(out, "%04d-W%02d", wy, w);
+		break;
+	}
+	default: hl_buf_printf(out, "%04d-%02d", y, m);
+	}
+}
+
+/* ---- cells ---- */
+
+void hl_rep_pct(struct hl_tab *t, size_t row, size_t col, long part, long whole)
+{
+	if (whole)
+		hl_tab_setf(t, row, col, "%.1f", 100.0 * (double)part / (double)whole);
+}
+
+void hl_rep_num(struct hl_tab *t, size_t row, size_t col, long v)
+{
+	hl_tab_setf(t, row, col, "%ld", v);
+}
+
+/* ---- clocks of a ticket, judged at the period's end ---- */
+
+/* met / late counts of the clocks whose deadline fell in the period (or
+ * of every clock when all is set), added to met and late_by_clock. Returns the breaches. */
+int hl_rep_judge(const struct hl_reporter *r, const struct hl_ticket *t, long met[HL_NCLOCKS],
+		 long late_by_clock[HL_NCLOCKS], int all)
+{
+	struct hl_clockv v[HL_NCLOCKS];
+	int late = 0;
+	int64_t end = r->o.period.to;
+	hl_clocks(r->cfg, t, end, v, NULL);
+	for (int c = 0; c < HL_NCLOCKS; c++) {
+		if (!v[c].runs || (!all && !hl_rep_in_period(r, v[c].due)))
+			continue;
+		if (v[c].done && v[c].stop <= v[c].due)
+			met[c]++;
+		else if (v[c].done || v[c].due < end)
+			late_by_clock[c]++, late++;
+	}
+	return late;
+}
+
+int hl_rep_unresolved(const struct hl_ticket *t)
+{
+	return t->state == HL_ST_OPEN || t->state == HL_ST_ASSIGNED || t->state == HL_ST_ACKED;
+}
+
+/* ---- tickets in the order they were opened ---- */
+
+static int by_opened(const void *a, const void *b)
+{
+	const struct hl_ticket *x = *(struct hl_ticket *const *)a, *y = *(struct hl_ticket *const *)b;
+	return x->opened.t != y->opened.t ? (x->opened.t > y->opened.t) - (x->opened.t < y->opened.t)
+					  : strcmp(x->id, y->id);
+}
+
+struct hl_ticket **hl_rep_in_order(const struct hl_reporter *r, size_t *n)
+{
+	struct hl_ticket **list = hl_xcalloc(r->tickets.n ? r->tickets.n : 1, sizeof *list);
+	*n = 0;
+	for (size_t i = 0; i < r->tickets.cap; i++)
+		if (r->tickets.slot[i].t)
+			list[(*n)++] = r->tickets.slot[i].t;
+	if (*n)
+		qsort(list, *n, sizeof *list, by_opened);
+	return list;
+}
+
+void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
+{
+	static const char *const titles[] = {"热线工作分析表 (monthly)", "热线周报 (weekly)",
+					     "人员统计 (staff)", "工单明细 (tickets)", "客户档案 (caller)",
+					     "呼叫中心报表 (calls)"};
+	doc->title = hl_xstrdup(titles[r->o.kind]);
+	doc->period = hl_xstrdup(r->o.period.label);
+	if (r->o.now) {
+		struct hl_buf g = {0};
+		hl_rep_stamp(r->o.now, &g);
+		doc->generated = g.s;
+	}
+	if (r->o.kind == HL_REP_CALLER) {
+		/* whose history: in the title, masked like every phone */
+		struct hl_buf t = {0};
+		hl_buf_printf(&t, "%s ", doc->title);
+		if (r->o.reveal_phones)
+			hl_buf_adds(&t, r->o.phone);
+		else
+			hl_mask_phone(r->o.phone, &t);
+		free(doc->title);
+		doc->title = t.s;
+	}
+	switch (r->o.kind) {
+	case HL_REP_MONTHLY: hl_report_monthly(r, doc); break;
+	case HL_REP_WEEKLY: hl_report_weekly(r, doc); break;
+	case HL_REP_STAFF: hl_report_staff(r, doc); break;
+	case HL_REP_CALLS: hl_report_calls(r, doc); break;
+	default: hl_report_tickets(r, doc); break;
+	}
+}

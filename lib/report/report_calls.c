@@ -1,0 +1,182 @@
+/* report_calls.c - the phone queue report: offered, answered, abandoned,
+ * speed of answer and service level per queue, hour of day and agent,
+ * and whether the missed calls were called back in time */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/clocks.h"
+#include "report/reportint.h"
+
+/* Each missed-call ticket's call-back, judged at the period's end. */
+static void judge_callbacks(struct hl_reporter *r)
+{
+	struct hl_callstats *cs = &r->calls;
+	struct hl_clockv v[HL_NCLOCKS];
+	for (size_t i = 0; i < cs->missed.cap; i++) {
+		const char *id = cs->missed.key[i];
+		const struct hl_ticket *t = id ? hl_tickets_get(&r->tickets, id) : NULL;
+		if (!t)
+			continue;
+		size_t queue = *(size_t *)((char *)cs->missed.val + i * cs->missed.size) - 1;
+		hl_clocks(r->cfg, t, r->o.period.to, v, NULL);
+		const struct hl_clockv *cb = &v[HL_CLK_CALLBACK];
+		enum hl_callback_state s = HL_BACK_PENDING;
+		if (cb->runs && cb->done)
+			s = cb->stop <= cb->due ? HL_BACK_IN_TIME : HL_BACK_LATE;
+		else if (cb->runs && cb->due < r->o.period.to)
+			s = HL_BACK_LATE;
+		hl_callstats_callback(cs, queue, s);
+	}
+}
+
+static void avg(struct hl_tab *t, size_t row, size_t col, int64_t sum, long n)
+{
+	if (n)
+		hl_tab_setf(t, row, col, "%.1f", (double)sum / (double)n);
+}
+
+enum { Q_MISSED = 1, Q_AGENT = 2 };
+
+static void stat_columns(struct hl_tab *tab, unsigned what)
+{
+	if (what & Q_AGENT) {
+		hl_tab_col(tab, "answered", "接通", HL_CELL_COUNT);
+		hl_tab_col(tab, "share", "占比%", HL_CELL_RATE);
+		hl_tab_col(tab, "asa_seconds", "平均应答秒", HL_CELL_DECIMAL);
+		hl_tab_col(tab, "talk_minutes", "通话分钟", HL_CELL_DECIMAL);
+		hl_tab_col(tab, "average_talk_seconds", "平均通话秒", HL_CELL_DECIMAL);
+		return;
+	}
+	static const char *const keys[] = {
+		"offered", "answered", "abandoned", "short_abandoned", "unanswered_other",
+		"abandon_rate", "loss_rate", "asa_seconds", "average_talk_seconds",
+		"service_level", "service_level_with_abandons"};
+	static const char *const labels[] = {
+		"呼入", "接通", "放弃", "短时放弃", "其他未接", "放弃率%", "呼损率%",
+		"平均应答秒", "平均通话秒", "服务水平%", "服务水平(含放弃)%"};
+	static const enum hl_cell_type types[] = {
+		HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT,
+		HL_CELL_RATE, HL_CELL_RATE, HL_CELL_DECIMAL, HL_CELL_DECIMAL, HL_CELL_RATE, HL_CELL_RATE};
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		hl_tab_col(tab, keys[k], labels[k], types[k]);
+	if (what & Q_MISSED) {
+		hl_tab_col(tab, "missed_tickets", "未接工单", HL_CELL_COUNT);
+		hl_tab_col(tab, "called_back_in_time", "及时回拨", HL_CELL_COUNT);
+		hl_tab_col(tab, "called_back_late", "超时回拨", HL_CELL_COUNT);
+		hl_tab_col(tab, "callback_pending", "待回拨", HL_CELL_COUNT);
+		hl_tab_col(tab, "callback_in_time_rate", "及时回拨率%", HL_CELL_RATE);
+		hl_tab_col(tab, "missed_no_number", "未接无号码", HL_CELL_COUNT);
+	}
+}
+
+static void stat_row(struct hl_tab *tab, size_t row, size_t c, const struct hl_qstat *q,
+		     unsigned what, long all_answered)
+{
+	if (what & Q_AGENT) {
+		hl_rep_num(tab, row, c++, q->answered);
+		hl_rep_pct(tab, row, c++, q->answered, all_answered);
+		avg(tab, row, c++, q->wait_answered, q->answered);
+		hl_tab_setf(tab, row, c++, "%.1f", (double)q->talk / 60.0);
+		avg(tab, row, c++, q->talk, q->answered);
+		return;
+	}
+	long counts[] = {q->offered, q->answered, q->abandoned, q->short_abandoned, q->other};
+	for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
+		hl_rep_num(tab, row, c++, counts[k]);
+	hl_rep_pct(tab, row, c++, q->abandoned, q->offered);
+	hl_rep_pct(tab, row, c++, q->abandoned + q->other, q->offered);
+	avg(tab, row, c++, q->wait_answered, q->answered);
+	avg(tab, row, c++, q->talk, q->answered);
+	hl_rep_pct(tab, row, c++, q->answered_in_sl, q->answered);
+	hl_rep_pct(tab, row, c++, q->answered_in_sl + q->abandoned_in_sl, q->offered);
+	if (what & Q_MISSED) {
+		long m[] = {q->missed, q->back_in_time, q->back_late, q->back_pending};
+		for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
+			hl_rep_num(tab, row, c++, m[k]);
+		hl_rep_pct(tab, row, c++, q->back_in_time, q->missed);
+		hl_rep_num(tab, row, c++, q->no_number);
+	}
+}
+
+static int by_name(const void *a, const void *b, void *names)
+{
+	char **n = names;
+	return strcmp(n[*(const size_t *)a], n[*(const size_t *)b]);
+}
+
+/* One row per name (sorted), then the total. */
+static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const struct hl_qstat *total,
+			unsigned what)
+{
+	size_t *order = hl_xcalloc(g->n ? g->n : 1, sizeof *order);
+	for (size_t i = 0; i < g->n; i++)
+		order[i] = i;
+	qsort_r(order, g->n, sizeof *order, by_name, g->name);
+	for (size_t i = 0; i < g->n; i++) {
+		size_t row = hl_tab_row(tab);
+		hl_tab_set(tab, row, 0, g->name[order[i]]);
+		stat_row(tab, row, 1, &g->st[order[i]], what, total->answered);
+	}
+	size_t row = hl_tab_row(tab);
+	hl_tab_set(tab, row, 0, "合计");
+	stat_row(tab, row, 1, total, what, total->answered);
+	tab->totals = 1;
+	free(order);
+}
+
+static void queue_table(struct hl_reporter *r, struct hl_doc *doc)
+{
+	struct hl_tab *tab = hl_doc_table(doc, "呼叫队列 (call queue)");
+	hl_tab_col(tab, "queue", "队列", HL_CELL_TEXT);
+	stat_columns(tab, Q_MISSED);
+	group_table(tab, &r->calls.queues, &r->calls.total, Q_MISSED);
+}
+
+static void hour_table(struct hl_reporter *r, struct hl_doc *doc)
+{
+	struct hl_tab *tab = hl_doc_table(doc, "按小时 (by hour of day)");
+	struct hl_chart *chart = hl_doc_chart(doc, "每小时呼入 (offered per hour)", 0);
+	struct hl_buf label = {0};
+	hl_tab_col(tab, "hour", "时段", HL_CELL_TEXT);
+	stat_columns(tab, 0);
+	for (int h = 0; h < 24; h++) {
+		const struct hl_qstat *q = &r->calls.hour[h];
+		if (!q->offered && !q->short_abandoned)
+			continue;
+		size_t row = hl_tab_row(tab);
+		hl_buf_clear(&label);
+		hl_buf_printf(&label, "%02d:00", h);
+		hl_tab_set(tab, row, 0, label.s);
+		stat_row(tab, row, 1, q, 0, 0);
+		hl_chart_add(chart, label.s, (double)q->offered);
+	}
+	size_t row = hl_tab_row(tab);
+	hl_tab_set(tab, row, 0, "合计");
+	stat_row(tab, row, 1, &r->calls.total, 0, 0);
+	tab->totals = 1;
+	hl_buf_free(&label);
+}
+
+static void agent_table(struct hl_reporter *r, struct hl_doc *doc)
+{
+	struct hl_tab *tab = hl_doc_table(doc, "坐席 (agents)");
+	hl_tab_col(tab, "agent", "坐席", HL_CELL_TEXT);
+	stat_columns(tab, Q_AGENT);
+	group_table(tab, &r->calls.agents, &r->calls.total, Q_AGENT);
+}
+
+void hl_report_calls(struct hl_reporter *r, struct hl_doc *doc)
+{
+	judge_callbacks(r);
+	queue_table(r, doc);
+	hour_table(r, doc);
+	agent_table(r, doc);
+}
+
+void hl_report_calls_summary(struct hl_reporter *r, struct hl_doc *doc)
+{
+	if (!r->calls.records)
+		return;
+	judge_callbacks(r);
+	queue_table(r, doc);
+}

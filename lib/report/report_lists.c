@@ -1,0 +1,207 @@
+/* report_lists.c - the reports of people and tickets: staff with their
+ * fines, tickets with every clock, a caller's history */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/clocks.h"
+#include "report/reportint.h"
+#include "hl/strmap.h"
+
+/* Drops the numeric columns from first on that are empty in every row. */
+static void drop_empty(struct hl_tab *tab, size_t first)
+{
+	for (size_t c = tab->ncols; c-- > first;) {
+		int empty = 1;
+		for (size_t r = 0; empty && r < tab->nrows; r++)
+			empty = !*tab->cell[r * tab->ncols + c];
+		if (empty)
+			hl_tab_drop(tab, c);
+	}
+}
+
+/* ---- staff: first contacts, work, breaches, fines (seed 001) ---- */
+
+struct person {
+	long first, handled, breaches, late_callbacks, late_tickets, fine;
+};
+
+static struct person *person(struct hl_strmap *m, const char *name)
+{
+	return hl_strmap_put(m, name ? name : "(none)");
+}
+
+/* The k-th (0-based) late item's fine: the schedule's last amount goes on. */
+static long fine(const int *schedule, size_t n, long k)
+{
+	return n ? schedule[(size_t)k < n ? (size_t)k : n - 1] : 0;
+}
+
+void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
+{
+	struct hl_strmap people;
+	const struct hl_penalties *pen = &r->cfg->penalties;
+	size_t nt;
+	struct hl_ticket **order = hl_rep_in_order(r, &nt);
+	hl_strmap_init(&people, sizeof(struct person));
+	for (size_t i = 0; i < nt; i++) {
+		const struct hl_ticket *t = order[i];
+		long met[HL_NCLOCKS] = {0}, late_by[HL_NCLOCKS] = {0};
+		if (hl_rep_in_period(r, t->opened.t) && !t->missed)
+			person(&people, t->opener)->first++;
+		if (hl_rep_facts(r, t)->resolved_in && t->assignee)
+			person(&people, t->assignee)->handled++;
+		int late = hl_rep_judge(r, t, met, late_by, 0);
+		if (!late)
+			continue;
+		/* the assignee's: for a missed call who let it ring (an import
+		 * names them), else the first contact */
+		struct person *p = person(&people, t->assignee ? t->assignee : t->opener);
+		p->breaches += late;
+		if (t->missed) {
+			p->fine += fine(pen->callback, pen->ncallback, p->late_callbacks++);
+		} else {
+			long f = fine(pen->ticket, pen->nticket, p->late_tickets++);
+			p->fine += hl_rep_facts(r, t)->repeat && pen->repeat_factor ? f * pen->repeat_factor : f;
+		}
+	}
+	struct hl_tab *tab = hl_doc_table(doc, "人员统计");
+	hl_tab_col(tab, "person", "人员", HL_CELL_TEXT);
+	hl_tab_col(tab, "first_contacts", "首问受理", HL_CELL_COUNT);
+	hl_tab_col(tab, "handled", "办结", HL_CELL_COUNT);
+	hl_tab_col(tab, "breaches", "超时", HL_CELL_COUNT);
+	hl_tab_col(tab, "late_callbacks", "回拨超时", HL_CELL_COUNT);
+	int fines = pen->ncallback || pen->nticket;
+	if (fines)
+		hl_tab_col(tab, "penalty", "扣罚(元)", HL_CELL_COUNT);
+	struct person total = {0};
+	char **names = hl_xcalloc(people.n ? people.n : 1, sizeof *names);
+	size_t n = 0;
+	for (size_t i = 0; i < people.cap; i++)
+		if (people.key[i])
+			names[n++] = people.key[i];
+	for (size_t i = 1; i < n; i++) /* insertion sort: a staff list is short */
+		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			char *x = names[j];
+			names[j] = names[j - 1], names[j - 1] = x;
+		}
+	for (size_t i = 0; i <= n; i++) {
+		const struct person *p = i < n ? hl_strmap_get(&people, names[i]) : &total;
+		size_t row = hl_tab_row(tab);
+		hl_tab_set(tab, row, 0, i < n ? names[i] : "合计");
+		hl_rep_num(tab, row, 1, p->first), hl_rep_num(tab, row, 2, p->handled), hl_rep_num(tab, row, 3, p->breaches);
+		hl_rep_num(tab, row, 4, p->late_callbacks);
+		if (fines)
+			hl_rep_num(tab, row, 5, p->fine);
+		total.first += p->first, total.handled += p->handled, total.breaches += p->breaches;
+		total.late_callbacks += p->late_callbacks, total.fine += p->fine;
+	}
+	tab->totals = 1;
+	free(names);
+	free(order);
+	hl_strmap_free(&people);
+}
+
+/* ---- tickets and a caller's history ---- */
+
+static int listed(const struct hl_reporter *r, const struct hl_ticket *t)
+{
+	const struct hl_report_opts *o = &r->o;
+	if (o->kind == HL_REP_CALLER)
+		return 1;
+	if (!hl_rep_in_period(r, t->opened.t) || (o->open_only && !hl_rep_unresolved(t) && t->state != HL_ST_MISSED))
+		return 0;
+	if (o->dept && (!t->dept || !hl_streq(o->dept, t->dept)))
+		return 0;
+	return !o->category || (int)t->category == o->category;
+}
+
+/* A deadline cell (HL_CELL_CLOCK): met, late by how many seconds, or due when. */
+static void clock_cell(const struct hl_clockv *v, int64_t end, struct hl_buf *out)
+{
+	if (!v->runs)
+		return;
+	if (v->done && v->stop <= v->due) {
+		hl_buf_adds(out, "met");
+	} else if (v->done || v->due < end) {
+		hl_buf_printf(out, "late %lld", (long long)((v->done ? v->stop : end) - v->due));
+	} else {
+		hl_buf_adds(out, "due ");
+		hl_rep_stamp(v->due, out);
+	}
+}
+
+static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct hl_ticket *t)
+{
+	struct hl_buf b = {0};
+	struct hl_clockv v[HL_NCLOCKS];
+	size_t row = hl_tab_row(tab), c = 0;
+	int caller = r->o.kind == HL_REP_CALLER;
+	hl_tab_set(tab, row, c++, t->id);
+	hl_rep_stamp(t->opened.t, &b);
+	hl_tab_set(tab, row, c++, b.s);
+	hl_tab_set(tab, row, c++, t->missed ? "missed" : hl_vocab_name(&hl_categories, t->category));
+	if (!caller) {
+		hl_tab_set(tab, row, c++, hl_vocab_name(&hl_priorities, t->priority));
+		hl_buf_clear(&b);
+		if (t->phone && !r->o.reveal_phones)
+			hl_mask_phone(t->phone, &b);
+		hl_tab_set(tab, row, c++, t->phone && r->o.reveal_phones ? t->phone : b.s);
+	}
+	hl_tab_set(tab, row, c++, hl_vocab_name(&hl_channels, t->channel));
+	hl_tab_set(tab, row, c++, t->place);
+	hl_tab_set(tab, row, c++, t->dept);
+	hl_tab_set(tab, row, c++, t->assignee);
+	hl_tab_set(tab, row, c++, hl_state_name(t->state));
+	hl_buf_clear(&b);
+	if (t->resolved.t && !hl_rep_unresolved(t))
+		hl_rep_stamp(t->resolved.t, &b);
+	hl_tab_set(tab, row, c++, b.s);
+	hl_tab_set(tab, row, c++, hl_vocab_name(&hl_verdicts, t->verdict));
+	if (t->followups)
+		hl_rep_num(tab, row, c, t->last_score);
+	c++;
+	if (caller) {
+		hl_tab_set(tab, row, c++, t->text);
+	} else {
+		hl_clocks(r->cfg, t, r->o.period.to, v, NULL);
+		int64_t end = r->o.period.to;
+		for (int k = 0; k < HL_NCLOCKS; k++) {
+			hl_buf_clear(&b);
+			clock_cell(&v[k], end, &b);
+			hl_tab_set(tab, row, c++, b.s);
+		}
+	}
+	hl_buf_free(&b);
+}
+
+void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc)
+{
+	int caller = r->o.kind == HL_REP_CALLER;
+	struct hl_tab *tab = hl_doc_table(doc, caller ? "客户档案" : "工单");
+	hl_tab_col(tab, "ticket", "工单", HL_CELL_TEXT);
+	hl_tab_col(tab, "opened", "受理时间", HL_CELL_TIME);
+	hl_tab_col(tab, "category", "类别", HL_CELL_TEXT);
+	if (!caller) {
+		hl_tab_col(tab, "priority", "优先级", HL_CELL_TEXT);
+		hl_tab_col(tab, "phone", "电话", HL_CELL_TEXT);
+	}
+	const char *keys[] = {"channel", "place", "dept", "assignee", "state", "resolved", "verdict"};
+	const char *labels[] = {"渠道", "地点", "部门", "承办人", "状态", "办结时间", "结论"};
+	for (int k = 0; k < 7; k++)
+		hl_tab_col(tab, keys[k], labels[k], k == 5 ? HL_CELL_TIME : HL_CELL_TEXT);
+	hl_tab_col(tab, "score", "满意度", HL_CELL_COUNT);
+	if (caller)
+		hl_tab_col(tab, "text", "内容", HL_CELL_TEXT);
+	static const char *const clock_labels[HL_NCLOCKS] = {"派单", "签收", "答复", "到场",
+							     "跟进", "办结", "回访", "回拨"};
+	for (int k = 0; !caller && k < HL_NCLOCKS; k++)
+		hl_tab_col(tab, hl_clock_names[k], clock_labels[k], HL_CELL_CLOCK);
+	size_t n;
+	struct hl_ticket **list = hl_rep_in_order(r, &n);
+	for (size_t i = 0; i < n; i++)
+		if (listed(r, list[i]))
+			ticket_row(r, tab, list[i]);
+	free(list);
+	if (!caller)
+		drop_empty(tab, tab->ncols - HL_NCLOCKS);
+}

@@ -1,0 +1,436 @@
+/* batch.c - validate a batch against the journal, then commit it whole */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl/batch.h"
+#include "calls/calls.h"
+#include "hl/event.h"
+#include "hl/fold.h"
+#include "hl/format.h"
+#include "io/journal.h"
+#include "io/journalread.h"
+#include "tools/live.h"
+#include "hl/phone.h"
+#include "io/reader.h"
+#include "base/utf8.h"
+
+struct hl_record *hl_batch_add(struct hl_batch *b)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 16;
+		b->rec = hl_xreallocarray(b->rec, cap, sizeof *b->rec);
+		memset(b->rec + b->cap, 0, (cap - b->cap) * sizeof *b->rec);
+		b->chained = hl_xrealloc(b->chained, cap);
+		b->cap = cap;
+	}
+	b->chained[b->n] = 0;
+	struct hl_record *r = &b->rec[b->n++];
+	hl_record_clear(r);
+	return r;
+}
+
+struct hl_record *hl_batch_add_chained(struct hl_batch *b)
+{
+	struct hl_record *r = hl_batch_add(b);
+	b->chained[b->n - 1] = b->n > 1;
+	return r;
+}
+
+/* Field names must outlive the reader they came from. */
+static const char *own_name(struct hl_batch *b, const char *name)
+{
+	for (size_t i = 0; i < hl_ncolumns; i++)
+		if (hl_streq(hl_columns[i], name))
+			return hl_columns[i];
+	for (size_t i = 0; i < b->nnames; i++)
+		if (hl_streq(b->names[i], name))
+			return b->names[i];
+	b->names = hl_xreallocarray(b->names, b->nnames + 1, sizeof *b->names);
+	return b->names[b->nnames++] = hl_xstrdup(name);
+}
+
+int hl_batch_read(struct hl_batch *b, const char *path, struct hl_buf *err)
+{
+	struct hl_reader *rd = hl_reader_open(path, 0, err);
+	struct hl_record tmp = {0};
+	/* a reader names fields with its header's strings: own each once */
+	const char **seen = NULL, **owned = NULL;
+	size_t nseen = 0;
+	int rc;
+	if (!rd)
+		return -1;
+	free(b->source);
+	b->source = hl_xstrdup(hl_reader_name(rd));
+	while ((rc = hl_reader_next(rd, &tmp, err)) == HL_READ_RECORD) {
+		struct hl_record *r = hl_batch_add(b);
+		if (tmp.n > nseen) {
+			seen = hl_xreallocarray(seen, tmp.n, sizeof *seen);
+			owned = hl_xreallocarray(owned, tmp.n, sizeof *owned);
+			memset(seen + nseen, 0, (tmp.n - nseen) * sizeof *seen);
+			nseen = tmp.n;
+		}
+		for (size_t i = 0; i < tmp.n; i++) {
+			if (seen[i] != tmp.f[i].name) {
+				seen[i] = tmp.f[i].name;
+				owned[i] = own_name(b, tmp.f[i].name);
+			}
+		}
+		/* a batch holds every record until the commit: packed */
+		hl_record_pack_copy(r, &tmp, owned);
+	}
+	free(seen);
+	free(owned);
+	hl_record_free(&tmp);
+	hl_reader_close(rd);
+	return rc == HL_READ_EOF ? 0 : -1;
+}
+
+void hl_batch_free(struct hl_batch *b)
+{
+	for (size_t i = 0; i < b->cap; i++)
+		hl_record_free(&b->rec[i]);
+	for (size_t i = 0; i < b->nnames; i++)
+		free(b->names[i]);
+	free(b->names);
+	free(b->rec);
+	free(b->chained);
+	free(b->source);
+	memset(b, 0, sizeof *b);
+}
+
+/* "SOURCE:LINE: what" for input records, plain "what" for the command line. */
+static int at(const struct hl_batch *b, const struct hl_record *r, struct hl_buf *err)
+{
+	if (!b->source)
+		return -1;
+	struct hl_buf m = {0};
+	hl_buf_printf(&m, "%s:%ld: %s", b->source, r->line, hl_buf_str(err));
+	hl_fail(err, "%s", m.s);
+	hl_buf_free(&m);
+	return -1;
+}
+
+/* Column checks, defaults filled in, aliases made canonical. */
+static int prepare(struct hl_batch *b, struct hl_record *r, const struct hl_config *cfg,
+		   const struct hl_commit *c, struct hl_buf *err)
+{
+	struct hl_event ev;
+	struct hl_buf m = {0};
+	for (size_t i = 0; i < r->n; i++)
+		if (hl_text_check(r->f[i].value, r->f[i].len, r->f[i].name, err))
+			return at(b, r, err);
+	if (hl_event_parse(r, HL_EV_PARTIAL, &ev, err))
+		return at(b, r, err);
+	if (ev.time.t == INT64_MIN)
+		ev.time = c->now;
+	if (!ev.actor)
+		ev.actor = c->actor;
+	if (ev.time.t > c->now.t + c->future_slack) {
+		hl_time_format(ev.time, &m);
+		hl_fail(err, "time %s is in the future", m.s);
+		hl_buf_free(&m);
+		return at(b, r, err);
+	}
+	if (ev.dept && cfg->ndepts && !hl_config_dept(cfg, ev.dept)) {
+		hl_fail(err, "unknown department '%s'", hl_shown(ev.dept, &m));
+		hl_buf_free(&m);
+		return at(b, r, err);
+	}
+	if (ev.assignee && cfg->nstaff && !hl_config_person(cfg, ev.assignee)) {
+		hl_fail(err, "unknown person '%s'", hl_shown(ev.assignee, &m));
+		hl_buf_free(&m);
+		return at(b, r, err);
+	}
+	hl_event_store(&ev, r);
+	return 0;
+}
+
+struct scan {
+	struct hl_tickets *tt;
+	struct hl_ids *ids;
+	struct hl_strmap *calls;   /* an import's call keys -> record index + 1 */
+	unsigned char *known;      /* records whose call the journal has */
+	struct hl_buf key;
+};
+
+static void see_call(struct scan *sc, const struct hl_cols *c)
+{
+	const char *call = c->v[HL_COL_CALL];
+	if (!call)
+		return;
+	hl_call_key(call, c->v[HL_COL_QUEUE], &sc->key);
+	size_t *at = hl_strmap_get(sc->calls, sc->key.s);
+	if (at)
+		sc->known[*at - 1] = 1;
+}
+
+static void scan_record(void *arg, const struct hl_cols *c, const char *file)
+{
+	struct scan *sc = arg;
+	struct hl_event ev;
+	struct hl_buf e = {0};
+	const char *id = c->v[HL_COL_TICKET];
+	if (sc->calls)
+		see_call(sc, c);
+	if (!id)
+		return;
+	hl_ids_see(sc->ids, id);
+	struct hl_ticket *t = hl_tickets_get(sc->tt, id);
+	if (t && (hl_event_parse_cols(c, 0, &ev, &e) || hl_ticket_apply(t, &ev, &e)))
+		hl_warnx("%s:%ld: %s (record ignored)", file, c->line, e.s);
+	hl_buf_free(&e);
+}
+
+/* One pass over the journal: the state of the tickets the batch names,
+ * and every id (for fresh ones). Memory: the batch's tickets only. */
+static int scan(const struct hl_journal *j, struct scan *sc, struct hl_buf *err)
+{
+	char *path = j->path;
+	return hl_journal_read(&path, 1, scan_record, sc, err);
+}
+
+/* The same from the live state (live.h): the state cache beside the
+ * journal and what was appended since, when every ticket the batch names
+ * is still live. 1 when it did, 0 when the whole journal must be read (a
+ * closed ticket, or an import that must see every call). */
+static int scan_live(const struct hl_journal *j, const struct hl_config *cfg, struct scan *sc,
+		     struct hl_buf *err)
+{
+	struct hl_live live;
+	int done = 0;
+	if (sc->calls)
+		return 0;
+	hl_live_init(&live, cfg);
+	if (hl_live_sync(&live, j->path, err)) {
+		hl_live_free(&live);
+		return -1;
+	}
+	struct hl_tickets *tt = sc->tt;
+	size_t found = 0;
+	for (size_t i = 0; i < tt->cap; i++)
+		if (tt->slot[i].t && hl_tickets_get(&live.tickets, tt->slot[i].t->id))
+			found++;
+	if (found == tt->n) {
+		for (size_t i = 0; i < tt->cap; i++)
+			if (tt->slot[i].t)
+				hl_ticket_copy(tt->slot[i].t, hl_tickets_get(&live.tickets, tt->slot[i].t->id));
+		hl_ids_copy(sc->ids, &live.ids);
+		done = 1;
+	}
+	hl_live_free(&live);
+	return done;
+}
+
+/* A reopen carries where the ticket stood, so that a reader keeping only
+ * open tickets can send it back to the department that resolved it. */
+static void carry_ticket(struct hl_record *r, const struct hl_ticket *t)
+{
+	if (!t || t->state == HL_ST_NONE || hl_record_get(r, "dept"))
+		return;
+	const char *vals[][2] = {
+		{"dept", t->dept},
+		{"assignee", t->assignee},
+		{"category", hl_vocab_name(&hl_categories, t->category)},
+		{"priority", hl_vocab_name(&hl_priorities, t->priority)},
+		{"channel", hl_vocab_name(&hl_channels, t->channel)},
+		{"phone", t->phone},
+		{"place", t->place},
+	};
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		if (vals[i][1] && *vals[i][1] && !hl_record_get(r, vals[i][0]))
+			hl_record_set(r, vals[i][0], vals[i][1]);
+}
+
+/* Gives fresh ids (marking them in fresh), then runs the lifecycle over
+ * the batch in order. */
+static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_ids *ids,
+			   const struct hl_commit *c, unsigned char *fresh, struct hl_buf *err)
+{
+	struct hl_buf id = {0};
+	struct hl_event ev;
+	int y, mo, d, h, mi, s;
+	hl_time_fields(c->now, &y, &mo, &d, &h, &mi, &s);
+	for (size_t i = 0; i < b->n; i++) {
+		struct hl_record *r = &b->rec[i];
+		const char *kind = hl_record_get(r, "event");
+		if (hl_streq(kind, "call"))
+			continue; /* no ticket; checked whole by prepare */
+		if (hl_record_get(r, "ticket")) {
+			/* named by the input */
+		} else if (b->chained[i]) {
+			hl_record_set(r, "ticket", hl_record_get(&b->rec[i - 1], "ticket"));
+		} else if (hl_streq(kind, "open") || hl_streq(kind, "missed")) {
+			hl_buf_clear(&id);
+			hl_ids_next(ids, y, mo, d, &id);
+			hl_record_set(r, "ticket", id.s);
+			fresh[i] = 1;
+		}
+		if (kind && hl_streq(kind, "reopen"))
+			carry_ticket(r, hl_tickets_get(tt, hl_record_get(r, "ticket")));
+		if (hl_event_parse(r, 0, &ev, err) ||
+		    hl_ticket_apply(hl_tickets_add_for(tt, &ev), &ev, err)) {
+			hl_buf_free(&id);
+			return at(b, r, err);
+		}
+	}
+	hl_buf_free(&id);
+	return 0;
+}
+
+/* Every field of the batch has a column in the journal's header (a new
+ * journal's header gains them). */
+static int check_columns(struct hl_batch *b, struct hl_journal *j, struct hl_buf *err)
+{
+	const char **known = NULL; /* names found in the header (by pointer) */
+	size_t nknown = 0;
+	int rc = 0;
+	for (size_t i = 0; i < b->n && rc == 0; i++) {
+		struct hl_record *r = &b->rec[i];
+		for (size_t k = 0; k < r->n; k++) {
+			size_t q = 0;
+			while (q < nknown && known[q] != r->f[k].name)
+				q++;
+			if (q < nknown)
+				continue;
+			if (hl_journal_has_column(j, r->f[k].name)) {
+				known = hl_xreallocarray(known, nknown + 1, sizeof *known);
+				known[nknown++] = r->f[k].name;
+				continue;
+			}
+			if (j->is_new) {
+				hl_journal_add_column(j, r->f[k].name);
+				continue;
+			}
+			if (!r->f[k].len)
+				continue;
+			hl_fail(err, "column '%s' is not in the journal's header%s", r->f[k].name,
+				hl_is_column(r->f[k].name)
+					? " (a journal older than the column: carry it over, see hl-journal(5))"
+					: "");
+			rc = at(b, r, err);
+			break;
+		}
+	}
+	free(known);
+	return rc;
+}
+
+/* The batch as CSV lines in the journal's column order, committed whole
+ * (hl_journal_append: 0, -1 or 1). */
+static int write_batch(struct hl_batch *b, struct hl_journal *j, struct hl_buf *err)
+{
+	struct hl_buf out = {0};
+	/* the header's names as the batch's records name their fields (the
+	 * journal's own strings for the known columns), so that a lookup
+	 * finds them by pointer */
+	const char **cols = hl_xcalloc(j->ncols ? j->ncols : 1, sizeof *cols);
+	for (size_t c = 0; c < j->ncols; c++) {
+		cols[c] = j->cols[c];
+		for (size_t k = 0; k < hl_ncolumns; k++)
+			if (hl_streq(j->cols[c], hl_columns[k]))
+				cols[c] = hl_columns[k];
+	}
+	/* room for all of it at once, escapes aside: no copies as it grows */
+	size_t room = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		room += j->ncols + 2;
+		for (size_t k = 0; k < b->rec[i].n; k++)
+			room += b->rec[i].f[k].len;
+	}
+	hl_buf_reserve(&out, room + room / 16);
+	for (size_t i = 0; i < b->n; i++)
+		hl_csv_put_record(&out, cols, j->ncols, &b->rec[i]);
+	free(cols);
+	int rc = hl_journal_append(j, hl_buf_str(&out), out.len, err);
+	hl_buf_free(&out);
+	return rc;
+}
+
+/* An import's calls by key, so that the scan can tell those the journal has. */
+static void index_calls(struct hl_batch *b, struct scan *sc)
+{
+	hl_strmap_init(sc->calls, sizeof(size_t));
+	sc->known = hl_xcalloc(b->n, 1);
+	for (size_t i = 0; i < b->n; i++) {
+		const char *call = hl_record_get(&b->rec[i], "call");
+		if (!call)
+			continue;
+		hl_call_key(call, hl_record_get(&b->rec[i], "queue"), &sc->key);
+		*(size_t *)hl_strmap_put(sc->calls, sc->key.s) = i + 1;
+	}
+}
+
+/* Drops the records of calls the journal has (keeping the order). */
+static size_t drop_known(struct hl_batch *b, const unsigned char *known)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		if (known[i])
+			continue;
+		struct hl_record tmp = b->rec[kept];
+		b->rec[kept] = b->rec[i];
+		b->rec[i] = tmp;
+		b->chained[kept++] = 0;
+	}
+	size_t dropped = b->n - kept;
+	b->n = kept;
+	return dropped;
+}
+
+int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
+		    const struct hl_commit *c, struct hl_buf *err)
+{
+	struct hl_tickets tt = {0};
+	struct hl_journal j;
+	struct hl_ids ids = {.prefix = cfg->prefix, .digits = cfg->digits};
+	int rc = -1;
+	if (b->n == 0)
+		return 0; /* an empty pipeline (nothing routed) writes nothing */
+	for (size_t i = 0; i < b->n; i++)
+		if (prepare(b, &b->rec[i], cfg, c, err))
+			return -1;
+	if (hl_journal_lock(&j, c->journal, c->wait_seconds, err))
+		return -1;
+	for (size_t i = 0; i < b->n; i++) {
+		const char *id = hl_record_get(&b->rec[i], "ticket");
+		if (id)
+			hl_tickets_add(&tt, id);
+	}
+	struct hl_strmap calls;
+	struct scan sc = {&tt, &ids, c->calls_known ? &calls : NULL, NULL, {0}};
+	if (sc.calls)
+		index_calls(b, &sc);
+	unsigned char *fresh = hl_xcalloc(b->n, 1);
+	int wrote = 0;
+	int live = j.is_new ? 1 : scan_live(&j, cfg, &sc, err);
+	if (live == 1 || (live == 0 && !scan(&j, &sc, err))) {
+		if (sc.calls)
+			*c->calls_known = drop_known(b, sc.known);
+		if (b->n == 0)
+			rc = 0; /* every call imported before */
+		else if (!check_lifecycle(b, &tt, &ids, c, fresh, err) &&
+			 !check_columns(b, &j, err) && (rc = write_batch(b, &j, err)) >= 0)
+			wrote = 1;
+		else
+			rc = -1;
+	}
+	if (sc.calls) {
+		hl_strmap_free(&calls);
+		free(sc.known);
+	}
+	hl_buf_free(&sc.key);
+	if (!wrote)
+		hl_journal_abandon(&j);
+	else
+		hl_journal_close(&j);
+	/* ids are printed only once they are committed */
+	for (size_t i = 0; rc >= 0 && c->ids_out && i < b->n; i++)
+		if (fresh[i]) {
+			fputs(hl_record_get(&b->rec[i], "ticket"), c->ids_out);
+			putc('\n', c->ids_out);
+		}
+	free(fresh);
+	hl_tickets_free(&tt);
+	hl_ids_free(&ids);
+	return rc;
+}

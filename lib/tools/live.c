@@ -1,0 +1,90 @@
+/* live.c - the fold of the cron tools and of hl-log's checks: open
+ * tickets, complaints, rotations, ids */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/roster.h"
+#include "hl/route.h"
+#include "io/journalread.h"
+#include "tools/live.h"
+
+void hl_live_init(struct hl_live *s, const struct hl_config *cfg)
+{
+	memset(s, 0, sizeof *s);
+	s->cfg = cfg;
+	s->nrules = cfg->routes ? cfg->routes->n : 0;
+	s->rotation = hl_xcalloc(s->nrules ? s->nrules : 1, sizeof *s->rotation);
+	hl_repeats_init(&s->complaints);
+	s->ids = (struct hl_ids){.prefix = cfg->prefix, .digits = cfg->digits};
+}
+
+void hl_live_free(struct hl_live *s)
+{
+	hl_tickets_free(&s->tickets);
+	hl_repeats_free(&s->complaints);
+	hl_ids_free(&s->ids);
+	free(s->rotation);
+	memset(s, 0, sizeof *s);
+}
+
+/* A route record of a pool rule: the first member from the rotation's
+ * position whose ticket went to who (the member, or the one standing in
+ * for them) is the one whose turn it was; the router chose the same. */
+static void replay_rotation(struct hl_live *s, int rule, const char *who, int64_t t)
+{
+	const struct hl_route_rule *r = &s->cfg->routes->rule[rule];
+	size_t *next = &s->rotation[rule];
+	for (size_t k = 0; who && k < r->npool; k++) {
+		size_t i = (*next + k) % r->npool;
+		const char *in = hl_stand_in(s->cfg->roster, r->pool[i], t);
+		if (hl_streq(r->pool[i], who) || (in && hl_streq(in, who))) {
+			*next = (i + 1) % r->npool;
+			return;
+		}
+	}
+}
+
+struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const char *file,
+				struct hl_event *ev)
+{
+	const char *id = c->v[HL_COL_TICKET];
+	if (id)
+		hl_ids_see(&s->ids, id);
+	struct hl_ticket *t = hl_fold_open(&s->tickets, c, file, ev);
+	if (ev->kind != HL_EV_NONE && ev->time.t > s->last)
+		s->last = ev->time.t;
+	if (!t)
+		return NULL;
+	int rule = ev->kind == HL_EV_ROUTE ? hl_routes_index(s->cfg->routes, ev->rule) : -1;
+	if (rule >= 0)
+		replay_rotation(s, rule, ev->assignee, hl_ticket_since(t));
+	hl_repeats_note(&s->complaints, ev);
+	return t;
+}
+
+static void feed(void *arg, const struct hl_cols *c, const char *file)
+{
+	struct hl_event ev;
+	hl_live_feed(arg, c, file, &ev);
+}
+
+int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_buf *err)
+{
+	const char *env = getenv("HL_JOURNAL");
+	const char *path = nfiles == 1 ? files[0] : env && *env ? env : "hotline.csv";
+	if (nfiles > 1 || hl_streq(path, "-"))
+		return hl_journal_read(files, nfiles, feed, s, err);
+	return hl_live_sync(s, path, err);
+}
+
+int64_t hl_live_forget_before(const struct hl_live *s)
+{
+	int64_t window = s->cfg->ladder.repeat, oldest = s->last;
+	for (size_t i = 0; i < s->nrules; i++)
+		if (s->cfg->routes->rule[i].repeat > window)
+			window = s->cfg->routes->rule[i].repeat;
+	for (size_t i = 0; i < s->tickets.cap; i++)
+		if (s->tickets.slot[i].t && s->tickets.slot[i].t->opened.t < oldest)
+			oldest = s->tickets.slot[i].t->opened.t;
+	return oldest - window;
+}

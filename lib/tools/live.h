@@ -1,0 +1,53 @@
+/* live.h - the fold that hl-route, hl-escalate and hl-log share: every
+ * ticket not closed, who complained when, where each rotation stands, the
+ * greatest id; kept up to date incrementally through a state cache beside
+ * the journal (JOURNAL.state) */
+#ifndef HL_LIVE_H
+#define HL_LIVE_H
+
+#include "hl/config.h"
+#include "hl/fold.h"
+#include "io/journal.h"
+#include "hl/record.h"
+#include "model/repeats.h"
+
+struct hl_live {
+	const struct hl_config *cfg;
+	struct hl_tickets tickets;     /* every ticket not closed */
+	struct hl_repeats complaints;
+	size_t *rotation;              /* per route rule: the pool's next */
+	size_t nrules;
+	struct hl_ids ids;
+	int64_t last;                  /* the latest time of a record */
+	/* what the last sync did: whether the cache is worth rewriting */
+	int from_cache;                /* 1: resumed from a valid cache */
+	long long tail_bytes;          /* journal bytes read */
+};
+
+void hl_live_init(struct hl_live *s, const struct hl_config *cfg);
+void hl_live_free(struct hl_live *s);
+/* Folds one record; returns its ticket (NULL: reported, ignored, closed,
+ * or no ticket's) with the event in ev. */
+struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const char *file,
+				struct hl_event *ev);
+
+/* Complaints older than this can no longer make a complaint a repeat:
+ * every ticket that may still ask opened later than the longest repeat
+ * window of the configuration after them. */
+int64_t hl_live_forget_before(const struct hl_live *s);
+
+/* Brings an empty state up to date with the journal: from the state cache
+ * when it is valid (same file, not shorter, the bytes it covers unchanged,
+ * the same configuration), else from the top. Writes the cache anew when
+ * much was read. */
+int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err);
+
+/* What the cron tools read: one journal (FILE, else $HL_JOURNAL, else
+ * ./hotline.csv) through its cache; several, or standard input, from the
+ * top without one. */
+int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_buf *err);
+
+/* The cache's path for a journal. */
+void hl_live_cache_path(const char *journal, struct hl_buf *out);
+
+#endif
