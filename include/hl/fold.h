@@ -46,6 +46,7 @@ struct hl_ticket {
 	struct hl_time followed;   /* the latest followup */
 	struct hl_time called;     /* a missed call returned */
 	struct hl_time dispatched; /* the first route or assign */
+	struct hl_time first_resolved; /* ends the first round's assign, reply, arrive */
 	int64_t held_since;
 	int64_t held_total;        /* seconds spent on hold */
 	struct hl_hold *holds;     /* when, for the clocks that ran meanwhile */

@@ -297,6 +297,8 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		end_hold(t, ev);
 		t->state = HL_ST_RESOLVED;
 		t->resolved = ev->time;
+		if (!t->first_resolved.t)
+			t->first_resolved = ev->time;
 		if (ev->verdict)
 			t->verdict = ev->verdict;
 		break;
@@ -502,7 +504,7 @@ static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev
 	t->category = ev->category;
 	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
 	t->channel = ev->channel;
-	t->opened = t->resolved = ev->time;
+	t->opened = t->resolved = t->first_resolved = ev->time;
 	set_str(t, &t->dept, ev->dept);
 	set_str(t, &t->assignee, ev->assignee);
 	set_str(t, &t->phone, ev->phone);

@@ -45,7 +45,7 @@ static int64_t after(int64_t step, int64_t from)
 /* When each clock starts and whether (and when) it ended: its own step,
  * or a step that makes it moot (a resolve ends every clock of the round
  * but followup). */
-static void bounds(const struct hl_ticket *t, enum hl_clock c, struct hl_clockv *v)
+static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, struct hl_clockv *v)
 {
 	int64_t since = hl_ticket_since(t);
 	int64_t res = resolved(t) ? t->resolved.t : 0;
@@ -55,7 +55,7 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, struct hl_clockv 
 	case HL_CLK_ASSIGN:
 		/* answered on the spot: nothing to dispatch */
 		v->start = t->opened.t;
-		v->stop = first_of(t->dispatched.t, t->resolved.t);
+		v->stop = first_of(t->dispatched.t, t->first_resolved.t);
 		break;
 	case HL_CLK_ACK:
 		v->runs = v->runs && t->assigned.t;
@@ -64,11 +64,11 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, struct hl_clockv 
 		break;
 	case HL_CLK_REPLY:
 		v->start = t->opened.t;
-		v->stop = first_of(t->replied.t, t->resolved.t);
+		v->stop = first_of(t->replied.t, t->first_resolved.t);
 		break;
 	case HL_CLK_ARRIVE:
 		v->start = t->opened.t;
-		v->stop = first_of(t->arrived.t, t->resolved.t);
+		v->stop = first_of(t->arrived.t, t->first_resolved.t);
 		break;
 	case HL_CLK_UPDATE:
 		v->runs = v->runs && !resolved(t);
@@ -90,13 +90,16 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, struct hl_clockv 
 		break;
 	}
 	/* a reopen follows a resolve, which ended the first round's clocks:
-	 * they stay ended (by the reopen at the latest: the ticket keeps only
-	 * its latest resolve) */
+	 * they stay ended, judged at their own step or the first resolve */
 	if (t->reopens && (c == HL_CLK_ASSIGN || c == HL_CLK_REPLY || c == HL_CLK_ARRIVE)) {
 		v->before_reopen = 1;
 		if (!v->stop || v->stop > since)
 			v->stop = since;
 	}
+	/* a journal read as of an earlier now may hold the step already: it
+	 * has not happened yet */
+	if (v->stop > now)
+		v->stop = 0;
 	v->done = v->stop != 0;
 }
 
@@ -161,7 +164,7 @@ void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t n
 	for (int c = 0; c < HL_NCLOCKS; c++) {
 		struct hl_sla_due sd = {0};
 		memset(&v[c], 0, sizeof v[c]);
-		bounds(t, (enum hl_clock)c, &v[c]);
+		bounds(t, (enum hl_clock)c, now, &v[c]);
 		v[c].warn = -1;
 		hl_buf_clear(&walk);
 		if (v[c].runs) {

@@ -18,11 +18,12 @@
 #include "io/reader.h"
 #include "hl/route.h"
 
-#define VERSION "hl-state 4\n"
+#define VERSION "hl-state 5\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
 #define REWRITE_AFTER (1 << 20)
+#define NTIMES 14                    /* the times of a ticket the cache keeps */
 
 static long long rewrite_after(size_t cache_size)
 {
@@ -67,18 +68,18 @@ static void put_time(struct hl_buf *b, struct hl_time t)
 }
 
 /* The ticket's times, in the cache's order. */
-static void ticket_times(struct hl_ticket *t, struct hl_time *out[13])
+static void ticket_times(struct hl_ticket *t, struct hl_time *out[NTIMES])
 {
-	struct hl_time *all[13] = {&t->opened,   &t->last,    &t->assigned, &t->acked,
+	struct hl_time *all[NTIMES] = {&t->opened,   &t->last,    &t->assigned, &t->acked,
 				   &t->resolved, &t->closed,  &t->reopened, &t->replied,
 				   &t->arrived,  &t->progress, &t->followed, &t->called,
-				   &t->dispatched};
+				   &t->dispatched, &t->first_resolved};
 	memcpy(out, all, sizeof all);
 }
 
 static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 {
-	struct hl_time *times[13];
+	struct hl_time *times[NTIMES];
 	ticket_times(t, times);
 	hl_buf_addc(b, 'T');
 	put_str(b, t->id);
@@ -89,7 +90,7 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	const char *strs[] = {t->opener, t->phone, t->dept, t->assignee, t->place, t->text};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		put_str(b, strs[i]);
-	for (size_t i = 0; i < 13; i++)
+	for (size_t i = 0; i < NTIMES; i++)
 		put_time(b, *times[i]);
 	put_int(b, t->held_since);
 	put_int(b, t->held_total);
@@ -272,9 +273,9 @@ static int sane_time(long long t)
 
 static int sane_ticket(struct hl_ticket *t, long long held_total)
 {
-	struct hl_time *times[13];
+	struct hl_time *times[NTIMES];
 	ticket_times(t, times);
-	for (size_t i = 0; i < 13; i++)
+	for (size_t i = 0; i < NTIMES; i++)
 		if (!sane_time(times[i]->t))
 			return 0;
 	if (!sane_time(t->held_since) || !in_range(held_total, 0, TIME_MAX - TIME_MIN) ||
@@ -317,9 +318,9 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		*strs[i] = hl_xstrdup_opt(get_str(fs));
-	struct hl_time *times[13];
+	struct hl_time *times[NTIMES];
 	ticket_times(t, times);
-	for (size_t i = 0; i < 13; i++) {
+	for (size_t i = 0; i < NTIMES; i++) {
 		times[i]->t = get_int(fs);
 		long long off = get_int(fs);
 		if (!in_range(off, -OFF_MAX, OFF_MAX))

@@ -345,6 +345,28 @@ is_status "5: still not before a person's step" 2
 is_err "5: said" "hl-log: $L: resolve at 2026-11-03T23:35:00+08:00 is before the ticket's previous step at 2026-11-03T23:40:00+08:00"
 unset HL_JOURNAL
 
+# ---- a reopen keeps the first round's verdicts ----
+export HL_JOURNAL=round.csv
+at 2026-11-05T09:00:00+08:00
+F=$(new -c consult 问电费)
+at 2026-11-05T09:30:00+08:00
+"$HL_LOG" resolve "$F" 当场答复
+at 2026-11-05T12:00:00+08:00
+"$HL_LOG" reopen "$F" 还有疑问
+at 2026-11-05T13:00:00+08:00
+"$HL_LOG" resolve "$F" 再次答复
+HL_NOW=2026-12-01T09:00:00+08:00 run "$HL_REPORT" monthly --month 2026-11 -o csv
+is "round: the reply ended at the first resolve, in time, not at the reopen" \
+	"$(tr -d '\r' < "$T/out" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "reply_met") k = i } $1 == "合计" { print $k }')" "100.0"
+# a step the journal holds after now has not happened yet
+G=$(HL_NOW=2026-11-06T09:00:00+08:00 new -c consult 问水费)
+HL_NOW=2026-11-06T09:50:00+08:00 "$HL_LOG" reply "$G" 已答复
+like "now: a reply after --now does not end the clock" \
+	"$("$HL_ESC" --now 2026-11-06T09:40:00+08:00 --explain "$G" | grep '^reply ')" 'running, 20m left'
+like "now: and ends it once now is past it" \
+	"$("$HL_ESC" --now 2026-11-06T10:00:00+08:00 --explain "$G" | grep '^reply ')" 'done in time'
+unset HL_JOURNAL
+
 # ---- a hand-built month: on-time rates, breaches and fines by hand ----
 cat > month.yaml <<'YAML'
 timezone: Asia/Shanghai
