@@ -120,6 +120,10 @@ void hl_tickets_free(struct hl_tickets *tt);
  * reopen of a forgotten ticket revives it from what the record carries. */
 struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
 			       const char *file, struct hl_event *ev);
+/* The same, but a record dated after upto (0: none) is not folded: the
+ * tickets as they stood at upto. */
+struct hl_ticket *hl_fold_open_upto(struct hl_tickets *tt, const struct hl_cols *c,
+				    const char *file, struct hl_event *ev, int64_t upto);
 /* The fold of readers that keep every ticket (the reports): applies a
  * parsed event (creating the ticket at its opening); NULL when ignored
  * (reported) or the ticket is unknown. */

@@ -561,10 +561,20 @@ struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev
 struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
 			       const char *file, struct hl_event *ev)
 {
+	return hl_fold_open_upto(tt, c, file, ev, 0);
+}
+
+struct hl_ticket *hl_fold_open_upto(struct hl_tickets *tt, const struct hl_cols *c,
+				    const char *file, struct hl_event *ev, int64_t upto)
+{
 	struct hl_buf err = {0};
 	if (hl_event_parse_cols(c, 0, ev, &err)) {
 		hl_warnx("%s:%ld: %s (record ignored)", file, c->line, err.s);
 		hl_buf_free(&err);
+		ev->kind = HL_EV_NONE;
+		return NULL;
+	}
+	if (upto && ev->time.t > upto) {
 		ev->kind = HL_EV_NONE;
 		return NULL;
 	}

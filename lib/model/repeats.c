@@ -33,9 +33,11 @@ int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const ch
 	const struct hl_complaints *c = phone ? hl_strmap_get(&r->phones, phone) : NULL;
 	size_t me = hl_hash_str(id);
 	uint64_t mine = UINT64_MAX;
+	/* its own open, when kept, says when it complained: a ticket revived
+	 * by a reopen after its close knows only the reopen's time */
 	for (int i = 0; c && i < c->n; i++)
 		if (c->id_hash[i] == me)
-			mine = c->seq[i];
+			mine = c->seq[i], at = c->t[i];
 	/* only complaints before this one: earlier, or of the same minute and
 	 * earlier in the journal */
 	for (int i = 0; c && i < c->n; i++)

@@ -24,6 +24,7 @@ struct hl_escalator *hl_escalator_new(const struct hl_config *cfg, struct hl_tim
 	e->cfg = cfg;
 	e->now = now;
 	hl_live_init(&e->live, cfg);
+	e->live.as_of = now.t;
 	return e;
 }
 

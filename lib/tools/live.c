@@ -50,7 +50,7 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const
 	const char *id = c->v[HL_COL_TICKET];
 	if (id)
 		hl_ids_see(&s->ids, id);
-	struct hl_ticket *t = hl_fold_open(&s->tickets, c, file, ev);
+	struct hl_ticket *t = hl_fold_open_upto(&s->tickets, c, file, ev, s->as_of);
 	if (ev->kind != HL_EV_NONE && ev->time.t > s->last)
 		s->last = ev->time.t;
 	if (!t)
@@ -74,7 +74,22 @@ int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_bu
 	const char *path = nfiles == 1 ? files[0] : env && *env ? env : "hotline.csv";
 	if (nfiles > 1 || hl_streq(path, "-"))
 		return hl_journal_read(files, nfiles, feed, s, err);
-	return hl_live_sync(s, path, err);
+	/* the cache holds the whole journal: as of an earlier time (a --now
+	 * in the past) the fold is redone from the top without what came
+	 * later, and not cached */
+	int64_t as_of = s->as_of;
+	s->as_of = 0;
+	int rc = hl_live_sync(s, path, err);
+	if (rc || !as_of || s->last <= as_of) {
+		s->as_of = as_of;
+		return rc;
+	}
+	const struct hl_config *cfg = s->cfg;
+	char *one[] = {(char *)path};
+	hl_live_free(s);
+	hl_live_init(s, cfg);
+	s->as_of = as_of;
+	return hl_journal_read(one, 1, feed, s, err);
 }
 
 int64_t hl_live_forget_before(const struct hl_live *s)

@@ -19,6 +19,7 @@ struct hl_live {
 	size_t nrules;
 	struct hl_ids ids;
 	int64_t last;                  /* the latest time of a record */
+	int64_t as_of;                 /* records dated later are not folded (0: all) */
 	/* what the last sync did: whether the cache is worth rewriting */
 	int from_cache;                /* 1: resumed from a valid cache */
 	long long tail_bytes;          /* journal bytes read */
@@ -44,7 +45,7 @@ int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err);
 
 /* What the cron tools read: one journal (FILE, else $HL_JOURNAL, else
  * ./hotline.csv) through its cache; several, or standard input, from the
- * top without one. */
+ * top without one. With as_of set, only the records dated up to it. */
 int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_buf *err);
 
 /* The cache's path for a journal. */

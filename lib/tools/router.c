@@ -38,6 +38,7 @@ struct hl_router *hl_router_new(const struct hl_config *cfg, struct hl_time now)
 	rt->cfg = cfg;
 	rt->now = now;
 	hl_live_init(&rt->live, cfg);
+	rt->live.as_of = now.t;
 	hl_strmap_init(&rt->load, sizeof(long));
 	return rt;
 }

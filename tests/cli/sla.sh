@@ -367,6 +367,23 @@ like "now: and ends it once now is past it" \
 	"$("$HL_ESC" --now 2026-11-06T10:00:00+08:00 --explain "$G" | grep '^reply ')" 'done in time'
 unset HL_JOURNAL
 
+# ---- a closed complaint reopened is not a repeat of a later one ----
+export HL_JOURNAL=revive.csv
+at 2026-11-02T09:00:00+08:00
+A=$(new -c complaint -t 13700000077 楼上噪音)
+at 2026-11-02T10:00:00+08:00
+"$HL_LOG" resolve "$A" --verdict valid
+"$HL_LOG" close "$A"
+at 2026-11-03T09:00:00+08:00
+B=$(new -c complaint -t 13700000077 又是噪音)
+at 2026-11-04T09:00:00+08:00
+"$HL_LOG" reopen "$A" 仍然吵
+at 2026-11-06T12:00:00+08:00
+run "$HL_ESC" -o csv
+is "revive: the first complaint, reopened, is no repeat: head, then leader" "$(notices "$A" resolve)" "1,周敏 2,陈总 "
+is "revive: the later one is the repeat: a rung higher" "$(notices "$B" resolve)" "2,陈总 3,总经理 "
+unset HL_JOURNAL
+
 # ---- a hand-built month: on-time rates, breaches and fines by hand ----
 cat > month.yaml <<'YAML'
 timezone: Asia/Shanghai

@@ -245,7 +245,12 @@ def rand_world():
     day = rng.choice([None, rand_dur()])
     a, b = sorted(rng.sample(range(16, 96), 2))
     warn = rng.choice([0, 50, 75, 80, 90, 99])
-    return {"zone": zone, "start": start, "cal": cal, "durs": durs, "warn": warn,
+    # quiet hours: none, or a span of the day, over midnight or not
+    quiet = None
+    if rng.random() < 0.5:
+        qa, qb = rng.sample(range(0, 96), 2)
+        quiet = (qa * 15, qb * 15)
+    return {"zone": zone, "start": start, "cal": cal, "durs": durs, "warn": warn, "quiet": quiet,
             "callback_day": day, "daytime": (a * 15, b * 15), "name_daytime": rng.random() < 0.5}
 
 
@@ -263,8 +268,12 @@ def yaml_of(w):
               "staff:", "  - {name: P1, dept: D1}", "  - {name: H1, dept: D1}",
               "  - {name: L1, dept: D1}", "  - {name: O1, dept: D1}",
               "escalation:", "  warn: %d%%" % w["warn"], "  leader_after: 2h",
-              "  manager_after: 1bd", "  manager: {name: M1}",
+              "  manager_after: 1bd", "  manager: {name: M1}", "  repeat: 30d",
               "sla:", "  - name: all", "    match: {}"]
+    if w["quiet"]:
+        a, b = w["quiet"]
+        lines.insert(lines.index("sla:"),
+                     '  quiet: "%02d:%02d-%02d:%02d"' % (a // 60, a % 60, b // 60, b % 60))
     for c in CLOCKS + ["callback"]:
         lines.append("    %s: %s" % (c, fmt_dur(w["durs"][c])))
     if w["callback_day"]:
@@ -321,15 +330,38 @@ def rand_history(w, t0):
         elif k == "close":
             state = "closed"
         ev.append((k, t))
-    holds, cur = [], None
+    return summary(ev)
+
+
+def summary(ev):
+    """A history's state, holds and last step, from its steps."""
+    state, held, holds, cur = None, False, [], None
+    after = {"open": "open", "assign": "assigned", "ack": "acked", "resolve": "resolved",
+             "reopen": "open", "close": "closed", "missed": "missed",
+             "callback": "called-back"}
     for k, x in ev:
+        state = after.get(k, state)
         if k == "hold":
             cur = [x, 0]
             holds.append(cur)
+            held = True
         elif k in ("resume", "resolve") and cur and not cur[1]:
             cur[1] = x
             cur = None
-    return {"events": ev, "state": state, "held": held, "holds": holds, "last": t}
+            held = False
+    return {"events": ev, "state": state, "held": held, "holds": holds,
+            "last": ev[-1][1], "missed": ev[0][0] == "missed"}
+
+
+def as_of(h, q):
+    """The history as it stood at q: its steps dated up to q (hl-escalate
+    with --now in the past does not read the rest); None before it began."""
+    ev = [(k, t) for k, t in h["events"] if t <= q]
+    if not ev:
+        return None
+    out = dict(h)
+    out.update(summary(ev))
+    return out
 
 
 def rand_missed(w, t0):
@@ -340,8 +372,7 @@ def rand_missed(w, t0):
         while not ok_time(w, t):
             t += 3600
         ev.append(("callback", t))
-    return {"events": ev, "state": "called-back" if len(ev) > 1 else "missed",
-            "held": False, "holds": [], "last": t, "missed": True}
+    return summary(ev)
 
 
 def held_at(h, t):
@@ -438,6 +469,18 @@ def one_world(tmp):
             t0 += 3600
         h = rand_missed(w, t0) if rng.random() < 0.25 else rand_history(w, t0)
         h["id"] = "HL-20260101-%04d" % (i + 1)
+        h["no"] = i
+        # a repair, an emergency (critical or not), or a complaint from one
+        # of two phones, so that some are repeats
+        h["category"], h["priority"], h["phone"] = "repair", "normal", ""
+        if not h.get("missed"):
+            r = rng.random()
+            if r < 0.2:
+                h["category"] = "emergency"
+                h["priority"] = rng.choice(["normal", "urgent", "critical"])
+            elif r < 0.45:
+                h["category"] = "complaint"
+                h["phone"] = rng.choice(["13700000001", "13700000002"])
         tickets.append(h)
         # late entries: a note written after the fact, in the journal
         # before a step that happened earlier
@@ -450,18 +493,25 @@ def one_world(tmp):
         for k, t in h["events"]:
             row = {"time": iso(w, t), "ticket": h["id"], "event": k, "actor": "O1", "pos": t}
             if k == "open":
-                row["category"] = "repair"
+                row["category"] = h["category"]
+                row["priority"] = h["priority"]
+                row["phone"] = h["phone"]
                 row["text"] = "x"
             if k == "missed":
                 row["phone"] = "13700000000"
             if k == "assign":
                 row.update(dept="D1", assignee="P1")
+            if k == "reopen":
+                # where the ticket stood, as hl-log writes it into a reopen
+                row.update(category=h["category"], priority=h["priority"], phone=h["phone"])
+                if any(x == "assign" for x, _ in h["events"]):
+                    row.update(dept="D1", assignee="P1")
             if k == "followup":
                 row["score"] = "5"
             rows.append(row)
     rows.sort(key=lambda r: r.pop("pos"))
     with open(journal, "w", newline="") as f:
-        wr = csv.DictWriter(f, ["time", "ticket", "event", "actor", "category", "phone", "dept",
+        wr = csv.DictWriter(f, ["time", "ticket", "event", "actor", "category", "priority", "phone", "dept",
                                 "assignee", "score", "text"], lineterminator="\n")
         wr.writeheader()
         wr.writerows(rows)
@@ -488,7 +538,6 @@ def one_world(tmp):
     check("explain runs", (rc, len(err.splitlines())), (2 if closed else 0, len(closed)),
           ctx0 + "\n#   " + err)
     boundaries = []
-    refs = {}
     for h in tickets:
         ctx = "seed %d world %d zone %s ticket %s now %s history %s" % (
             SEED, world_no, w["zone"], h["id"], iso(w, now),
@@ -499,16 +548,7 @@ def one_world(tmp):
             continue
         out = blocks.get(h["id"], "")
         got = explain_lines(out)
-        durs = dict(w["durs"])
-        if h.get("missed"):
-            ref = {c: ("no",) for c in CLOCKS}
-            cb = h["events"][1][1] if len(h["events"]) > 1 else None
-            ref["callback"] = ("runs", h["events"][0][1], cb)
-            durs["callback"] = callback_clock(w, h)
-        else:
-            ref = bounds(h)
-            ref["callback"] = ("no",)
-        refs[h["id"]] = (ref, durs)
+        ref, durs = ref_of(w, h)
         for c in CLOCKS + ["callback"]:
             b = ref[c]
             if b[0] != "runs":
@@ -522,7 +562,7 @@ def one_world(tmp):
                     short(w, warn) if warn is not None and stop is None else None)
             check(c + " deadline", parse_clock(got.get(c, "")), want, ctx + "\n#   " + out.replace("\n", "\n#   "))
             if stop is None and not h["held"]:
-                for t in rungs(w, due, warn).values():
+                for t in rungs(w, h, due, warn).values():
                     if ok_time(w, t) and ok_time(w, t - 60):
                         boundaries.append(t)
     # the ladder: at a rung's instant of one running clock and a minute
@@ -537,40 +577,89 @@ def one_world(tmp):
         for r in csv.DictReader(out2.splitlines()):
             found.setdefault(r.get("ticket"), set()).add((r.get("clock"), int(r.get("level"))))
         for h in tickets:
-            want = expected_notices(w, h, refs.get(h["id"]), when)
+            want = expected_notices(w, h, when, tickets)
             ctx = "seed %d world %d zone %s ticket %s history %s" % (
                 SEED, world_no, w["zone"], h["id"], [(k, iso(w, t)) for k, t in h["events"]])
             check("rungs at %s" % iso(w, when), sorted(found.get(h["id"], set())), sorted(want), ctx)
 
 
-def rungs(w, due, warn):
+def ref_of(w, h):
+    """Each clock's bounds and the durations of a history."""
+    durs = dict(w["durs"])
+    if h.get("missed"):
+        ref = {c: ("no",) for c in CLOCKS}
+        cb = h["events"][1][1] if len(h["events"]) > 1 else None
+        ref["callback"] = ("runs", h["events"][0][1], cb)
+        durs["callback"] = callback_clock(w, h)
+    else:
+        ref = bounds(h)
+        ref["callback"] = ("no",)
+    return ref, durs
+
+
+def rungs(w, h, due, warn):
     """When each rung of a running clock is reached (hl-escalate(1)): the
     warning, the head at the deadline, the leader leader_after (2h) later,
-    the manager manager_after (1bd) after the leader."""
-    leader = due + 2 * 3600
-    at = {1: due, 2: leader, 3: w["cal"].add_days(leader, 1)}
+    the manager manager_after (1bd) after the leader. Emergencies: the
+    head and the leader at the deadline, the manager 1bd later (critical
+    ones at once)."""
+    emergency = h.get("category") == "emergency"
+    leader = due if emergency else due + 2 * 3600
+    manager = due if emergency and h["priority"] == "critical" else w["cal"].add_days(leader, 1)
+    at = {1: due, 2: leader, 3: manager}
     if warn is not None and warn < due:
         at[0] = warn
     return at
 
 
-def expected_notices(w, h, ref, q):
+def quiet_at(w, q):
+    """Whether q is within the quiet hours (local times of day)."""
+    if not w["quiet"]:
+        return False
+    a, b = w["quiet"]
+    lt = w["cal"].local(q)
+    m = lt.hour * 60 + lt.minute
+    return a <= m < b if b > a else m >= a or m < b
+
+
+def repeat(h, tickets):
+    """A complaint whose phone complained in the 30 days before it (the
+    same second: earlier in the journal) starts a rung higher."""
+    if h["category"] != "complaint":
+        return 0
+    t = h["events"][0][1]
+    for o in tickets:
+        if o is h or o["category"] != "complaint" or o["phone"] != h["phone"]:
+            continue
+        u = o["events"][0][1]
+        if t - u <= 30 * 86400 and (u < t or (u == t and o["no"] < h["no"])):
+            return 1
+    return 0
+
+
+def expected_notices(w, h, q, tickets):
     """The (clock, level) of every notice the ticket gets at q, none
-    written before: nothing for a closed ticket, one not yet opened or one
-    on hold at q; for each clock running at q (holds cut at q), the rungs
-    reached, the warning only before the deadline."""
-    if ref is None or h["events"][0][1] > q or held_at(h, q):
+    written before, from its history as of q: nothing for a ticket closed
+    by then, one not yet opened or one on hold at q, nor in the quiet
+    hours but for an emergency; for each clock running at q, the rungs
+    reached (one higher for a repeat complaint, the manager's the
+    highest), the warning only before the deadline."""
+    h = as_of(h, q)
+    if h is None or h["state"] == "closed" or held_at(h, q):
         return set()
-    ref, durs = ref
+    if quiet_at(w, q) and h["category"] != "emergency":
+        return set()
+    up = repeat(h, tickets)
+    ref, durs = ref_of(w, h)
     out = set()
     for c in CLOCKS + ["callback"]:
         b = ref[c]
         if b[0] != "runs" or b[2] is not None:
             continue
         due, warn = deadline(w["cal"], durs[c], w["warn"], b[1], q, h["holds"])
-        for lvl, t in rungs(w, due, warn).items():
+        for lvl, t in rungs(w, h, due, warn).items():
             if q >= t and not (lvl == 0 and q >= due):
-                out.add((c, lvl))
+                out.add((c, min(lvl + up, 3)))
     return out
 
 
