@@ -12,6 +12,7 @@
 struct hl_calendar {
 	struct hl_span *hours[7];   /* by weekday, 0 = Sunday; sorted, disjoint */
 	size_t nhours[7];
+	int has_hours;              /* the hours key was given */
 	struct hl_span *makeup;     /* hours of a make-up working day */
 	size_t nmakeup;
 	int64_t *holidays;          /* day numbers, sorted */

@@ -314,8 +314,10 @@ static int calendar_key(struct hl_cfgctx *c, const char *key, const struct hl_no
 			const struct hl_node *v, void *obj)
 {
 	struct hl_calendar *cal = obj;
-	if (hl_streq(key, "hours"))
+	if (hl_streq(key, "hours")) {
+		cal->has_hours = 1;
 		return hl_cfg_each_key(c, v, key, hours_key, cal);
+	}
 	if (hl_streq(key, "workday_hours"))
 		return parse_spans(c, key, v, &cal->makeup, &cal->nmakeup);
 	if (hl_streq(key, "holidays"))
@@ -330,6 +332,13 @@ int hl_calendar_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_ca
 	hl_calendar_free(cal);
 	if (hl_cfg_each_key(c, v, "calendar", calendar_key, cal))
 		return -1;
+	/* a calendar of holidays alone keeps the documented office hours,
+	 * Monday to Friday 08:00-17:00 */
+	for (int d = 1; !cal->has_hours && d <= 5; d++) {
+		cal->hours[d] = hl_xcalloc(1, sizeof *cal->hours[d]);
+		cal->hours[d][0] = (struct hl_span){8 * 60, 17 * 60};
+		cal->nhours[d] = 1;
+	}
 	if (!cal->makeup && cal->nhours[1]) {
 		/* a make-up day works like a Monday unless told otherwise */
 		cal->nmakeup = cal->nhours[1];

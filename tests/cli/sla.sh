@@ -321,7 +321,7 @@ is_status "11: callback_day without daytime is accepted" 0
 M=$(cat "$T/out")
 like "11: ... and daytime is 08:00-20:00" "$("$HL_ESC" -C day.yaml --explain "$M" | grep '^callback')" \
 	'missed in the daytime 08:00-20:00.*due 11-03 11:00'
-printf 'calendar:\n  holidays: [2026-11-09]\n' > nohours.yaml
+printf 'calendar:\n  hours: {}\n  holidays: [2026-11-09]\n' > nohours.yaml
 run "$HL_ESC" -C nohours.yaml
 is_status "a calendar with no working hours" 2
 like "a calendar with no working hours: said" "$(cat "$T/err")" 'no working hours'
@@ -383,6 +383,24 @@ run "$HL_ESC" -o csv
 is "revive: the first complaint, reopened, is no repeat: head, then leader" "$(notices "$A" resolve)" "1,周敏 2,陈总 "
 is "revive: the later one is the repeat: a rung higher" "$(notices "$B" resolve)" "2,陈总 3,总经理 "
 unset HL_JOURNAL
+
+# ---- a calendar of holidays alone keeps the office hours ----
+mkdir hols && cd hols || exit 2
+cat > hotline.yaml <<'YAML'
+timezone: Asia/Shanghai
+calendar:
+  holidays: [2026-11-09]
+  workdays: [2026-11-07]
+sla:
+  - {name: repair, match: {category: repair}, resolve: 2bd}
+YAML
+export HL_JOURNAL=h.csv
+H=$(HL_NOW=2026-11-06T16:30:00+08:00 new -c repair 水管漏)
+at 2026-11-10T08:30:00+08:00
+like "calendar: holidays alone, Monday to Friday 08:00-17:00 and Monday's for the make-up day" \
+	"$(line "$H" resolve)" 'due 11-10 16:30; running, 8h left; warn 11-10 12:54$'
+unset HL_JOURNAL
+cd .. || exit 2
 
 # ---- a hand-built month: on-time rates, breaches and fines by hand ----
 cat > month.yaml <<'YAML'
