@@ -118,7 +118,7 @@ int main(void)
 	bad("calendar: {hours: {sat: [\"09:00-12:00\"]}, workdays: [2026-10-10]}\n",
 	    "h.yaml:1:11: make-up workdays need workday_hours (or hours on mon)");
 	bad("calendar: {weekends: []}\n", "h.yaml:1:12: unknown key 'weekends'");
-	bad("calendar: {holidays: [2026-10-01]}\n", "h.yaml:1:11: the calendar has no working hours");
+	bad("calendar: {hours: {}, holidays: [2026-10-01]}\n", "h.yaml:1:11: the calendar has no working hours");
 	hl_buf_free(&err);
 	return tap_done();
 }
