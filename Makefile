@@ -69,12 +69,14 @@ $(O)/helpers/fault.so: tests/helpers/fault.c
 
 units: $(UNITS) $(HELPERS)
 
-# Every test under AddressSanitizer and UndefinedBehaviorSanitizer. The
+# Every test under AddressSanitizer and UndefinedBehaviorSanitizer, after
+# tests/layers has checked that lib/ calls no layer above its own. The
 # clocks' property test also gets the optimised tools (HL_FAST_BIN): its
 # budget then covers many times the calendars.
 check:
 	$(Q)$(MAKE) --no-print-directory O=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all units
 	$(Q)$(MAKE) --no-print-directory O=build all
+	$(Q)tests/layers build/san
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  HL_FAST_BIN="$(CURDIR)/build/bin" tests/run build/san
 

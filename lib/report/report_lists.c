@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules/clocks.h"
+#include "hl/phone.h"
 #include "report/reportint.h"
 #include "hl/strmap.h"
 
