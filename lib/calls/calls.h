@@ -42,7 +42,7 @@ void hl_callset_free(struct hl_callset *s);
  * unanswered call from a known number a missed record (a ticket with a
  * call-back deadline) unless the caller went on to another queue; every
  * other call a call record. A missed call that rang a person of the staff
- * who did not answer is theirs to call back (seed 001). */
+ * who did not answer is theirs to call back (the 400-line rules). */
 void hl_calls_to_batch(const struct hl_callset *s, const struct hl_config *cfg,
 		       struct hl_batch *b);
 
