@@ -69,14 +69,26 @@ $(O)/helpers/fault.so: tests/helpers/fault.c
 
 units: $(UNITS) $(HELPERS)
 
-# Every test under AddressSanitizer and UndefinedBehaviorSanitizer. The
+# Every test under AddressSanitizer and UndefinedBehaviorSanitizer, after
+# tests/layers has checked that lib/ calls no layer above its own. The
 # clocks' property test also gets the optimised tools (HL_FAST_BIN): its
-# budget then covers many times the calendars.
+# budget then covers many times the calendars. Then the build without
+# SIMD (-DHL_NO_SIMD: the CSV split eight bytes at a time in a word, no
+# SSE2) through the unit tests and the black-box tests of reading
+# (NOSIMD_TESTS: the whole suite again would double the time), and an
+# install and uninstall into a scratch DESTDIR.
+NOSIMD_TESTS = $(UNIT_SRC:tests/unit/%.c=%) bad badfiles ahead torn log append report
 check:
 	$(Q)$(MAKE) --no-print-directory O=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all units
 	$(Q)$(MAKE) --no-print-directory O=build all
+	$(Q)tests/layers build/san
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  HL_FAST_BIN="$(CURDIR)/build/bin" tests/run build/san
+	$(Q)$(MAKE) --no-print-directory O=build/nosimd CFLAGS="$(SAN) -DHL_NO_SIMD" LDFLAGS="$(SAN)" all units
+	$(Q)echo "-- without SIMD (-DHL_NO_SIMD):"
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  HL_TESTS="$(NOSIMD_TESTS)" tests/run build/nosimd
+	$(Q)$(MAKE) --no-print-directory check-install
 
 # The same tests with every binary under valgrind (memcheck): slow, so the
 # concurrency, crash and load tests, made of thousands of runs, sit out.
@@ -112,18 +124,42 @@ check-clients: all
 demo: all
 	$(Q)sh examples/demo.sh $(O)/bin
 
+# The tools, their manuals and the example configurations (the man pages
+# name them under $(EXDIR)); uninstall removes exactly these.
+EXDIR    = $(SHAREDIR)/examples
+EXAMPLES = crontab notify-mail demo.sh $(patsubst examples/%,%,$(wildcard examples/*/*))
+EXSUBDIRS = $(sort $(patsubst examples/%/,%,$(dir $(wildcard examples/*/*))))
+MAN1     = $(wildcard man/*.1)
+MAN5     = $(wildcard man/*.5)
+
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(SHAREDIR)
-	cp examples/notify-mail examples/crontab $(DESTDIR)$(SHAREDIR)/
-	for b in $(CMDS); do cp $(O)/bin/$$b $(DESTDIR)$(BINDIR)/ && chmod 755 $(DESTDIR)$(BINDIR)/$$b; done
-	for m in man/*.1; do cp $$m $(DESTDIR)$(MANDIR)/man1/; done
-	for m in man/*.5; do cp $$m $(DESTDIR)$(MANDIR)/man5/; done
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(EXSUBDIRS:%=$(DESTDIR)$(EXDIR)/%)
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	for f in $(EXAMPLES); do \
+	  m=644; [ -x examples/$$f ] && m=755; \
+	  install -m $$m examples/$$f $(DESTDIR)$(EXDIR)/$$f || exit; done
 
 uninstall:
-	for b in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$b; done
-	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
-	for m in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
-	rm -rf $(DESTDIR)$(SHAREDIR)
+	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -f $(EXAMPLES:%=$(DESTDIR)$(EXDIR)/%)
+	-rmdir $(EXSUBDIRS:%=$(DESTDIR)$(EXDIR)/%) $(DESTDIR)$(EXDIR) $(DESTDIR)$(SHAREDIR) 2>/dev/null
+
+# install and uninstall into a scratch DESTDIR: every file there, then
+# none left
+check-install:
+	$(Q)rm -rf build/dest
+	$(Q)$(MAKE) --no-print-directory -s O=build DESTDIR=$(CURDIR)/build/dest install >/dev/null
+	$(Q)for f in $(CMDS:%=$(BINDIR)/%) $(MAN1:man/%=$(MANDIR)/man1/%) $(MAN5:man/%=$(MANDIR)/man5/%) \
+	  $(EXAMPLES:%=$(EXDIR)/%); do test -f build/dest$$f || { echo "install: $$f missing"; exit 1; }; done
+	$(Q)test -x build/dest$(EXDIR)/notify-mail
+	$(Q)$(MAKE) --no-print-directory -s O=build DESTDIR=$(CURDIR)/build/dest uninstall >/dev/null
+	$(Q)left=$$(find build/dest -type f); [ -z "$$left" ] || { echo "uninstall left: $$left"; exit 1; }
+	$(Q)test ! -d build/dest$(SHAREDIR) || { echo "uninstall left $(SHAREDIR)"; exit 1; }
+	$(Q)echo "install: $$(echo $(CMDS) $(MAN1) $(MAN5) $(EXAMPLES) | wc -w) files installed into a DESTDIR and removed"
 
 # the generator and the bare-libcsv baseline, optimized like the tools
 build/bench/%: bench/%.c
@@ -136,4 +172,4 @@ bench: all build/bench/genjournal build/bench/csvparse
 clean:
 	rm -rf build
 
-.PHONY: all units check check-clients check-valgrind fuzz demo install uninstall bench clean
+.PHONY: all units check check-install check-clients check-valgrind fuzz demo install uninstall bench clean

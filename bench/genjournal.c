@@ -2,7 +2,7 @@
  * tickets living their whole lives interleaved in time order (open, route,
  * ack, arrive, updates, hold and resume, resolve with a verdict, follow-up,
  * reopen, close, escalations, notes; missed calls called back; answered
- * calls), the category mix of DESIGN.md, Chinese text with commas and
+ * calls), a fixed category mix, Chinese text with commas and
  * quotes. Seeded: the same N and SEED give the same bytes.
  *
  * usage: genjournal N [SEED] > journal.csv */

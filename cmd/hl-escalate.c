@@ -76,7 +76,7 @@ int main(int argc, char **argv)
 		case 'x': explain[nexplain++] = optarg; break;
 		case 'o': out = output_format(optarg); break;
 		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
-		case 'v': puts("hl-escalate " HL_VERSION); return hl_close_stdout() ? 2 : 0;
+		case 'v': puts("hl-escalate " HL_VERSION "\n" HL_COPYRIGHT); return hl_close_stdout() ? 2 : 0;
 		default: usage(stderr); return HL_EXIT_ERROR;
 		}
 	}

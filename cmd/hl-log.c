@@ -216,7 +216,7 @@ int main(int argc, char **argv)
 			break;
 		case 'P': fputs(hl_default_config, stdout); return hl_close_stdout() ? 2 : 0;
 		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
-		case 'v': puts("hl-log " HL_VERSION); return hl_close_stdout() ? 2 : 0;
+		case 'v': puts("hl-log " HL_VERSION "\n" HL_COPYRIGHT); return hl_close_stdout() ? 2 : 0;
 		default: usage(stderr); return HL_EXIT_ERROR;
 		}
 	}

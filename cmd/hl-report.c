@@ -57,7 +57,7 @@ static void parse_args(int argc, char **argv, struct args *a)
 		case 'c': a->category = optarg; break;
 		case 'n': a->now = optarg; break;
 		case 'h': usage(stdout); exit(hl_close_stdout() ? 2 : 0);
-		case 'v': puts("hl-report " HL_VERSION); exit(hl_close_stdout() ? 2 : 0);
+		case 'v': puts("hl-report " HL_VERSION "\n" HL_COPYRIGHT); exit(hl_close_stdout() ? 2 : 0);
 		default: usage(stderr); exit(HL_EXIT_ERROR);
 		}
 	}

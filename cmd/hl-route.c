@@ -41,7 +41,7 @@ int main(int argc, char **argv)
 				hl_errx(HL_EXIT_ERROR, "unknown output format '%s' (csv or yaml)", optarg);
 			break;
 		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
-		case 'v': puts("hl-route " HL_VERSION); return hl_close_stdout() ? 2 : 0;
+		case 'v': puts("hl-route " HL_VERSION "\n" HL_COPYRIGHT); return hl_close_stdout() ? 2 : 0;
 		default: usage(stderr); return HL_EXIT_ERROR;
 		}
 	}

@@ -67,7 +67,7 @@ cp "$EX/campus/day.csv" "$EX/campus/night.csv" .
 at 2026-11-03T16:50:00+08:00 "16:50 - the day's calls, dispatched"
 hl-log append day.csv > /dev/null
 say_pipe "hl-route | hl-log append"
-at 2026-11-04T01:15:00+08:00 "01:15 - night calls go to the manager on night duty (seed 000: 轮流值班)"
+at 2026-11-04T01:15:00+08:00 "01:15 - night calls go to the manager on night duty (the sales office's hotline rules: 轮流值班)"
 hl-log append night.csv > /dev/null
 say hl-route --explain -o yaml
 printf '\n%s records in the property journal, %s in the campus one\n' \

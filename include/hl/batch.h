@@ -48,4 +48,7 @@ struct hl_commit {
 int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 		    const struct hl_commit *c, struct hl_buf *err);
 
+/* One key per leg of a call: its id and queue. */
+void hl_call_key(const char *id, const char *queue, struct hl_buf *out);
+
 #endif

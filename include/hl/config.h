@@ -15,7 +15,7 @@
 struct hl_roster;
 struct hl_routes;
 
-/* Fines for late work (seed 001), by the count of late items a person
+/* Fines for late work (the 400-line rules), by the count of late items a person
  * has in the period: the last amount goes on for every further one. */
 struct hl_penalties {
 	int *callback;       /* late call-backs: 20, 50, then 100 */
@@ -52,7 +52,7 @@ struct hl_sla_rule {
 	struct hl_kinds kinds;
 	unsigned has;  /* bit c: clock c is set */
 	struct hl_duration due[HL_NCLOCKS];
-	/* a call missed in the daytime is returned sooner (seed 001) */
+	/* a call missed in the daytime is returned sooner (the 400-line rules) */
 	int has_callback_day;
 	struct hl_duration callback_day;
 	struct hl_span daytime;

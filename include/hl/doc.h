@@ -79,13 +79,6 @@ int hl_doc_format_parse(const char *s);
 int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp,
 		 struct hl_buf *err);
 
-/* A cell as people read it: a duration as 1h59m, the rest as it is. */
-void hl_cell_show(enum hl_cell_type type, const char *v, struct hl_buf *out);
-/* A duration's seconds as hours with one decimal, for spreadsheets. */
-void hl_cell_hours(const char *v, struct hl_buf *out);
-/* A deadline cell for spreadsheets: its outcome ("met", "late", "due
- * YYYY-MM-DD HH:MM") and, when late, the seconds late (else ""). */
-void hl_cell_clock(const char *v, struct hl_buf *outcome, struct hl_buf *late);
 /* The workbook: a sheet a table, written to fp (a file or a pipe). */
 int hl_doc_xlsx(const struct hl_doc *d, FILE *fp, struct hl_buf *err);
 /* -1 with a message when fp is a terminal: no place for a workbook. */

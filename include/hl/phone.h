@@ -10,4 +10,7 @@
  * The caller frees tmp. */
 const char *hl_shown(const char *s, struct hl_buf *tmp);
 
+/* "138****1111" */
+void hl_mask_phone(const char *phone, struct hl_buf *out);
+
 #endif

@@ -5,6 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Longest value of a field: a caller's words fit many times over; a 10 MB
+ * field is an accident or an attack. */
+#define HL_MAX_FIELD (64 * 1024)
+
 /* Field names are borrowed (a reader's header, or string constants). A
  * value with cap > 0 is the field's own, its buffer reused from record to
  * record; with cap 0 it is borrowed: from a packed record's block, or

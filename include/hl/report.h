@@ -33,8 +33,6 @@ struct hl_report_opts {
 int hl_report_kind_parse(const char *s);
 /* "dept,category" into by; -1 with a message for an unknown key. */
 int hl_report_by_parse(const char *s, int by[4], struct hl_buf *err);
-/* "138****1111" */
-void hl_mask_phone(const char *phone, struct hl_buf *out);
 
 struct hl_reporter;
 struct hl_reporter *hl_reporter_new(const struct hl_config *cfg, const struct hl_report_opts *o);

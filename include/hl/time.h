@@ -54,4 +54,7 @@ int hl_duration_parse(const char *s, struct hl_duration *d, struct hl_buf *err);
 /* The shortest spelling that parses back to the same duration. */
 void hl_duration_format(struct hl_duration d, struct hl_buf *out);
 
+/* "1h13m", "45m", "2d3h": a span of seconds, rounded down to minutes. */
+void hl_span_format(int64_t seconds, struct hl_buf *out);
+
 #endif

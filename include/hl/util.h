@@ -85,6 +85,11 @@ uint64_t hl_fnv(uint64_t h, const void *p, size_t n);
 /* A checksum of n bytes, eight at a time (the state cache's). */
 uint64_t hl_sum64(const void *p, size_t n);
 
+/* The number of elements of an array (as in BSD's <sys/param.h>). */
+#ifndef nitems
+#define nitems(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
 /* String helpers */
 int hl_streq(const char *a, const char *b);
 int hl_strcaseeq(const char *a, const char *b);

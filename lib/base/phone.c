@@ -6,9 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "hl/event.h"
 #include "hl/phone.h"
-#include "hl/report.h"
 
 /* The fullwidth forms (U+FF01..U+FF5E) are the ASCII ones at a fixed
  * distance: EF BC 80+x or EF BD 80+x stand for 0x20+x or 0x60+x. */
@@ -109,4 +107,11 @@ const char *hl_shown(const char *s, struct hl_buf *tmp)
 	hl_mask_phone(digits.s, tmp);
 	hl_buf_free(&digits);
 	return hl_buf_str(tmp);
+}
+
+void hl_mask_phone(const char *phone, struct hl_buf *out)
+{
+	size_t n = strlen(phone), keep_head = n >= 7 ? 3 : 0, keep_tail = n >= 7 ? 4 : 2;
+	for (size_t i = 0; i < n; i++)
+		hl_buf_addc(out, i < keep_head || i + keep_tail >= n ? phone[i] : '*');
 }

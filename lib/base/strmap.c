@@ -1,4 +1,5 @@
-/* strmap.c - open addressing, FNV-1a, values stored inline */
+/* strmap.c - string keys to fixed-size values stored inline: open
+ * addressing with linear probing, keys hashed by hl_hash_str */
 #include <stdlib.h>
 #include <string.h>
 

@@ -433,3 +433,16 @@ void hl_duration_format(struct hl_duration d, struct hl_buf *out)
 		}
 	}
 }
+
+void hl_span_format(int64_t s, struct hl_buf *out)
+{
+	int64_t m = (s < 0 ? -s : s) / 60;
+	if (s < 0)
+		hl_buf_addc(out, '-');
+	if (m >= 1440)
+		hl_buf_printf(out, "%lldd", (long long)(m / 1440));
+	if (m >= 60 && m % 1440 / 60)
+		hl_buf_printf(out, "%lldh", (long long)(m % 1440 / 60));
+	if (m % 60 || m == 0)
+		hl_buf_printf(out, "%lldm", (long long)(m % 60));
+}

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "hl/record.h"
 #include "hl/util.h"
 
 size_t hl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -38,11 +39,10 @@ size_t hl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 }
 
 /* The length of the well-formed character at p[i] (n bytes in all), 0
- * when it is not one: the three-byte characters of Chinese text (U+1000-
- * U+CFFF, no overlong form or surrogate among them) checked inline. */
+ * when it is not one: the Chinese fast case (utf8.h) checked inline. */
 static inline size_t char_len(const unsigned char *p, size_t i, size_t n)
 {
-	if (p[i] >= 0xe1 && p[i] <= 0xec && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
+	if (hl_utf8_lead3(p[i]) && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
 	    (p[i + 2] & 0xc0) == 0x80)
 		return 3;
 	uint32_t cp;

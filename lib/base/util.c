@@ -1,7 +1,7 @@
-/* util.c - allocation, dynamic strings and diagnostics */
+/* util.c - allocation, dynamic strings, errors into a buffer, parsing
+ * numbers, hashing */
 #include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,52 +172,6 @@ int hl_fail(struct hl_buf *err, const char *fmt, ...)
 	hl_buf_vprintf(err, fmt, ap);
 	va_end(ap);
 	return -1;
-}
-
-/* A message echoes what was typed or read: shown visibly, one line, so
- * that a hostile field cannot forge a second message or drive the
- * terminal. */
-static void vwarnx(const char *fmt, va_list ap)
-{
-	struct hl_buf m = {0}, shown = {0};
-	hl_buf_vprintf(&m, fmt, ap);
-	hl_buf_add_visible(&shown, hl_buf_str(&m), m.len);
-	fflush(stdout);
-	fprintf(stderr, "%s: %s\n", hl_progname, hl_buf_str(&shown));
-	hl_buf_free(&m);
-	hl_buf_free(&shown);
-}
-
-void hl_warnx(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vwarnx(fmt, ap);
-	va_end(ap);
-}
-
-void hl_errx(int status, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vwarnx(fmt, ap);
-	va_end(ap);
-	exit(status);
-}
-
-void hl_setup(const char *progname)
-{
-	hl_progname = progname;
-	signal(SIGXFSZ, SIG_IGN);
-}
-
-int hl_close_stdout(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		hl_warnx("write error on standard output: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
 }
 
 int hl_streq(const char *a, const char *b)

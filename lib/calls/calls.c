@@ -13,12 +13,6 @@ void hl_callset_init(struct hl_callset *s, const char *source)
 	hl_strmap_init(&s->latest, sizeof(size_t));
 }
 
-void hl_call_key(const char *id, const char *queue, struct hl_buf *out)
-{
-	hl_buf_clear(out);
-	hl_buf_printf(out, "%s\x1f%s", id, queue ? queue : "");
-}
-
 /* A copy of a value the phone system gave, NULL for none or empty. */
 static char *nonempty_dup(const char *s)
 {

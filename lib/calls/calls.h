@@ -38,14 +38,11 @@ void hl_callset_init(struct hl_callset *s, const char *source);
 void hl_callset_add(struct hl_callset *s, const struct hl_call *c);
 void hl_callset_free(struct hl_callset *s);
 
-/* One key per leg of a call: its id and queue. */
-void hl_call_key(const char *id, const char *queue, struct hl_buf *out);
-
 /* The calls as records of b, in the order they reached the queue: an
  * unanswered call from a known number a missed record (a ticket with a
  * call-back deadline) unless the caller went on to another queue; every
  * other call a call record. A missed call that rang a person of the staff
- * who did not answer is theirs to call back (seed 001). */
+ * who did not answer is theirs to call back (the 400-line rules). */
 void hl_calls_to_batch(const struct hl_callset *s, const struct hl_config *cfg,
 		       struct hl_batch *b);
 

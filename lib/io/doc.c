@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules/clocks.h"
-#include "hl/doc.h"
+#include "hl/time.h"
+#include "io/doc_priv.h"
 #include "hl/format.h"
 #include "io/table.h"
 #include "base/utf8.h"
@@ -328,8 +328,6 @@ static void yaml_tab(const struct hl_tab *t, struct hl_buf *out)
 		hl_buf_adds(out, "}\n");
 	}
 }
-
-int hl_doc_html(const struct hl_doc *d, FILE *fp);
 
 int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp,
 		 struct hl_buf *err)

@@ -3,9 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hl/doc.h"
-
-int hl_doc_html(const struct hl_doc *d, FILE *fp);
+#include "io/doc_priv.h"
 
 static void esc(struct hl_buf *b, const char *s)
 {

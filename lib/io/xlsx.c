@@ -11,7 +11,7 @@
 
 #include <xlsxwriter.h>
 
-#include "hl/doc.h"
+#include "io/doc_priv.h"
 #include "base/utf8.h"
 
 #define T_DATE (HL_CELL_CLOCK + 1) /* a date without a time */

@@ -121,6 +121,9 @@ static int text_key(const char *s, struct hl_word_key *key)
 	return i < 16 ? 0 : -1;
 }
 
+/* Why a hash of a word's bytes as two numbers: strcmp over the words took
+ * 4% of a single-threaded monthly report (bench/README.md, "Smaller");
+ * made once (pthread_once), by whichever reading thread asks first. */
 static pthread_once_t keys_made = PTHREAD_ONCE_INIT;
 static int keys_ready;
 

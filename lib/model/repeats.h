@@ -1,5 +1,5 @@
 /* repeats.h - who complained when, for "a second complaint on the same
- * matter from the same caller" (seed 001): the last few complaints of
+ * matter from the same caller" (the 400-line rules): the last few complaints of
  * each phone */
 #ifndef HL_REPEATS_H
 #define HL_REPEATS_H

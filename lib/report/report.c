@@ -48,13 +48,6 @@ int hl_report_by_parse(const char *s, int by[4], struct hl_buf *err)
 	return n || rc ? rc : hl_fail(err, "--by needs a key");
 }
 
-void hl_mask_phone(const char *phone, struct hl_buf *out)
-{
-	size_t n = strlen(phone), keep_head = n >= 7 ? 3 : 0, keep_tail = n >= 7 ? 4 : 2;
-	for (size_t i = 0; i < n; i++)
-		hl_buf_addc(out, i < keep_head || i + keep_tail >= n ? phone[i] : '*');
-}
-
 struct hl_reporter *hl_reporter_new(const struct hl_config *cfg, const struct hl_report_opts *o)
 {
 	struct hl_reporter *r = hl_xcalloc(1, sizeof *r);
@@ -295,34 +288,3 @@ struct hl_ticket **hl_rep_in_order(const struct hl_reporter *r, size_t *n)
 	return list;
 }
 
-void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
-{
-	static const char *const titles[] = {"热线工作分析表 (monthly)", "热线周报 (weekly)",
-					     "人员统计 (staff)", "工单明细 (tickets)", "客户档案 (caller)",
-					     "呼叫中心报表 (calls)"};
-	doc->title = hl_xstrdup(titles[r->o.kind]);
-	doc->period = hl_xstrdup(r->o.period.label);
-	if (r->o.now) {
-		struct hl_buf g = {0};
-		hl_rep_stamp(r->o.now, &g);
-		doc->generated = g.s;
-	}
-	if (r->o.kind == HL_REP_CALLER) {
-		/* whose history: in the title, masked like every phone */
-		struct hl_buf t = {0};
-		hl_buf_printf(&t, "%s ", doc->title);
-		if (r->o.reveal_phones)
-			hl_buf_adds(&t, r->o.phone);
-		else
-			hl_mask_phone(r->o.phone, &t);
-		free(doc->title);
-		doc->title = t.s;
-	}
-	switch (r->o.kind) {
-	case HL_REP_MONTHLY: hl_report_monthly(r, doc); break;
-	case HL_REP_WEEKLY: hl_report_weekly(r, doc); break;
-	case HL_REP_STAFF: hl_report_staff(r, doc); break;
-	case HL_REP_CALLS: hl_report_calls(r, doc); break;
-	default: hl_report_tickets(r, doc); break;
-	}
-}

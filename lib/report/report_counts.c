@@ -140,7 +140,7 @@ static size_t group_row(struct hl_tab *tab, const struct groups *gs, const struc
 	return row;
 }
 
-/* ---- monthly: the hotline analysis table (seed 000) ---- */
+/* ---- monthly: the hotline analysis table (the sales office's hotline rules) ---- */
 
 static const char *const cat_keys[] = {"", "consult", "complaint", "suggestion", "booking",
 				       "emergency", "help", "repair"};
@@ -254,6 +254,7 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 	hl_tab_col(tab, "resolved", "办结", HL_CELL_COUNT);
 	hl_tab_col(tab, "open_at_end", "期末未结", HL_CELL_COUNT);
 	hl_tab_col(tab, "sla_met", "按时率%", HL_CELL_RATE);
+	size_t first = tab->ncols; /* the clocks' columns */
 	for (int k = 0; k < HL_NCLOCKS; k++) {
 		struct hl_buf key = {0};
 		hl_buf_printf(&key, "%s_met", hl_clock_names[k]);
@@ -268,7 +269,6 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 		monthly_row(tab, &gs, &gs.g[i]);
 	tab->totals = 1;
 	/* per-clock columns no ticket ran */
-	size_t first = gs.nby + 14;
 	for (size_t c = first + HL_NCLOCKS; c-- > first;) {
 		int empty = 1;
 		for (size_t row = 0; empty && row < tab->nrows; row++)
@@ -280,7 +280,7 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 	groups_free(&gs);
 }
 
-/* ---- weekly: calls and the complaint table (seeds 001, 004) ---- */
+/* ---- weekly: calls and the complaint table (the 400-line rules; the customer-service rules) ---- */
 
 static int is_call(const struct hl_ticket *t)
 {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules/clocks.h"
+#include "hl/phone.h"
 #include "report/reportint.h"
 #include "hl/strmap.h"
 
@@ -19,7 +20,7 @@ static void drop_empty(struct hl_tab *tab, size_t first)
 	}
 }
 
-/* ---- staff: first contacts, work, breaches, fines (seed 001) ---- */
+/* ---- staff: first contacts, work, breaches, fines (the 400-line rules) ---- */
 
 struct person {
 	long first, handled, breaches, late_callbacks, late_tickets, fine;

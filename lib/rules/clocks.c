@@ -5,19 +5,6 @@
 #include "rules/clocks.h"
 #include "rules/sla.h"
 
-void hl_span_format(int64_t s, struct hl_buf *out)
-{
-	int64_t m = (s < 0 ? -s : s) / 60;
-	if (s < 0)
-		hl_buf_addc(out, '-');
-	if (m >= 1440)
-		hl_buf_printf(out, "%lldd", (long long)(m / 1440));
-	if (m >= 60 && m % 1440 / 60)
-		hl_buf_printf(out, "%lldh", (long long)(m % 1440 / 60));
-	if (m % 60 || m == 0)
-		hl_buf_printf(out, "%lldm", (long long)(m % 60));
-}
-
 void hl_short_time(int64_t t, struct hl_buf *out)
 {
 	int y, mo, d, h, mi, s;

@@ -22,8 +22,6 @@ struct hl_clockv {
 void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t now,
 	       struct hl_clockv v[HL_NCLOCKS], struct hl_buf *explain);
 
-/* "1h13m", "45m", "2d3h": a span of seconds, rounded down to minutes. */
-void hl_span_format(int64_t seconds, struct hl_buf *out);
 /* "11-03 09:22" in the local zone. */
 void hl_short_time(int64_t t, struct hl_buf *out);
 

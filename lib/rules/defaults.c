@@ -1,5 +1,5 @@
 /* defaults.c - the configuration every tool runs with when there is no
- * hotline.yaml: the source regulations' rules (see DESIGN.md) */
+ * hotline.yaml: the source regulations' rules (hotline.yaml(5) names each) */
 #include "hl/config.h"
 
 const char hl_default_config[] =
@@ -10,12 +10,12 @@ const char hl_default_config[] =
 	"  digits: 4\n"
 	"calendar:\n"
 	"  hours:\n"
-	"    mon-fri: [\"08:00-17:00\"]   # the day office (seed 000)\n"
+	"    mon-fri: [\"08:00-17:00\"]   # the day office (the sales office's hotline rules)\n"
 	"followup:\n"
 	"  reopen_at: 2        # a 回访 score of 1 or 2 sends the ticket back\n"
 	"sla:\n"
 	"  # For each clock the first rule that matches and sets it wins.\n"
-	"  - name: urgent-repair        # 急修 (water, heating, gas): at once (seed 003)\n"
+	"  - name: urgent-repair        # 急修 (water, heating, gas): at once (the service desk's rules)\n"
 	"    match: {category: repair, priority: [urgent, critical]}\n"
 	"    arrive: 15m\n"
 	"  - name: simple-repair        # 简单维修: on site within 20 minutes (003)\n"

@@ -309,3 +309,21 @@ void hl_roster_free(struct hl_roster *r)
 	free_leave(r);
 	free(r);
 }
+
+const struct hl_dept *hl_config_dept(const struct hl_config *cfg, const char *name)
+{
+	const size_t *at = hl_strmap_get(&cfg->dept_index, name);
+	return at && *at <= cfg->ndepts ? &cfg->depts[*at - 1] : NULL;
+}
+const struct hl_person *hl_config_person(const struct hl_config *cfg, const char *name)
+{
+	const size_t *at = hl_strmap_get(&cfg->staff_index, name);
+	return at && *at <= cfg->nstaff ? &cfg->staff[*at - 1] : NULL;
+}
+int hl_config_need_person(struct hl_cfgctx *c, const struct hl_node *at,
+			  const struct hl_config *cfg, const char *who)
+{
+	if (who && !hl_config_person(cfg, who))
+		return hl_cfg_fail(c, at, "unknown person '%s'", who);
+	return 0;
+}

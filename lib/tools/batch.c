@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "hl/batch.h"
-#include "calls/calls.h"
 #include "hl/event.h"
 #include "hl/fold.h"
 #include "hl/format.h"
@@ -433,4 +432,10 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 	hl_tickets_free(&tt);
 	hl_ids_free(&ids);
 	return rc;
+}
+
+void hl_call_key(const char *id, const char *queue, struct hl_buf *out)
+{
+	hl_buf_clear(out);
+	hl_buf_printf(out, "%s\x1f%s", id, queue ? queue : "");
 }

@@ -69,7 +69,7 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 	long score;
 	if (e->kind == HL_EV_FOLLOWUP && e->score && !hl_parse_long(e->score, 1, 5, &score) &&
 	    score <= cfg->reopen_at) {
-		/* seed 004 9.5: unsatisfied, back to the department until satisfied */
+		/* the customer-service rules, 9.5: unsatisfied, back to the department until satisfied */
 		struct hl_record *ro = hl_batch_add_chained(b);
 		hl_record_set(ro, "time", tbuf.s);
 		hl_record_set(ro, "event", "reopen");

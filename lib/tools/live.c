@@ -5,7 +5,6 @@
 
 #include "rules/roster.h"
 #include "hl/route.h"
-#include "io/journalread.h"
 #include "tools/live.h"
 
 void hl_live_init(struct hl_live *s, const struct hl_config *cfg)
@@ -60,36 +59,6 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const
 		replay_rotation(s, rule, ev->assignee, hl_ticket_since(t));
 	hl_repeats_note(&s->complaints, ev);
 	return t;
-}
-
-static void feed(void *arg, const struct hl_cols *c, const char *file)
-{
-	struct hl_event ev;
-	hl_live_feed(arg, c, file, &ev);
-}
-
-int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_buf *err)
-{
-	const char *env = getenv("HL_JOURNAL");
-	const char *path = nfiles == 1 ? files[0] : env && *env ? env : "hotline.csv";
-	if (nfiles > 1 || hl_streq(path, "-"))
-		return hl_journal_read(files, nfiles, feed, s, err);
-	/* the cache holds the whole journal: as of an earlier time (a --now
-	 * in the past) the fold is redone from the top without what came
-	 * later, and not cached */
-	int64_t as_of = s->as_of;
-	s->as_of = 0;
-	int rc = hl_live_sync(s, path, err);
-	if (rc || !as_of || s->last <= as_of) {
-		s->as_of = as_of;
-		return rc;
-	}
-	const struct hl_config *cfg = s->cfg;
-	char *one[] = {(char *)path};
-	hl_live_free(s);
-	hl_live_init(s, cfg);
-	s->as_of = as_of;
-	return hl_journal_read(one, 1, feed, s, err);
 }
 
 int64_t hl_live_forget_before(const struct hl_live *s)

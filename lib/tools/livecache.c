@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "io/committed.h"
+#include "io/journalread.h"
 #include "tools/live.h"
 #include "io/reader.h"
 #include "hl/route.h"
@@ -67,13 +68,17 @@ static void put_time(struct hl_buf *b, struct hl_time t)
 	put_int(b, t.off);
 }
 
+/* A ticket's numbers, as the cache stores them (NTIMES: its times). */
+enum { NINTS = 11 };
+
 /* The ticket's times, in the cache's order. */
 static void ticket_times(struct hl_ticket *t, struct hl_time *out[NTIMES])
 {
-	struct hl_time *all[NTIMES] = {&t->opened,   &t->last,    &t->assigned, &t->acked,
-				   &t->resolved, &t->closed,  &t->reopened, &t->replied,
-				   &t->arrived,  &t->progress, &t->followed, &t->called,
-				   &t->dispatched, &t->first_resolved};
+	struct hl_time *all[] = {&t->opened,   &t->last,    &t->assigned, &t->acked,
+				 &t->resolved, &t->closed,  &t->reopened, &t->replied,
+				 &t->arrived,  &t->progress, &t->followed, &t->called,
+				 &t->dispatched, &t->first_resolved};
+	_Static_assert(nitems(all) == NTIMES, "NTIMES counts a ticket's times");
 	memcpy(out, all, sizeof all);
 }
 
@@ -85,10 +90,11 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	put_str(b, t->id);
 	long long ints[] = {t->state, t->missed, t->held, t->reopens, t->followups, t->last_score,
 			    t->escalations, t->category, t->priority, t->channel, t->verdict};
-	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+	_Static_assert(nitems(ints) == NINTS, "NINTS counts a ticket's numbers");
+	for (size_t i = 0; i < nitems(ints); i++)
 		put_int(b, ints[i]);
 	const char *strs[] = {t->opener, t->phone, t->dept, t->assignee, t->place, t->text};
-	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+	for (size_t i = 0; i < nitems(strs); i++)
 		put_str(b, strs[i]);
 	for (size_t i = 0; i < NTIMES; i++)
 		put_time(b, *times[i]);
@@ -296,15 +302,16 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	const char *id = get_str(fs);
 	if (!id || fs->bad || hl_tickets_get(&s->tickets, id))
 		return -1;
-	long long v[11];
-	for (size_t i = 0; i < 11; i++)
+	long long v[NINTS];
+	for (size_t i = 0; i < NINTS; i++)
 		v[i] = get_int(fs);
 	/* each within its enum or the range a fold counts to, before any is
 	 * stored: an int or enum cannot hold just any number */
-	static const long long lo[11] = {HL_ST_OPEN, 0, 0, 0, 0, 0, 0, HL_CAT_NONE, HL_PRI_NONE, HL_CH_NONE, HL_VER_NONE};
-	static const long long hi[11] = {HL_ST_CALLED_BACK, 1, 1, COUNT_MAX, COUNT_MAX, 5, COUNT_MAX,
+	static const long long lo[] = {HL_ST_OPEN, 0, 0, 0, 0, 0, 0, HL_CAT_NONE, HL_PRI_NONE, HL_CH_NONE, HL_VER_NONE};
+	static const long long hi[] = {HL_ST_CALLED_BACK, 1, 1, COUNT_MAX, COUNT_MAX, 5, COUNT_MAX,
 					 HL_CAT_REPAIR, HL_PRI_CRITICAL, HL_CH_SMS, HL_VER_DECLINED};
-	for (size_t i = 0; i < 11; i++)
+	_Static_assert(nitems(lo) == NINTS && nitems(hi) == NINTS, "a range for each number");
+	for (size_t i = 0; i < NINTS; i++)
 		if (!in_range(v[i], lo[i], hi[i]))
 			return -1;
 	if (fs->bad)
@@ -316,7 +323,7 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	t->priority = (enum hl_priority)v[8], t->channel = (enum hl_channel)v[9];
 	t->verdict = (enum hl_verdict)v[10];
 	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text};
-	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+	for (size_t i = 0; i < nitems(strs); i++)
 		*strs[i] = hl_xstrdup_opt(get_str(fs));
 	struct hl_time *times[NTIMES];
 	ticket_times(t, times);
@@ -579,4 +586,34 @@ int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err)
 	close(fd);
 	hl_buf_free(&path);
 	return rc;
+}
+
+static void feed(void *arg, const struct hl_cols *c, const char *file)
+{
+	struct hl_event ev;
+	hl_live_feed(arg, c, file, &ev);
+}
+
+int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_buf *err)
+{
+	const char *env = getenv("HL_JOURNAL");
+	const char *path = nfiles == 1 ? files[0] : env && *env ? env : "hotline.csv";
+	if (nfiles > 1 || hl_streq(path, "-"))
+		return hl_journal_read(files, nfiles, feed, s, err);
+	/* the cache holds the whole journal: as of an earlier time (a --now
+	 * in the past) the fold is redone from the top without what came
+	 * later, and not cached */
+	int64_t as_of = s->as_of;
+	s->as_of = 0;
+	int rc = hl_live_sync(s, path, err);
+	if (rc || !as_of || s->last <= as_of) {
+		s->as_of = as_of;
+		return rc;
+	}
+	const struct hl_config *cfg = s->cfg;
+	char *one[] = {(char *)path};
+	hl_live_free(s);
+	hl_live_init(s, cfg);
+	s->as_of = as_of;
+	return hl_journal_read(one, 1, feed, s, err);
 }

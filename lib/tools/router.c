@@ -207,7 +207,7 @@ static void pick_person(const struct hl_router *rt, const struct hl_route_rule *
 		to_head(rt, r->dept, at, d, ex);
 }
 
-/* A reopened ticket goes back where it was resolved (seed 004 9.5). */
+/* A reopened ticket goes back where it was resolved (the customer-service rules, 9.5). */
 static void back_to_resolver(const struct hl_router *rt, const struct hl_ticket *t,
 			     struct decision *d, struct hl_buf *ex)
 {

@@ -27,7 +27,7 @@ HL-20261103-0003,missed,asterisk,,13533334444,1793667600.6,hotline,exitkey,20,
 is "an unanswered call without a number says so" "$(grep -c ',1793667600.4,hotline,abandoned,3,,missed: no number to call back (caller id .anonymous.)$' hotline.csv)" 1
 is "times are when the call reached the queue, channel from the configuration" \
 	"$(sed -n 3p hotline.csv | cut -d, -f1,7)" "2026-11-03T09:05:00+08:00,hotline400"
-is "a missed call that rang a person is theirs to call back (seed 001)" \
+is "a missed call that rang a person is theirs to call back (the 400-line rules)" \
 	"$(grep ,missed, hotline.csv | cut -d, -f2,11,12 | tr '\n' ' ')" \
 	"HL-20261103-0001,客服部,王芳 HL-20261103-0002,客服部,李强 HL-20261103-0003,, "
 

@@ -1,4 +1,4 @@
-# escalate.sh - hl-escalate: the seed rules' deadlines, the ladder, hold,
+# escalate.sh - hl-escalate: the regulations' deadlines, the ladder, hold,
 # reopen, repeat complaints, quiet hours, idempotence, outputs
 EXAMPLES=$(cd "$(dirname "$0")/../../examples" && pwd)
 . "$(dirname "$0")/../lib.sh"
@@ -28,7 +28,7 @@ due() { "$HL_ESC" --explain "$1" | sed -n "s/^$2 .*-> due \([0-9-]* [0-9:]*\).*/
 rule_of() { "$HL_ESC" --explain "$1" | sed -n "s/^$2 .*(rule \([^)]*\)).*/\1/p"; }
 commit() { "$HL_ESC" 2>/dev/null | "$HL_LOG" append; }
 
-# ---- every seed rule of DESIGN.md, with its exact deadline ----
+# ---- every rule of the source regulations, with its exact deadline ----
 at 09:00
 U=$(new -c repair -p urgent 暖气管爆了)
 G=$(new -c repair 灯不亮)

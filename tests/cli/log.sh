@@ -1,4 +1,5 @@
 # log.sh - hl-log's verbs on a real journal
+LICENSE="$(cd "$(dirname "$0")/../.." && pwd)/LICENSE"
 . "$(dirname "$0")/../lib.sh"
 
 run "$HL_LOG" open -c 投诉 -m 微信 -n 张先生 -t "138 0013 8000" -l "3栋201" "楼上漏水, 说了\"三次\""
@@ -85,7 +86,13 @@ run "$HL_LOG" -C elsewhere.yaml -f cfg.csv open -c help 配置
 is_out "-C names the configuration" "BX-20261103-003"
 
 run "$HL_LOG" --version
-like "--version" "$(cat "$T/out")" '^hl-log [0-9]+\.[0-9]+\.[0-9]+$'
+like "--version" "$(head -n 1 "$T/out")" '^hl-log [0-9]+\.[0-9]+\.[0-9]+$'
+# the copyright line of LICENSE, in every tool's --version
+for tool in "$HL_LOG" "$HL_BIN/hl-route" "$HL_BIN/hl-escalate" "$HL_BIN/hl-report"; do
+	run "$tool" --version
+	is "--version of ${tool##*/}: the licence's copyright line" "$(sed -n 2p "$T/out")" \
+	   "$(head -n 1 "$LICENSE") (ISC licence)"
+done
 run "$HL_LOG" --help
 is_status "--help" 0
 like "--help shows the synopsis" "$(cat "$T/out")" '^usage: hl-log \[-f JOURNAL\]'

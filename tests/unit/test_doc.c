@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hl/doc.h"
+#include "io/doc_priv.h"
 #include "tap.h"
 
 /* The document printed in a format, as a string (free it). */

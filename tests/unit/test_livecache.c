@@ -172,8 +172,10 @@ int main(int argc, char **argv)
 	free(s);
 
 	/* T: id state missed held reopens followups score escalations
-	 * category priority channel verdict; 6 strings; 14 times of two
-	 * fields; held_since held_total nholds holds... nsent sent... */
+	 * category priority channel verdict; 6 strings; NTIMES times of two
+	 * fields from field 19; held_since held_total nholds holds... nsent
+	 * sent... (AFTER: the field after the times) */
+	enum { NTIMES = 14, AFTER = 19 + 2 * NTIMES };
 	refused(&e, pristine, "category 1000000", "T\t", "0002", 9, "1000000");
 	refused(&e, pristine, "negative category", "T\t", "0002", 9, "-1");
 	refused(&e, pristine, "priority 6", "T\t", "0002", 10, "6");
@@ -189,13 +191,13 @@ int main(int argc, char **argv)
 	refused(&e, pristine, "opened in year 300000", "T\t", "0002", 19, "9223372036854775807");
 	refused(&e, pristine, "an offset of 10000 minutes", "T\t", "0002", 20, "10000");
 	refused(&e, pristine, "an offset past an int", "T\t", "0002", 20, "4294967776");
-	refused(&e, pristine, "negative held total", "T\t", "0001", 48, "-1");
+	refused(&e, pristine, "negative held total", "T\t", "0001", AFTER + 1, "-1");
 	refused(&e, pristine, "on hold without a hold", "T\t", "0002", 4, "1");
-	refused(&e, pristine, "a hold's time", "T\t", "0001", 50, "-9223372036854775807");
-	refused(&e, pristine, "escalation clock 8", "T\t", "0002", 51, "8");
-	refused(&e, pristine, "escalation clock -1", "T\t", "0002", 51, "-1");
-	refused(&e, pristine, "escalation level 100", "T\t", "0002", 52, "100");
-	refused(&e, pristine, "escalation due", "T\t", "0002", 53, "-4000000000000");
+	refused(&e, pristine, "a hold's time", "T\t", "0001", AFTER + 3, "-9223372036854775807");
+	refused(&e, pristine, "escalation clock 8", "T\t", "0002", AFTER + 4, "8");
+	refused(&e, pristine, "escalation clock -1", "T\t", "0002", AFTER + 4, "-1");
+	refused(&e, pristine, "escalation level 100", "T\t", "0002", AFTER + 5, "100");
+	refused(&e, pristine, "escalation due", "T\t", "0002", AFTER + 6, "-4000000000000");
 	refused(&e, pristine, "complaint time", "P\t", NULL, 3, "9223372036854775807");
 	refused(&e, pristine, "id day of nine digits", "D\t", NULL, 1, "100000000");
 	refused(&e, pristine, "id sequence -1", "D\t", NULL, 2, "-1");

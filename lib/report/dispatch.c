@@ -1,0 +1,38 @@
+/* dispatch.c - the report asked for, built: its title, then the tables of
+ * its kind */
+#include <stdlib.h>
+
+#include "hl/phone.h"
+#include "report/reportint.h"
+
+void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
+{
+	static const char *const titles[] = {"热线工作分析表 (monthly)", "热线周报 (weekly)",
+					     "人员统计 (staff)", "工单明细 (tickets)", "客户档案 (caller)",
+					     "呼叫中心报表 (calls)"};
+	doc->title = hl_xstrdup(titles[r->o.kind]);
+	doc->period = hl_xstrdup(r->o.period.label);
+	if (r->o.now) {
+		struct hl_buf g = {0};
+		hl_rep_stamp(r->o.now, &g);
+		doc->generated = g.s;
+	}
+	if (r->o.kind == HL_REP_CALLER) {
+		/* whose history: in the title, masked like every phone */
+		struct hl_buf t = {0};
+		hl_buf_printf(&t, "%s ", doc->title);
+		if (r->o.reveal_phones)
+			hl_buf_adds(&t, r->o.phone);
+		else
+			hl_mask_phone(r->o.phone, &t);
+		free(doc->title);
+		doc->title = t.s;
+	}
+	switch (r->o.kind) {
+	case HL_REP_MONTHLY: hl_report_monthly(r, doc); break;
+	case HL_REP_WEEKLY: hl_report_weekly(r, doc); break;
+	case HL_REP_STAFF: hl_report_staff(r, doc); break;
+	case HL_REP_CALLS: hl_report_calls(r, doc); break;
+	default: hl_report_tickets(r, doc); break;
+	}
+}
