@@ -5,6 +5,7 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/hl
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR  ?=
 
 CC       ?= cc
@@ -16,7 +17,7 @@ YAML_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 XLSX_CFLAGS := $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS   := $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
-DEFS     = -D_GNU_SOURCE
+DEFS     = -D_GNU_SOURCE -DHL_LOCALEDIR='"$(LOCALEDIR)"'
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(YAML_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS)
 LIBS     = -lcsv $(YAML_LIBS) $(XLSX_LIBS) -pthread
 SAN      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -25,6 +26,10 @@ CMDS     = hl-log hl-route hl-escalate hl-report
 LIB_SRC  = $(wildcard lib/*/*.c)
 HDRS     = $(wildcard include/hl/*.h lib/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
+# the reports' message catalogues (GNU gettext), one a language
+LANGS    = zh_CN
+MSGFMT   ?= msgfmt
+XGETTEXT ?= xgettext
 
 # V=1 shows the commands
 Q = $(if $(V),,@)
@@ -36,7 +41,22 @@ UNITS    = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 HELPERS  = $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(filter-out tests/helpers/fault.c,$(wildcard tests/helpers/*.c))) \
 	   $(O)/helpers/fault.so
 
-all: $(BINS)
+MOS      = $(LANGS:%=$(O)/locale/%/LC_MESSAGES/hl.mo)
+
+# the catalogues sit at ../locale beside the programs, where they find
+# them before they are installed (hl-report(1), LANGUAGE)
+all: $(BINS) $(MOS)
+
+$(O)/locale/%/LC_MESSAGES/hl.mo: po/%.po
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  MSGFMT  $@")
+	$(Q)$(MSGFMT) --check -o $@ $<
+
+# the template of labels to translate, from the sources
+pot:
+	$(XGETTEXT) --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=NC_:1c,2 \
+	  --package-name=hl --add-comments=TRANSLATORS: --sort-by-file --no-wrap \
+	  -o po/hl.pot $(LIB_SRC) cmd/*.c
 
 $(O)/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -118,12 +138,15 @@ install: all
 	for b in $(CMDS); do cp $(O)/bin/$$b $(DESTDIR)$(BINDIR)/ && chmod 755 $(DESTDIR)$(BINDIR)/$$b; done
 	for m in man/*.1; do cp $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in man/*.5; do cp $$m $(DESTDIR)$(MANDIR)/man5/; done
+	for l in $(LANGS); do mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  cp $(O)/locale/$$l/LC_MESSAGES/hl.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
 
 uninstall:
 	for b in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$b; done
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/hl.mo; done
 
 # the generator and the bare-libcsv baseline, optimized like the tools
 build/bench/%: bench/%.c
@@ -136,4 +159,4 @@ bench: all build/bench/genjournal build/bench/csvparse
 clean:
 	rm -rf build
 
-.PHONY: all units check check-clients check-valgrind fuzz demo install uninstall bench clean
+.PHONY: all pot units check check-clients check-valgrind fuzz demo install uninstall bench clean
