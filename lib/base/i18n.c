@@ -83,19 +83,41 @@ static void locale_dir(struct hl_buf *out)
 	hl_buf_adds(out, HL_LOCALEDIR);
 }
 
-/* gettext translates only outside the C locale, and only into a locale
- * the system has: when zh_CN.UTF-8 is not installed, a UTF-8 C locale
- * lets LANGUAGE name the catalogue. */
-static int messages_locale(void)
+/* The locale LC_MESSAGES is set to while a label is looked up: gettext
+ * translates only outside the C locale, and only into a locale the
+ * system has; when zh_CN.UTF-8 is not installed, a UTF-8 C locale lets
+ * LANGUAGE name the catalogue. Between look-ups LC_MESSAGES is C again,
+ * so that the C library's own messages (strerror) stay as hl's are. */
+static char *messages;
+
+static int find_messages_locale(void)
 {
 	static const char *const fallback[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
 	const char *got = setlocale(LC_MESSAGES, "");
-	if (got && !!strcmp(got, "C") && !!strcmp(got, "POSIX"))
-		return 0;
-	for (size_t i = 0; i < 3; i++)
-		if (setlocale(LC_MESSAGES, fallback[i]))
-			return 0;
-	return -1;
+	if (!got || !strcmp(got, "C") || !strcmp(got, "POSIX"))
+		for (size_t i = 0; i < 3 && !(got = setlocale(LC_MESSAGES, fallback[i])); i++)
+			;
+	free(messages);
+	messages = got ? hl_xstrdup(got) : NULL;
+	setlocale(LC_MESSAGES, "C");
+	return got ? 0 : -1;
+}
+
+/* msgid in the catalogue, the environment as it was before and after. */
+static const char *lookup(const char *msgid)
+{
+	const char *was = getenv("LANGUAGE");
+	char *language = was ? hl_xstrdup(was) : NULL;
+	const char *text = msgid;
+	if (setlocale(LC_MESSAGES, messages) && setenv("LANGUAGE", "zh_CN", 1) == 0)
+		text = dgettext(HL_TEXTDOMAIN, msgid);
+	if (language)
+		setenv("LANGUAGE", language, 1);
+	else
+		unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, "C");
+	free(language);
+	return text;
 }
 
 int hl_i18n_init(const char *lang, struct hl_buf *err)
@@ -109,11 +131,11 @@ int hl_i18n_init(const char *lang, struct hl_buf *err)
 	if (!chinese)
 		return 0;
 	locale_dir(&dir);
-	if (messages_locale() || setenv("LANGUAGE", "zh_CN", 1) ||
-	    !bindtextdomain(HL_TEXTDOMAIN, dir.s) || !bind_textdomain_codeset(HL_TEXTDOMAIN, "UTF-8")) {
+	if (find_messages_locale() || !bindtextdomain(HL_TEXTDOMAIN, dir.s) ||
+	    !bind_textdomain_codeset(HL_TEXTDOMAIN, "UTF-8")) {
 		hl_warnx("cannot select the Chinese message catalogue: English reports");
 		chinese = 0;
-	} else if (!strcmp(dgettext(HL_TEXTDOMAIN, "Total"), "Total")) {
+	} else if (!strcmp(lookup("Total"), "Total")) {
 		hl_warnx("no Chinese message catalogue in %s (zh_CN/LC_MESSAGES/%s.mo): English reports",
 			 dir.s, HL_TEXTDOMAIN);
 		chinese = 0;
@@ -140,7 +162,7 @@ const char *hl_tr(const char *msgid)
 		at = (at + 1) % SLOTS;
 	if (cache[at].id)
 		return cache[at].text;
-	const char *text = chinese ? dgettext(HL_TEXTDOMAIN, msgid) : msgid;
+	const char *text = chinese ? lookup(msgid) : msgid;
 	if (text == msgid) { /* untranslated: the English, without its context */
 		const char *eot = strchr(msgid, '\004');
 		text = eot ? eot + 1 : msgid;
