@@ -357,7 +357,7 @@ at 2026-11-05T13:00:00+08:00
 "$HL_LOG" resolve "$F" 再次答复
 HL_NOW=2026-12-01T09:00:00+08:00 run "$HL_REPORT" monthly --month 2026-11 -o csv
 is "round: the reply ended at the first resolve, in time, not at the reopen" \
-	"$(tr -d '\r' < "$T/out" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "reply_met") k = i } $1 == "合计" { print $k }')" "100.0"
+	"$(tr -d '\r' < "$T/out" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "答复按时%") k = i } $1 == "合计" { print $k }')" "100.0"
 # a step the journal holds after now has not happened yet
 G=$(HL_NOW=2026-11-06T09:00:00+08:00 new -c consult 问水费)
 HL_NOW=2026-11-06T09:50:00+08:00 "$HL_LOG" reply "$G" 已答复
