@@ -5,6 +5,7 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/hl
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR  ?=
 
 CC       ?= cc
@@ -16,7 +17,7 @@ YAML_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 XLSX_CFLAGS := $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS   := $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
-DEFS     = -D_GNU_SOURCE
+DEFS     = -D_GNU_SOURCE -DHL_LOCALEDIR='"$(LOCALEDIR)"'
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(YAML_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS)
 LIBS     = -lcsv $(YAML_LIBS) $(XLSX_LIBS) -pthread
 SAN      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -25,6 +26,10 @@ CMDS     = hl-log hl-route hl-escalate hl-report
 LIB_SRC  = $(wildcard lib/*/*.c)
 HDRS     = $(wildcard include/hl/*.h lib/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
+# the reports' message catalogues (GNU gettext), one a language
+LANGS    = zh_CN
+MSGFMT   ?= msgfmt
+XGETTEXT ?= xgettext
 
 # V=1 shows the commands
 Q = $(if $(V),,@)
@@ -36,7 +41,22 @@ UNITS    = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 HELPERS  = $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(filter-out tests/helpers/fault.c,$(wildcard tests/helpers/*.c))) \
 	   $(O)/helpers/fault.so
 
-all: $(BINS)
+MOS      = $(LANGS:%=$(O)/locale/%/LC_MESSAGES/hl.mo)
+
+# the catalogues sit at ../locale beside the programs, where they find
+# them before they are installed (hl-report(1), LANGUAGE)
+all: $(BINS) $(MOS)
+
+$(O)/locale/%/LC_MESSAGES/hl.mo: po/%.po
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  MSGFMT  $@")
+	$(Q)$(MSGFMT) --check -o $@ $<
+
+# the template of labels to translate, from the sources
+pot:
+	$(XGETTEXT) --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=NC_:1c,2 \
+	  --package-name=hl --add-comments=TRANSLATORS: --sort-by-file --no-wrap \
+	  -o po/hl.pot $(LIB_SRC) cmd/*.c
 
 $(O)/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -141,11 +161,14 @@ install: all
 	for f in $(EXAMPLES); do \
 	  m=644; [ -x examples/$$f ] && m=755; \
 	  install -m $$m examples/$$f $(DESTDIR)$(EXDIR)/$$f || exit; done
+	for l in $(LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(O)/locale/$$l/LC_MESSAGES/hl.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ || exit; done
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -f $(EXAMPLES:%=$(DESTDIR)$(EXDIR)/%)
+	rm -f $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/hl.mo)
 	-rmdir $(EXSUBDIRS:%=$(DESTDIR)$(EXDIR)/%) $(DESTDIR)$(EXDIR) $(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 # install and uninstall into a scratch DESTDIR: every file there, then
@@ -154,12 +177,12 @@ check-install:
 	$(Q)rm -rf build/dest
 	$(Q)$(MAKE) --no-print-directory -s O=build DESTDIR=$(CURDIR)/build/dest install >/dev/null
 	$(Q)for f in $(CMDS:%=$(BINDIR)/%) $(MAN1:man/%=$(MANDIR)/man1/%) $(MAN5:man/%=$(MANDIR)/man5/%) \
-	  $(EXAMPLES:%=$(EXDIR)/%); do test -f build/dest$$f || { echo "install: $$f missing"; exit 1; }; done
+	  $(EXAMPLES:%=$(EXDIR)/%) $(LANGS:%=$(LOCALEDIR)/%/LC_MESSAGES/hl.mo); do test -f build/dest$$f || { echo "install: $$f missing"; exit 1; }; done
 	$(Q)test -x build/dest$(EXDIR)/notify-mail
 	$(Q)$(MAKE) --no-print-directory -s O=build DESTDIR=$(CURDIR)/build/dest uninstall >/dev/null
 	$(Q)left=$$(find build/dest -type f); [ -z "$$left" ] || { echo "uninstall left: $$left"; exit 1; }
 	$(Q)test ! -d build/dest$(SHAREDIR) || { echo "uninstall left $(SHAREDIR)"; exit 1; }
-	$(Q)echo "install: $$(echo $(CMDS) $(MAN1) $(MAN5) $(EXAMPLES) | wc -w) files installed into a DESTDIR and removed"
+	$(Q)echo "install: $$(echo $(CMDS) $(MAN1) $(MAN5) $(EXAMPLES) $(LANGS) | wc -w) files installed into a DESTDIR and removed"
 
 # the generator and the bare-libcsv baseline, optimized like the tools
 build/bench/%: bench/%.c
@@ -172,4 +195,4 @@ bench: all build/bench/genjournal build/bench/csvparse
 clean:
 	rm -rf build
 
-.PHONY: all units check check-install check-clients check-valgrind fuzz demo install uninstall bench clean
+.PHONY: all pot units check check-install check-clients check-valgrind fuzz demo install uninstall bench clean

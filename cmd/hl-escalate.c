@@ -6,6 +6,8 @@
 
 #include "hl/config.h"
 #include "hl/escalate.h"
+#include "hl/i18n.h"
+#include "hl/phone.h"
 #include "hl/version.h"
 #include "hl/writer.h"
 
@@ -13,7 +15,7 @@ enum { OUT_CSV, OUT_YAML, OUT_TEXT, OUT_NOTIFY, OUT_XLSX };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "usage: hl-escalate [-C CONFIG] [--now TIME] [-o csv|yaml|text|notify|xlsx] [FILE ...]\n"
+	fprintf(fp, "usage: hl-escalate [-C CONFIG] [--now TIME] [-o csv|yaml|text|notify|xlsx] [--lang zh|en] [FILE ...]\n"
 		    "       hl-escalate [-C CONFIG] [--now TIME] --explain TICKET ... [FILE ...]\n");
 }
 
@@ -27,11 +29,11 @@ static int output_format(const char *s)
 }
 
 /* The notices as a workbook; -1 with a message on an error. */
-static int write_xlsx(const struct hl_alert *a, size_t n, int64_t now)
+static int write_xlsx(const struct hl_alert *a, size_t n, int64_t now, const struct hl_config *cfg)
 {
 	struct hl_doc doc = {0};
 	struct hl_buf err = {0};
-	hl_alerts_doc(a, n, now, &doc);
+	hl_alerts_doc(a, n, now, cfg->organisation, cfg->unit, &doc);
 	int rc = hl_doc_xlsx(&doc, stdout, &err);
 	if (rc)
 		hl_warnx("%s", err.s);
@@ -60,10 +62,11 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'C'}, {"now", required_argument, NULL, 'n'},
 		{"explain", required_argument, NULL, 'x'}, {"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'v'},
+		{"lang", required_argument, NULL, 'L'},    {"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *config = NULL, *now_arg = NULL;
+	const char *config = NULL, *now_arg = NULL, *lang = NULL;
 	/* each --explain in turn: at most one per argument */
 	const char **explain = hl_xreallocarray(NULL, (size_t)argc, sizeof *explain);
 	size_t nexplain = 0;
@@ -75,6 +78,7 @@ int main(int argc, char **argv)
 		case 'n': now_arg = optarg; break;
 		case 'x': explain[nexplain++] = optarg; break;
 		case 'o': out = output_format(optarg); break;
+		case 'L': lang = optarg; break;
 		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
 		case 'v': puts("hl-escalate " HL_VERSION "\n" HL_COPYRIGHT); return hl_close_stdout() ? 2 : 0;
 		default: usage(stderr); return HL_EXIT_ERROR;
@@ -82,6 +86,12 @@ int main(int argc, char **argv)
 	}
 	struct hl_buf err = {0}, ex = {0};
 	struct hl_config cfg;
+	/* the tables people read (text, xlsx) in their language; the
+	 * records (csv, yaml, notify) keep the journal's words */
+	if (lang && !hl_streq(lang, "zh") && !hl_streq(lang, "en"))
+		hl_errx(HL_EXIT_ERROR, "unknown language '%s' (zh or en)", hl_shown(lang, &err));
+	if (hl_i18n_init(out == OUT_TEXT || out == OUT_XLSX ? lang : "en", &err))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	if (out == OUT_XLSX && !nexplain && hl_xlsx_refuse_tty(stdout, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	struct hl_time now;
@@ -109,7 +119,7 @@ int main(int argc, char **argv)
 		size_t held, n = hl_escalator_run(e, &a, &held);
 		int bad = out == OUT_TEXT ? hl_alerts_text(a, n, now.t, stdout)
 			  : out == OUT_NOTIFY ? hl_alerts_notify(a, n, now.t, stdout)
-			  : out == OUT_XLSX   ? write_xlsx(a, n, now.t)
+			  : out == OUT_XLSX   ? write_xlsx(a, n, now.t, &cfg)
 					      : write_records(a, n, now, out == OUT_YAML);
 		if (held)
 			hl_warnx("%zu notice%s held for the end of the quiet hours", held,

@@ -13,6 +13,7 @@
 #include "hl/config.h"
 #include "hl/entry.h"
 #include "hl/export.h"
+#include "hl/i18n.h"
 #include "hl/phone.h"
 #include "hl/version.h"
 
@@ -109,6 +110,7 @@ static long export_sheet(const char *journal, int xlsx, int bom, char *const *id
 			 struct hl_buf *err)
 {
 	struct hl_doc doc = {0};
+	hl_i18n_init(NULL, err); /* the headers in the user's language */
 	long n = hl_export_doc(journal, ids, nids, &doc, err);
 	if (n > 0 && hl_doc_print(&doc, xlsx ? HL_DOC_XLSX : HL_DOC_CSV, bom, stdout, err)) {
 		if (!err->len)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "hl/config.h"
+#include "hl/i18n.h"
 #include "hl/phone.h"
 #include "hl/report.h"
 #include "hl/version.h"
@@ -12,13 +13,13 @@
 static void usage(FILE *fp)
 {
 	fprintf(fp,
-		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html|xlsx] [--no-bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
+		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html|xlsx] [--lang zh|en] [--no-bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
 		"       hl-report tickets [--open] [--dept DEPT] [--category CATEGORY] [options] [FILE ...]\n"
 		"       hl-report caller PHONE [options] [FILE ...]\n");
 }
 
 struct args {
-	const char *config, *month, *week, *from, *to, *now, *by, *category;
+	const char *config, *month, *week, *from, *to, *now, *by, *category, *lang;
 	int fmt, bom;
 	struct hl_report_opts o;
 };
@@ -34,7 +35,8 @@ static void parse_args(int argc, char **argv, struct args *a)
 		{"config", required_argument, NULL, 'C'}, {"open", no_argument, NULL, 'O'},
 		{"dept", required_argument, NULL, 'd'},  {"category", required_argument, NULL, 'c'},
 		{"now", required_argument, NULL, 'n'},   {"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'v'},     {NULL, 0, NULL, 0},
+		{"lang", required_argument, NULL, 'L'},  {"version", no_argument, NULL, 'v'},
+		{NULL, 0, NULL, 0},
 	};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:C:h", longopts, NULL)) != -1) {
@@ -56,6 +58,7 @@ static void parse_args(int argc, char **argv, struct args *a)
 		case 'd': a->o.dept = optarg; break;
 		case 'c': a->category = optarg; break;
 		case 'n': a->now = optarg; break;
+		case 'L': a->lang = optarg; break;
 		case 'h': usage(stdout); exit(hl_close_stdout() ? 2 : 0);
 		case 'v': puts("hl-report " HL_VERSION "\n" HL_COPYRIGHT); exit(hl_close_stdout() ? 2 : 0);
 		default: usage(stderr); exit(HL_EXIT_ERROR);
@@ -100,6 +103,11 @@ int main(int argc, char **argv)
 	 * BOM to know it is UTF-8; on a terminal it would only be noise */
 	a.bom = !isatty(STDOUT_FILENO);
 	parse_args(argc, argv, &a);
+	if (a.lang && !hl_streq(a.lang, "zh") && !hl_streq(a.lang, "en"))
+		hl_errx(HL_EXIT_ERROR, "unknown language '%s' (zh or en)", hl_shown(a.lang, &err));
+	/* YAML is for programs: the journal's English words, unless asked */
+	if (hl_i18n_init(a.lang ? a.lang : a.fmt == HL_DOC_YAML ? "en" : NULL, &err))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	if (a.fmt == HL_DOC_XLSX && hl_xlsx_refuse_tty(stdout, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	argc -= optind, argv += optind;

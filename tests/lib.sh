@@ -8,6 +8,10 @@ cd "$T" || exit 2
 # reproducible: a fixed clock, zone and operator; no stray configuration
 export HL_NOW="2026-11-03T10:00:00+08:00" TZ="Asia/Shanghai" HL_ACTOR="王芳"
 unset HL_CONFIG HL_JOURNAL
+# the reports' labels in Chinese (hl-report(1) LANGUAGE): only messages,
+# so that sort and grep behave alike on every machine
+export LC_MESSAGES=zh_CN.UTF-8
+unset LC_ALL LANGUAGE
 tap_n=0
 tap_failed=0
 

@@ -23,8 +23,8 @@ enum hl_cell_type {
 };
 
 struct hl_col {
-	char *key;        /* machine name: CSV header, YAML key */
-	char *label;      /* for people: text, HTML and xlsx headers */
+	char *key;        /* machine name: YAML key */
+	char *label;      /* for people: text, CSV, HTML and xlsx headers */
 	enum hl_cell_type type;
 };
 
@@ -58,6 +58,9 @@ struct hl_doc {
 	size_t ncharts;
 };
 
+/* A report's title: the organisation and its unit (either may be NULL),
+ * then what the report is. */
+char *hl_doc_title(const char *organisation, const char *unit, const char *what);
 struct hl_tab *hl_doc_table(struct hl_doc *d, const char *title);
 void hl_tab_col(struct hl_tab *t, const char *key, const char *label, enum hl_cell_type type);
 /* Adds an empty row; returns its index. */
@@ -79,6 +82,8 @@ int hl_doc_format_parse(const char *s);
 int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp,
 		 struct hl_buf *err);
 
+/* A span of seconds as people read it, 1h59m, in the reports' language. */
+void hl_span_show(int64_t secs, struct hl_buf *out);
 /* The workbook: a sheet a table, written to fp (a file or a pipe). */
 int hl_doc_xlsx(const struct hl_doc *d, FILE *fp, struct hl_buf *err);
 /* -1 with a message when fp is a terminal: no place for a workbook. */

@@ -41,11 +41,15 @@ void hl_escalator_free(struct hl_escalator *e);
 
 /* An alert as an escalate record. */
 void hl_alert_record(const struct hl_alert *a, struct hl_time now, struct hl_record *r);
-/* A readable table, overdue first. */
+/* A readable table, overdue first, in the reports' language. */
 int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, FILE *fp);
 /* The notices as a document (hl-escalate -o xlsx): a table of typed
  * cells, the lateness (now less the deadline) in seconds. */
-void hl_alerts_doc(const struct hl_alert *a, size_t n, int64_t now, struct hl_doc *doc);
+void hl_alerts_doc(const struct hl_alert *a, size_t n, int64_t now, const char *organisation,
+		   const char *unit, struct hl_doc *doc);
+/* overdue or warning, and a recipient's role, in the reports' language. */
+const char *hl_notice_label(int overdue);
+const char *hl_role_label(const char *role);
 /* One line per recipient: name, phone, e-mail and the message, tab-separated. */
 int hl_alerts_notify(const struct hl_alert *a, size_t n, int64_t now, FILE *fp);
 

@@ -8,6 +8,17 @@
 #include "hl/format.h"
 #include "io/table.h"
 #include "base/utf8.h"
+#include "hl/i18n.h"
+
+char *hl_doc_title(const char *organisation, const char *unit, const char *what)
+{
+	struct hl_buf b = {0};
+	const char *part[] = {organisation, unit, what};
+	for (size_t i = 0; i < 3; i++)
+		if (part[i] && *part[i])
+			hl_buf_printf(&b, "%s%s", b.len ? " " : "", part[i]);
+	return b.s ? b.s : hl_xstrdup("");
+}
 
 struct hl_tab *hl_doc_table(struct hl_doc *d, const char *title)
 {
@@ -116,35 +127,59 @@ int hl_doc_format_parse(const char *s)
 
 /* ---- cells ---- */
 
+void hl_span_show(int64_t secs, struct hl_buf *out)
+{
+	int64_t m = (secs < 0 ? -secs : secs) / 60;
+	if (secs < 0)
+		hl_buf_addc(out, '-');
+	if (m >= 1440)
+		hl_buf_printf(out, "%lld%s", (long long)(m / 1440), _(NC_("span", "d")));
+	if (m >= 60 && m % 1440 / 60)
+		hl_buf_printf(out, "%lld%s", (long long)(m % 1440 / 60), _(NC_("span", "h")));
+	if (m % 60 || m == 0)
+		hl_buf_printf(out, "%lld%s", (long long)(m % 60), _(NC_("span", "m")));
+}
+
 void hl_cell_show(enum hl_cell_type type, const char *v, struct hl_buf *out)
 {
 	char *end;
 	long long secs;
 	if (type == HL_CELL_DURATION && *v && (secs = strtoll(v, &end, 10), !*end)) {
-		hl_span_format((int64_t)secs, out);
+		hl_span_show((int64_t)secs, out);
 		return;
 	}
 	if (type == HL_CELL_CLOCK && !strncmp(v, "late ", 5) && (secs = strtoll(v + 5, &end, 10), !*end)) {
-		hl_buf_adds(out, "late ");
-		hl_span_format((int64_t)secs, out);
+		hl_buf_printf(out, "%s ", _(NC_("deadline", "late")));
+		hl_span_show((int64_t)secs, out);
 		return;
 	}
 	if (type == HL_CELL_CLOCK && !strncmp(v, "due ", 4) && strlen(v) == 20) {
-		hl_buf_adds(out, "due "); /* "due MM-DD HH:MM": the year goes without saying */
-		hl_buf_adds(out, v + 9);
+		/* "due MM-DD HH:MM": the year goes without saying */
+		hl_buf_printf(out, "%s %s", _(NC_("deadline", "due")), v + 9);
 		return;
 	}
-	hl_buf_adds(out, v);
+	hl_buf_adds(out, type == HL_CELL_CLOCK && hl_streq(v, "met") ? _(NC_("deadline", "met")) : v);
 }
 
 void hl_cell_clock(const char *v, struct hl_buf *outcome, struct hl_buf *late)
 {
 	if (!strncmp(v, "late ", 5)) {
-		hl_buf_adds(outcome, "late");
+		hl_buf_adds(outcome, _(NC_("deadline", "late")));
 		hl_buf_adds(late, v + 5);
+	} else if (!strncmp(v, "due ", 4)) {
+		hl_buf_printf(outcome, "%s %s", _(NC_("deadline", "due")), v + 4);
 	} else {
-		hl_buf_adds(outcome, v);
+		hl_buf_adds(outcome, hl_streq(v, "met") ? _(NC_("deadline", "met")) : v);
 	}
+}
+
+void hl_col_header(const struct hl_col *c, int late, struct hl_buf *out)
+{
+	hl_buf_adds(out, c->label);
+	if (late)
+		hl_buf_adds(out, _(" late (hours)"));
+	else if (c->type == HL_CELL_DURATION)
+		hl_buf_adds(out, _(" (hours)"));
 }
 
 void hl_cell_hours(const char *v, struct hl_buf *out)
@@ -228,10 +263,12 @@ static void csv_tab(const struct hl_doc *d, const struct hl_tab *t, struct hl_bu
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			hl_buf_addc(out, ',');
-		csv_cell(out, t->col[c].key, HL_CELL_TEXT);
+		hl_buf_clear(&a);
+		hl_col_header(&t->col[c], 0, &a);
+		csv_cell(out, a.s, HL_CELL_TEXT);
 		if (t->col[c].type == HL_CELL_CLOCK) {
 			hl_buf_clear(&a);
-			hl_buf_printf(&a, "%s_late_hours", t->col[c].key);
+			hl_col_header(&t->col[c], 1, &a);
 			hl_buf_addc(out, ',');
 			csv_cell(out, a.s, HL_CELL_TEXT);
 		}

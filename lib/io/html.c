@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hl/i18n.h"
 #include "io/doc_priv.h"
 
 static void esc(struct hl_buf *b, const char *s)
@@ -92,7 +93,8 @@ static void chart(struct hl_buf *b, const struct hl_chart *c)
 int hl_doc_html(const struct hl_doc *d, FILE *fp)
 {
 	struct hl_buf b = {0};
-	hl_buf_adds(&b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	hl_buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+		      hl_streq(hl_i18n_lang(), "zh") ? "zh-CN" : "en");
 	esc(&b, d->title);
 	hl_buf_adds(&b, " ");
 	esc(&b, d->period);

@@ -13,6 +13,7 @@
 
 #include "io/doc_priv.h"
 #include "base/utf8.h"
+#include "hl/i18n.h"
 
 #define T_DATE (HL_CELL_CLOCK + 1) /* a date without a time */
 #define T_SECS (HL_CELL_CLOCK + 2) /* a time to the second */
@@ -221,7 +222,7 @@ static lxw_error put_tab(struct book *b, const struct hl_doc *d, const struct hl
 	if (d->period && *d->period)
 		hl_buf_printf(&title, " · %s", d->period);
 	if (d->generated)
-		hl_buf_printf(&title, " · 生成于 %s", d->generated);
+		hl_buf_printf(&title, " · %s %s", _("generated"), d->generated);
 	e = put_text(ws, 0, 0, title.s, b->title);
 	hl_buf_free(&title);
 	/* a deadline takes two columns: its outcome and the hours late */
@@ -235,14 +236,12 @@ static lxw_error put_tab(struct book *b, const struct hl_doc *d, const struct hl
 	size_t *width = hl_xcalloc(nout ? nout : 1, sizeof *width);
 	for (size_t c = 0, o = 0; c < t->ncols && !e; c++, o++) {
 		hl_buf_clear(&label);
-		hl_buf_adds(&label, t->col[c].label);
-		if (t->col[c].type == HL_CELL_DURATION)
-			hl_buf_adds(&label, "(小时)");
+		hl_col_header(&t->col[c], 0, &label);
 		e = put_text(ws, 1, (lxw_col_t)o, label.s, b->head);
 		width[o] = hl_utf8_width(label.s);
 		if (t->col[c].type == HL_CELL_CLOCK && !e) {
 			hl_buf_clear(&label);
-			hl_buf_printf(&label, "%s超时(小时)", t->col[c].label);
+			hl_col_header(&t->col[c], 1, &label);
 			e = put_text(ws, 1, (lxw_col_t)++o, label.s, b->head);
 			width[o] = hl_utf8_width(label.s);
 		}

@@ -2,15 +2,16 @@
  * its kind */
 #include <stdlib.h>
 
+#include "hl/i18n.h"
 #include "hl/phone.h"
 #include "report/reportint.h"
 
 void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
 {
-	static const char *const titles[] = {"热线工作分析表 (monthly)", "热线周报 (weekly)",
-					     "人员统计 (staff)", "工单明细 (tickets)", "客户档案 (caller)",
-					     "呼叫中心报表 (calls)"};
-	doc->title = hl_xstrdup(titles[r->o.kind]);
+	static const char *const titles[] = {N_("Hotline work analysis"), N_("Hotline weekly report"),
+					     N_("Staff statistics"), N_("Ticket list"), N_("Caller history"),
+					     N_("Call centre report")};
+	doc->title = hl_doc_title(r->cfg->organisation, r->cfg->unit, _(titles[r->o.kind]));
 	doc->period = hl_xstrdup(r->o.period.label);
 	if (r->o.now) {
 		struct hl_buf g = {0};

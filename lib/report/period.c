@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "hl/calendar.h"
+#include "hl/i18n.h"
 #include "hl/period.h"
 
 static int num(const char *s, int n, int *out)
@@ -114,5 +115,5 @@ void hl_period_all(int64_t now, struct hl_period *p)
 {
 	p->from = INT64_MIN / 2;
 	p->to = now + 1;
-	snprintf(p->label, sizeof p->label, "all time");
+	snprintf(p->label, sizeof p->label, "%s", _("all time"));
 }

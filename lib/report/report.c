@@ -9,9 +9,11 @@
 #include "hl/fold.h"
 #include "io/journalread.h"
 #include "model/repeats.h"
+#include "hl/i18n.h"
 #include "hl/report.h"
 #include "report/reportint.h"
 #include "hl/strmap.h"
+#include "model/words.h"
 
 int hl_report_kind_parse(const char *s)
 {
@@ -24,7 +26,8 @@ int hl_report_kind_parse(const char *s)
 
 const char *const hl_rep_by_names[] = {"dept", "category", "channel", "assignee",
 				       "place", "day", "week", "month"};
-const char *const hl_rep_by_labels[] = {"部门", "类别", "渠道", "承办人", "地点", "日期", "周", "月份"};
+const char *const hl_rep_by_labels[] = {N_("Department"), N_("Category"), N_("Channel"), N_("Assignee"),
+					N_("Place"), N_("Date"), N_("Week"), N_("Month")};
 
 int hl_report_by_parse(const char *s, int by[4], struct hl_buf *err)
 {
@@ -204,6 +207,11 @@ void hl_rep_stamp(int64_t t, struct hl_buf *out)
 	hl_buf_printf(out, "%04d-%02d-%02d %02d:%02d", y, mo, d, h, mi);
 }
 
+const char *hl_rep_category(const struct hl_ticket *t)
+{
+	return t->missed ? _("missed call") : hl_word_label(&hl_categories, t->category);
+}
+
 void hl_rep_group_value(const struct hl_ticket *t, int key, struct hl_buf *out)
 {
 	int64_t day;
@@ -211,11 +219,13 @@ void hl_rep_group_value(const struct hl_ticket *t, int key, struct hl_buf *out)
 	hl_local_day(t->opened.t, &day, &minute);
 	hl_civil_from_days(day, &y, &m, &d);
 	switch (key) {
-	case HL_BY_DEPT: hl_buf_adds(out, t->dept ? t->dept : "(none)"); break;
-	case HL_BY_CATEGORY: hl_buf_adds(out, t->missed ? "(missed call)" : hl_vocab_name(&hl_categories, t->category)); break;
-	case HL_BY_CHANNEL: hl_buf_adds(out, t->channel ? hl_vocab_name(&hl_channels, t->channel) : "(none)"); break;
-	case HL_BY_ASSIGNEE: hl_buf_adds(out, t->assignee ? t->assignee : "(none)"); break;
-	case HL_BY_PLACE: hl_buf_adds(out, t->place ? t->place : "(none)"); break;
+	case HL_BY_DEPT: hl_buf_adds(out, t->dept ? t->dept : _("(not dispatched)")); break;
+	case HL_BY_CATEGORY: hl_buf_adds(out, hl_rep_category(t)); break;
+	case HL_BY_CHANNEL:
+		hl_buf_adds(out, t->channel ? hl_word_label(&hl_channels, t->channel) : _("(no channel given)"));
+		break;
+	case HL_BY_ASSIGNEE: hl_buf_adds(out, t->assignee ? t->assignee : _("(unassigned)")); break;
+	case HL_BY_PLACE: hl_buf_adds(out, t->place ? t->place : _("(no place given)")); break;
 	case HL_BY_DAY: hl_buf_printf(out, "%04d-%02d-%02d", y, m, d); break;
 	case HL_BY_WEEK: {
 		int wy, w;
@@ -287,4 +297,3 @@ struct hl_ticket **hl_rep_in_order(const struct hl_reporter *r, size_t *n)
 		qsort(list, *n, sizeof *list, by_opened);
 	return list;
 }
-

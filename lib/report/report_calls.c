@@ -6,6 +6,7 @@
 
 #include "rules/clocks.h"
 #include "report/reportint.h"
+#include "hl/i18n.h"
 
 /* Each missed-call ticket's call-back, judged at the period's end. */
 static void judge_callbacks(struct hl_reporter *r)
@@ -40,11 +41,11 @@ enum { Q_MISSED = 1, Q_AGENT = 2 };
 static void stat_columns(struct hl_tab *tab, unsigned what)
 {
 	if (what & Q_AGENT) {
-		hl_tab_col(tab, "answered", "接通", HL_CELL_COUNT);
-		hl_tab_col(tab, "share", "占比%", HL_CELL_RATE);
-		hl_tab_col(tab, "asa_seconds", "平均应答秒", HL_CELL_DECIMAL);
-		hl_tab_col(tab, "talk_minutes", "通话分钟", HL_CELL_DECIMAL);
-		hl_tab_col(tab, "average_talk_seconds", "平均通话秒", HL_CELL_DECIMAL);
+		hl_tab_col(tab, "answered", _("Answered"), HL_CELL_COUNT);
+		hl_tab_col(tab, "share", _("Share %"), HL_CELL_RATE);
+		hl_tab_col(tab, "asa_seconds", _("Average answer (s)"), HL_CELL_DECIMAL);
+		hl_tab_col(tab, "talk_minutes", _("Talk (min)"), HL_CELL_DECIMAL);
+		hl_tab_col(tab, "average_talk_seconds", _("Average talk (s)"), HL_CELL_DECIMAL);
 		return;
 	}
 	static const char *const keys[] = {
@@ -52,20 +53,22 @@ static void stat_columns(struct hl_tab *tab, unsigned what)
 		"abandon_rate", "loss_rate", "asa_seconds", "average_talk_seconds",
 		"service_level", "service_level_with_abandons"};
 	static const char *const labels[] = {
-		"呼入", "接通", "放弃", "短时放弃", "其他未接", "放弃率%", "呼损率%",
-		"平均应答秒", "平均通话秒", "服务水平%", "服务水平(含放弃)%"};
+		N_("Offered"), N_("Answered"), N_("Abandoned"), N_("Short abandoned"),
+		N_("Other unanswered"), N_("Abandon rate %"), N_("Loss rate %"),
+		N_("Average answer (s)"), N_("Average talk (s)"), N_("Service level %"),
+		N_("Service level with abandoned %")};
 	static const enum hl_cell_type types[] = {
 		HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT,
 		HL_CELL_RATE, HL_CELL_RATE, HL_CELL_DECIMAL, HL_CELL_DECIMAL, HL_CELL_RATE, HL_CELL_RATE};
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-		hl_tab_col(tab, keys[k], labels[k], types[k]);
+		hl_tab_col(tab, keys[k], _(labels[k]), types[k]);
 	if (what & Q_MISSED) {
-		hl_tab_col(tab, "missed_tickets", "未接工单", HL_CELL_COUNT);
-		hl_tab_col(tab, "called_back_in_time", "及时回拨", HL_CELL_COUNT);
-		hl_tab_col(tab, "called_back_late", "超时回拨", HL_CELL_COUNT);
-		hl_tab_col(tab, "callback_pending", "待回拨", HL_CELL_COUNT);
-		hl_tab_col(tab, "callback_in_time_rate", "及时回拨率%", HL_CELL_RATE);
-		hl_tab_col(tab, "missed_no_number", "未接无号码", HL_CELL_COUNT);
+		hl_tab_col(tab, "missed_tickets", _("Missed-call tickets"), HL_CELL_COUNT);
+		hl_tab_col(tab, "called_back_in_time", _("Called back in time"), HL_CELL_COUNT);
+		hl_tab_col(tab, "called_back_late", _("Called back late"), HL_CELL_COUNT);
+		hl_tab_col(tab, "callback_pending", _("Call-back pending"), HL_CELL_COUNT);
+		hl_tab_col(tab, "callback_in_time_rate", _("Called back in time %"), HL_CELL_RATE);
+		hl_tab_col(tab, "missed_no_number", _("Missed, no number"), HL_CELL_COUNT);
 	}
 }
 
@@ -118,7 +121,7 @@ static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const str
 		stat_row(tab, row, 1, &g->st[order[i]], what, total->answered);
 	}
 	size_t row = hl_tab_row(tab);
-	hl_tab_set(tab, row, 0, "合计");
+	hl_tab_set(tab, row, 0, _("Total"));
 	stat_row(tab, row, 1, total, what, total->answered);
 	tab->totals = 1;
 	free(order);
@@ -126,18 +129,18 @@ static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const str
 
 static void queue_table(struct hl_reporter *r, struct hl_doc *doc)
 {
-	struct hl_tab *tab = hl_doc_table(doc, "呼叫队列 (call queue)");
-	hl_tab_col(tab, "queue", "队列", HL_CELL_TEXT);
+	struct hl_tab *tab = hl_doc_table(doc, _("Call queues"));
+	hl_tab_col(tab, "queue", _("Queue"), HL_CELL_TEXT);
 	stat_columns(tab, Q_MISSED);
 	group_table(tab, &r->calls.queues, &r->calls.total, Q_MISSED);
 }
 
 static void hour_table(struct hl_reporter *r, struct hl_doc *doc)
 {
-	struct hl_tab *tab = hl_doc_table(doc, "按小时 (by hour of day)");
-	struct hl_chart *chart = hl_doc_chart(doc, "每小时呼入 (offered per hour)", 0);
+	struct hl_tab *tab = hl_doc_table(doc, _("By hour of day"));
+	struct hl_chart *chart = hl_doc_chart(doc, _("Calls offered per hour"), 0);
 	struct hl_buf label = {0};
-	hl_tab_col(tab, "hour", "时段", HL_CELL_TEXT);
+	hl_tab_col(tab, "hour", _("Hour"), HL_CELL_TEXT);
 	stat_columns(tab, 0);
 	for (int h = 0; h < 24; h++) {
 		const struct hl_qstat *q = &r->calls.hour[h];
@@ -151,7 +154,7 @@ static void hour_table(struct hl_reporter *r, struct hl_doc *doc)
 		hl_chart_add(chart, label.s, (double)q->offered);
 	}
 	size_t row = hl_tab_row(tab);
-	hl_tab_set(tab, row, 0, "合计");
+	hl_tab_set(tab, row, 0, _("Total"));
 	stat_row(tab, row, 1, &r->calls.total, 0, 0);
 	tab->totals = 1;
 	hl_buf_free(&label);
@@ -159,8 +162,8 @@ static void hour_table(struct hl_reporter *r, struct hl_doc *doc)
 
 static void agent_table(struct hl_reporter *r, struct hl_doc *doc)
 {
-	struct hl_tab *tab = hl_doc_table(doc, "坐席 (agents)");
-	hl_tab_col(tab, "agent", "坐席", HL_CELL_TEXT);
+	struct hl_tab *tab = hl_doc_table(doc, _("Agents"));
+	hl_tab_col(tab, "agent", _("Agent"), HL_CELL_TEXT);
 	stat_columns(tab, Q_AGENT);
 	group_table(tab, &r->calls.agents, &r->calls.total, Q_AGENT);
 }

@@ -5,7 +5,9 @@
 
 #include "rules/clocks.h"
 #include "report/reportint.h"
+#include "hl/i18n.h"
 #include "hl/strmap.h"
+#include "model/words.h"
 
 /* ---- groups ---- */
 
@@ -90,7 +92,7 @@ static void add_totals(struct groups *gs)
 	struct grp t = {0};
 	t.keys = hl_xcalloc(gs->nby ? gs->nby : 1, sizeof *t.keys);
 	for (size_t k = 0; k < gs->nby; k++)
-		t.keys[k] = hl_xstrdup(k ? "" : "合计");
+		t.keys[k] = hl_xstrdup(k ? "" : _("Total"));
 	for (size_t i = 0; i < gs->n; i++) {
 		struct grp *g = &gs->g[i];
 		t.received += g->received, t.valid += g->valid, t.invalid += g->invalid;
@@ -128,7 +130,7 @@ static int cmp_i64(const void *a, const void *b)
 static void key_columns(struct hl_tab *tab, const struct groups *gs)
 {
 	for (size_t k = 0; k < gs->nby; k++)
-		hl_tab_col(tab, hl_rep_by_names[gs->by[k]], hl_rep_by_labels[gs->by[k]],
+		hl_tab_col(tab, hl_rep_by_names[gs->by[k]], _(hl_rep_by_labels[gs->by[k]]),
 			   gs->by[k] == HL_BY_DAY ? HL_CELL_TIME : HL_CELL_TEXT);
 }
 
@@ -144,9 +146,10 @@ static size_t group_row(struct hl_tab *tab, const struct groups *gs, const struc
 
 static const char *const cat_keys[] = {"", "consult", "complaint", "suggestion", "booking",
 				       "emergency", "help", "repair"};
-static const char *const cat_labels[] = {"", "咨询", "投诉", "建议", "预定", "突发", "求助", "报修"};
-static const char *const clock_labels[] = {"派单按时%", "签收按时%", "答复按时%", "到场按时%",
-					   "跟进按时%", "办结按时%", "回访按时%", "回拨按时%"};
+static const char *const clock_labels[] = {N_("Assign on time %"), N_("Ack on time %"),
+					   N_("Reply on time %"), N_("Arrive on time %"),
+					   N_("Update on time %"), N_("Resolve on time %"),
+					   N_("Follow-up on time %"), N_("Call-back on time %")};
 
 static void count_monthly(const struct hl_reporter *r, struct groups *gs)
 {
@@ -226,14 +229,14 @@ static void group_chart(struct hl_doc *doc, const struct groups *gs, const char 
 
 static void monthly_charts(struct hl_doc *doc, const struct groups *gs)
 {
-	group_chart(doc, gs, "受理量 (volume)", 0);
-	struct hl_chart *cat = hl_doc_chart(doc, "类别 (by category)", 0);
+	group_chart(doc, gs, _("Volume"), 0);
+	struct hl_chart *cat = hl_doc_chart(doc, _("By category"), 0);
 	const struct grp *tot = &gs->g[gs->n - 1];
 	for (int k = 1; k < 8; k++)
 		if (tot->cat[k])
-			hl_chart_add(cat, cat_labels[k], (double)tot->cat[k]);
-	group_chart(doc, gs, "按时率 (SLA met)", 1);
-	group_chart(doc, gs, "满意率 (satisfaction)", 2);
+			hl_chart_add(cat, hl_word_label(&hl_categories, k), (double)tot->cat[k]);
+	group_chart(doc, gs, _("On time"), 1);
+	group_chart(doc, gs, _("Satisfaction"), 2);
 }
 
 void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
@@ -243,28 +246,28 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 	groups_init(&gs, r->o.by, by_dept);
 	count_monthly(r, &gs);
 	sorted_groups(&gs);
-	struct hl_tab *tab = hl_doc_table(doc, "热线工作分析表");
+	struct hl_tab *tab = hl_doc_table(doc, _("Hotline work analysis"));
 	key_columns(tab, &gs);
-	hl_tab_col(tab, "received", "受理", HL_CELL_COUNT);
+	hl_tab_col(tab, "received", _("Received"), HL_CELL_COUNT);
 	for (int k = 1; k < 8; k++)
-		hl_tab_col(tab, cat_keys[k], cat_labels[k], HL_CELL_COUNT);
-	hl_tab_col(tab, "valid", "有效投诉", HL_CELL_COUNT);
-	hl_tab_col(tab, "invalid", "无效投诉", HL_CELL_COUNT);
-	hl_tab_col(tab, "adopted", "建议采纳", HL_CELL_COUNT);
-	hl_tab_col(tab, "resolved", "办结", HL_CELL_COUNT);
-	hl_tab_col(tab, "open_at_end", "期末未结", HL_CELL_COUNT);
-	hl_tab_col(tab, "sla_met", "按时率%", HL_CELL_RATE);
+		hl_tab_col(tab, cat_keys[k], hl_word_label(&hl_categories, k), HL_CELL_COUNT);
+	hl_tab_col(tab, "valid", _("Valid complaints"), HL_CELL_COUNT);
+	hl_tab_col(tab, "invalid", _("Invalid complaints"), HL_CELL_COUNT);
+	hl_tab_col(tab, "adopted", _("Suggestions adopted"), HL_CELL_COUNT);
+	hl_tab_col(tab, "resolved", _("Resolved"), HL_CELL_COUNT);
+	hl_tab_col(tab, "open_at_end", _("Open at end"), HL_CELL_COUNT);
+	hl_tab_col(tab, "sla_met", _("On time %"), HL_CELL_RATE);
 	size_t first = tab->ncols; /* the clocks' columns */
 	for (int k = 0; k < HL_NCLOCKS; k++) {
 		struct hl_buf key = {0};
 		hl_buf_printf(&key, "%s_met", hl_clock_names[k]);
-		hl_tab_col(tab, key.s, clock_labels[k], HL_CELL_RATE);
+		hl_tab_col(tab, key.s, _(clock_labels[k]), HL_CELL_RATE);
 		hl_buf_free(&key);
 	}
-	hl_tab_col(tab, "median_resolve_hours", "办结时长中位", HL_CELL_DURATION);
-	hl_tab_col(tab, "followups", "回访", HL_CELL_COUNT);
-	hl_tab_col(tab, "satisfaction", "满意率%", HL_CELL_RATE);
-	hl_tab_col(tab, "repeat_complaints", "重复投诉", HL_CELL_COUNT);
+	hl_tab_col(tab, "median_resolve_hours", _("Median time to resolve"), HL_CELL_DURATION);
+	hl_tab_col(tab, "followups", _("Follow-ups"), HL_CELL_COUNT);
+	hl_tab_col(tab, "satisfaction", _("Satisfaction %"), HL_CELL_RATE);
+	hl_tab_col(tab, "repeat_complaints", _("Repeat complaints"), HL_CELL_COUNT);
 	for (size_t i = 0; i < gs.n; i++)
 		monthly_row(tab, &gs, &gs.g[i]);
 	tab->totals = 1;
@@ -309,15 +312,15 @@ static void weekly_calls(struct hl_reporter *r, struct hl_doc *doc)
 		g->fcr += hl_rep_facts(r, t)->fcr;
 	}
 	sorted_groups(&gs);
-	struct hl_tab *tab = hl_doc_table(doc, "来电统计 (calls)");
+	struct hl_tab *tab = hl_doc_table(doc, _("Calls"));
 	key_columns(tab, &gs);
-	hl_tab_col(tab, "received", "受理", HL_CELL_COUNT);
-	hl_tab_col(tab, "calls", "接听来电", HL_CELL_COUNT);
-	hl_tab_col(tab, "missed", "未接", HL_CELL_COUNT);
-	hl_tab_col(tab, "loss_rate", "呼损率%", HL_CELL_RATE);
-	hl_tab_col(tab, "returned_in_time", "及时回拨", HL_CELL_COUNT);
-	hl_tab_col(tab, "returned_rate", "及时回拨率%", HL_CELL_RATE);
-	hl_tab_col(tab, "first_contact_resolution", "首问解决率%", HL_CELL_RATE);
+	hl_tab_col(tab, "received", _("Received"), HL_CELL_COUNT);
+	hl_tab_col(tab, "calls", _("Calls answered"), HL_CELL_COUNT);
+	hl_tab_col(tab, "missed", _("Missed"), HL_CELL_COUNT);
+	hl_tab_col(tab, "loss_rate", _("Loss rate %"), HL_CELL_RATE);
+	hl_tab_col(tab, "returned_in_time", _("Called back in time"), HL_CELL_COUNT);
+	hl_tab_col(tab, "returned_rate", _("Called back in time %"), HL_CELL_RATE);
+	hl_tab_col(tab, "first_contact_resolution", _("First contact resolution %"), HL_CELL_RATE);
 	for (size_t i = 0; i < gs.n; i++) {
 		struct grp *g = &gs.g[i];
 		size_t row = group_row(tab, &gs, g), c = gs.nby;
@@ -355,12 +358,13 @@ static void weekly_complaints(struct hl_reporter *r, struct hl_doc *doc)
 		g->open_end += hl_rep_unresolved(t);
 	}
 	sorted_groups(&gs);
-	struct hl_tab *tab = hl_doc_table(doc, "客户投诉处理周报表 (complaints)");
+	struct hl_tab *tab = hl_doc_table(doc, _("Complaints handled this week"));
 	key_columns(tab, &gs);
 	const char *keys[] = {"complaints", "valid", "invalid", "repeat", "resolved", "open_at_end"};
-	const char *labels[] = {"投诉", "有效", "无效", "重复投诉", "办结", "期末未结"};
+	const char *labels[] = {N_("Complaints"), N_("Valid"), N_("Invalid"), N_("Repeat complaints"),
+				N_("Resolved"), N_("Open at end")};
 	for (int k = 0; k < 6; k++)
-		hl_tab_col(tab, keys[k], labels[k], HL_CELL_COUNT);
+		hl_tab_col(tab, keys[k], _(labels[k]), HL_CELL_COUNT);
 	for (size_t i = 0; i < gs.n; i++) {
 		struct grp *g = &gs.g[i];
 		size_t row = group_row(tab, &gs, g), c = gs.nby;

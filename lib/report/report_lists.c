@@ -6,7 +6,9 @@
 #include "rules/clocks.h"
 #include "hl/phone.h"
 #include "report/reportint.h"
+#include "hl/i18n.h"
 #include "hl/strmap.h"
+#include "model/words.h"
 
 /* Drops the numeric columns from first on that are empty in every row. */
 static void drop_empty(struct hl_tab *tab, size_t first)
@@ -28,7 +30,7 @@ struct person {
 
 static struct person *person(struct hl_strmap *m, const char *name)
 {
-	return hl_strmap_put(m, name ? name : "(none)");
+	return hl_strmap_put(m, name ? name : _("(no one named)"));
 }
 
 /* The k-th (0-based) late item's fine: the schedule's last amount goes on. */
@@ -65,15 +67,15 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 			p->fine += hl_rep_facts(r, t)->repeat && pen->repeat_factor ? f * pen->repeat_factor : f;
 		}
 	}
-	struct hl_tab *tab = hl_doc_table(doc, "人员统计");
-	hl_tab_col(tab, "person", "人员", HL_CELL_TEXT);
-	hl_tab_col(tab, "first_contacts", "首问受理", HL_CELL_COUNT);
-	hl_tab_col(tab, "handled", "办结", HL_CELL_COUNT);
-	hl_tab_col(tab, "breaches", "超时", HL_CELL_COUNT);
-	hl_tab_col(tab, "late_callbacks", "回拨超时", HL_CELL_COUNT);
+	struct hl_tab *tab = hl_doc_table(doc, _("Staff statistics"));
+	hl_tab_col(tab, "person", _("Person"), HL_CELL_TEXT);
+	hl_tab_col(tab, "first_contacts", _("First contacts"), HL_CELL_COUNT);
+	hl_tab_col(tab, "handled", _("Resolved"), HL_CELL_COUNT);
+	hl_tab_col(tab, "breaches", _("Breaches"), HL_CELL_COUNT);
+	hl_tab_col(tab, "late_callbacks", _("Late call-backs"), HL_CELL_COUNT);
 	int fines = pen->ncallback || pen->nticket;
 	if (fines)
-		hl_tab_col(tab, "penalty", "扣罚(元)", HL_CELL_COUNT);
+		hl_tab_col(tab, "penalty", _("Penalty (yuan)"), HL_CELL_COUNT);
 	struct person total = {0};
 	char **names = hl_xcalloc(people.n ? people.n : 1, sizeof *names);
 	size_t n = 0;
@@ -88,7 +90,7 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 	for (size_t i = 0; i <= n; i++) {
 		const struct person *p = i < n ? hl_strmap_get(&people, names[i]) : &total;
 		size_t row = hl_tab_row(tab);
-		hl_tab_set(tab, row, 0, i < n ? names[i] : "合计");
+		hl_tab_set(tab, row, 0, i < n ? names[i] : _("Total"));
 		hl_rep_num(tab, row, 1, p->first), hl_rep_num(tab, row, 2, p->handled), hl_rep_num(tab, row, 3, p->breaches);
 		hl_rep_num(tab, row, 4, p->late_callbacks);
 		if (fines)
@@ -140,24 +142,24 @@ static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct h
 	hl_tab_set(tab, row, c++, t->id);
 	hl_rep_stamp(t->opened.t, &b);
 	hl_tab_set(tab, row, c++, b.s);
-	hl_tab_set(tab, row, c++, t->missed ? "missed" : hl_vocab_name(&hl_categories, t->category));
+	hl_tab_set(tab, row, c++, hl_rep_category(t));
 	if (!caller) {
-		hl_tab_set(tab, row, c++, hl_vocab_name(&hl_priorities, t->priority));
+		hl_tab_set(tab, row, c++, hl_word_label(&hl_priorities, t->priority));
 		hl_buf_clear(&b);
 		if (t->phone && !r->o.reveal_phones)
 			hl_mask_phone(t->phone, &b);
 		hl_tab_set(tab, row, c++, t->phone && r->o.reveal_phones ? t->phone : b.s);
 	}
-	hl_tab_set(tab, row, c++, hl_vocab_name(&hl_channels, t->channel));
+	hl_tab_set(tab, row, c++, hl_word_label(&hl_channels, t->channel));
 	hl_tab_set(tab, row, c++, t->place);
 	hl_tab_set(tab, row, c++, t->dept);
 	hl_tab_set(tab, row, c++, t->assignee);
-	hl_tab_set(tab, row, c++, hl_state_name(t->state));
+	hl_tab_set(tab, row, c++, hl_state_label(t->state));
 	hl_buf_clear(&b);
 	if (t->resolved.t && !hl_rep_unresolved(t))
 		hl_rep_stamp(t->resolved.t, &b);
 	hl_tab_set(tab, row, c++, b.s);
-	hl_tab_set(tab, row, c++, hl_vocab_name(&hl_verdicts, t->verdict));
+	hl_tab_set(tab, row, c++, hl_word_label(&hl_verdicts, t->verdict));
 	if (t->followups)
 		hl_rep_num(tab, row, c, t->last_score);
 	c++;
@@ -178,25 +180,24 @@ static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct h
 void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc)
 {
 	int caller = r->o.kind == HL_REP_CALLER;
-	struct hl_tab *tab = hl_doc_table(doc, caller ? "客户档案" : "工单");
-	hl_tab_col(tab, "ticket", "工单", HL_CELL_TEXT);
-	hl_tab_col(tab, "opened", "受理时间", HL_CELL_TIME);
-	hl_tab_col(tab, "category", "类别", HL_CELL_TEXT);
+	struct hl_tab *tab = hl_doc_table(doc, caller ? _("Caller history") : _("Tickets"));
+	hl_tab_col(tab, "ticket", _("Ticket"), HL_CELL_TEXT);
+	hl_tab_col(tab, "opened", _("Opened"), HL_CELL_TIME);
+	hl_tab_col(tab, "category", _("Category"), HL_CELL_TEXT);
 	if (!caller) {
-		hl_tab_col(tab, "priority", "优先级", HL_CELL_TEXT);
-		hl_tab_col(tab, "phone", "电话", HL_CELL_TEXT);
+		hl_tab_col(tab, "priority", _("Priority"), HL_CELL_TEXT);
+		hl_tab_col(tab, "phone", _("Phone"), HL_CELL_TEXT);
 	}
 	const char *keys[] = {"channel", "place", "dept", "assignee", "state", "resolved", "verdict"};
-	const char *labels[] = {"渠道", "地点", "部门", "承办人", "状态", "办结时间", "结论"};
+	const char *labels[] = {N_("Channel"), N_("Place"), N_("Department"), N_("Assignee"),
+				N_("State"), N_("Resolved at"), N_("Verdict")};
 	for (int k = 0; k < 7; k++)
-		hl_tab_col(tab, keys[k], labels[k], k == 5 ? HL_CELL_TIME : HL_CELL_TEXT);
-	hl_tab_col(tab, "score", "满意度", HL_CELL_COUNT);
+		hl_tab_col(tab, keys[k], _(labels[k]), k == 5 ? HL_CELL_TIME : HL_CELL_TEXT);
+	hl_tab_col(tab, "score", _("Score"), HL_CELL_COUNT);
 	if (caller)
-		hl_tab_col(tab, "text", "内容", HL_CELL_TEXT);
-	static const char *const clock_labels[HL_NCLOCKS] = {"派单", "签收", "答复", "到场",
-							     "跟进", "办结", "回访", "回拨"};
+		hl_tab_col(tab, "text", _("Text"), HL_CELL_TEXT);
 	for (int k = 0; !caller && k < HL_NCLOCKS; k++)
-		hl_tab_col(tab, hl_clock_names[k], clock_labels[k], HL_CELL_CLOCK);
+		hl_tab_col(tab, hl_clock_names[k], hl_clock_label(k), HL_CELL_CLOCK);
 	size_t n;
 	struct hl_ticket **list = hl_rep_in_order(r, &n);
 	for (size_t i = 0; i < n; i++)

@@ -34,6 +34,8 @@ int hl_rep_unresolved(const struct hl_ticket *t);
 const struct hl_facts *hl_rep_facts(const struct hl_reporter *r, const struct hl_ticket *t);
 /* "2026-11-03 09:14" */
 void hl_rep_stamp(int64_t t, struct hl_buf *out);
+/* A ticket's category as shown (a missed call its own). */
+const char *hl_rep_category(const struct hl_ticket *t);
 /* The value of a --by key for a ticket. */
 void hl_rep_group_value(const struct hl_ticket *t, int key, struct hl_buf *out);
 /* Met and missed clocks of a ticket as of the period's end (those whose

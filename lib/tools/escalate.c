@@ -9,6 +9,8 @@
 #include "model/repeats.h"
 #include "io/table.h"
 #include "base/utf8.h"
+#include "hl/i18n.h"
+#include "model/words.h"
 
 struct hl_escalator {
 	const struct hl_config *cfg;
@@ -336,17 +338,18 @@ int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
 	struct hl_buf due = {0}, late = {0}, who = {0}, to = {0};
 	hl_table_init(&tab, 7);
 	tab.right = 1u << 4;
-	const char *head[] = {"STATE", "TICKET", "CLOCK", "DUE", "LATE", "DEPT/ASSIGNEE", "NOTIFY"};
+	const char *head[] = {_("STATE"), _("TICKET"), _("CLOCK"), _("DUE"), _("LATE"),
+			      _("DEPT/ASSIGNEE"), _("NOTIFY")};
 	hl_table_row(&tab, head);
 	for (size_t i = 0; i < n; i++) {
 		hl_buf_clear(&due), hl_buf_clear(&late), hl_buf_clear(&who), hl_buf_clear(&to);
 		hl_short_time(a[i].due, &due);
-		hl_span_format(now - a[i].due, &late);
+		hl_span_show(now - a[i].due, &late);
 		hl_buf_printf(&who, "%s/%s", a[i].t->dept ? a[i].t->dept : "-",
 			      a[i].t->assignee ? a[i].t->assignee : "-");
-		hl_buf_printf(&to, "%s (%s)", a[i].to, a[i].role);
-		const char *row[] = {a[i].overdue ? "overdue" : "warning", a[i].t->id,
-				     hl_clock_names[a[i].clock], due.s, late.s, who.s, to.s};
+		hl_buf_printf(&to, "%s (%s)", a[i].to, hl_role_label(a[i].role));
+		const char *row[] = {hl_notice_label(a[i].overdue), a[i].t->id,
+				     hl_clock_label(a[i].clock), due.s, late.s, who.s, to.s};
 		hl_table_row(&tab, row);
 	}
 	int rc = hl_table_print(&tab, fp);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hl/export.h"
+#include "hl/i18n.h"
 #include "io/reader.h"
 #include "hl/time.h"
 
@@ -99,19 +100,19 @@ static const struct {
 	const char *key, *label;
 	enum hl_cell_type type;
 } sheet_cols[] = {
-	{"time", "时间", HL_CELL_TIME},       {"ticket", "工单", HL_CELL_TEXT},
-	{"event", "事件", HL_CELL_TEXT},      {"actor", "操作人", HL_CELL_TEXT},
-	{"category", "类别", HL_CELL_TEXT},   {"priority", "优先级", HL_CELL_TEXT},
-	{"channel", "渠道", HL_CELL_TEXT},    {"caller", "来电人", HL_CELL_TEXT},
-	{"phone", "电话", HL_CELL_TEXT},      {"place", "地点", HL_CELL_TEXT},
-	{"dept", "部门", HL_CELL_TEXT},       {"assignee", "承办人", HL_CELL_TEXT},
-	{"due", "到期", HL_CELL_TIME},        {"level", "级别", HL_CELL_COUNT},
-	{"clock", "时钟", HL_CELL_TEXT},      {"notify", "通知", HL_CELL_TEXT},
-	{"score", "满意度", HL_CELL_COUNT},   {"verdict", "结论", HL_CELL_TEXT},
-	{"rule", "规则", HL_CELL_TEXT},       {"call", "通话", HL_CELL_TEXT},
-	{"queue", "队列", HL_CELL_TEXT},      {"outcome", "结果", HL_CELL_TEXT},
-	{"wait", "等待秒", HL_CELL_COUNT},    {"talk", "通话秒", HL_CELL_COUNT},
-	{"text", "内容", HL_CELL_TEXT},
+	{"time", N_("Time"), HL_CELL_TIME},          {"ticket", N_("Ticket"), HL_CELL_TEXT},
+	{"event", N_("Event"), HL_CELL_TEXT},        {"actor", N_("Actor"), HL_CELL_TEXT},
+	{"category", N_("Category"), HL_CELL_TEXT},  {"priority", N_("Priority"), HL_CELL_TEXT},
+	{"channel", N_("Channel"), HL_CELL_TEXT},    {"caller", N_("Caller"), HL_CELL_TEXT},
+	{"phone", N_("Phone"), HL_CELL_TEXT},        {"place", N_("Place"), HL_CELL_TEXT},
+	{"dept", N_("Department"), HL_CELL_TEXT},    {"assignee", N_("Assignee"), HL_CELL_TEXT},
+	{"due", N_("Due"), HL_CELL_TIME},            {"level", N_("Level"), HL_CELL_COUNT},
+	{"clock", N_("Clock"), HL_CELL_TEXT},        {"notify", N_("Notify"), HL_CELL_TEXT},
+	{"score", N_("Score"), HL_CELL_COUNT},       {"verdict", N_("Verdict"), HL_CELL_TEXT},
+	{"rule", N_("Rule"), HL_CELL_TEXT},          {"call", N_("Call"), HL_CELL_TEXT},
+	{"queue", N_("Queue"), HL_CELL_TEXT},        {"outcome", N_("Outcome"), HL_CELL_TEXT},
+	{"wait", N_("Wait (s)"), HL_CELL_COUNT},     {"talk", N_("Talk (s)"), HL_CELL_COUNT},
+	{"text", N_("Text"), HL_CELL_TEXT},
 };
 
 /* A journal time as a local date-time a spreadsheet reads; what does not
@@ -146,12 +147,12 @@ static int put_row(void *arg, struct hl_reader *rd, const struct hl_record *r,
 	const char *const *cols = hl_reader_columns(rd, &ncols);
 	(void)e;
 	if (!sh->tab) {
-		sh->tab = hl_doc_table(sh->doc, "工单日志");
+		sh->tab = hl_doc_table(sh->doc, _("Journal"));
 		for (size_t c = 0; c < ncols; c++) {
 			size_t k = 0, n = sizeof sheet_cols / sizeof sheet_cols[0];
 			while (k < n && !hl_streq(sheet_cols[k].key, cols[c]))
 				k++;
-			hl_tab_col(sh->tab, cols[c], k < n ? sheet_cols[k].label : cols[c],
+			hl_tab_col(sh->tab, cols[c], k < n ? _(sheet_cols[k].label) : cols[c],
 				   k < n ? sheet_cols[k].type : HL_CELL_TEXT);
 		}
 		sh->pos = hl_xcalloc(ncols ? ncols : 1, sizeof *sh->pos);
@@ -176,7 +177,7 @@ long hl_export_doc(const char *path, char *const *ids, size_t nids, struct hl_do
 		   struct hl_buf *err)
 {
 	struct sheet sh = {doc, NULL, NULL, {0}};
-	doc->title = hl_xstrdup("工单日志 (journal)");
+	doc->title = hl_xstrdup(_("Journal"));
 	doc->period = hl_xstrdup(path);
 	long count = each_wanted(path, ids, nids, put_row, &sh, err);
 	hl_buf_free(&sh.v);

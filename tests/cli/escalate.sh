@@ -178,7 +178,7 @@ T1=$(new -c repair 水管)
 T2=$(new -c consult 问事)
 "$HL_LOG" assign "$T1" -d 工程部 -a 张伟
 at 10:10
-run "$HL_ESC" -o text
+run "$HL_ESC" -o text --lang en
 is "text: overdue first, aligned by display width" "$(cat "$T/out")" \
 "STATE    TICKET            CLOCK   DUE          LATE  DEPT/ASSIGNEE  NOTIFY
 overdue  $T1  ack     11-03 09:30   40m  工程部/张伟    老李 (head)

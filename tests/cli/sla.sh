@@ -357,7 +357,7 @@ at 2026-11-05T13:00:00+08:00
 "$HL_LOG" resolve "$F" 再次答复
 HL_NOW=2026-12-01T09:00:00+08:00 run "$HL_REPORT" monthly --month 2026-11 -o csv
 is "round: the reply ended at the first resolve, in time, not at the reopen" \
-	"$(tr -d '\r' < "$T/out" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "reply_met") k = i } $1 == "合计" { print $k }')" "100.0"
+	"$(tr -d '\r' < "$T/out" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "答复按时%") k = i } $1 == "合计" { print $k }')" "100.0"
 # a step the journal holds after now has not happened yet
 G=$(HL_NOW=2026-11-06T09:00:00+08:00 new -c consult 问水费)
 HL_NOW=2026-11-06T09:50:00+08:00 "$HL_LOG" reply "$G" 已答复
@@ -455,7 +455,7 @@ HL_NOW=2026-12-01T09:00:00+08:00 run "$HL_REPORT" monthly --month 2026-11 -o csv
 # 6/6, ack 6/6, reply 2/3, arrive 2/3, resolve 5/6, followup 3/3; 24/27
 col() { tr -d '\r' < "$T/out" | awk -F, -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i } $1 == "合计" { print $k }'; }
 is "month: on-time rate of every clock" \
-	"$(col sla_met) $(col assign_met) $(col ack_met) $(col reply_met) $(col arrive_met) $(col resolve_met) $(col followup_met)" \
+	"$(col 按时率%) $(col 派单按时%) $(col 签收按时%) $(col 答复按时%) $(col 到场按时%) $(col 办结按时%) $(col 回访按时%)" \
 	"88.9 100.0 100.0 66.7 66.7 83.3 100.0"
 HL_NOW=2026-12-01T09:00:00+08:00 run "$HL_REPORT" staff --month 2026-11 -o csv
 # 张伟: R2 late, the first late ticket: 100. 周敏: C2 a repeat (100 x 2),

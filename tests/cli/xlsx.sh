@@ -19,13 +19,14 @@ is_status "monthly -o xlsx" 0
 cp "$T/out" monthly.xlsx
 is "a zip with a sheet" "$(unzip -Z1 monthly.xlsx | grep -c '^xl/worksheets/sheet1.xml$')" 1
 is "the title row: report, period, when made" "$(cell monthly.xlsx A1)" \
-	"inlineStr General 热线工作分析表 (monthly) · 2026-11 · 生成于 2026-12-01 00:00"
+	"inlineStr General 热线工作分析表 · 2026-11 · 生成于 2026-12-01 00:00"
 is "Chinese headers" "$(cell monthly.xlsx A2) $(cell monthly.xlsx B2)" "inlineStr General 部门 inlineStr General 受理"
-is "a department is text" "$(cell monthly.xlsx A4)" "inlineStr @ 客服部"
-is "a count is a number" "$(cell monthly.xlsx B3)" "n 0 2"
-is "a rate is a fraction shown as a percentage" "$(cell monthly.xlsx O3)" "n 0.0% 0.8"
+is "a department is text" "$(cell monthly.xlsx A3)" "inlineStr @ 客服部"
+is "no department: a label, not (none)" "$(cell monthly.xlsx A5)" "inlineStr @ 未派单"
+is "a count is a number" "$(cell monthly.xlsx B5)" "n 0 2"
+is "a rate is a fraction shown as a percentage" "$(cell monthly.xlsx O5)" "n 0.0% 0.8"
 is "the duration's unit is in its header" "$(cell monthly.xlsx U2)" "inlineStr General 办结时长中位(小时)"
-is "a duration is hours, a number" "$(cell monthly.xlsx U5)" "n 0.0 73"
+is "a duration is hours, a number" "$(cell monthly.xlsx U4)" "n 0.0 73"
 is "the totals row" "$(cell monthly.xlsx A6) $(cell monthly.xlsx B6)" "inlineStr @ 合计 n 0 3"
 sheet=$(unzip -p monthly.xlsx xl/worksheets/sheet1.xml)
 like "the header rows are frozen" "$sheet" '<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>'
@@ -46,9 +47,9 @@ is "a place 3/4 is no date" "$(cell tickets.xlsx G3)" "inlineStr @ 3/4"
 is "a place -1+2 is no formula" "$(cell tickets.xlsx G4)" "inlineStr @ -1+2"
 run "$HL_REPORT" tickets --open -o xlsx
 cp "$T/out" open.xlsx
-is "a deadline: its outcome, text" "$(cell open.xlsx P2) $(cell open.xlsx P3)" "inlineStr General 签收 inlineStr @ late"
+is "a deadline: its outcome, text" "$(cell open.xlsx P2) $(cell open.xlsx P3)" "inlineStr General 签收 inlineStr @ 超时"
 is "and the hours late, a number" "$(cell open.xlsx Q2) $(cell open.xlsx Q3)" "inlineStr General 签收超时(小时) n 0.0 686.3336111111112"
-is "a deadline met has no hours" "$(cell open.xlsx N3) [$(cell open.xlsx O3)]" "inlineStr @ met []"
+is "a deadline met has no hours" "$(cell open.xlsx N3) [$(cell open.xlsx O3)]" "inlineStr @ 按时 []"
 run "$HL_REPORT" caller 02012345678 -o xlsx typed/hotline.csv
 cp "$T/out" caller.xlsx
 like "a caller's formula is text" "$(python3 "$CELLS" caller.xlsx)" "inlineStr	@	=HYPERLINK\(\"http://x.example/\",\"点这里\"\)"
@@ -60,9 +61,9 @@ is_status "calls -o xlsx" 0
 run "$HL_REPORT" weekly --week 2026-W45 -o xlsx
 cp "$T/out" weekly.xlsx
 is "weekly: a sheet a table" "$(unzip -Z1 weekly.xlsx | grep -c '^xl/worksheets/sheet')" 2
-like "named after it" "$(unzip -p weekly.xlsx xl/workbook.xml)" '<sheet name="客户投诉处理周报表 \(complaints\)"'
+like "named after it" "$(unzip -p weekly.xlsx xl/workbook.xml)" '<sheet name="客户投诉处理周报表"'
 is "the second's title names the table" "$(cell weekly.xlsx A1 2)" \
-	"inlineStr General 热线周报 (weekly) · 客户投诉处理周报表 (complaints) · 2026-W45 · 生成于 2026-12-01 00:00"
+	"inlineStr General 热线周报 · 客户投诉处理周报表 · 2026-W45 · 生成于 2026-12-01 00:00"
 is "--by day: a day is a date" "$("$HL_REPORT" monthly --month 2026-11 --by day -o xlsx > day.xlsx && cell day.xlsx A3)" \
 	"n yyyy-mm-dd 46325"
 run "$HL_REPORT" staff --month 2026-11 -o xlsx
@@ -82,8 +83,8 @@ run "$HL_REPORT" caller 02012345678 -o csv --no-bom typed/hotline.csv
 like "CSV: a caller's formula gets a '" "$(cat "$T/out")" "\"'=HYPERLINK\(\"\"http"
 run "$HL_REPORT" monthly --month 2026-11 -o csv --no-bom typed/hotline.csv
 is "CSV: a duration in hours, its unit in the header" \
-	"$(tr -d '\r' < "$T/out" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "median_resolve_hours") c = i } NR > 1 { printf "%s ", $c }')" \
-	" 3.6 2.1 2.8 "
+	"$(tr -d '\r' < "$T/out" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "办结时长中位(小时)") c = i } NR > 1 { printf "%s ", $c }')" \
+	"3.6 2.1  2.8 "
 
 # ---- hl-escalate and hl-log ----
 HL_NOW=2026-11-10T09:00:00+08:00 run "$HL_BIN/hl-escalate" -o xlsx typed/hotline.csv

@@ -35,7 +35,16 @@ int main(void)
 	is_int(cfg.sla[complaint].due[HL_CLK_RESOLVE].unit, HL_DUR_BDAY, "complaint plan in business days");
 	is_int(cfg.sla[complaint].due[HL_CLK_RESOLVE].amount, 2, "within 2 working days (004 9.3.2)");
 	is_int(cfg.sla[complaint].due[HL_CLK_REPLY].amount, 86400, "reply within 24h (000)");
+	ok(!cfg.organisation && !cfg.unit, "no organisation by default");
 	hl_config_free(&cfg);
+
+	const char *org = "organisation: 阳光物业有限公司\nunit: 客服中心\n";
+	ok(hl_config_load_text("h.yaml", org, strlen(org), &cfg, &err) == 0, "organisation and unit: %s",
+	   hl_buf_str(&err));
+	is_str(cfg.organisation, "阳光物业有限公司", "the organisation, for report titles");
+	is_str(cfg.unit, "客服中心", "and its unit");
+	hl_config_free(&cfg);
+	bad("organisation: [a, b]\n", "h.yaml:1:15: 'organisation' must be a value, not a list");
 
 	const char *text =
 		"timezone: Asia/Shanghai\n"

@@ -49,12 +49,12 @@ int main(void)
 	struct hl_doc d = {0};
 	one_row(&d);
 	char *csv = printed(&d, HL_DOC_CSV, 0);
-	is_str(csv, "phone,place,text,n,rate,hours,at,ack,ack_late_hours\r\n"
+	is_str(csv, "电话,地点,内容,数,率%,时长 (hours),时间,签收,签收 late (hours)\r\n"
 		    "\"\t02012345678\",\"\t3/4\",\"'=HYPERLINK(\"\"x\"\")\",7,12.5,2.0,2026-11-03 09:14,late,27.0\r\n",
 	       "csv: a phone and a place text (a tab), a formula neutralized, hours, a deadline in two");
 	free(csv);
 	csv = printed(&d, HL_DOC_CSV, 1);
-	ok(csv && !strncmp(csv, "\xef\xbb\xbfphone,", 9), "csv: the BOM when asked");
+	ok(csv && !strncmp(csv, "\xef\xbb\xbf电话,", 10), "csv: the BOM when asked");
 	free(csv);
 	char *text = printed(&d, HL_DOC_TEXT, 1);
 	ok(text && strstr(text, " 1h59m ") && strstr(text, "late 1d3h"), "text: a duration and a deadline for people");
