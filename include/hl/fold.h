@@ -47,6 +47,9 @@ struct hl_ticket {
 	struct hl_time called;     /* a missed call returned */
 	struct hl_time dispatched; /* the first route or assign */
 	struct hl_time first_resolved; /* ends the first round's assign, reply, arrive */
+	/* The latest complaint from the ticket's phone before its opening
+	 * (another ticket's), as the live fold saw it then; 0: none. */
+	int64_t prev_complaint;
 	int64_t held_since;
 	int64_t held_total;        /* seconds spent on hold */
 	struct hl_hold *holds;     /* when, for the clocks that ran meanwhile */
@@ -124,6 +127,13 @@ struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
  * tickets as they stood at upto. */
 struct hl_ticket *hl_fold_open_upto(struct hl_tickets *tt, const struct hl_cols *c,
 				    const char *file, struct hl_event *ev, int64_t upto);
+/* The same, and a ticket for which settled(t, arg) holds is forgotten
+ * before the record is applied, as if it had closed: the fold of a reader
+ * that forgets settled tickets gives what it gives from its saved state. */
+struct hl_ticket *hl_fold_open_live(struct hl_tickets *tt, const struct hl_cols *c,
+				    const char *file, struct hl_event *ev, int64_t upto,
+				    int (*settled)(const struct hl_ticket *, const void *),
+				    const void *arg);
 /* The fold of readers that keep every ticket (the reports): applies a
  * parsed event (creating the ticket at its opening); NULL when ignored
  * (reported) or the ticket is unknown. */

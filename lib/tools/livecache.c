@@ -19,7 +19,7 @@
 #include "io/reader.h"
 #include "hl/route.h"
 
-#define VERSION "hl-state 5\n"
+#define VERSION "hl-state 6\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
@@ -98,6 +98,7 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 		put_str(b, strs[i]);
 	for (size_t i = 0; i < NTIMES; i++)
 		put_time(b, *times[i]);
+	put_int(b, t->prev_complaint);
 	put_int(b, t->held_since);
 	put_int(b, t->held_total);
 	put_int(b, (long long)t->nholds);
@@ -284,8 +285,8 @@ static int sane_ticket(struct hl_ticket *t, long long held_total)
 	for (size_t i = 0; i < NTIMES; i++)
 		if (!sane_time(times[i]->t))
 			return 0;
-	if (!sane_time(t->held_since) || !in_range(held_total, 0, TIME_MAX - TIME_MIN) ||
-	    (t->held && t->nholds == 0))
+	if (!sane_time(t->held_since) || !sane_time(t->prev_complaint) ||
+	    !in_range(held_total, 0, TIME_MAX - TIME_MIN) || (t->held && t->nholds == 0))
 		return 0;
 	for (size_t i = 0; i < t->nholds; i++)
 		if (!sane_time(t->holds[i].from) || !sane_time(t->holds[i].to))
@@ -334,6 +335,7 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 			return -1;
 		times[i]->off = (int)off;
 	}
+	t->prev_complaint = get_int(fs);
 	t->held_since = get_int(fs);
 	long long held_total = get_int(fs);
 	t->held_total = held_total;
@@ -576,6 +578,7 @@ int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err)
 		memset(&cov, 0, sizeof cov);
 	}
 	int rc = read_from(s, fd, journal, committed, &cov, err);
+	hl_live_settle(s);
 	if (rc == 0 && S_ISREG(st.st_mode) && cov.offset > 0 &&
 	    (!s->from_cache || s->tail_bytes > rewrite_after(cache_size))) {
 		cov.dev = st.st_dev;
@@ -598,8 +601,11 @@ int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_bu
 {
 	const char *env = getenv("HL_JOURNAL");
 	const char *path = nfiles == 1 ? files[0] : env && *env ? env : "hotline.csv";
-	if (nfiles > 1 || hl_streq(path, "-"))
-		return hl_journal_read(files, nfiles, feed, s, err);
+	if (nfiles > 1 || hl_streq(path, "-")) {
+		int rc = hl_journal_read(files, nfiles, feed, s, err);
+		hl_live_settle(s);
+		return rc;
+	}
 	/* the cache holds the whole journal: as of an earlier time (a --now
 	 * in the past) the fold is redone from the top without what came
 	 * later, and not cached */
@@ -615,5 +621,7 @@ int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_bu
 	hl_live_free(s);
 	hl_live_init(s, cfg);
 	s->as_of = as_of;
-	return hl_journal_read(one, 1, feed, s, err);
+	rc = hl_journal_read(one, 1, feed, s, err);
+	hl_live_settle(s);
+	return rc;
 }
