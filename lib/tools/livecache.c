@@ -98,7 +98,6 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 		put_str(b, strs[i]);
 	for (size_t i = 0; i < NTIMES; i++)
 		put_time(b, *times[i]);
-	put_int(b, t->prev_complaint);
 	put_int(b, t->held_since);
 	put_int(b, t->held_total);
 	put_int(b, (long long)t->nholds);
@@ -108,6 +107,7 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	for (size_t i = 0; i < t->nsent; i++)
 		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due),
 			put_int(b, t->sent[i].who);
+	put_int(b, t->prev_complaint);
 	hl_buf_addc(b, '\n');
 }
 
@@ -335,7 +335,6 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 			return -1;
 		times[i]->off = (int)off;
 	}
-	t->prev_complaint = get_int(fs);
 	t->held_since = get_int(fs);
 	long long held_total = get_int(fs);
 	t->held_total = held_total;
@@ -360,6 +359,7 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 		t->sent[t->nsent].due = get_int(fs);
 		t->sent[t->nsent].who = get_int(fs);
 	}
+	t->prev_complaint = get_int(fs);
 	return fs->bad || fs->at != fs->n || !sane_ticket(t, held_total) ? -1 : 0;
 }
 
