@@ -49,6 +49,13 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const
 	const char *id = c->v[HL_COL_TICKET];
 	if (id)
 		hl_ids_see(&s->ids, id);
+	/* a fold of a journal nobody closes would keep every ticket: the
+	 * settled ones go each time the table doubles (a ticket settled or
+	 * not is the same to every record: the fold forgets it first) */
+	if (s->tickets.n >= s->sweep_at) {
+		hl_live_settle(s);
+		s->sweep_at = 2 * s->tickets.n + 4096;
+	}
 	struct hl_ticket *t = hl_fold_open_live(&s->tickets, c, file, ev, s->as_of,
 						hl_live_settled, s);
 	if (ev->kind != HL_EV_NONE && ev->time.t > s->last)

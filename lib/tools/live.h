@@ -23,6 +23,7 @@ struct hl_live {
 	/* what the last sync did: whether the cache is worth rewriting */
 	int from_cache;                /* 1: resumed from a valid cache */
 	long long tail_bytes;          /* journal bytes read */
+	size_t sweep_at;               /* tickets kept before settled ones are looked for */
 };
 
 void hl_live_init(struct hl_live *s, const struct hl_config *cfg);
