@@ -47,9 +47,6 @@ struct hl_ticket {
 	struct hl_time called;     /* a missed call returned */
 	struct hl_time dispatched; /* the first route or assign */
 	struct hl_time first_resolved; /* ends the first round's assign, reply, arrive */
-	/* The latest complaint from the ticket's phone before its opening
-	 * (another ticket's), as the live fold saw it then; 0: none. */
-	int64_t prev_complaint;
 	int64_t held_since;
 	int64_t held_total;        /* seconds spent on hold */
 	struct hl_hold *holds;     /* when, for the clocks that ran meanwhile */

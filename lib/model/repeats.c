@@ -47,17 +47,6 @@ int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const ch
 	return 0;
 }
 
-int64_t hl_repeats_latest(const struct hl_repeats *r, const char *phone, int64_t at,
-			  int64_t from)
-{
-	const struct hl_complaints *c = phone ? hl_strmap_get(&r->phones, phone) : NULL;
-	int64_t latest = 0;
-	for (int i = 0; c && i < c->n; i++)
-		if (c->t[i] <= at && c->t[i] >= from && (!latest || c->t[i] > latest))
-			latest = c->t[i];
-	return latest;
-}
-
 void hl_repeats_free(struct hl_repeats *r)
 {
 	hl_strmap_free(&r->phones);

@@ -33,11 +33,6 @@ void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev);
  * seconds before at. */
 int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const char *id,
 			 int64_t at, int64_t window);
-/* The latest complaint from phone at or before at and not before from
- * (journal order decides within a minute: every complaint noted so far
- * came earlier); 0 when none. The live fold asks it as a ticket opens. */
-int64_t hl_repeats_latest(const struct hl_repeats *r, const char *phone, int64_t at,
-			  int64_t from);
 void hl_repeats_free(struct hl_repeats *r);
 
 #endif

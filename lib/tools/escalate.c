@@ -185,7 +185,7 @@ static void ladder(struct hl_escalator *e, struct hl_ticket *t, int clock,
 	const struct hl_ladder *l = &e->cfg->ladder;
 	int64_t at[4], now = e->now.t;
 	int up = l->repeat && t->category == HL_CAT_COMPLAINT &&
-		 hl_live_is_repeat(t, l->repeat);
+		 hl_repeats_is_repeat(&e->live.complaints, t->phone, t->id, t->opened.t, l->repeat);
 	int reached[4] = {0}, sent_hi = -1;
 	rung_times(e, t, v, at);
 	for (int level = 0; level < 4; level++)

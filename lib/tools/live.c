@@ -62,9 +62,6 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const
 		s->last = ev->time.t;
 	if (!t)
 		return NULL;
-	if (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED)
-		t->prev_complaint = hl_repeats_latest(&s->complaints, ev->phone, ev->time.t,
-						      hl_live_forget_before(s));
 	int rule = ev->kind == HL_EV_ROUTE ? hl_routes_index(s->cfg->routes, ev->rule) : -1;
 	if (rule >= 0)
 		replay_rotation(s, rule, ev->assignee, hl_ticket_since(t));
@@ -84,12 +81,11 @@ static int64_t repeat_window(const struct hl_config *cfg)
 
 int64_t hl_live_forget_before(const struct hl_live *s)
 {
-	return s->last - repeat_window(s->cfg);
-}
-
-int hl_live_is_repeat(const struct hl_ticket *t, int64_t window)
-{
-	return t->prev_complaint && t->opened.t - t->prev_complaint <= window;
+	int64_t oldest = s->last;
+	for (size_t i = 0; i < s->tickets.cap; i++)
+		if (s->tickets.slot[i].t && s->tickets.slot[i].t->opened.t < oldest)
+			oldest = s->tickets.slot[i].t->opened.t;
+	return oldest - repeat_window(s->cfg);
 }
 
 int hl_live_settled(const struct hl_ticket *t, const void *arg)

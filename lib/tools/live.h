@@ -34,13 +34,9 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const
 				struct hl_event *ev);
 
 /* Complaints older than this can no longer make a complaint a repeat:
- * a ticket learns whether it is one as it opens (prev_complaint), and
- * one opening now looks back no further than the longest repeat window
- * of the configuration. */
+ * every ticket that may still ask opened later than the longest repeat
+ * window of the configuration after them. */
 int64_t hl_live_forget_before(const struct hl_live *s);
-/* Whether t is a repeat: another complaint from its phone within window
- * seconds before its opening. */
-int hl_live_is_repeat(const struct hl_ticket *t, int64_t window);
 /* Whether t is settled as the journal stands (its latest time): closed,
  * or resolved (a missed call called back) followup.autoclose or more
  * before. A settled ticket leaves the live state; a reopen revives it. */

@@ -19,7 +19,7 @@
 #include "io/reader.h"
 #include "hl/route.h"
 
-#define VERSION "hl-state 6\n"
+#define VERSION "hl-state 5\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
@@ -107,7 +107,6 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	for (size_t i = 0; i < t->nsent; i++)
 		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due),
 			put_int(b, t->sent[i].who);
-	put_int(b, t->prev_complaint);
 	hl_buf_addc(b, '\n');
 }
 
@@ -285,8 +284,8 @@ static int sane_ticket(struct hl_ticket *t, long long held_total)
 	for (size_t i = 0; i < NTIMES; i++)
 		if (!sane_time(times[i]->t))
 			return 0;
-	if (!sane_time(t->held_since) || !sane_time(t->prev_complaint) ||
-	    !in_range(held_total, 0, TIME_MAX - TIME_MIN) || (t->held && t->nholds == 0))
+	if (!sane_time(t->held_since) || !in_range(held_total, 0, TIME_MAX - TIME_MIN) ||
+	    (t->held && t->nholds == 0))
 		return 0;
 	for (size_t i = 0; i < t->nholds; i++)
 		if (!sane_time(t->holds[i].from) || !sane_time(t->holds[i].to))
@@ -359,7 +358,6 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 		t->sent[t->nsent].due = get_int(fs);
 		t->sent[t->nsent].who = get_int(fs);
 	}
-	t->prev_complaint = get_int(fs);
 	return fs->bad || fs->at != fs->n || !sane_ticket(t, held_total) ? -1 : 0;
 }
 

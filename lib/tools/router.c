@@ -74,7 +74,8 @@ static int in_span(struct hl_span s, int minute)
 }
 
 /* NULL when the rule matches, else the first condition that does not. */
-static const char *mismatch(const struct hl_route_rule *r, const struct hl_ticket *t)
+static const char *mismatch(const struct hl_router *rt, const struct hl_route_rule *r,
+			    const struct hl_ticket *t)
 {
 	int64_t day;
 	int minute;
@@ -95,7 +96,7 @@ static const char *mismatch(const struct hl_route_rule *r, const struct hl_ticke
 		if (!t->text || i == r->nkeywords)
 			return "keywords";
 	}
-	if (r->repeat && !hl_live_is_repeat(t, r->repeat))
+	if (r->repeat && !hl_repeats_is_repeat(&rt->live.complaints, t->phone, t->id, t->opened.t, r->repeat))
 		return "repeat";
 	hl_local_day(hl_ticket_since(t), &day, &minute);
 	if (r->has_time && !in_span(r->time, minute))
@@ -236,7 +237,7 @@ static int decide(const struct hl_router *rt, const struct hl_ticket *t, struct 
 	}
 	for (size_t i = 0; rs && i < rs->n; i++) {
 		const struct hl_route_rule *r = &rs->rule[i];
-		const char *why = mismatch(r, t);
+		const char *why = mismatch(rt, r, t);
 		if (ex)
 			hl_buf_line(ex, "  rule %s: %s%s", r->name, why ? "no, " : "matches",
 				    why ? why : "");
