@@ -271,12 +271,14 @@ int main(int argc, char **argv)
 		if (argc > 2)
 			hl_errx(HL_EXIT_ERROR, "append reads one input (a file or -)");
 		commit.future_slack = 300; /* clocks of other machines */
-		rc = hl_batch_read(&batch, argc > 1 ? argv[1] : "-", &err);
+		rc = 0;
 	}
 	/* a reader gone from the pipe is an error to report, not a signal:
 	 * the batch may be committed by then */
 	signal(SIGPIPE, SIG_IGN);
-	if (rc == 0)
+	if (rc == 0 && !verb && !import)
+		rc = hl_batch_append(argc > 1 ? argv[1] : "-", &cfg, &commit, &err);
+	else if (rc == 0)
 		rc = hl_batch_commit(&batch, &cfg, &commit, &err);
 	if (rc)
 		hl_warnx("%s", err.s);

@@ -51,4 +51,11 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 /* One key per leg of a call: its id and queue. */
 void hl_call_key(const char *id, const char *queue, struct hl_buf *out);
 
+/* append: the records of path ("-": standard input, spooled beside the
+ * journal when it cannot be read twice), checked as hl_batch_commit
+ * checks a batch and committed whole or not at all, in memory that grows
+ * with the tickets the input names, not with its records. */
+int hl_batch_append(const char *path, const struct hl_config *cfg, const struct hl_commit *c,
+		    struct hl_buf *err);
+
 #endif

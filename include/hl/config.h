@@ -66,6 +66,7 @@ struct hl_config {
 	char *unit;          /* and which part of it, or NULL */
 	int digits;          /* minimum digits of the daily sequence */
 	int reopen_at;       /* a followup score at or below this reopens */
+	int64_t autoclose;   /* seconds after its resolve a ticket is settled; 0: never */
 	struct hl_dept *depts;
 	size_t ndepts;
 	struct hl_person *staff;

@@ -124,6 +124,13 @@ struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
  * tickets as they stood at upto. */
 struct hl_ticket *hl_fold_open_upto(struct hl_tickets *tt, const struct hl_cols *c,
 				    const char *file, struct hl_event *ev, int64_t upto);
+/* The same, and a ticket for which settled(t, arg) holds is forgotten
+ * before the record is applied, as if it had closed: the fold of a reader
+ * that forgets settled tickets gives what it gives from its saved state. */
+struct hl_ticket *hl_fold_open_live(struct hl_tickets *tt, const struct hl_cols *c,
+				    const char *file, struct hl_event *ev, int64_t upto,
+				    int (*settled)(const struct hl_ticket *, const void *),
+				    const void *arg);
 /* The fold of readers that keep every ticket (the reports): applies a
  * parsed event (creating the ticket at its opening); NULL when ignored
  * (reported) or the ticket is unknown. */

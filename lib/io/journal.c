@@ -369,13 +369,48 @@ static int move_record(struct hl_journal *j, struct hl_committed *rec, int64_t l
 	return hl_committed_write(j->cfd, j->fd, rec, sync);
 }
 
+/* The batch of total bytes is written and synced: the commit (step 5 of
+ * the protocol). 0, or 1 when committed but the record's sync failed, or
+ * -1 when nothing is committed (the journal cut back). */
+static int finish(struct hl_journal *j, off_t total, struct hl_buf *err)
+{
+	struct hl_committed next;
+	if (move_record(j, &next, j->size + total, 0, 1) < 0) {
+		int saved = errno;
+		/* what readers see now decides: read the record back */
+		int64_t now = -1;
+		struct hl_buf e = {0};
+		int seen = hl_committed_read(j->path, j->fd, &now, NULL, &e);
+		hl_buf_free(&e);
+		if (seen == 1 && now == next.len) {
+			j->rec = next;
+			j->size = j->phys = next.len;
+			j->is_new = 0;
+			j->wrote = j->announced = 0;
+			hl_fail(err, "%s.commit: committed, but not known to be on disk: %s",
+				j->path, strerror(saved));
+			return 1;
+		}
+		if (ftruncate(j->fd, j->size) == 0)
+			fsync(j->fd);
+		j->wrote = j->announced = 0;
+		return hl_fail(err, "%s.commit: write failed, nothing committed: %s", j->path,
+			       strerror(saved));
+	}
+	j->rec = next;
+	j->size = j->phys = next.len;
+	j->is_new = 0;
+	j->wrote = j->announced = 0;
+	return 0;
+}
+
 int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 		      struct hl_buf *err)
 {
 	/* what goes before the batch, written with it in one call (the
-	 * batch itself is not copied: it may be hundreds of megabytes) */
+	 * batch itself is not copied) */
 	struct hl_buf head = {0};
-	struct hl_committed intent, next;
+	struct hl_committed intent;
 	if (prepare_commit(j, err))
 		return -1;
 	if (j->is_new)
@@ -404,30 +439,81 @@ int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 		return hl_fail(err, "%s: write failed, nothing committed: %s", j->path,
 			       strerror(saved));
 	}
-	if (move_record(j, &next, j->size + total, 0, 1) < 0) {
-		saved = errno;
-		/* what readers see now decides: read the record back */
-		int64_t now = -1;
-		struct hl_buf e = {0};
-		int seen = hl_committed_read(j->path, j->fd, &now, NULL, &e);
-		hl_buf_free(&e);
-		if (seen == 1 && now == next.len) {
-			j->rec = next;
-			j->size = j->phys = next.len;
-			j->is_new = 0;
-			hl_fail(err, "%s.commit: committed, but not known to be on disk: %s",
-				j->path, strerror(saved));
-			return 1;
+	return finish(j, total, err);
+}
+
+/* A streamed batch announces this much beyond what it is about to write:
+ * a few writes of the record for a gigabyte, and a writer killed between
+ * two leaves a tail within what it announced. */
+#define ANNOUNCE_AHEAD ((off_t)64 << 20)
+
+int hl_journal_begin(struct hl_journal *j, struct hl_buf *err)
+{
+	struct hl_buf head = {0};
+	j->wrote = j->announced = 0;
+	if (prepare_commit(j, err))
+		return -1;
+	if (!j->is_new)
+		return 0;
+	hl_csv_put_header(&head, (const char *const *)j->cols, j->ncols);
+	int rc = hl_journal_write(j, head.s, head.len, err);
+	hl_buf_free(&head);
+	return rc;
+}
+
+int hl_journal_write(struct hl_journal *j, const char *data, size_t len, struct hl_buf *err)
+{
+	struct hl_committed intent;
+	off_t end = j->size + j->wrote + (off_t)len;
+	if (len == 0)
+		return 0;
+	if (end > j->announced) {
+		if (move_record(j, &intent, j->size, end + ANNOUNCE_AHEAD, 0) < 0) {
+			int saved = errno;
+			hl_journal_rollback(j);
+			return hl_fail(err, "%s.commit: write failed, nothing committed: %s",
+				       j->path, strerror(saved));
 		}
-		if (ftruncate(j->fd, j->size) == 0)
-			fsync(j->fd);
-		return hl_fail(err, "%s.commit: write failed, nothing committed: %s", j->path,
+		j->rec = intent;
+		j->have_rec = 1;
+		j->announced = intent.pending;
+	}
+	struct iovec iov = {(void *)data, len};
+	if (writev_all(j->fd, &iov, 1) < 0) {
+		int saved = errno;
+		hl_journal_rollback(j);
+		return hl_fail(err, "%s: write failed, nothing committed: %s", j->path,
 			       strerror(saved));
 	}
-	j->rec = next;
-	j->size = j->phys = next.len;
-	j->is_new = 0;
+	j->wrote += (off_t)len;
 	return 0;
+}
+
+int hl_journal_commit(struct hl_journal *j, struct hl_buf *err)
+{
+	if (fsync(j->fd) < 0) {
+		int saved = errno;
+		hl_journal_rollback(j);
+		return hl_fail(err, "%s: write failed, nothing committed: %s", j->path,
+			       strerror(saved));
+	}
+	return finish(j, j->wrote, err);
+}
+
+void hl_journal_rollback(struct hl_journal *j)
+{
+	struct hl_committed back;
+	/* anything written was announced first (a failed write may have
+	 * left part of its piece) */
+	if (!j->announced)
+		return;
+	if (ftruncate(j->fd, j->size) == 0)
+		fsync(j->fd);
+	/* nothing pending any more: a tail written later by something that
+	 * does not know the protocol is then taken in, not set aside */
+	if (move_record(j, &back, j->size, 0, 0) == 0)
+		j->rec = back;
+	j->wrote = j->announced = 0;
 }
 
 void hl_journal_close(struct hl_journal *j)

@@ -22,6 +22,8 @@ struct hl_journal {
 	size_t ncols;
 	int is_new;         /* empty: the header goes with the first batch */
 	int created;        /* this writer created the file */
+	off_t wrote;        /* a streamed batch: bytes written past size */
+	off_t announced;    /* ... and where the record says it may end */
 };
 
 /* Opens (creating it mode 0600) and takes the exclusive lock, waiting at
@@ -37,6 +39,18 @@ int hl_journal_lock(struct hl_journal *j, const char *path, int wait_seconds,
  * sync failed (message in err). */
 int hl_journal_append(struct hl_journal *j, const char *data, size_t len,
 		      struct hl_buf *err);
+/* The same for a batch too large to hold: hl_journal_begin (the tail a
+ * dead writer left set aside, the header written when the journal is
+ * new), any number of hl_journal_write (each announced in the record
+ * before it is written, so that a writer killed meanwhile leaves a tail
+ * the next one sets aside), then hl_journal_commit (0, -1 or 1 as
+ * hl_journal_append) or hl_journal_rollback, which cuts the journal back
+ * to what is committed: byte for byte what it was. Readers see none of
+ * it before the commit. */
+int hl_journal_begin(struct hl_journal *j, struct hl_buf *err);
+int hl_journal_write(struct hl_journal *j, const char *data, size_t len, struct hl_buf *err);
+int hl_journal_commit(struct hl_journal *j, struct hl_buf *err);
+void hl_journal_rollback(struct hl_journal *j);
 /* Releases the lock and frees. */
 void hl_journal_close(struct hl_journal *j);
 /* The same after a refused batch: a journal this call created, still

@@ -529,15 +529,22 @@ struct hl_ticket *hl_tickets_add_for(struct hl_tickets *tt, const struct hl_even
 	return t ? t : opened(tt, ev, hash);
 }
 
-/* The fold; revive: a reopen of an unknown ticket is of one forgotten. */
+typedef int settled_fn(const struct hl_ticket *, const void *);
+
+/* The fold; revive: a reopen of an unknown ticket is of one forgotten;
+ * settled: a ticket to forget before the record (NULL: none). */
 static struct hl_ticket *fold(struct hl_tickets *tt, const struct hl_event *ev, const char *file,
-			      long line, int revive_it)
+			      long line, int revive_it, settled_fn *settled, const void *arg)
 {
 	struct hl_buf err = {0};
 	if (ev->kind == HL_EV_CALL)
 		return NULL; /* a call of the phone queue, not a ticket's */
 	size_t hash = hash_of(ev->ticket);
 	struct hl_ticket *t = lookup(tt, ev->ticket, hash);
+	if (t && settled && settled(t, arg)) {
+		hl_tickets_del(tt, ev->ticket);
+		t = NULL;
+	}
 	if (!t && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED))
 		t = opened(tt, ev, hash);
 	else if (!t && ev->kind == HL_EV_REOPEN && revive_it)
@@ -555,17 +562,12 @@ static struct hl_ticket *fold(struct hl_tickets *tt, const struct hl_event *ev, 
 struct hl_ticket *hl_fold_event(struct hl_tickets *tt, const struct hl_event *ev,
 				const char *file, long line)
 {
-	return fold(tt, ev, file, line, 0);
+	return fold(tt, ev, file, line, 0, NULL, NULL);
 }
 
-struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
-			       const char *file, struct hl_event *ev)
-{
-	return hl_fold_open_upto(tt, c, file, ev, 0);
-}
-
-struct hl_ticket *hl_fold_open_upto(struct hl_tickets *tt, const struct hl_cols *c,
-				    const char *file, struct hl_event *ev, int64_t upto)
+struct hl_ticket *hl_fold_open_live(struct hl_tickets *tt, const struct hl_cols *c,
+				    const char *file, struct hl_event *ev, int64_t upto,
+				    settled_fn *settled, const void *arg)
 {
 	struct hl_buf err = {0};
 	if (hl_event_parse_cols(c, 0, ev, &err)) {
@@ -578,10 +580,22 @@ struct hl_ticket *hl_fold_open_upto(struct hl_tickets *tt, const struct hl_cols 
 		ev->kind = HL_EV_NONE;
 		return NULL;
 	}
-	struct hl_ticket *t = fold(tt, ev, file, c->line, 1);
+	struct hl_ticket *t = fold(tt, ev, file, c->line, 1, settled, arg);
 	if (t && t->state == HL_ST_CLOSED) {
 		hl_tickets_del(tt, ev->ticket);
 		t = NULL;
 	}
 	return t;
+}
+
+struct hl_ticket *hl_fold_open_upto(struct hl_tickets *tt, const struct hl_cols *c,
+				    const char *file, struct hl_event *ev, int64_t upto)
+{
+	return hl_fold_open_live(tt, c, file, ev, upto, NULL, NULL);
+}
+
+struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
+			       const char *file, struct hl_event *ev)
+{
+	return hl_fold_open_live(tt, c, file, ev, 0, NULL, NULL);
 }

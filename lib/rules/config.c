@@ -44,8 +44,22 @@ static int followup_key(struct hl_cfgctx *c, const char *key, const struct hl_no
 			const struct hl_node *v, void *obj)
 {
 	struct hl_config *cfg = obj;
+	struct hl_duration d;
 	if (hl_streq(key, "reopen_at"))
 		return hl_cfg_int(c, key, v, 0, 5, &cfg->reopen_at);
+	if (hl_streq(key, "autoclose")) {
+		/* 0 keeps resolved tickets live for ever */
+		if (v->type == HL_NODE_SCALAR && v->value && hl_streq(v->value, "0")) {
+			cfg->autoclose = 0;
+			return 0;
+		}
+		if (hl_cfg_duration(c, key, v, &d))
+			return -1;
+		if (d.unit != HL_DUR_CLOCK || d.amount <= 0)
+			return hl_cfg_fail(c, v, "autoclose wants a clock duration such as 7d, or 0");
+		cfg->autoclose = d.amount;
+		return 0;
+	}
 	return hl_cfg_unknown(c, k);
 }
 
@@ -432,6 +446,7 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	cfg->prefix = hl_xstrdup("HL");
 	cfg->digits = 4;
 	cfg->reopen_at = 2;
+	cfg->autoclose = 7 * 86400;
 	hl_telephony_defaults(&cfg->calls);
 	if (apply_text("(defaults)", hl_default_config, strlen(hl_default_config), cfg, err) ||
 	    (text && apply_text(name, text, len, cfg, err))) {

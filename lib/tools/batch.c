@@ -1,6 +1,10 @@
 /* batch.c - validate a batch against the journal, then commit it whole */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "hl/batch.h"
 #include "hl/event.h"
@@ -150,6 +154,7 @@ struct scan {
 	struct hl_strmap *calls;   /* an import's call keys -> record index + 1 */
 	unsigned char *known;      /* records whose call the journal has */
 	struct hl_buf key;
+	const struct hl_strmap *named; /* add the tickets it has (an append) */
 };
 
 static void see_call(struct scan *sc, const struct hl_cols *c)
@@ -175,6 +180,8 @@ static void scan_record(void *arg, const struct hl_cols *c, const char *file)
 		return;
 	hl_ids_see(sc->ids, id);
 	struct hl_ticket *t = hl_tickets_get(sc->tt, id);
+	if (!t && sc->named && hl_strmap_get(sc->named, id))
+		t = hl_tickets_add(sc->tt, id);
 	if (t && (hl_event_parse_cols(c, 0, &ev, &e) || hl_ticket_apply(t, &ev, &e)))
 		hl_warnx("%s:%ld: %s (record ignored)", file, c->line, e.s);
 	hl_buf_free(&e);
@@ -396,7 +403,7 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 			hl_tickets_add(&tt, id);
 	}
 	struct hl_strmap calls;
-	struct scan sc = {&tt, &ids, c->calls_known ? &calls : NULL, NULL, {0}};
+	struct scan sc = {&tt, &ids, c->calls_known ? &calls : NULL, NULL, {0}, NULL};
 	if (sc.calls)
 		index_calls(b, &sc);
 	unsigned char *fresh = hl_xcalloc(b->n, 1);
@@ -438,4 +445,413 @@ void hl_call_key(const char *id, const char *queue, struct hl_buf *out)
 {
 	hl_buf_clear(out);
 	hl_buf_printf(out, "%s\x1f%s", id, queue ? queue : "");
+}
+
+/* ---- append: a batch of any size, streamed ----
+ *
+ * Two passes over the input (spooled beside the journal when it cannot be
+ * read twice). The first, before the lock, learns the batch's field names
+ * and the tickets it names, with the record that names each last; the
+ * second, under the lock, checks each record against the state of its
+ * ticket and writes it past the committed length at once; a refusal cuts
+ * the journal back. Memory: the tickets the batch names and a buffer,
+ * never its records. */
+
+struct stream {
+	struct hl_batch b;         /* its source and owned names only */
+	FILE *fp;                  /* the input, at its start */
+	struct hl_strmap named;    /* ticket id -> index of its last record + 1 */
+	const char **order;        /* field names, as first met */
+	size_t norder, nrec;
+	/* input field name (pointer) -> owned name, for the last record's
+	 * fields: a reader names them the same record after record */
+	const char **seen, **owned;
+	size_t nseen;
+};
+
+/* The records' fields named by owned names (the journal's column
+ * strings for columns): compared by pointer from then on. */
+static void own_names(struct stream *s, struct hl_record *r)
+{
+	if (r->n > s->nseen) {
+		s->seen = hl_xreallocarray(s->seen, r->n, sizeof *s->seen);
+		s->owned = hl_xreallocarray(s->owned, r->n, sizeof *s->owned);
+		memset(s->seen + s->nseen, 0, (r->n - s->nseen) * sizeof *s->seen);
+		s->nseen = r->n;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		if (s->seen[i] != r->f[i].name) {
+			s->seen[i] = r->f[i].name;
+			s->owned[i] = own_name(&s->b, r->f[i].name);
+		}
+		r->f[i].name = s->owned[i];
+	}
+	r->colpos = NULL;
+}
+
+/* Standard input that cannot be read twice goes to a file beside the
+ * journal, unlinked at once (a spool, not a copy anyone sees). */
+static FILE *spool(const char *journal, struct hl_buf *err)
+{
+	struct hl_buf tmp = {0};
+	char buf[1 << 16];
+	hl_buf_printf(&tmp, "%s.spool.XXXXXX", journal);
+	int fd = mkostemp(tmp.s, O_CLOEXEC);
+	if (fd < 0) {
+		hl_fail(err, "%s: %s", tmp.s, strerror(errno));
+		hl_buf_free(&tmp);
+		return NULL;
+	}
+	unlink(tmp.s);
+	for (;;) {
+		ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			hl_fail(err, "<stdin>: read error: %s", strerror(errno));
+			break;
+		}
+		if (n == 0) {
+			FILE *fp = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "r") : NULL;
+			if (fp) {
+				hl_buf_free(&tmp);
+				return fp;
+			}
+			hl_fail(err, "%s: %s", tmp.s, strerror(errno));
+			break;
+		}
+		for (ssize_t done = 0; done < n;) {
+			ssize_t w = write(fd, buf + done, (size_t)(n - done));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				hl_fail(err, "%s: %s", tmp.s, w < 0 ? strerror(errno) : "short write");
+				close(fd);
+				hl_buf_free(&tmp);
+				return NULL;
+			}
+			done += w;
+		}
+	}
+	close(fd);
+	hl_buf_free(&tmp);
+	return NULL;
+}
+
+static int open_input(struct stream *s, const char *path, const char *journal,
+		      struct hl_buf *err)
+{
+	struct stat st;
+	if (!hl_streq(path, "-")) {
+		s->fp = fopen(path, "r");
+		s->b.source = hl_xstrdup(path);
+		if (!s->fp)
+			return hl_fail(err, "%s: %s", path, strerror(errno));
+		return 0;
+	}
+	s->b.source = hl_xstrdup("<stdin>");
+	/* a file given as standard input is read twice where it is */
+	int fd = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) ? dup(STDIN_FILENO) : -1;
+	off_t at = fd >= 0 ? lseek(fd, 0, SEEK_CUR) : -1;
+	if (fd >= 0 && at >= 0 && (s->fp = fdopen(fd, "r")) != NULL)
+		return 0;
+	if (fd >= 0)
+		close(fd);
+	s->fp = spool(journal, err);
+	return s->fp ? 0 : -1;
+}
+
+/* A reader over the input from where it starts: pass says which. */
+static struct hl_reader *rewind_input(struct stream *s, off_t start, struct hl_buf *err)
+{
+	if (fseeko(s->fp, start, SEEK_SET) != 0) {
+		hl_fail(err, "%s: %s", s->b.source, strerror(errno));
+		return NULL;
+	}
+	return hl_reader_open_upto(s->fp, s->b.source, 0, -1, err);
+}
+
+/* The first pass: names, and the tickets named. */
+static int learn(struct stream *s, off_t start, struct hl_buf *err)
+{
+	struct hl_record tmp = {0};
+	struct hl_reader *rd = rewind_input(s, start, err);
+	int rc;
+	if (!rd)
+		return -1;
+	while ((rc = hl_reader_next(rd, &tmp, err)) == HL_READ_RECORD) {
+		own_names(s, &tmp);
+		for (size_t i = 0; i < tmp.n; i++) {
+			const char *name = tmp.f[i].name;
+			size_t k = 0;
+			while (k < s->norder && s->order[k] != name)
+				k++;
+			if (k == s->norder) {
+				s->order = hl_xreallocarray(s->order, s->norder + 1, sizeof *s->order);
+				s->order[s->norder++] = name;
+			}
+			if (name == hl_columns[HL_COL_TICKET] && tmp.f[i].len) {
+				/* the value as the record gives it: no bytes
+				 * to skip (a NUL in it is refused later) */
+				struct hl_buf id = {0};
+				hl_buf_add(&id, tmp.f[i].value, tmp.f[i].len);
+				*(size_t *)hl_strmap_put(&s->named, id.s) = s->nrec + 1;
+				hl_buf_free(&id);
+			}
+		}
+		s->nrec++;
+	}
+	hl_record_free(&tmp);
+	hl_reader_close(rd);
+	return rc == HL_READ_EOF ? 0 : -1;
+}
+
+/* The journal's state of the tickets the batch names (and every id):
+ * from the live state when it has them all, else by reading the journal. */
+static int scan_named(struct hl_journal *j, const struct hl_config *cfg, struct stream *s,
+		      struct hl_tickets *tt, struct hl_ids *ids, struct hl_buf *err)
+{
+	struct hl_live live;
+	size_t found = 0;
+	if (j->is_new)
+		return 0;
+	hl_live_init(&live, cfg);
+	if (hl_live_sync(&live, j->path, err)) {
+		hl_live_free(&live);
+		return -1;
+	}
+	for (size_t i = 0; i < s->named.cap; i++)
+		if (s->named.key[i] && hl_tickets_get(&live.tickets, s->named.key[i]))
+			found++;
+	if (found == s->named.n) {
+		for (size_t i = 0; i < s->named.cap; i++)
+			if (s->named.key[i])
+				hl_ticket_copy(hl_tickets_add(tt, s->named.key[i]),
+					       hl_tickets_get(&live.tickets, s->named.key[i]));
+		hl_ids_copy(ids, &live.ids);
+		hl_live_free(&live);
+		return 0;
+	}
+	hl_live_free(&live);
+	struct scan sc = {tt, ids, NULL, NULL, {0}, &s->named};
+	int rc = scan(j, &sc, err);
+	hl_buf_free(&sc.key);
+	return rc;
+}
+
+/* Where each field goes in the journal's line: its column, by the
+ * field's name (a pointer: the names are owned, few and stable). */
+struct colmap {
+	const char *name[64];
+	int col[64];
+	size_t n, next;
+};
+
+static int column_of(struct colmap *m, const struct hl_journal *j, const char *name)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->name[i] == name)
+			return m->col[i];
+	int col = -1;
+	for (size_t c = 0; c < j->ncols && col < 0; c++)
+		if (hl_streq(j->cols[c], name))
+			col = (int)c;
+	size_t at = m->n < 64 ? m->n++ : m->next++ % 64;
+	m->name[at] = name;
+	m->col[at] = col;
+	return col;
+}
+
+/* The record as a journal line in out; a field the header has no column
+ * for is refused unless empty (a new journal's header has them all). */
+static int put_line(struct stream *s, struct colmap *m, const struct hl_journal *j,
+		    struct hl_record *r, int *pos, struct hl_buf *out, struct hl_buf *err)
+{
+	for (size_t c = 0; c < j->ncols; c++)
+		pos[c] = -1;
+	for (size_t i = 0; i < r->n; i++) {
+		int c = column_of(m, j, r->f[i].name);
+		if (c < 0 && r->f[i].len) {
+			hl_fail(err, "column '%s' is not in the journal's header%s", r->f[i].name,
+				hl_is_column(r->f[i].name)
+					? " (a journal older than the column: carry it over, see hl-journal(5))"
+					: "");
+			return at(&s->b, r, err);
+		}
+		if (c >= 0 && pos[c] < 0)
+			pos[c] = (int)i;
+	}
+	for (size_t c = 0; c < j->ncols; c++) {
+		if (c)
+			hl_buf_addc(out, ',');
+		if (pos[c] >= 0)
+			hl_csv_put_field(out, r->f[pos[c]].value, r->f[pos[c]].len);
+	}
+	hl_buf_addc(out, '\n');
+	return 0;
+}
+
+/* One record of the second pass: checked, given an id when it opens a
+ * ticket without one, and applied to its ticket's state. A ticket's state
+ * is dropped after the last record that names it, a new ticket's at once
+ * unless the input names its id later (nothing else can: the id was not
+ * given before). *fresh counts the ids given. */
+static int take(struct stream *s, const struct hl_config *cfg, const struct hl_commit *c,
+		struct hl_tickets *tt, struct hl_ids *ids, size_t index, struct hl_record *r,
+		size_t *fresh, struct hl_buf *err)
+{
+	struct hl_buf id = {0};
+	struct hl_event ev;
+	int y, mo, d, h, mi, sec, rc = -1;
+	if (prepare(&s->b, r, cfg, c, err))
+		return -1;
+	const char *kind = hl_record_get(r, "event");
+	if (hl_streq(kind, "call"))
+		return 0; /* no ticket; checked whole by prepare */
+	const char *named = hl_record_get(r, "ticket");
+	size_t *last = named ? hl_strmap_get(&s->named, named) : NULL;
+	if (named && !last) {
+		hl_fail(err, "the input changed while it was read");
+		return at(&s->b, r, err);
+	}
+	if (!named && (hl_streq(kind, "open") || hl_streq(kind, "missed"))) {
+		hl_time_fields(c->now, &y, &mo, &d, &h, &mi, &sec);
+		hl_ids_next(ids, y, mo, d, &id);
+		hl_record_set(r, hl_columns[HL_COL_TICKET], id.s);
+		last = hl_strmap_get(&s->named, id.s);
+		++*fresh;
+	}
+	if (kind && hl_streq(kind, "reopen"))
+		carry_ticket(r, hl_tickets_get(tt, named));
+	if (hl_event_parse(r, 0, &ev, err) ||
+	    hl_ticket_apply(hl_tickets_add_for(tt, &ev), &ev, err)) {
+		at(&s->b, r, err);
+		goto out;
+	}
+	if (ev.ticket && (!last || *last == index + 1))
+		hl_tickets_del(tt, ev.ticket);
+	rc = 0;
+out:
+	hl_buf_free(&id);
+	return rc;
+}
+
+/* The second pass, under the lock: every record checked and written past
+ * the committed length. 0 when all were (not committed yet), -1. */
+static int stream_out(struct stream *s, off_t start, struct hl_journal *j,
+		      const struct hl_config *cfg, const struct hl_commit *c,
+		      struct hl_tickets *tt, struct hl_ids *ids, size_t *fresh,
+		      struct hl_buf *err)
+{
+	struct hl_record tmp = {0};
+	struct hl_buf out = {0};
+	struct colmap m = {0};
+	int *pos = hl_xcalloc(j->ncols ? j->ncols : 1, sizeof *pos);
+	int rc = -1, got;
+	size_t index = 0;
+	struct hl_reader *rd = rewind_input(s, start, err);
+	if (!rd || hl_journal_begin(j, err))
+		goto out;
+	hl_buf_reserve(&out, 1 << 20);
+	while ((got = hl_reader_next(rd, &tmp, err)) == HL_READ_RECORD) {
+		own_names(s, &tmp);
+		if (take(s, cfg, c, tt, ids, index++, &tmp, fresh, err) ||
+		    put_line(s, &m, j, &tmp, pos, &out, err))
+			goto out;
+		if (out.len >= 1 << 20) {
+			if (hl_journal_write(j, out.s, out.len, err))
+				goto out;
+			hl_buf_clear(&out);
+		}
+	}
+	if (got != HL_READ_EOF || index != s->nrec) {
+		if (got == HL_READ_EOF)
+			hl_fail(err, "%s: the input changed while it was read", s->b.source);
+		goto out;
+	}
+	rc = hl_journal_write(j, out.s, out.len, err);
+out:
+	hl_reader_close(rd);
+	hl_record_free(&tmp);
+	hl_buf_free(&out);
+	free(pos);
+	return rc;
+}
+
+int hl_batch_append(const char *path, const struct hl_config *cfg, const struct hl_commit *c,
+		    struct hl_buf *err)
+{
+	struct stream s = {0};
+	struct hl_tickets tt = {0};
+	struct hl_ids ids = {.prefix = cfg->prefix, .digits = cfg->digits};
+	struct hl_journal j;
+	size_t fresh = 0;
+	int64_t day = 0;
+	long first = 0;
+	int rc = -1, locked = 0;
+	hl_strmap_init(&s.named, sizeof(size_t));
+	if (open_input(&s, path, c->journal, err))
+		goto out;
+	off_t start = ftello(s.fp);
+	if (start < 0)
+		start = 0;
+	if (learn(&s, start, err))
+		goto out;
+	if (s.nrec == 0) {
+		rc = 0; /* nothing to write */
+		goto out;
+	}
+	if (hl_journal_lock(&j, c->journal, c->wait_seconds, err))
+		goto out;
+	locked = 1;
+	if (j.is_new)
+		for (size_t i = 0; i < s.norder; i++)
+			hl_journal_add_column(&j, s.order[i]);
+	if (scan_named(&j, cfg, &s, &tt, &ids, err))
+		goto out;
+	/* the ids given are today's, one after another from here */
+	int y, mo, d, h, mi, sec;
+	hl_time_fields(c->now, &y, &mo, &d, &h, &mi, &sec);
+	day = (int64_t)y * 10000 + mo * 100 + d;
+	for (size_t i = 0; i < ids.ndays; i++)
+		if (ids.days[i].day == day)
+			first = ids.days[i].seq;
+	if (stream_out(&s, start, &j, cfg, c, &tt, &ids, &fresh, err)) {
+		hl_journal_rollback(&j);
+		goto out;
+	}
+	rc = hl_journal_commit(&j, err);
+out:
+	if (locked && rc < 0)
+		hl_journal_abandon(&j);
+	else if (locked)
+		hl_journal_close(&j);
+	/* ids are printed only once they are committed: the same sequence
+	 * given again */
+	if (rc >= 0 && fresh && c->ids_out) {
+		struct hl_ids again = {.prefix = cfg->prefix, .digits = cfg->digits};
+		struct hl_buf id = {0};
+		hl_ids_see_day(&again, day, first);
+		for (size_t i = 0; i < fresh; i++) {
+			hl_buf_clear(&id);
+			hl_ids_next(&again, (int)(day / 10000), (int)(day / 100 % 100), (int)(day % 100), &id);
+			hl_buf_addc(&id, '\n');
+			fwrite(id.s, 1, id.len, c->ids_out);
+		}
+		hl_buf_free(&id);
+		hl_ids_free(&again);
+	}
+	if (s.fp)
+		fclose(s.fp);
+	for (size_t i = 0; i < s.b.nnames; i++)
+		free(s.b.names[i]);
+	free(s.b.names);
+	free(s.b.source);
+	free(s.order);
+	free(s.seen);
+	free(s.owned);
+	hl_strmap_free(&s.named);
+	hl_tickets_free(&tt);
+	hl_ids_free(&ids);
+	return rc;
 }

@@ -49,7 +49,15 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const
 	const char *id = c->v[HL_COL_TICKET];
 	if (id)
 		hl_ids_see(&s->ids, id);
-	struct hl_ticket *t = hl_fold_open_upto(&s->tickets, c, file, ev, s->as_of);
+	/* a fold of a journal nobody closes would keep every ticket: the
+	 * settled ones go each time the table doubles (a ticket settled or
+	 * not is the same to every record: the fold forgets it first) */
+	if (s->tickets.n >= s->sweep_at) {
+		hl_live_settle(s);
+		s->sweep_at = 2 * s->tickets.n + 4096;
+	}
+	struct hl_ticket *t = hl_fold_open_live(&s->tickets, c, file, ev, s->as_of,
+						hl_live_settled, s);
 	if (ev->kind != HL_EV_NONE && ev->time.t > s->last)
 		s->last = ev->time.t;
 	if (!t)
@@ -61,14 +69,55 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const
 	return t;
 }
 
+/* The longest repeat window of the configuration. */
+static int64_t repeat_window(const struct hl_config *cfg)
+{
+	int64_t window = cfg->ladder.repeat;
+	for (size_t i = 0; cfg->routes && i < cfg->routes->n; i++)
+		if (cfg->routes->rule[i].repeat > window)
+			window = cfg->routes->rule[i].repeat;
+	return window;
+}
+
 int64_t hl_live_forget_before(const struct hl_live *s)
 {
-	int64_t window = s->cfg->ladder.repeat, oldest = s->last;
-	for (size_t i = 0; i < s->nrules; i++)
-		if (s->cfg->routes->rule[i].repeat > window)
-			window = s->cfg->routes->rule[i].repeat;
+	int64_t oldest = s->last;
 	for (size_t i = 0; i < s->tickets.cap; i++)
 		if (s->tickets.slot[i].t && s->tickets.slot[i].t->opened.t < oldest)
 			oldest = s->tickets.slot[i].t->opened.t;
-	return oldest - window;
+	return oldest - repeat_window(s->cfg);
+}
+
+int hl_live_settled(const struct hl_ticket *t, const void *arg)
+{
+	const struct hl_live *s = arg;
+	int64_t after = s->cfg->autoclose, last = s->last;
+	if (t->state == HL_ST_CLOSED)
+		return 1;
+	if (!after)
+		return 0;
+	if (t->state == HL_ST_RESOLVED)
+		return t->resolved.t && last - t->resolved.t >= after;
+	if (t->state == HL_ST_CALLED_BACK)
+		return t->called.t && last - t->called.t >= after;
+	return 0;
+}
+
+void hl_live_settle(struct hl_live *s)
+{
+	/* found first, then removed: a removal moves other tickets */
+	char **ids = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < s->tickets.cap; i++) {
+		struct hl_ticket *t = s->tickets.slot[i].t;
+		if (t && hl_live_settled(t, s)) {
+			ids = hl_xreallocarray(ids, n + 1, sizeof *ids);
+			ids[n++] = hl_xstrdup(t->id);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		hl_tickets_del(&s->tickets, ids[i]);
+		free(ids[i]);
+	}
+	free(ids);
 }

@@ -23,6 +23,7 @@ struct hl_live {
 	/* what the last sync did: whether the cache is worth rewriting */
 	int from_cache;                /* 1: resumed from a valid cache */
 	long long tail_bytes;          /* journal bytes read */
+	size_t sweep_at;               /* tickets kept before settled ones are looked for */
 };
 
 void hl_live_init(struct hl_live *s, const struct hl_config *cfg);
@@ -36,6 +37,13 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const
  * every ticket that may still ask opened later than the longest repeat
  * window of the configuration after them. */
 int64_t hl_live_forget_before(const struct hl_live *s);
+/* Whether t is settled as the journal stands (its latest time): closed,
+ * or resolved (a missed call called back) followup.autoclose or more
+ * before. A settled ticket leaves the live state; a reopen revives it. */
+int hl_live_settled(const struct hl_ticket *t, const void *s);
+
+/* Forgets every settled ticket (hl_live_sync and hl_live_read do, last). */
+void hl_live_settle(struct hl_live *s);
 
 /* Brings an empty state up to date with the journal: from the state cache
  * when it is valid (same file, not shorter, the bytes it covers unchanged,

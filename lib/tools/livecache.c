@@ -576,6 +576,7 @@ int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err)
 		memset(&cov, 0, sizeof cov);
 	}
 	int rc = read_from(s, fd, journal, committed, &cov, err);
+	hl_live_settle(s);
 	if (rc == 0 && S_ISREG(st.st_mode) && cov.offset > 0 &&
 	    (!s->from_cache || s->tail_bytes > rewrite_after(cache_size))) {
 		cov.dev = st.st_dev;
@@ -598,8 +599,11 @@ int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_bu
 {
 	const char *env = getenv("HL_JOURNAL");
 	const char *path = nfiles == 1 ? files[0] : env && *env ? env : "hotline.csv";
-	if (nfiles > 1 || hl_streq(path, "-"))
-		return hl_journal_read(files, nfiles, feed, s, err);
+	if (nfiles > 1 || hl_streq(path, "-")) {
+		int rc = hl_journal_read(files, nfiles, feed, s, err);
+		hl_live_settle(s);
+		return rc;
+	}
 	/* the cache holds the whole journal: as of an earlier time (a --now
 	 * in the past) the fold is redone from the top without what came
 	 * later, and not cached */
@@ -615,5 +619,7 @@ int hl_live_read(struct hl_live *s, char *const *files, int nfiles, struct hl_bu
 	hl_live_free(s);
 	hl_live_init(s, cfg);
 	s->as_of = as_of;
-	return hl_journal_read(one, 1, feed, s, err);
+	rc = hl_journal_read(one, 1, feed, s, err);
+	hl_live_settle(s);
+	return rc;
 }

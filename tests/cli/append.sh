@@ -55,4 +55,47 @@ like "extra column exported" "$(cat extra.yaml)" 'mood: grumpy'
 printf 'event,ticket,category,text\nopen,OLD-77,complaint,\nnote,OLD-77,,imported\n' | "$HL_LOG" append > ids
 is "explicit ids are kept and not printed" "$(cat ids)" ""
 is "explicit id stored" "$(grep -c OLD-77 hotline.csv)" "2"
+# a batch is streamed past the committed length and cut back when a record
+# is refused: a large one refused at its last record leaves the journal
+# byte for byte as it was, prints no id, and leaves nothing beside it
+cp hotline.csv before.csv
+awk 'BEGIN { print "event,category,text"
+	for (i = 1; i <= 20000; i++) printf "open,help,\"大批%d, 一段足够长的文字, 让这一批超过好几兆字节\"\n", i
+	print "ack,,no ticket named" }' > big.csv
+run "$HL_LOG" append big.csv
+is_status "a large batch refused at its end" 2
+like "the refused record named" "$(cat "$T/err")" '^hl-log: big.csv:20002: '
+is_out "no id printed" ""
+run cmp before.csv hotline.csv
+is_status "the journal byte for byte as it was" 0
+run sh -c "cat big.csv | '$HL_LOG' append"
+is "the same through a pipe (spooled)" "$rc $(cmp before.csv hotline.csv && echo same)" "2 same"
+like "named as standard input" "$(cat "$T/err")" '^hl-log: <stdin>:20002: '
+is "no spool left beside the journal" "$(ls | grep -c spool)" "0"
+"$HL_LOG" export > seen.csv
+is "readers see none of it" "$(grep -c 大批 seen.csv)" "0"
+sed '$d' big.csv > ok.csv
+run sh -c "'$HL_LOG' append < ok.csv"
+is_status "the batch without its bad record" 0
+is "every id printed, in order, after the commit" "$(sed -n '1p;$p' "$T/out" | tr '\n' ' ')" \
+	"HL-20261103-0006 HL-20261103-20005 "
+is "and written" "$(grep -c 大批 hotline.csv)" "20000"
+
+# a ticket's state is kept from its first record to its last, however far
+# apart, and dropped after: the lifecycle is checked across the batch
+awk 'BEGIN { print "event,ticket,category,text"
+	print "open,FAR-1,complaint,first"
+	for (i = 1; i <= 3000; i++) printf "open,,help,filler %d\n", i
+	print "resolve,FAR-1,,done"
+	print "resolve,FAR-1,,twice" }' > far.csv
+cp hotline.csv before.csv
+run "$HL_LOG" append far.csv
+like "a step its ticket's state refuses, 3000 records on" "$(cat "$T/err")" '^hl-log: far.csv:3004: '
+run cmp before.csv hotline.csv
+is_status "refused whole" 0
+sed '$d' far.csv > far2.csv
+run "$HL_LOG" append far2.csv
+is_status "without it, committed" 0
+run "$HL_LOG" resolve FAR-1 again
+is_status "the journal's state after it" 2
 done_testing

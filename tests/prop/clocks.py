@@ -264,6 +264,9 @@ def yaml_of(w):
         '"%02d:%02d-%02d:%02d"' % (a // 60, a % 60, b // 60, b % 60) for a, b in cal.makeup))
     lines.append("  holidays: [%s]" % ", ".join(str(d) for d in sorted(cal.holidays)))
     lines.append("  workdays: [%s]" % ", ".join(str(d) for d in sorted(cal.workdays)))
+    # every ticket stays live however long ago it was resolved: the model
+    # explains each one, settled or not (settling: tests/cli/settle.sh)
+    lines += ["followup:", "  autoclose: 0"]
     lines += ["departments:", "  - {name: D1, head: H1, leader: L1}",
               "staff:", "  - {name: P1, dept: D1}", "  - {name: H1, dept: D1}",
               "  - {name: L1, dept: D1}", "  - {name: O1, dept: D1}",

@@ -1,0 +1,68 @@
+# settle.sh - the live state keeps the live work: settled tickets (resolved
+# longer ago than followup.autoclose) and complaints outside the repeat
+# window leave it, and what hl-route and hl-escalate write from it, a
+# state cache resumed at many points, is what they write from a fold of
+# the whole journal (standard input: no cache), over generated journals
+EXAMPLES=$(cd "$(dirname "$0")/../../examples" && pwd)
+GEN="$(cd "$(dirname "$0")/../../bench" && pwd)/genjournal.c"
+. "$(dirname "$0")/../lib.sh"
+export HL_NOW=2028-01-01T00:00:00+08:00 HL_STATE_REWRITE=0
+${CC:-cc} -O2 -o genjournal "$GEN" || { fail "bench/genjournal builds"; done_testing; exit; }
+cp "$EXAMPLES/property/hotline.yaml" week.yaml
+# a short autoclose: tickets settle, then are followed up, reopened, closed
+sed 's/^followup:$/followup:\n  autoclose: 2h/' week.yaml > hour.yaml
+sed 's/^followup:$/followup:\n  autoclose: 0/' week.yaml > never.yaml
+grep -q 'autoclose: 2h' hour.yaml || fail "the test's configuration"
+
+# same CFG JOURNAL: the tools through the cache, resumed at every tenth
+# of the journal, against the same tools over the whole of it
+same() {
+	cfg=$1 all=$2
+	n=$(wc -l < "$all")
+	rm -f j.csv j.csv.state
+	head -n 1 "$all" > j.csv
+	step=$((n / 10 + 1)) at=2
+	while [ "$at" -le "$n" ]; do
+		sed -n "${at},$((at + step - 1))p" "$all" >> j.csv
+		HL_CONFIG=$cfg "$HL_BIN/hl-escalate" j.csv > /dev/null 2>&1
+		HL_CONFIG=$cfg "$HL_BIN/hl-route" j.csv > /dev/null 2>&1
+		at=$((at + step))
+	done
+	cmp -s j.csv "$all" || echo "journal rebuilt wrong"
+	for tool in hl-escalate hl-route; do
+		HL_CONFIG=$cfg "$HL_BIN/$tool" j.csv > cached.out 2> /dev/null
+		HL_CONFIG=$cfg "$HL_BIN/$tool" - < "$all" > full.out 2> /dev/null
+		cmp -s cached.out full.out || echo "$tool differs: $(diff full.out cached.out | head -n 3)"
+		[ -s full.out ] || echo "$tool wrote nothing"
+	done
+}
+
+for seed in 1 2 3; do
+	./genjournal 6000 "$seed" > all.csv
+	for cfg in week hour; do
+		is "seed $seed, autoclose of $cfg.yaml: cached = full fold" "$(same "$cfg.yaml" all.csv)" ""
+	done
+done
+# tickets nobody closes
+grep -v ',close,' all.csv > open.csv
+is "no close written: cached = full fold" "$(same hour.yaml open.csv)" ""
+
+# what the cache keeps where nobody closes: far fewer tickets than with
+# autoclose 0, none of them settled as the journal ends
+./genjournal 20000 7 | grep -v ',close,' > all.csv
+cp all.csv j.csv
+rm -f j.csv.state
+HL_CONFIG=never.yaml "$HL_BIN/hl-escalate" j.csv > /dev/null 2>&1
+never=$(grep -c '^T' j.csv.state)
+rm -f j.csv.state
+HL_CONFIG=week.yaml "$HL_BIN/hl-escalate" j.csv > /dev/null 2>&1
+week=$(grep -c '^T' j.csv.state)
+is "autoclose 7d keeps a fraction of the tickets autoclose 0 keeps" \
+	"$([ "$week" -gt 0 ] && [ $((week * 4)) -lt "$never" ] && echo yes)" "yes"
+# a ticket line: T, id, 11 numbers (the state first: 4 is resolved), 6
+# strings, then times as pairs, the resolve the fifth
+is "no ticket kept was resolved 7 days before the journal's latest time" \
+	"$(awk -F'\t' '$1 == "I" { last = $2 } $1 == "T" && $3 == 4 && last - $28 >= 7 * 86400' j.csv.state | wc -l | tr -d ' ')" "0"
+is "some resolved within them are" \
+	"$(awk -F'\t' '$1 == "T" && $3 == 4' j.csv.state | wc -l | awk '{ print ($1 > 0) }')" "1"
+done_testing
