@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hl/batch.h"
@@ -13,6 +14,7 @@
 #include "hl/config.h"
 #include "hl/entry.h"
 #include "hl/export.h"
+#include "hl/journal.h"
 #include "hl/phone.h"
 #include "hl/version.h"
 
@@ -20,6 +22,7 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: hl-log [-f JOURNAL] [-C CONFIG] [--by ACTOR] [--at TIME] [--wait SECONDS] VERB ...\n"
+		"       hl-log [options] init\n"
 		"       hl-log [options] append [FILE]\n"
 		"       hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n"
 		"       hl-log [options] import --asterisk|--cdr [FILE ...]\n");
@@ -57,7 +60,8 @@ static const struct option verb_longopts[] = {
 	{"phone", required_argument, NULL, 't'},    {"place", required_argument, NULL, 'l'},
 	{"dept", required_argument, NULL, 'd'},     {"assignee", required_argument, NULL, 'a'},
 	{"done", no_argument, NULL, 'D'},           {"verdict", required_argument, NULL, 'V'},
-	{"score", required_argument, NULL, 'S'},    {NULL, 0, NULL, 0},
+	{"score", required_argument, NULL, 'S'},    {"force", no_argument, NULL, 'F'},
+	{NULL, 0, NULL, 0},
 };
 
 static const char *long_name(int c)
@@ -88,6 +92,8 @@ static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl
 		};
 		if (c == 'D')
 			e->done = 1;
+		else if (c == 'F')
+			e->force = 1;
 		else
 			*slot[c] = optarg;
 	}
@@ -163,6 +169,43 @@ static int export_cmd(const char *journal, int argc, char **argv)
 	return n ? HL_EXIT_OK : HL_EXIT_NONE;
 }
 
+/* init: a new journal, its header committed; exit 1 when there is one */
+static int init_cmd(const char *journal, int argc, int wait)
+{
+	struct hl_journal j;
+	struct hl_buf err = {0};
+	if (argc > 1) {
+		fputs("usage: hl-log [options] init\n", stderr);
+		return HL_EXIT_ERROR;
+	}
+	if (hl_journal_lock(&j, journal, wait, &err)) {
+		hl_warnx("%s", err.s);
+		hl_buf_free(&err);
+		return HL_EXIT_ERROR;
+	}
+	if (!j.is_new || !j.created) {
+		hl_journal_close(&j);
+		hl_warnx("%s: the journal exists already", journal);
+		return HL_EXIT_NONE;
+	}
+	int rc = hl_journal_append(&j, "", 0, &err);
+	if (rc < 0)
+		hl_journal_abandon(&j);
+	else
+		hl_journal_close(&j);
+	if (rc)
+		hl_warnx("%s", err.s);
+	hl_buf_free(&err);
+	return rc < 0 ? HL_EXIT_ERROR : rc ? HL_EXIT_COMMITTED : HL_EXIT_OK;
+}
+
+/* Whether path is missing (and nothing else wrong with it). */
+static int no_such_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) < 0 && errno == ENOENT;
+}
+
 /* import --asterisk|--cdr [FILE ...]: the source's calls into a batch */
 static int import_args(int argc, char **argv, const struct hl_config *cfg, struct hl_batch *b,
 		       struct hl_buf *err)
@@ -202,13 +245,14 @@ int main(int argc, char **argv)
 	const char *journal = getenv("HL_JOURNAL"), *config = NULL, *at = NULL;
 	const char *actor = actor_default();
 	long wait = 60;
+	int named = journal && *journal, by = 0;
 	int c;
 	hl_setup("hl-log");
 	while ((c = getopt_long(argc, argv, "+f:C:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'f': journal = optarg; break;
+		case 'f': journal = optarg, named = 1; break;
 		case 'C': config = optarg; break;
-		case 'b': actor = optarg; break;
+		case 'b': actor = optarg, by = 1; break;
 		case 'A': at = optarg; break;
 		case 'w':
 			if (hl_parse_long(optarg, -1, 86400, &wait))
@@ -232,6 +276,8 @@ int main(int argc, char **argv)
 
 	if (hl_streq(argv[0], "export"))
 		return export_cmd(journal, argc, argv);
+	if (hl_streq(argv[0], "init"))
+		return init_cmd(journal, argc, (int)wait);
 
 	struct hl_buf err = {0};
 	struct hl_config cfg;
@@ -254,8 +300,15 @@ int main(int argc, char **argv)
 	}
 	if (hl_config_load(config, &cfg, &err) || hl_time_now(&commit.now, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	if (verb && by && cfg.nstaff && !hl_config_person(&cfg, actor))
+		hl_warnx("warning: --by %s: not on the staff list of %s", hl_shown(actor, &err),
+			 cfg.source);
+	hl_buf_clear(&err);
 	int rc;
-	if (verb) {
+	if (verb && verb->needs_ticket && no_such_file(journal)) {
+		/* not "unknown ticket": the journal is the one wrong */
+		rc = hl_fail(&err, "%s: no such journal", journal);
+	} else if (verb) {
 		rc = hl_entry_to_batch(&e, &cfg, &commit.now, &batch, &err);
 	} else if (import) {
 		if (at)
@@ -274,6 +327,10 @@ int main(int argc, char **argv)
 	/* a reader gone from the pipe is an error to report, not a signal:
 	 * the batch may be committed by then */
 	signal(SIGPIPE, SIG_IGN);
+	if (rc == 0 && batch.n && !named && no_such_file(journal))
+		/* no journal made by a command typed in the wrong directory */
+		rc = hl_fail(&err, "no journal here (%s): hl-log init makes one, "
+			     "or name it with -f or HL_JOURNAL", journal);
 	if (rc == 0)
 		rc = hl_batch_commit(&batch, &cfg, &commit, &err);
 	if (rc)

@@ -14,6 +14,7 @@ struct hl_entry {
 	const char *text;      /* NULL or the joined words */
 	const char *at;        /* --at, as typed */
 	int done;              /* open: answered on the spot */
+	int force;             /* assign: past the staff checks */
 };
 
 /* Options each verb takes (getopt letters) and whether it names a ticket. */
@@ -26,6 +27,12 @@ struct hl_verb {
 };
 extern const struct hl_verb hl_verbs[];
 const struct hl_verb *hl_verb_find(const char *name);
+
+/* An assign's person checked against the configuration at time at: in
+ * the department, not on leave (the delegate named), on duty. 0, or -1
+ * with the reason in err (--force passes). */
+int hl_entry_check_assign(const struct hl_entry *e, const struct hl_config *cfg, int64_t at,
+			  struct hl_buf *err);
 
 /* Adds the entry's records to b: one, or two when the entry implies a
  * second step (open --done also resolves; a low followup score reopens). */

@@ -157,6 +157,19 @@ static const struct hl_node *section(const struct hl_node *root, const char *key
 static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl_config *cfg)
 {
 	const struct hl_node *staff = section(root, "staff"), *routes = section(root, "routes");
+	const struct hl_node *depts = section(root, "departments");
+	/* a head or leader is told of late tickets: a name nobody answers
+	 * to would be a notice lost (checked once there is a staff list) */
+	for (size_t i = 0; depts && cfg->nstaff && i < cfg->ndepts && i < depts->n; i++) {
+		const struct hl_dept *d = &cfg->depts[i];
+		if (d->head && !hl_config_person(cfg, d->head))
+			return hl_cfg_fail(c, depts->kid[i], "head '%s' of %s is not on the staff list",
+					   d->head, d->name);
+		if (d->leader && !hl_config_person(cfg, d->leader))
+			return hl_cfg_fail(c, depts->kid[i],
+					   "leader '%s' of %s is not on the staff list", d->leader,
+					   d->name);
+	}
 	for (size_t i = 0; staff && i < cfg->nstaff; i++) {
 		const char *d = cfg->staff[i].dept;
 		if (d && cfg->ndepts && !hl_config_dept(cfg, d))

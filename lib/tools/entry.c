@@ -2,15 +2,17 @@
 #include <string.h>
 
 #include "hl/entry.h"
+#include "hl/roster.h"
 
 /* Letters: c category, p priority, m channel, n caller, t phone, l place,
- * d dept, a assignee, D --done, V --verdict, S --score. */
+ * d dept, a assignee, D --done, V --verdict, S --score, F --force. */
 const struct hl_verb hl_verbs[] = {
 	{"open", HL_EV_OPEN, "cpmntldaD", 0,
 	 "open -c CATEGORY [-p PRIORITY] [-m CHANNEL] [-n CALLER] [-t PHONE] [-l PLACE] [--done] TEXT"},
 	{"missed", HL_EV_MISSED, "tnm", 0, "missed -t PHONE [-n CALLER] [-m CHANNEL] [TEXT]"},
 	{"callback", HL_EV_CALLBACK, "", 1, "callback TICKET [TEXT]"},
-	{"assign", HL_EV_ASSIGN, "dap", 1, "assign TICKET -d DEPT [-a PERSON] [-p PRIORITY] [TEXT]"},
+	{"assign", HL_EV_ASSIGN, "dapF", 1,
+	 "assign TICKET -d DEPT [-a PERSON [--force]] [-p PRIORITY] [TEXT]"},
 	{"ack", HL_EV_ACK, "", 1, "ack TICKET [TEXT]"},
 	{"reply", HL_EV_REPLY, "", 1, "reply TICKET [TEXT]"},
 	{"arrive", HL_EV_ARRIVE, "", 1, "arrive TICKET [TEXT]"},
@@ -39,6 +41,38 @@ static void set(struct hl_record *r, const char *col, const char *v)
 		hl_record_set(r, col, v);
 }
 
+int hl_entry_check_assign(const struct hl_entry *e, const struct hl_config *cfg, int64_t at,
+			  struct hl_buf *err)
+{
+	const struct hl_person *p;
+	if (e->kind != HL_EV_ASSIGN || !e->assignee || e->force ||
+	    !(p = hl_config_person(cfg, e->assignee)))
+		return 0; /* a person not on the staff is refused with the batch */
+	struct hl_buf why = {0}, when = {0};
+	const struct hl_leave *l;
+	int rc = 0;
+	if (e->dept && p->dept && !hl_streq(p->dept, e->dept)) {
+		rc = hl_fail(err, "%s is in %s, not %s (--force to assign anyway)", p->name,
+			     p->dept, e->dept);
+	} else if ((l = hl_on_leave(cfg->roster, p->name, at))) {
+		hl_time_format(hl_time_local(l->to), &when);
+		const char *in = hl_stand_in(cfg->roster, p->name, at);
+		if (in)
+			rc = hl_fail(err, "%s is on leave until %s: the delegate is %s "
+				     "(--force to assign anyway)", p->name, when.s, in);
+		else
+			rc = hl_fail(err, "%s is on leave until %s, with no delegate "
+				     "(--force to assign anyway)", p->name, when.s);
+	} else if (!hl_on_duty(cfg->roster, p->name, at, &why)) {
+		hl_time_format(hl_time_local(at), &when);
+		rc = hl_fail(err, "%s is off duty at %s (--force to assign anyway)", p->name,
+			     when.s);
+	}
+	hl_buf_free(&why);
+	hl_buf_free(&when);
+	return rc;
+}
+
 int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		      const struct hl_time *now, struct hl_batch *b, struct hl_buf *err)
 {
@@ -50,6 +84,8 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		return hl_fail(err, "--at %s is in the future", e->at);
 	if ((e->kind == HL_EV_NOTE || e->kind == HL_EV_OPEN) && !e->text)
 		return hl_fail(err, "%s needs a text (what was said)", hl_vocab_name(&hl_events, e->kind));
+	if (hl_entry_check_assign(e, cfg, at.t, err))
+		return -1;
 	hl_time_format(at, &tbuf);
 	struct hl_record *r = hl_batch_add(b);
 	hl_record_set(r, "time", tbuf.s);

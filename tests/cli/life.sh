@@ -1,0 +1,120 @@
+# life.sh - the rest of a ticket's life (issue: checks that save a bad
+# day, operators' comforts, void, ...): each step's rules and refusals,
+# its trail, and what the reports and clocks make of it
+. "$(dirname "$0")/../lib.sh"
+HL_ROUTE="$HL_BIN/hl-route" HL_ESC="$HL_BIN/hl-escalate" HL_REP="$HL_BIN/hl-report"
+HEADER=time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text
+
+# ---- a fresh directory: no journal made by mistake, cron quiet ----
+mkdir fresh && cd fresh || exit 2
+unset HL_JOURNAL
+run "$HL_ROUTE"
+is_status "hl-route with no journal yet: nothing to do" 1
+is "hl-route with no journal yet: says nothing for cron to mail" "$(cat "$T/out" "$T/err")" ""
+run "$HL_ESC"
+is_status "hl-escalate with no journal yet: nothing to do" 1
+is "hl-escalate with no journal yet: says nothing" "$(cat "$T/out" "$T/err")" ""
+refuse "a first write with no journal named" 2 \
+	"hl-log: no journal here (hotline.csv): hl-log init makes one, or name it with -f or HL_JOURNAL" \
+	"$HL_LOG" open -c repair 漏水
+is "... and no file made" "$(ls)" ""
+printf 'event,category,text\nopen,repair,漏水\n' > in.csv
+run "$HL_LOG" append in.csv
+is "append with no journal named: refused too" "$rc $(ls)" "2 in.csv"
+run sh -c ": | '$HL_LOG' append"
+is "an empty pipeline with no journal: nothing, no error" "$rc $(cat "$T/err") $(ls)" "0  in.csv"
+run "$HL_LOG" -f nope.csv ack HL-20261103-0001
+is_status "-f of a journal that does not exist" 2
+is_err "... is no such journal, not an unknown ticket" "hl-log: nope.csv: no such journal"
+run env HL_JOURNAL=nope.csv "$HL_LOG" resolve HL-20261103-0001
+is_err "HL_JOURNAL of one that does not exist: the same" "hl-log: nope.csv: no such journal"
+is "... and no file made" "$(ls)" "in.csv"
+run "$HL_LOG" init
+is "init makes the journal: its header, committed" "$rc $(cat hotline.csv)" "0 $HEADER"
+run "$HL_LOG" init
+is "init of one that exists: nothing (exit 1)" "$rc $(cat "$T/err")" \
+	"1 hl-log: hotline.csv: the journal exists already"
+is "... left as it was" "$(cat hotline.csv)" "$HEADER"
+run "$HL_ROUTE"
+is "hl-route on a new journal: nothing yet" "$rc $(cat "$T/out")" "1 "
+run "$HL_LOG" open -c repair 漏水
+is "after init a plain open writes" "$rc $(cat "$T/out")" "0 HL-20261103-0001"
+run "$HL_ESC" --explain HL-20261103-0001
+is "the cron tools read it on from their cache (kept at the header's end)" "$rc" 0
+run "$HL_LOG" -f named.csv open -c repair 漏水
+is "-f names a new journal: the first write makes it" "$rc $(cat "$T/out")" "0 HL-20261103-0001"
+cd .. && export HL_JOURNAL=hotline.csv
+
+# a journal of its header alone, cached by a cron run, then written to:
+# the next run resumes at the header's end (it once could not seek there)
+mkdir hdr && cd hdr || exit 2
+printf 'departments: [{name: 工程部}]\nroutes: [{name: all, dept: 工程部}]\n' > hotline.yaml
+echo "$HEADER" > hotline.csv && chmod 600 hotline.csv
+run "$HL_ROUTE"
+is "header-only journal: nothing to route" "$rc" 1
+"$HL_LOG" open -c repair 漏水 > /dev/null
+run "$HL_ROUTE"
+is "... then one ticket: routed, read on from the cache" "$rc $(cut -d, -f2,3 "$T/out" | sed 1d)" "0 HL-20261103-0001,route"
+is "... no error" "$(cat "$T/err")" ""
+cd ..
+
+# ---- assign: the person checked against departments, leave and duty ----
+cat > hotline.yaml <<'YAML'
+timezone: Asia/Shanghai
+departments:
+  - {name: 工程部, head: 老李}
+  - {name: 客服部, head: 周敏, leader: 陈总}
+staff:
+  - {name: 老李, dept: 工程部}
+  - {name: 张伟, dept: 工程部}
+  - {name: 陈刚, dept: 工程部}
+  - {name: 李强, dept: 工程部}
+  - {name: 周敏, dept: 客服部}
+  - {name: 王芳, dept: 客服部}
+  - {name: 陈总, dept: 客服部}
+roster:
+  - {name: 工程白班, time: "08:00-17:30", people: [张伟, 陈刚, 李强]}
+leave:
+  - {person: 陈刚, from: 2026-11-02, to: 2026-11-04, delegate: 李强}
+  - {person: 张伟, from: 2026-11-10, to: 2026-11-10}
+YAML
+T1=$("$HL_LOG" open -c repair -l 3栋 漏水)
+refuse "assign to a person of another department" 2 \
+	"hl-log: 张伟 is in 工程部, not 客服部 (--force to assign anyway)" \
+	"$HL_LOG" assign "$T1" -d 客服部 -a 张伟
+refuse "assign to a person on leave: the delegate named" 2 \
+	"hl-log: 陈刚 is on leave until 2026-11-05T00:00:00+08:00: the delegate is 李强 (--force to assign anyway)" \
+	"$HL_LOG" assign "$T1" -d 工程部 -a 陈刚
+refuse "assign to a person off duty (--at before the shift)" 2 \
+	"hl-log: 李强 is off duty at 2026-11-03T07:30:00+08:00 (--force to assign anyway)" \
+	"$HL_LOG" --at 07:30 assign "$T1" -d 工程部 -a 李强
+refuse "assign: --force is for assign" 2 \
+	"hl-log: ack does not take --force
+usage: hl-log [options] ack TICKET [TEXT]" \
+	"$HL_LOG" ack "$T1" --force
+run "$HL_LOG" assign "$T1" -d 工程部 -a 陈刚 --force 李强病了, 陈刚在家远程指导
+is "--force assigns all the same" "$rc $(grep -c ",assign,.*,陈刚," hotline.csv)" "0 1"
+run "$HL_LOG" assign "$T1" -d 工程部 -a 李强
+is "an engineer on duty in his department: no question" "$rc $(cat "$T/err")" "0 "
+run "$HL_LOG" assign "$T1" -d 工程部 -a 老李
+is "a person on no shift is reachable any time" "$rc $(cat "$T/err")" "0 "
+
+# ---- --by someone not on the staff list warns, and writes ----
+run "$HL_LOG" --by 小赵 note "$T1" 电话打不通
+is "--by a stranger: a warning" "$rc $(cat "$T/err")" \
+	"0 hl-log: warning: --by 小赵: not on the staff list of hotline.yaml"
+is "... and the note is written" "$(tail -n 1 hotline.csv | cut -d, -f3,4)" "note,小赵"
+run "$HL_LOG" --by 周敏 note "$T1" 已联系
+is "--by one of the staff: no warning" "$rc $(cat "$T/err")" "0 "
+
+# ---- heads and leaders must be on the staff list ----
+sed 's/head: 老李/head: 老王/' hotline.yaml > head.yaml
+refuse "a head not on the staff list: a configuration error" 2 \
+	"hl-log: head.yaml:3:5: head '老王' of 工程部 is not on the staff list" \
+	"$HL_LOG" -C head.yaml note "$T1" x
+sed 's/leader: 陈总/leader: 陈董/' hotline.yaml > leader.yaml
+run "$HL_ESC" -C leader.yaml
+is "a leader not on the staff list: every tool says so" "$rc $(cat "$T/err")" \
+	"2 hl-escalate: leader.yaml:4:5: leader '陈董' of 客服部 is not on the staff list"
+
+done_testing
