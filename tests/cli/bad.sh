@@ -9,8 +9,7 @@
 C=HL-20261103-0001 S=HL-20261103-0002 X=HL-20261103-0003
 
 # command line
-refuse "unknown verb" 2 "hl-log: unknown verb 'resolv'
-$(sed -n '1,2p' /dev/null)$("$HL_LOG" --help 2>&1)" "$HL_LOG" resolv $C
+refuse "unknown verb" 2 "hl-log: unknown verb 'resolv' (did you mean resolve?)" "$HL_LOG" resolv $C
 refuse "unknown ticket" 2 "hl-log: HL-20261103-0099: unknown ticket" "$HL_LOG" ack HL-20261103-0099
 refuse "a phone typed where the ticket goes is not echoed whole" 2 "hl-log: 138****1111: unknown ticket" \
 	"$HL_LOG" ack 13800001111
@@ -19,7 +18,11 @@ refuse "unknown category" 2 \
 	"$HL_LOG" open -c cooking x
 refuse "open without category" 2 "hl-log: open record without category" "$HL_LOG" open 漏水
 run "$HL_LOG" -f fresh.csv ack HL-20261103-0001
-is_err "refused on a journal that does not exist yet" "hl-log: HL-20261103-0001: unknown ticket"
+is_err "refused on a journal that does not exist yet" "hl-log: fresh.csv: no such journal"
+run "$HL_LOG" -f fresh.csv open -c help x
+run "$HL_LOG" -f fresh.csv ack HL-20261103-0099
+is_err "... once it does, an unknown ticket is one" "hl-log: HL-20261103-0099: unknown ticket"
+rm -f fresh.csv*
 is "a refusal creates no journal" "$(sum fresh.csv)" "absent"
 refuse "unknown channel" 2 \
 "hl-log: unknown channel 'pigeon' (one of: phone, hotline400, visit, letter, email, web, wechat, weibo, sms)" \

@@ -117,4 +117,51 @@ run "$HL_ESC" -C leader.yaml
 is "a leader not on the staff list: every tool says so" "$rc $(cat "$T/err")" \
 	"2 hl-escalate: leader.yaml:4:5: leader '陈董' of 客服部 is not on the staff list"
 
+# ---- operators' comforts ----
+mkdir comfort && cd comfort || exit 2
+export HL_NOW=2026-11-03T10:00:00+08:00
+for i in 1 2 3; do "$HL_LOG" --at 09:00 open -c repair -l "${i}栋" 漏水 > /dev/null; done
+run "$HL_LOG" ack 3
+is "today's number alone is refused where the ticket is not dispatched (the id found)" \
+	"$rc $(cat "$T/err")" "2 hl-log: HL-20261103-0003: ticket is not assigned to anyone yet"
+run "$HL_LOG" assign 0002 -d 工程部 --at 09:30
+is "today's short id, and an option after the verb (--at)" "$rc $(tail -n 1 hotline.csv | cut -d, -f1-3)" \
+	"0 2026-11-03T09:30:00+08:00,HL-20261103-0002,assign"
+run "$HL_LOG" ack hl-20261103-2 --by 张伟
+is "an id in lower case, its number unpadded; --by after the verb" \
+	"$rc $(tail -n 1 hotline.csv | cut -d, -f2-4)" "0 HL-20261103-0002,ack,张伟"
+run env HL_NOW=2026-11-04T08:00:00+08:00 "$HL_LOG" resolve 2
+is "a short id is of today: yesterday's 2 is not today's" "$rc $(cat "$T/err")" \
+	"2 hl-log: HL-20261104-0002: unknown ticket"
+run "$HL_LOG" note 13800001111 x
+is "a phone is no short id (and is masked)" "$rc $(cat "$T/err")" "2 hl-log: 138****1111: unknown ticket"
+refuse "a second ticket id is refused, not taken as text" 2 \
+	"hl-log: HL-20261103-0003: a second ticket id; an entry is about one ticket (quote a text that starts with one)" \
+	"$HL_LOG" resolve HL-20261103-0002 HL-20261103-0003
+refuse "... in any case" 2 \
+	"hl-log: hl-20261103-3: a second ticket id; an entry is about one ticket (quote a text that starts with one)" \
+	"$HL_LOG" resolve 2 hl-20261103-3
+run "$HL_LOG" note 2 "HL-20261103-0003 同一处漏水"
+is "a text that mentions one, quoted, is a text" "$rc $(tail -n 1 hotline.csv | cut -d, -f3,25)" \
+	"0 note,HL-20261103-0003 同一处漏水"
+refuse "a mistyped verb: the nearest one" 2 "hl-log: unknown verb 'resovle' (did you mean resolve?)" \
+	"$HL_LOG" resovle 2
+refuse "a mistyped option: the nearest one the verb takes" 2 \
+	"hl-log: unknown option '--scroe' (did you mean --score?)
+usage: hl-log [options] followup TICKET --score 1..5 [TEXT]" "$HL_LOG" followup 2 --scroe 5
+refuse "a mistyped global option" 2 \
+	"hl-log: unknown option '--wiat=5' (did you mean --wait?)
+$("$HL_LOG" --help)" "$HL_LOG" --wiat=5 ack 2
+refuse "an option without its value" 2 "hl-log: --at wants a value
+usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack 2 --at
+refuse "nothing near: no guess" 2 "hl-log: unknown option '--colour'
+usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack 2 --colour
+run "$HL_LOG" resolve --help
+is "VERB --help: its synopsis and what it records" "$rc $(cat "$T/out")" \
+	"0 usage: hl-log [options] resolve TICKET [--verdict VERDICT] [TEXT]
+resolve: done (a verdict for complaints and suggestions)"
+run "$HL_LOG" -f other.csv open -c help 问路 -f hotline.csv
+is "-f after the verb wins" "$rc $(test -e other.csv && echo made) $(grep -c 问路 hotline.csv)" "0  1"
+cd ..
+
 done_testing
