@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "hl/config.h"
+#include "hl/fold.h"
 #include "hl/phone.h"
 #include "hl/report.h"
 #include "hl/version.h"
@@ -13,12 +14,12 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html|xlsx] [--no-bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
-		"       hl-report tickets [--open] [--dept DEPT] [--category CATEGORY] [options] [FILE ...]\n"
+		"       hl-report tickets [--open] [--state STATE] [--dept DEPT] [--category CATEGORY] [options] [FILE ...]\n"
 		"       hl-report caller PHONE [options] [FILE ...]\n");
 }
 
 struct args {
-	const char *config, *month, *week, *from, *to, *now, *by, *category;
+	const char *config, *month, *week, *from, *to, *now, *by, *category, *state;
 	int fmt, bom;
 	struct hl_report_opts o;
 };
@@ -34,7 +35,8 @@ static void parse_args(int argc, char **argv, struct args *a)
 		{"config", required_argument, NULL, 'C'}, {"open", no_argument, NULL, 'O'},
 		{"dept", required_argument, NULL, 'd'},  {"category", required_argument, NULL, 'c'},
 		{"now", required_argument, NULL, 'n'},   {"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'v'},     {NULL, 0, NULL, 0},
+		{"version", no_argument, NULL, 'v'},     {"state", required_argument, NULL, 's'},
+		{NULL, 0, NULL, 0},
 	};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:C:h", longopts, NULL)) != -1) {
@@ -55,6 +57,7 @@ static void parse_args(int argc, char **argv, struct args *a)
 		case 'O': a->o.open_only = 1; break;
 		case 'd': a->o.dept = optarg; break;
 		case 'c': a->category = optarg; break;
+		case 's': a->state = optarg; break;
 		case 'n': a->now = optarg; break;
 		case 'h': usage(stdout); exit(hl_close_stdout() ? 2 : 0);
 		case 'v': puts("hl-report " HL_VERSION "\n" HL_COPYRIGHT); exit(hl_close_stdout() ? 2 : 0);
@@ -120,6 +123,9 @@ int main(int argc, char **argv)
 	}
 	if (a.category && (a.o.category = hl_vocab_parse(&hl_categories, a.category)) < 0)
 		hl_errx(HL_EXIT_ERROR, "unknown category '%s'", hl_shown(a.category, &err));
+	if (a.state && (a.o.state = hl_state_parse(a.state)) < 0)
+		hl_errx(HL_EXIT_ERROR, "unknown state '%s' (open, assigned, acked, resolved, closed, "
+			"missed, called-back, void)", hl_shown(a.state, &err));
 	if (hl_config_load_at(a.config, a.now, &cfg, &now, &err) || period(&a, now, &err) ||
 	    (a.by && hl_report_by_parse(a.by, a.o.by, &err)))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);

@@ -11,6 +11,7 @@ struct hl_entry {
 	const char *ticket;
 	const char *category, *priority, *channel, *caller, *phone, *place;
 	const char *dept, *assignee, *verdict, *score;
+	const char *reason;    /* void: why */
 	const char *text;      /* NULL or the joined words */
 	const char *second;    /* the word after the ticket, or NULL */
 	const char *at;        /* --at, as typed */

@@ -13,6 +13,7 @@ enum hl_event_kind {
 	HL_EV_HOLD, HL_EV_RESUME, HL_EV_RESOLVE, HL_EV_FOLLOWUP, HL_EV_REOPEN,
 	HL_EV_CLOSE, HL_EV_ESCALATE, HL_EV_NOTE,
 	HL_EV_CALL,   /* a call through the phone queue; no ticket of its own */
+	HL_EV_VOID,   /* opened by mistake, a test, a duplicate, spam: in no count */
 };
 
 enum hl_category {

@@ -10,6 +10,7 @@ void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
 	static const char *const titles[] = {"热线工作分析表 (monthly)", "热线周报 (weekly)",
 					     "人员统计 (staff)", "工单明细 (tickets)", "客户档案 (caller)",
 					     "呼叫中心报表 (calls)"};
+	hl_rep_drop_void(r);
 	doc->title = hl_xstrdup(titles[r->o.kind]);
 	doc->period = hl_xstrdup(r->o.period.label);
 	if (r->o.now) {

@@ -288,3 +288,21 @@ struct hl_ticket **hl_rep_in_order(const struct hl_reporter *r, size_t *n)
 	return list;
 }
 
+/* A void ticket is in no count and no list but the one asking for them. */
+void hl_rep_drop_void(struct hl_reporter *r)
+{
+	char **ids = NULL;
+	size_t n = 0;
+	if (r->o.state == HL_ST_VOID)
+		return;
+	for (size_t i = 0; i < r->tickets.cap; i++)
+		if (r->tickets.slot[i].t && r->tickets.slot[i].t->state == HL_ST_VOID) {
+			ids = hl_xreallocarray(ids, n + 1, sizeof *ids);
+			ids[n++] = hl_xstrdup(r->tickets.slot[i].t->id);
+		}
+	for (size_t i = 0; i < n; i++) {
+		hl_tickets_del(&r->tickets, ids[i]);
+		free(ids[i]);
+	}
+	free(ids);
+}

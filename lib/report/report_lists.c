@@ -113,6 +113,8 @@ static int listed(const struct hl_reporter *r, const struct hl_ticket *t)
 		return 0;
 	if (o->dept && (!t->dept || !hl_streq(o->dept, t->dept)))
 		return 0;
+	if (o->state && (int)t->state != o->state)
+		return 0;
 	return !o->category || (int)t->category == o->category;
 }
 

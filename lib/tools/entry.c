@@ -7,7 +7,8 @@
 #include "hl/roster.h"
 
 /* Letters: c category, p priority, m channel, n caller, t phone, l place,
- * d dept, a assignee, D --done, V --verdict, S --score, F --force. */
+ * d dept, a assignee, D --done, V --verdict, S --score, F --force,
+ * R --reason. */
 const struct hl_verb hl_verbs[] = {
 	{"open", HL_EV_OPEN, "cpmntldaD", 0,
 	 "open -c CATEGORY [-p PRIORITY] [-m CHANNEL] [-n CALLER] [-t PHONE] [-l PLACE] [--done] TEXT",
@@ -39,6 +40,9 @@ const struct hl_verb hl_verbs[] = {
 	 "back to dispatch"},
 	{"close", HL_EV_CLOSE, "", 1, "close TICKET [TEXT]",
 	 "archived"},
+	{"void", HL_EV_VOID, "R", 1, "void TICKET --reason REASON [TEXT]",
+	 "opened by mistake, a test call, a duplicate, spam: in no count and no clock "
+	 "(reopen undoes it)"},
 	{"note", HL_EV_NOTE, "", 1, "note TICKET TEXT",
 	 "a free remark, in any state"},
 	{NULL, HL_EV_NONE, NULL, 0, NULL, NULL},
@@ -192,6 +196,8 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		return hl_fail(err, "%s needs a text (what was said)", hl_vocab_name(&hl_events, e->kind));
 	if (hl_entry_check_assign(e, cfg, at.t, err))
 		return -1;
+	if (e->kind == HL_EV_VOID && (!e->reason || !*e->reason))
+		return hl_fail(err, "void needs --reason (a mistake, a test call, a duplicate, spam...)");
 	if (e->second && hl_entry_looks_like_id(e->second, cfg))
 		return hl_fail(err, "%s: a second ticket id; an entry is about one ticket "
 			       "(quote a text that starts with one)", e->second);
@@ -216,7 +222,17 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 	set(r, "assignee", e->assignee);
 	set(r, "verdict", e->verdict);
 	set(r, "score", e->score);
-	set(r, "text", e->text);
+	if (e->reason) {
+		/* the reason first, then what else was said */
+		struct hl_buf why = {0};
+		hl_buf_adds(&why, e->reason);
+		if (e->text)
+			hl_buf_printf(&why, ": %s", e->text);
+		hl_record_set(r, "text", why.s);
+		hl_buf_free(&why);
+	} else {
+		set(r, "text", e->text);
+	}
 	long score;
 	if (e->kind == HL_EV_FOLLOWUP && e->score && !hl_parse_long(e->score, 1, 5, &score) &&
 	    score <= cfg->reopen_at) {

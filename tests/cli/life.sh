@@ -164,4 +164,78 @@ run "$HL_LOG" -f other.csv open -c help 问路 -f hotline.csv
 is "-f after the verb wins" "$rc $(test -e other.csv && echo made) $(grep -c 问路 hotline.csv)" "0  1"
 cd ..
 
+# ---- void: a ticket opened by mistake leaves every count and clock ----
+mkdir void && cd void || exit 2
+"$HL_LOG" --at 09:00 open -c repair -l 3栋 漏水 > /dev/null
+"$HL_LOG" --at 09:01 open -c repair -l 3栋 楼上漏水 > /dev/null
+"$HL_LOG" --at 09:02 open -c complaint -t 13700000001 测试 > /dev/null
+"$HL_LOG" --at 09:10 assign 1 -d 工程部 > /dev/null
+"$HL_LOG" --at 09:12 assign 2 -d 工程部 > /dev/null
+refuse "void needs a reason" 2 "hl-log: void needs --reason (a mistake, a test call, a duplicate, spam...)" \
+	"$HL_LOG" void 2
+run "$HL_LOG" --at 09:20 void 2 --reason 重复 与 0001 同一处
+is "void with a reason: the reason, then the text" "$rc $(tail -n 1 hotline.csv | cut -d, -f2-4,25)" \
+	"0 HL-20261103-0002,void,王芳,重复: 与 0001 同一处"
+run "$HL_LOG" --at 09:21 void 3 --reason 测试电话
+is "void of an open ticket" "$rc" 0
+refuse "void twice" 2 "hl-log: HL-20261103-0003: ticket is already void" "$HL_LOG" void 3 --reason x
+refuse "a void ticket takes no step" 2 "hl-log: HL-20261103-0002: ticket is void" "$HL_LOG" ack 2
+refuse "... nor a resolve" 2 "hl-log: HL-20261103-0002: ticket is void" "$HL_LOG" resolve 2
+refuse "void of an unknown ticket" 2 "hl-log: HL-20261103-0009: unknown ticket" "$HL_LOG" void 9 --reason x
+run "$HL_LOG" note 2 业主又来电
+is "a note is always taken" "$rc" 0
+printf 'event,ticket,text\nvoid,HL-20261103-0001,\n' > v.csv
+refuse "append: a void record without its reason" 2 "hl-log: v.csv:2: void record without text (the reason)" \
+	"$HL_LOG" append v.csv
+refuse "the reason option is void's" 2 "hl-log: ack does not take --reason
+usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack 1 --reason x
+# 0001 alone is counted: one received (工程部, repair). Of its five clocks
+# due in November (assign 1d, ack 30m from the dispatch, arrive 1h,
+# update 7d, resolve 1d) only the dispatch was in time: 1/5 = 20.0%. With
+# the void 0002 (dispatched in time as well) it would be 2/10 and 2
+# received.
+run "$HL_REP" monthly --month 2026-11 -o csv
+is "monthly: a void ticket is not received, in no department" \
+	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1-2,9,15 | tr '\n' ' ')" "工程部,1,1,20.0 合计,1,1,20.0 "
+run "$HL_REP" weekly --from 2026-11-03 --to 2026-11-03 -o csv
+is "weekly: received 1; no complaint (the void one was a test)" \
+	"$(tr -d '\r' < "$T/out" | grep -E '^(2026-11-03|合计),' | cut -d, -f1,2 | tr '\n' ' ')" \
+	"2026-11-03,1 合计,1 合计,0 "
+# by the day's end 0001's ack (09:40) and arrive (10:00) are late: two
+# breaches; the void 0002's (09:42, 10:01) would make four
+run "$HL_REP" staff --from 2026-11-03 --to 2026-11-03 -o csv
+is "staff: one first contact, 0001's two breaches, none of the void ones" \
+	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1-4 | tr '\n' ' ')" "王芳,1,0,2 合计,1,0,2 "
+run "$HL_REP" tickets --from 2026-11-03 --to 2026-11-03 -o csv
+is "tickets: the void ones are not listed" "$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1 | tr '\n' ' ')" \
+	"HL-20261103-0001 "
+run "$HL_REP" tickets --state void --from 2026-11-03 --to 2026-11-03 -o csv
+is "tickets --state void lists them" \
+	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1 | tr '\n' ' ')" "HL-20261103-0002 HL-20261103-0003 "
+run "$HL_REP" tickets --state gone
+is "tickets --state: an unknown state" "$rc $(cat "$T/err")" \
+	"2 hl-report: unknown state 'gone' (open, assigned, acked, resolved, closed, missed, called-back, void)"
+run "$HL_ESC" -o csv
+is "hl-escalate: the void ticket's clocks do not run" "$(cut -d, -f2,15 "$T/out" | sed 1d | sort -u | tr '\n' ' ')" \
+	"HL-20261103-0001,ack HL-20261103-0001,arrive "
+run "$HL_ESC" --explain HL-20261103-0002
+is "--explain: a void ticket is not open" "$rc $(cat "$T/err")" \
+	"2 hl-escalate: HL-20261103-0002: no open ticket of that id"
+run "$HL_ROUTE"
+is "hl-route: nothing to route" "$rc" 1
+# YAML round trip: the void records read back as they were written
+"$HL_LOG" export -o yaml > all.yaml
+run "$HL_LOG" -f copy.csv append all.yaml
+is "export -o yaml | append: the void records go back in" "$rc $("$HL_LOG" -f copy.csv export | cut -d, -f3 | grep -c void)" "0 2"
+is "... the journal the same, record for record" "$("$HL_LOG" -f copy.csv export -o yaml | cut -d, -f2-)" "$(cut -d, -f2- all.yaml)"
+# un-void: a reopen sends it back to dispatch, counted again
+run "$HL_LOG" --at 09:40 reopen 3 不是测试, 是真投诉
+is "reopen undoes a void" "$rc $(tail -n 1 hotline.csv | cut -d, -f3,5,9)" "0 reopen,complaint,13700000001"
+run "$HL_ESC" --explain HL-20261103-0003
+like "... open again, waiting for dispatch" "$(head -n 1 "$T/out")" "^HL-20261103-0003 complaint, normal, open"
+run "$HL_REP" monthly --month 2026-11 -o csv
+is "monthly: counted again (客服 none yet: no department)" \
+	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1,2,4 | tr '\n' ' ')" "(none),1,1 工程部,1,0 合计,2,1 "
+cd ..
+
 done_testing
