@@ -14,6 +14,7 @@ enum hl_event_kind {
 	HL_EV_CLOSE, HL_EV_ESCALATE, HL_EV_NOTE,
 	HL_EV_CALL,   /* a call through the phone queue; no ticket of its own */
 	HL_EV_VOID,   /* opened by mistake, a test, a duplicate, spam: in no count */
+	HL_EV_AMEND,  /* a correction of what the open recorded */
 };
 
 enum hl_category {

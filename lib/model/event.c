@@ -18,7 +18,7 @@ static const struct hl_word event_words[] = {
 	{"followup", HL_EV_FOLLOWUP}, {"reopen", HL_EV_REOPEN},
 	{"close", HL_EV_CLOSE},       {"escalate", HL_EV_ESCALATE},
 	{"note", HL_EV_NOTE},         {"call", HL_EV_CALL},
-	{"void", HL_EV_VOID},
+	{"void", HL_EV_VOID},         {"amend", HL_EV_AMEND},
 	{NULL, 0},
 };
 
@@ -347,6 +347,11 @@ static int parse_kind_requirements(struct hl_event *ev, const char *name, unsign
 		return require(ev->score ? "" : NULL, "score", name, err);
 	case HL_EV_VOID:
 		return require(ev->text, "text (the reason)", name, err);
+	case HL_EV_AMEND:
+		return require(ev->category || ev->priority || ev->channel || ev->caller || ev->phone ||
+				       ev->place || ev->text ? "" : NULL,
+			       "a field to correct (category, priority, channel, caller, phone, "
+			       "place or text)", name, err);
 	case HL_EV_ESCALATE:
 		if (require(ev->clock >= 0 ? "" : NULL, "clock", name, err))
 			return -1;

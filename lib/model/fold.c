@@ -71,8 +71,10 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 		return s == HL_ST_NONE ? NULL : "ticket already exists";
 	if (s == HL_ST_NONE)
 		return "unknown ticket";
-	/* a void ticket takes a note, or a reopen that undoes the void */
-	if (s == HL_ST_VOID && ev->kind != HL_EV_NOTE && ev->kind != HL_EV_REOPEN)
+	/* a void ticket takes a note, a correction, or a reopen that undoes
+	 * the void */
+	if (s == HL_ST_VOID && ev->kind != HL_EV_NOTE && ev->kind != HL_EV_REOPEN &&
+	    ev->kind != HL_EV_AMEND)
 		return ev->kind == HL_EV_VOID ? "ticket is already void" : "ticket is void";
 	switch (ev->kind) {
 	case HL_EV_CALLBACK:
@@ -108,6 +110,7 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 		return s == HL_ST_RESOLVED || s == HL_ST_CLOSED || s == HL_ST_VOID ? NULL
 		       : "only a resolved, closed or void ticket can be reopened";
 	case HL_EV_VOID:
+	case HL_EV_AMEND:
 		return NULL;
 	case HL_EV_CLOSE:
 		return s == HL_ST_RESOLVED || s == HL_ST_CALLED_BACK ? NULL
@@ -150,6 +153,22 @@ static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
 	set_str(t, &t->place, ev->place);
 	set_str(t, &t->dept, ev->dept);
 	set_str(t, &t->assignee, ev->assignee);
+	set_str(t, &t->text, ev->text);
+}
+
+/* A correction: the new values from now on. The clocks are computed
+ * from the ticket as it stands, so a corrected category, priority or
+ * channel has its SLA rules from the ticket's start. */
+static void amend(struct hl_ticket *t, const struct hl_event *ev)
+{
+	if (ev->category)
+		t->category = ev->category;
+	if (ev->priority)
+		t->priority = ev->priority;
+	if (ev->channel)
+		t->channel = ev->channel;
+	set_str(t, &t->phone, ev->phone);
+	set_str(t, &t->place, ev->place);
 	set_str(t, &t->text, ev->text);
 }
 
@@ -221,7 +240,8 @@ int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t 
  * fact: a late entry may come before them. */
 static int robot_or_note(enum hl_event_kind k)
 {
-	return k == HL_EV_ESCALATE || k == HL_EV_ROUTE || k == HL_EV_NOTE;
+	/* a correction is no step of the ticket's either */
+	return k == HL_EV_ESCALATE || k == HL_EV_ROUTE || k == HL_EV_NOTE || k == HL_EV_AMEND;
 }
 
 /* The earliest time ev may have on t: the ticket's latest step entered
@@ -346,6 +366,9 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	case HL_EV_CLOSE:
 		t->state = HL_ST_CLOSED;
 		t->closed = ev->time;
+		break;
+	case HL_EV_AMEND:
+		amend(t, ev);
 		break;
 	case HL_EV_VOID:
 		/* a hold ends with it: no clock runs for a void ticket */

@@ -74,17 +74,6 @@ int hl_rep_in_period(const struct hl_reporter *r, int64_t t)
 }
 
 /* A caller's history keeps only that caller's tickets. */
-static int wanted(const struct hl_reporter *r, const struct hl_event *ev)
-{
-	struct hl_buf norm = {0};
-	int yes = 1;
-	if (r->o.kind == HL_REP_CALLER && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED)) {
-		yes = ev->phone && !hl_phone_normalize(ev->phone, &norm, NULL) && hl_streq(norm.s, r->o.phone);
-		hl_buf_free(&norm);
-	}
-	return yes;
-}
-
 static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct hl_event *ev)
 {
 	struct hl_facts *f;
@@ -139,7 +128,7 @@ static void feed(void *arg, const struct hl_digested *d, const char *file)
 		hl_warnx("%s:%ld: %s (record ignored)", file, d->line, d->msg);
 		return;
 	}
-	if (d->rc > 0 || !wanted(r, ev))
+	if (d->rc > 0)
 		return;
 	if (ev->outcome && hl_rep_in_period(r, ev->time.t) &&
 	    (r->o.kind == HL_REP_CALLS || r->o.kind == HL_REP_WEEKLY))

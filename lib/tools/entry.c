@@ -40,6 +40,9 @@ const struct hl_verb hl_verbs[] = {
 	 "back to dispatch"},
 	{"close", HL_EV_CLOSE, "", 1, "close TICKET [TEXT]",
 	 "archived"},
+	{"amend", HL_EV_AMEND, "cpmntl", 1,
+	 "amend TICKET [-c CATEGORY] [-p PRIORITY] [-m CHANNEL] [-n CALLER] [-t PHONE] [-l PLACE] [TEXT]",
+	 "a correction of what the open recorded: the fields given, the text when words follow"},
 	{"void", HL_EV_VOID, "R", 1, "void TICKET --reason REASON [TEXT]",
 	 "opened by mistake, a test call, a duplicate, spam: in no count and no clock "
 	 "(reopen undoes it)"},

@@ -238,4 +238,56 @@ is "monthly: counted again (客服 none yet: no department)" \
 	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1,2,4 | tr '\n' ' ')" "(none),1,1 工程部,1,0 合计,2,1 "
 cd ..
 
+# ---- amend: a correction, the new values from then on ----
+mkdir amend && cd amend || exit 2
+"$HL_LOG" --at 09:00 open -c repair -t 13700000001 -l 3栋 邻居太吵 > /dev/null
+"$HL_LOG" --at 09:05 open -c consult 问停水 > /dev/null
+run "$HL_ESC" -o csv
+is "as a repair: on site within the hour, late at 10:00" \
+	"$(cut -d, -f2,15 "$T/out" | grep 0001 | tr '\n' ' ')" "HL-20261103-0001,arrive "
+refuse "amend needs a field" 2 \
+	"hl-log: amend record without a field to correct (category, priority, channel, caller, phone, place or text)" \
+	"$HL_LOG" amend 1
+refuse "amend: the vocabulary holds" 2 \
+	"hl-log: unknown category 'noise' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+	"$HL_LOG" amend 1 -c noise
+refuse "amend of an unknown ticket" 2 "hl-log: HL-20261103-0009: unknown ticket" "$HL_LOG" amend 9 -c complaint
+refuse "amend: not the department (that is assign)" 2 "hl-log: amend does not take --dept
+usage: hl-log [options] amend TICKET [-c CATEGORY] [-p PRIORITY] [-m CHANNEL] [-n CALLER] [-t PHONE] [-l PLACE] [TEXT]" \
+	"$HL_LOG" amend 1 -d 工程部
+run "$HL_LOG" --at 09:30 amend 1 -c 投诉 -t 137-0000-0002 -l 5栋 邻居装修太吵
+is "amend: canonical words, the phone normalized" "$rc $(tail -n 1 hotline.csv | cut -d, -f3,5,9,10,25)" \
+	"0 amend,complaint,13700000002,5栋,邻居装修太吵"
+run "$HL_ESC" -o csv
+is "as a complaint from the start: no arrive clock, nothing late at 10:00" \
+	"$(cut -d, -f2,15 "$T/out" | grep -c 0001)" "0"
+run "$HL_ESC" --explain HL-20261103-0001
+is "--explain: the complaint's rules, from the ticket's start" \
+	"$(sed -n '1p;2p;/^resolve/p' "$T/out")" \
+	"HL-20261103-0001 complaint, normal, open; as of 2026-11-03T10:00:00+08:00
+assign   1bd from 11-03 09:00 (rule complaint) -> due 11-04 09:00; running, 23h left; warn 11-03 16:12
+resolve  2bd from 11-03 09:00 (rule complaint) -> due 11-05 09:00; running, 1d23h left; warn 11-04 14:24"
+"$HL_LOG" --at 09:40 resolve 2 > /dev/null
+"$HL_LOG" --at 09:41 close 2 > /dev/null
+run "$HL_LOG" --at 09:50 amend 2 -c help
+is "a closed ticket may be corrected (the figures are)" "$rc" 0
+run "$HL_REP" monthly --month 2026-11 -o csv
+is "monthly counts the corrected values: a complaint and a help, no repair, no consult" \
+	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1-9 | tr '\n' ' ')" "(none),2,0,1,0,0,0,1,0 合计,2,0,1,0,0,0,1,0 "
+run "$HL_REP" weekly --from 2026-11-03 --to 2026-11-03 -o csv
+is "weekly: the corrected complaint in the complaints table" \
+	"$(tr -d '\r' < "$T/out" | sed -n '/^dept,complaints/,$p' | sed 1d | cut -d, -f1,2 | tr '\n' ' ')" "(none),1 合计,1 "
+run "$HL_REP" caller 13700000002 -o csv
+is "the caller's history under the corrected phone" "$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1 | tr '\n' ' ')" \
+	"HL-20261103-0001 "
+run "$HL_LOG" export -o yaml HL-20261103-0001
+is "export: the trail keeps both" "$(cut -d, -f3,5,7 "$T/out")" \
+	" event: open, category: repair, place: \"3栋\"
+ event: amend, category: complaint, place: \"5栋\""
+"$HL_LOG" export > all.csv
+run "$HL_LOG" -f copy.csv append all.csv
+is "CSV round trip: the amends go back in as they were" "$rc $("$HL_LOG" -f copy.csv export | cut -d, -f2-)" \
+	"0 $(cut -d, -f2- all.csv)"
+cd ..
+
 done_testing
