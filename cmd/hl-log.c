@@ -69,7 +69,7 @@ static const struct option verb_longopts[] = {
 	{"dept", required_argument, NULL, 'd'},     {"assignee", required_argument, NULL, 'a'},
 	{"done", no_argument, NULL, 'D'},           {"verdict", required_argument, NULL, 'V'},
 	{"score", required_argument, NULL, 'S'},    {"force", no_argument, NULL, 'F'},
-	{"reason", required_argument, NULL, 'R'},
+	{"reason", required_argument, NULL, 'R'},  {"result", required_argument, NULL, 'Q'},
 	{"file", required_argument, NULL, 'f'},     {"config", required_argument, NULL, 'C'},
 	{"at", required_argument, NULL, OPT_AT},    {"by", required_argument, NULL, OPT_BY},
 	{"wait", required_argument, NULL, OPT_WAIT}, {"help", no_argument, NULL, OPT_HELP},
@@ -163,7 +163,7 @@ static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl
 			['c'] = &e->category, ['p'] = &e->priority, ['m'] = &e->channel,
 			['n'] = &e->caller,   ['t'] = &e->phone,    ['l'] = &e->place,
 			['d'] = &e->dept,     ['a'] = &e->assignee, ['V'] = &e->verdict,
-			['S'] = &e->score,    ['R'] = &e->reason,
+			['S'] = &e->score,    ['R'] = &e->reason,   ['Q'] = &e->result,
 		};
 		if (c == 'D')
 			e->done = 1;

@@ -12,6 +12,7 @@ struct hl_entry {
 	const char *category, *priority, *channel, *caller, *phone, *place;
 	const char *dept, *assignee, *verdict, *score;
 	const char *reason;    /* void: why */
+	const char *result;    /* followup: 满意, 基本满意, 不满意 */
 	const char *text;      /* NULL or the joined words */
 	const char *second;    /* the word after the ticket, or NULL */
 	const char *at;        /* --at, as typed */

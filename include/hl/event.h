@@ -36,6 +36,12 @@ enum hl_verdict {
 	HL_VER_NONE, HL_VER_VALID, HL_VER_INVALID, HL_VER_ADOPTED, HL_VER_DECLINED,
 };
 
+/* A 回访's result in words (the regulations' three), in the verdict
+ * column of a followup. */
+enum hl_result {
+	HL_RES_NONE, HL_RES_SATISFIED, HL_RES_FAIR, HL_RES_UNSATISFIED,
+};
+
 /* How a call through the phone queue ended (call and imported missed
  * records). */
 enum hl_outcome {
@@ -75,7 +81,7 @@ struct hl_vocab {
 };
 
 extern const struct hl_vocab hl_events, hl_categories, hl_channels,
-	hl_priorities, hl_verdicts, hl_outcomes;
+	hl_priorities, hl_verdicts, hl_outcomes, hl_results;
 
 /* The value of a word (Latin case-insensitive), or -1. */
 int hl_vocab_parse(const struct hl_vocab *v, const char *s);
@@ -124,6 +130,7 @@ struct hl_event {
 	int level;       /* -1 when absent */
 	int score;       /* 0 when absent */
 	enum hl_verdict verdict;
+	enum hl_result result;  /* followup: in words (the verdict column) */
 	const char *rule;   /* the routing or SLA rule behind a derived record */
 	int clock;          /* escalate: enum hl_clock, or -1 */
 	const char *notify; /* escalate: who was told */

@@ -71,6 +71,13 @@ static const struct hl_word verdict_words[] = {
 	{"未采纳", HL_VER_DECLINED}, {NULL, 0},
 };
 
+static const struct hl_word result_words[] = {
+	{"satisfied", HL_RES_SATISFIED}, {"fair", HL_RES_FAIR},
+	{"unsatisfied", HL_RES_UNSATISFIED},
+	{"满意", HL_RES_SATISFIED},      {"基本满意", HL_RES_FAIR},
+	{"不满意", HL_RES_UNSATISFIED},  {NULL, 0},
+};
+
 static const struct hl_word outcome_words[] = {
 	{"answered", HL_OUT_ANSWERED}, {"abandoned", HL_OUT_ABANDONED},
 	{"timeout", HL_OUT_TIMEOUT},   {"noagent", HL_OUT_NOAGENT},
@@ -106,6 +113,7 @@ VOCAB(hl_channels, "channel", channel_words);
 VOCAB(hl_priorities, "priority", priority_words);
 VOCAB(hl_verdicts, "verdict", verdict_words);
 VOCAB(hl_outcomes, "outcome", outcome_words);
+VOCAB(hl_results, "result", result_words);
 
 /* The key of s; -1 when it is 16 bytes or longer (no word is). Made in
  * registers: bytes stored one by one and read back as a number would
@@ -136,7 +144,7 @@ static size_t key_slot(const struct hl_word_key *key)
 static void make_keys(void)
 {
 	const struct hl_vocab *all[] = {&hl_events, &hl_categories, &hl_channels,
-					&hl_priorities, &hl_verdicts, &hl_outcomes};
+					&hl_priorities, &hl_verdicts, &hl_outcomes, &hl_results};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		for (size_t k = 0; k < all[i]->nwords; k++) {
 			struct hl_word_key key;
@@ -445,9 +453,16 @@ static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
 	if (word(c->v[HL_COL_CHANNEL], &hl_channels, &x, err))
 		return -1;
 	ev->channel = (enum hl_channel)x;
-	if (word(c->v[HL_COL_VERDICT], &hl_verdicts, &x, err))
-		return -1;
-	ev->verdict = (enum hl_verdict)x;
+	/* a followup's verdict column holds its result in words */
+	if (ev->kind == HL_EV_FOLLOWUP) {
+		if (word(c->v[HL_COL_VERDICT], &hl_results, &x, err))
+			return -1;
+		ev->result = (enum hl_result)x;
+	} else {
+		if (word(c->v[HL_COL_VERDICT], &hl_verdicts, &x, err))
+			return -1;
+		ev->verdict = (enum hl_verdict)x;
+	}
 	if (word(c->v[HL_COL_OUTCOME], &hl_outcomes, &x, err))
 		return -1;
 	ev->outcome = (enum hl_outcome)x;
@@ -526,7 +541,8 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 	put(r, pos, HL_COL_DUE, b.len ? b.s : NULL);
 	put_number(r, pos, HL_COL_LEVEL, ev->level, &b);
 	put_number(r, pos, HL_COL_SCORE, ev->score ? ev->score : -1, &b);
-	put(r, pos, HL_COL_VERDICT, hl_vocab_name(&hl_verdicts, ev->verdict));
+	put(r, pos, HL_COL_VERDICT, ev->kind == HL_EV_FOLLOWUP ? hl_vocab_name(&hl_results, ev->result)
+				    : hl_vocab_name(&hl_verdicts, ev->verdict));
 	put(r, pos, HL_COL_CLOCK, ev->clock >= 0 ? hl_clock_names[ev->clock] : NULL);
 	put(r, pos, HL_COL_NOTIFY, ev->notify);
 	put(r, pos, HL_COL_RULE, ev->rule);

@@ -94,7 +94,10 @@ static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct 
 		break;
 	case HL_EV_FOLLOWUP:
 		f->followups++;
-		f->good += ev->score >= 4;
+		/* in words as the caller said them, else the score's word */
+		enum hl_result res = ev->result ? ev->result : hl_config_result_of(r->cfg, ev->score);
+		f->good += res != HL_RES_UNSATISFIED;
+		f->satisfied += res == HL_RES_SATISFIED;
 		break;
 	default:
 		break;

@@ -12,7 +12,7 @@
 struct grp {
 	char **keys;
 	long received, cat[8], valid, invalid, adopted, resolved, open_end;
-	long followups, good, repeat, calls, missed, returned, fcr;
+	long followups, good, satisfied, repeat, calls, missed, returned, fcr;
 	long met[HL_NCLOCKS], late[HL_NCLOCKS];
 	int64_t *durs;
 	size_t ndurs;
@@ -96,6 +96,7 @@ static void add_totals(struct groups *gs)
 		t.received += g->received, t.valid += g->valid, t.invalid += g->invalid;
 		t.adopted += g->adopted, t.resolved += g->resolved, t.open_end += g->open_end;
 		t.followups += g->followups, t.good += g->good, t.repeat += g->repeat;
+		t.satisfied += g->satisfied;
 		t.calls += g->calls, t.missed += g->missed, t.returned += g->returned, t.fcr += g->fcr;
 		for (int c = 0; c < 8; c++)
 			t.cat[c] += g->cat[c];
@@ -176,6 +177,7 @@ static void count_monthly(const struct hl_reporter *r, struct groups *gs)
 		g->open_end += hl_rep_unresolved(t);
 		g->followups += f->followups;
 		g->good += f->good;
+		g->satisfied += f->satisfied;
 	}
 }
 
@@ -202,6 +204,7 @@ static void monthly_row(struct hl_tab *tab, const struct groups *gs, struct grp 
 	c++;
 	hl_rep_num(tab, row, c++, g->followups);
 	hl_rep_pct(tab, row, c++, g->good, g->followups);
+	hl_rep_pct(tab, row, c++, g->satisfied, g->followups);
 	hl_rep_num(tab, row, c++, g->repeat);
 }
 
@@ -264,6 +267,7 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 	hl_tab_col(tab, "median_resolve_hours", "办结时长中位", HL_CELL_DURATION);
 	hl_tab_col(tab, "followups", "回访", HL_CELL_COUNT);
 	hl_tab_col(tab, "satisfaction", "满意率%", HL_CELL_RATE);
+	hl_tab_col(tab, "satisfied", "满意%", HL_CELL_RATE);
 	hl_tab_col(tab, "repeat_complaints", "重复投诉", HL_CELL_COUNT);
 	for (size_t i = 0; i < gs.n; i++)
 		monthly_row(tab, &gs, &gs.g[i]);

@@ -14,7 +14,8 @@ struct hl_facts {
 	int resolved_in;       /* a resolve in the period */
 	int64_t resolve_secs;  /* from the call to the latest resolve */
 	int fcr;               /* resolved on the spot by who took the call */
-	int followups, good;   /* 回访 in the period, and those scoring 4 or 5 */
+	int followups, good;   /* 回访 in the period, and those 满意 or 基本满意 */
+	int satisfied;         /* those 满意 */
 	int repeat;            /* a repeat complaint */
 };
 

@@ -46,6 +46,10 @@ static int followup_key(struct hl_cfgctx *c, const char *key, const struct hl_no
 	struct hl_config *cfg = obj;
 	if (hl_streq(key, "reopen_at"))
 		return hl_cfg_int(c, key, v, 0, 5, &cfg->reopen_at);
+	if (hl_streq(key, "satisfied_at"))
+		return hl_cfg_int(c, key, v, 2, 5, &cfg->satisfied_at);
+	if (hl_streq(key, "fair_at"))
+		return hl_cfg_int(c, key, v, 1, 4, &cfg->fair_at);
 	return hl_cfg_unknown(c, k);
 }
 
@@ -370,8 +374,14 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 	}
 	if (hl_streq(key, "ticket"))
 		return hl_cfg_each_key(c, v, key, ticket_key, cfg);
-	if (hl_streq(key, "followup"))
-		return hl_cfg_each_key(c, v, key, followup_key, cfg);
+	if (hl_streq(key, "followup")) {
+		if (hl_cfg_each_key(c, v, key, followup_key, cfg))
+			return -1;
+		if (cfg->fair_at >= cfg->satisfied_at)
+			return hl_cfg_fail(c, v, "fair_at (%d) must be below satisfied_at (%d)",
+					   cfg->fair_at, cfg->satisfied_at);
+		return 0;
+	}
 	if (hl_streq(key, "departments"))
 		return v->is_null ? 0 : parse_depts(c, v, cfg);
 	if (hl_streq(key, "staff"))
@@ -439,6 +449,8 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	cfg->prefix = hl_xstrdup("HL");
 	cfg->digits = 4;
 	cfg->reopen_at = 2;
+	cfg->satisfied_at = 5;
+	cfg->fair_at = 4;
 	hl_telephony_defaults(&cfg->calls);
 	if (apply_text("(defaults)", hl_default_config, strlen(hl_default_config), cfg, err) ||
 	    (text && apply_text(name, text, len, cfg, err))) {
@@ -504,6 +516,18 @@ void hl_config_free(struct hl_config *cfg)
 	free(cfg->timezone);
 	free(cfg->prefix);
 	memset(cfg, 0, sizeof *cfg);
+}
+
+enum hl_result hl_config_result_of(const struct hl_config *cfg, int score)
+{
+	return score >= cfg->satisfied_at ? HL_RES_SATISFIED
+	       : score >= cfg->fair_at	  ? HL_RES_FAIR
+					  : HL_RES_UNSATISFIED;
+}
+
+int hl_config_score_of(const struct hl_config *cfg, enum hl_result r)
+{
+	return r == HL_RES_SATISFIED ? 5 : r == HL_RES_FAIR ? cfg->fair_at : 1;
 }
 
 int hl_config_load_at(const char *path, const char *now_arg, struct hl_config *cfg,

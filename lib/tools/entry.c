@@ -4,11 +4,12 @@
 #include <strings.h>
 
 #include "hl/entry.h"
+#include "hl/phone.h"
 #include "hl/roster.h"
 
 /* Letters: c category, p priority, m channel, n caller, t phone, l place,
  * d dept, a assignee, D --done, V --verdict, S --score, F --force,
- * R --reason. */
+ * R --reason, Q --result. */
 const struct hl_verb hl_verbs[] = {
 	{"open", HL_EV_OPEN, "cpmntldaD", 0,
 	 "open -c CATEGORY [-p PRIORITY] [-m CHANNEL] [-n CALLER] [-t PHONE] [-l PLACE] [--done] TEXT",
@@ -34,7 +35,8 @@ const struct hl_verb hl_verbs[] = {
 	 "the hold is over: the clocks run again"},
 	{"resolve", HL_EV_RESOLVE, "V", 1, "resolve TICKET [--verdict VERDICT] [TEXT]",
 	 "done (a verdict for complaints and suggestions)"},
-	{"followup", HL_EV_FOLLOWUP, "S", 1, "followup TICKET --score 1..5 [TEXT]",
+	{"followup", HL_EV_FOLLOWUP, "SQ", 1,
+	 "followup TICKET --score 1..5 | --result 满意|基本满意|不满意 [TEXT]",
 	 "the caller asked how it went (回访), satisfaction 1 to 5"},
 	{"reopen", HL_EV_REOPEN, "", 1, "reopen TICKET [TEXT]",
 	 "back to dispatch"},
@@ -204,6 +206,23 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 	if (e->second && hl_entry_looks_like_id(e->second, cfg))
 		return hl_fail(err, "%s: a second ticket id; an entry is about one ticket "
 			       "(quote a text that starts with one)", e->second);
+	struct hl_buf sbuf = {0};
+	const char *score_s = e->score;
+	int result = 0;
+	if (e->result) {
+		/* the word kept, the score the configuration gives it */
+		if (e->score)
+			return hl_fail(err, "followup takes --score or --result, not both");
+		if ((result = hl_vocab_parse(&hl_results, e->result)) <= 0) {
+			struct hl_buf m = {0}, l = {0};
+			hl_vocab_list(&hl_results, &l);
+			hl_fail(err, "unknown result '%s' (one of: %s)", hl_shown(e->result, &m), l.s);
+			hl_buf_free(&m), hl_buf_free(&l);
+			return -1;
+		}
+		hl_buf_printf(&sbuf, "%d", hl_config_score_of(cfg, (enum hl_result)result));
+		score_s = sbuf.s;
+	}
 	hl_time_format(at, &tbuf);
 	struct hl_record *r = hl_batch_add(b);
 	hl_record_set(r, "time", tbuf.s);
@@ -223,8 +242,8 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 	set(r, "place", e->place);
 	set(r, "dept", e->dept);
 	set(r, "assignee", e->assignee);
-	set(r, "verdict", e->verdict);
-	set(r, "score", e->score);
+	set(r, "verdict", result ? hl_vocab_name(&hl_results, result) : e->verdict);
+	set(r, "score", score_s);
 	if (e->reason) {
 		/* the reason first, then what else was said */
 		struct hl_buf why = {0};
@@ -237,7 +256,7 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		set(r, "text", e->text);
 	}
 	long score;
-	if (e->kind == HL_EV_FOLLOWUP && e->score && !hl_parse_long(e->score, 1, 5, &score) &&
+	if (e->kind == HL_EV_FOLLOWUP && score_s && !hl_parse_long(score_s, 1, 5, &score) &&
 	    score <= cfg->reopen_at) {
 		/* the customer-service rules, 9.5: unsatisfied, back to the department until satisfied */
 		struct hl_record *ro = hl_batch_add_chained(b);
@@ -253,5 +272,6 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		hl_record_set(rs, "text", "answered on first contact");
 	}
 	hl_buf_free(&tbuf);
+	hl_buf_free(&sbuf);
 	return 0;
 }

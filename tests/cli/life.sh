@@ -148,7 +148,7 @@ refuse "a mistyped verb: the nearest one" 2 "hl-log: unknown verb 'resovle' (did
 	"$HL_LOG" resovle 2
 refuse "a mistyped option: the nearest one the verb takes" 2 \
 	"hl-log: unknown option '--scroe' (did you mean --score?)
-usage: hl-log [options] followup TICKET --score 1..5 [TEXT]" "$HL_LOG" followup 2 --scroe 5
+usage: hl-log [options] followup TICKET --score 1..5 | --result 满意|基本满意|不满意 [TEXT]" "$HL_LOG" followup 2 --scroe 5
 refuse "a mistyped global option" 2 \
 	"hl-log: unknown option '--wiat=5' (did you mean --wait?)
 $("$HL_LOG" --help)" "$HL_LOG" --wiat=5 ack 2
@@ -288,6 +288,56 @@ is "export: the trail keeps both" "$(cut -d, -f3,5,7 "$T/out")" \
 run "$HL_LOG" -f copy.csv append all.csv
 is "CSV round trip: the amends go back in as they were" "$rc $("$HL_LOG" -f copy.csv export | cut -d, -f2-)" \
 	"0 $(cut -d, -f2- all.csv)"
+cd ..
+
+# ---- satisfaction in words (满意 / 基本满意 / 不满意) ----
+mkdir words && cd words || exit 2
+# total NAME: the 合计 row's value of the monthly column NAME
+total() { tr -d '\r' < "$T/out" | awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i }
+	$1 == "合计" { print $c }'; }
+for i in 1 2 3 4; do
+	"$HL_LOG" --at 09:0$i open -c consult -t 1370000000$i 问 > /dev/null
+	"$HL_LOG" --at 09:1$i resolve $i > /dev/null
+done
+run "$HL_LOG" --at 09:30 followup 1 --result 满意 谢谢
+is "--result 满意: the word kept, the score 5" "$rc $(tail -n 1 hotline.csv | cut -d, -f3,17,18,25)" \
+	"0 followup,5,satisfied,谢谢"
+run "$HL_LOG" --at 09:31 followup 2 --result 基本满意
+is "--result 基本满意: the score fair_at gives (4)" "$rc $(tail -n 1 hotline.csv | cut -d, -f3,17,18)" \
+	"0 followup,4,fair"
+run "$HL_LOG" --at 09:32 followup 3 --result unsatisfied
+is "--result 不满意: score 1, and back to the department" "$rc $(tail -n 2 hotline.csv | cut -d, -f3,17,18,25 | tr '\n' ' ')" \
+	"0 followup,1,unsatisfied, reopen,,,回访不满意 (score 1) "
+run "$HL_LOG" --at 09:33 followup 4 --score 3
+is "--score 3 still works (不满意 by the default words)" "$rc" 0
+refuse "--score and --result together" 2 "hl-log: followup takes --score or --result, not both" \
+	"$HL_LOG" followup 1 --score 5 --result 满意
+refuse "an unknown result" 2 "hl-log: unknown result '还行' (one of: satisfied, fair, unsatisfied)" \
+	"$HL_LOG" followup 1 --result 还行
+printf 'event,ticket,verdict\nresolve,HL-20261103-0003,满意\n' > r.csv
+refuse "a result is no verdict of a resolve" 2 \
+	"hl-log: r.csv:2: unknown verdict '满意' (one of: valid, invalid, adopted, declined)" "$HL_LOG" append r.csv
+printf 'event,ticket,score,verdict\nfollowup,HL-20261103-0001,5,valid\n' > f.csv
+refuse "a verdict is no result of a followup" 2 \
+	"hl-log: f.csv:2: unknown result 'valid' (one of: satisfied, fair, unsatisfied)" "$HL_LOG" append f.csv
+run "$HL_ESC" --explain HL-20261103-0003
+like "--explain: the unsatisfied ticket is open again" "$(head -n 1 "$T/out")" "consult, normal, open \(reopened\)"
+# four 回访: 满意, 基本满意, 不满意, score 3 (不满意): 满意率 = (1 + 1) / 4,
+# the plain 满意 share 1 / 4
+run "$HL_REP" monthly --month 2026-11 -o csv
+is "monthly: 回访 4, 满意率 50.0, 满意 25.0" "$(total followups) $(total satisfaction) $(total satisfied)" "4 50.0 25.0"
+# satisfied from 4, fair from 3: the score 3 is 基本满意; the words as said
+printf 'followup: {satisfied_at: 4, fair_at: 3}\n' > words.yaml
+run "$HL_REP" -C words.yaml monthly --month 2026-11 -o csv
+is "configured words: 满意率 75.0 (score 3 基本满意), 满意 25.0" "$(total satisfaction) $(total satisfied)" "75.0 25.0"
+run "$HL_LOG" -C words.yaml --at 09:40 followup 1 --result 基本满意
+is "... and 基本满意 is written as fair_at's score (3)" "$(tail -n 1 hotline.csv | cut -d, -f17,18)" "3,fair"
+printf 'followup: {satisfied_at: 4, fair_at: 4}\n' > bad.yaml
+refuse "fair_at must be below satisfied_at" 2 "hl-log: bad.yaml:1:11: fair_at (4) must be below satisfied_at (4)" \
+	"$HL_LOG" -C bad.yaml note 1 x
+"$HL_LOG" export -o yaml > all.yaml
+run "$HL_LOG" -f copy.csv append all.yaml
+is "YAML round trip: the words go back in" "$rc $("$HL_LOG" -f copy.csv export | cut -d, -f2-)" "0 $("$HL_LOG" export | cut -d, -f2-)"
 cd ..
 
 done_testing
