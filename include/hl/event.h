@@ -20,7 +20,12 @@ enum hl_event_kind {
 enum hl_category {
 	HL_CAT_NONE, HL_CAT_CONSULT, HL_CAT_COMPLAINT, HL_CAT_SUGGESTION,
 	HL_CAT_BOOKING, HL_CAT_EMERGENCY, HL_CAT_HELP, HL_CAT_REPAIR,
+	/* beside the seven, the 12345 government-hotline rules' */
+	HL_CAT_REPORT,  /* 举报: a wrong reported */
+	HL_CAT_PRAISE,  /* 表扬 */
+	HL_CAT_OTHER,   /* 其他 */
 };
+#define HL_NCATS (HL_CAT_OTHER + 1)
 
 enum hl_channel {
 	HL_CH_NONE, HL_CH_PHONE, HL_CH_HOTLINE400, HL_CH_VISIT, HL_CH_LETTER,

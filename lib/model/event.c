@@ -26,12 +26,15 @@ static const struct hl_word category_words[] = {
 	{"consult", HL_CAT_CONSULT},       {"complaint", HL_CAT_COMPLAINT},
 	{"suggestion", HL_CAT_SUGGESTION}, {"booking", HL_CAT_BOOKING},
 	{"emergency", HL_CAT_EMERGENCY},   {"help", HL_CAT_HELP},
-	{"repair", HL_CAT_REPAIR},
+	{"repair", HL_CAT_REPAIR},         {"report", HL_CAT_REPORT},
+	{"praise", HL_CAT_PRAISE},         {"other", HL_CAT_OTHER},
 	{"咨询", HL_CAT_CONSULT},   {"投诉", HL_CAT_COMPLAINT},
 	{"建议", HL_CAT_SUGGESTION}, {"预定", HL_CAT_BOOKING},
 	{"预订", HL_CAT_BOOKING},   {"突发事件", HL_CAT_EMERGENCY},
 	{"突发", HL_CAT_EMERGENCY}, {"求助", HL_CAT_HELP},
 	{"报修", HL_CAT_REPAIR},    {"维修", HL_CAT_REPAIR},
+	{"举报", HL_CAT_REPORT},    {"表扬", HL_CAT_PRAISE},
+	{"其他", HL_CAT_OTHER},     {"其它", HL_CAT_OTHER},
 	{NULL, 0},
 };
 

@@ -11,7 +11,7 @@
 
 struct grp {
 	char **keys;
-	long received, cat[8], valid, invalid, adopted, resolved, open_end;
+	long received, cat[HL_NCATS], valid, invalid, adopted, resolved, open_end;
 	long followups, good, satisfied, repeat, calls, missed, returned, fcr;
 	long met[HL_NCLOCKS], late[HL_NCLOCKS];
 	int64_t *durs;
@@ -98,7 +98,7 @@ static void add_totals(struct groups *gs)
 		t.followups += g->followups, t.good += g->good, t.repeat += g->repeat;
 		t.satisfied += g->satisfied;
 		t.calls += g->calls, t.missed += g->missed, t.returned += g->returned, t.fcr += g->fcr;
-		for (int c = 0; c < 8; c++)
+		for (int c = 0; c < HL_NCATS; c++)
 			t.cat[c] += g->cat[c];
 		for (int c = 0; c < HL_NCLOCKS; c++)
 			t.met[c] += g->met[c], t.late[c] += g->late[c];
@@ -143,9 +143,11 @@ static size_t group_row(struct hl_tab *tab, const struct groups *gs, const struc
 
 /* ---- monthly: the hotline analysis table (the sales office's hotline rules) ---- */
 
-static const char *const cat_keys[] = {"", "consult", "complaint", "suggestion", "booking",
-				       "emergency", "help", "repair"};
-static const char *const cat_labels[] = {"", "咨询", "投诉", "建议", "预定", "突发", "求助", "报修"};
+static const char *const cat_keys[HL_NCATS] = {"", "consult", "complaint", "suggestion", "booking",
+					       "emergency", "help", "repair", "report", "praise",
+					       "other"};
+static const char *const cat_labels[HL_NCATS] = {"", "咨询", "投诉", "建议", "预定", "突发",
+						 "求助", "报修", "举报", "表扬", "其他"};
 static const char *const clock_labels[] = {"派单按时%", "签收按时%", "答复按时%", "到场按时%",
 					   "跟进按时%", "办结按时%", "回访按时%", "回拨按时%"};
 
@@ -186,7 +188,7 @@ static void monthly_row(struct hl_tab *tab, const struct groups *gs, struct grp 
 	size_t row = group_row(tab, gs, g), c = gs->nby;
 	long met = 0, late = 0;
 	hl_rep_num(tab, row, c++, g->received);
-	for (int k = 1; k < 8; k++)
+	for (int k = 1; k < HL_NCATS; k++)
 		hl_rep_num(tab, row, c++, g->cat[k]);
 	hl_rep_num(tab, row, c++, g->valid), hl_rep_num(tab, row, c++, g->invalid), hl_rep_num(tab, row, c++, g->adopted);
 	hl_rep_num(tab, row, c++, g->resolved), hl_rep_num(tab, row, c++, g->open_end);
@@ -232,7 +234,7 @@ static void monthly_charts(struct hl_doc *doc, const struct groups *gs)
 	group_chart(doc, gs, "受理量 (volume)", 0);
 	struct hl_chart *cat = hl_doc_chart(doc, "类别 (by category)", 0);
 	const struct grp *tot = &gs->g[gs->n - 1];
-	for (int k = 1; k < 8; k++)
+	for (int k = 1; k < HL_NCATS; k++)
 		if (tot->cat[k])
 			hl_chart_add(cat, cat_labels[k], (double)tot->cat[k]);
 	group_chart(doc, gs, "按时率 (SLA met)", 1);
@@ -249,7 +251,7 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 	struct hl_tab *tab = hl_doc_table(doc, "热线工作分析表");
 	key_columns(tab, &gs);
 	hl_tab_col(tab, "received", "受理", HL_CELL_COUNT);
-	for (int k = 1; k < 8; k++)
+	for (int k = 1; k < HL_NCATS; k++)
 		hl_tab_col(tab, cat_keys[k], cat_labels[k], HL_CELL_COUNT);
 	hl_tab_col(tab, "valid", "有效投诉", HL_CELL_COUNT);
 	hl_tab_col(tab, "invalid", "无效投诉", HL_CELL_COUNT);
@@ -280,6 +282,14 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 		if (empty)
 			hl_tab_drop(tab, c);
 	}
+	/* the 12345 rules' categories only where a hotline has them */
+	struct grp tot = {0};
+	for (size_t i = 0; i < gs.n; i++)
+		for (int k = HL_CAT_REPAIR + 1; k < HL_NCATS; k++)
+			tot.cat[k] += gs.g[i].cat[k];
+	for (int k = HL_NCATS; k-- > HL_CAT_REPAIR + 1;)
+		if (!tot.cat[k])
+			hl_tab_drop(tab, gs.nby + (size_t)k);
 	monthly_charts(doc, &gs);
 	groups_free(&gs);
 }

@@ -14,7 +14,7 @@ refuse "unknown ticket" 2 "hl-log: HL-20261103-0099: unknown ticket" "$HL_LOG" a
 refuse "a phone typed where the ticket goes is not echoed whole" 2 "hl-log: 138****1111: unknown ticket" \
 	"$HL_LOG" ack 13800001111
 refuse "unknown category" 2 \
-"hl-log: unknown category 'cooking' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+"hl-log: unknown category 'cooking' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" open -c cooking x
 refuse "open without category" 2 "hl-log: open record without category" "$HL_LOG" open 漏水
 run "$HL_LOG" -f fresh.csv ack HL-20261103-0001
@@ -38,7 +38,7 @@ refuse "missed without phone" 2 "hl-log: missed record without phone" "$HL_LOG" 
 # a phone number typed in the wrong place is masked in the message, as
 # reports mask it; words that are no phone number are shown as typed
 refuse "a phone as the category" 2 \
-"hl-log: unknown category '138****1111' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+"hl-log: unknown category '138****1111' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" open -c 13800001111 -t 13800001111 x
 refuse "a phone as the channel, with dashes" 2 \
 "hl-log: unknown channel '138****1111' (one of: phone, hotline400, visit, letter, email, web, wechat, weibo, sms)" \
@@ -59,10 +59,10 @@ $("$HL_LOG" --help 2>&1)" "$HL_LOG" 13800001111
 printf 'event,ticket,clock,level,text\nescalate,%s,13800001111,1,x\n' $C > clock.csv
 refuse "a phone as the clock" 2 "hl-log: clock.csv:2: unknown clock '138****1111'" "$HL_LOG" append clock.csv
 refuse "a date is no phone" 2 \
-"hl-log: unknown category '2026-11-03' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+"hl-log: unknown category '2026-11-03' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" open -c 2026-11-03 x
 refuse "six digits are no phone" 2 \
-"hl-log: unknown category '123456' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+"hl-log: unknown category '123456' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" open -c 123456 x
 run "$HL_BIN/hl-report" 13800001111
 like "hl-report: a phone as the report" "$(head -n 1 "$T/err")" "^hl-report: unknown report '138\*\*\*\*1111' "

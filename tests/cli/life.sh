@@ -194,7 +194,7 @@ usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack 1 --reason x
 # update 7d, resolve 1d) only the dispatch was in time: 1/5 = 20.0%. With
 # the void 0002 (dispatched in time as well) it would be 2/10 and 2
 # received.
-run "$HL_REP" monthly --month 2026-11 -o csv
+run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
 is "monthly: a void ticket is not received, in no department" \
 	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1-2,9,15 | tr '\n' ' ')" "工程部,1,1,20.0 合计,1,1,20.0 "
 run "$HL_REP" weekly --from 2026-11-03 --to 2026-11-03 -o csv
@@ -233,7 +233,7 @@ run "$HL_LOG" --at 09:40 reopen 3 不是测试, 是真投诉
 is "reopen undoes a void" "$rc $(tail -n 1 hotline.csv | cut -d, -f3,5,9)" "0 reopen,complaint,13700000001"
 run "$HL_ESC" --explain HL-20261103-0003
 like "... open again, waiting for dispatch" "$(head -n 1 "$T/out")" "^HL-20261103-0003 complaint, normal, open"
-run "$HL_REP" monthly --month 2026-11 -o csv
+run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
 is "monthly: counted again (客服 none yet: no department)" \
 	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1,2,4 | tr '\n' ' ')" "(none),1,1 工程部,1,0 合计,2,1 "
 cd ..
@@ -249,7 +249,7 @@ refuse "amend needs a field" 2 \
 	"hl-log: amend record without a field to correct (category, priority, channel, caller, phone, place or text)" \
 	"$HL_LOG" amend 1
 refuse "amend: the vocabulary holds" 2 \
-	"hl-log: unknown category 'noise' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+	"hl-log: unknown category 'noise' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" amend 1 -c noise
 refuse "amend of an unknown ticket" 2 "hl-log: HL-20261103-0009: unknown ticket" "$HL_LOG" amend 9 -c complaint
 refuse "amend: not the department (that is assign)" 2 "hl-log: amend does not take --dept
@@ -271,7 +271,7 @@ resolve  2bd from 11-03 09:00 (rule complaint) -> due 11-05 09:00; running, 1d23
 "$HL_LOG" --at 09:41 close 2 > /dev/null
 run "$HL_LOG" --at 09:50 amend 2 -c help
 is "a closed ticket may be corrected (the figures are)" "$rc" 0
-run "$HL_REP" monthly --month 2026-11 -o csv
+run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
 is "monthly counts the corrected values: a complaint and a help, no repair, no consult" \
 	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1-9 | tr '\n' ' ')" "(none),2,0,1,0,0,0,1,0 合计,2,0,1,0,0,0,1,0 "
 run "$HL_REP" weekly --from 2026-11-03 --to 2026-11-03 -o csv
@@ -324,7 +324,7 @@ run "$HL_ESC" --explain HL-20261103-0003
 like "--explain: the unsatisfied ticket is open again" "$(head -n 1 "$T/out")" "consult, normal, open \(reopened\)"
 # four 回访: 满意, 基本满意, 不满意, score 3 (不满意): 满意率 = (1 + 1) / 4,
 # the plain 满意 share 1 / 4
-run "$HL_REP" monthly --month 2026-11 -o csv
+run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
 is "monthly: 回访 4, 满意率 50.0, 满意 25.0" "$(total followups) $(total satisfaction) $(total satisfied)" "4 50.0 25.0"
 # satisfied from 4, fair from 3: the score 3 is 基本满意; the words as said
 printf 'followup: {satisfied_at: 4, fair_at: 3}\n' > words.yaml
@@ -338,6 +338,32 @@ refuse "fair_at must be below satisfied_at" 2 "hl-log: bad.yaml:1:11: fair_at (4
 "$HL_LOG" export -o yaml > all.yaml
 run "$HL_LOG" -f copy.csv append all.yaml
 is "YAML round trip: the words go back in" "$rc $("$HL_LOG" -f copy.csv export | cut -d, -f2-)" "0 $("$HL_LOG" export | cut -d, -f2-)"
+cd ..
+
+# ---- the 12345 rules' categories: 举报, 表扬, 其他 ----
+mkdir cats && cd cats || exit 2
+printf '%s\n' 'departments: [{name: 监察室}, {name: 客服部}]' \
+	'routes: [{name: reports, match: {category: report}, dept: 监察室}, {name: rest, dept: 客服部}]' > hotline.yaml
+"$HL_LOG" --at 09:00 open -c 举报 -l 2栋 楼道堆放易燃物 > /dev/null
+"$HL_LOG" --at 09:01 open -c 表扬 保安很负责 > /dev/null
+"$HL_LOG" --at 09:02 open -c praise 保洁很好 > /dev/null
+"$HL_LOG" --at 09:03 open -c 咨询 问停车 > /dev/null
+is "the Chinese words written as report, praise" "$(cut -d, -f5 hotline.csv | sed 1d | tr '\n' ' ')" \
+	"report praise praise consult "
+run "$HL_ROUTE" -o csv
+is "a route matches category report" "$(cut -d, -f2,11 "$T/out" | sed 1d | tr '\n' ' ')" \
+	"HL-20261103-0001,监察室 HL-20261103-0002,客服部 HL-20261103-0003,客服部 HL-20261103-0004,客服部 "
+"$HL_ROUTE" | "$HL_LOG" append
+run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
+is "monthly: a column for each category received, 其他 none (left out)" \
+	"$(tr -d '\r' < "$T/out" | cut -d, -f1-2,10-12 | tr '\n' ' ')" \
+	"dept,received,report,praise,valid 客服部,3,0,2,0 监察室,1,1,0,0 合计,4,1,2,0 "
+run "$HL_REP" monthly --month 2026-11 --by category -o csv
+is "--by category" "$(tr -d '\r' < "$T/out" | cut -d, -f1,2 | sed 1d | tr '\n' ' ')" \
+	"consult,1 praise,2 report,1 合计,4 "
+refuse "an unknown category lists the ten" 2 \
+	"hl-log: unknown category 'noise' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
+	"$HL_LOG" open -c noise x
 cd ..
 
 done_testing
