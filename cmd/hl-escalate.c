@@ -6,7 +6,7 @@
 
 #include "hl/config.h"
 #include "hl/escalate.h"
-#include "hl/journalread.h"
+#include "hl/journalfile.h"
 #include "hl/version.h"
 #include "hl/writer.h"
 

@@ -14,7 +14,7 @@
 #include "hl/config.h"
 #include "hl/entry.h"
 #include "hl/export.h"
-#include "hl/journal.h"
+#include "hl/journalfile.h"
 #include "hl/phone.h"
 #include "hl/version.h"
 
@@ -248,31 +248,16 @@ static int export_cmd(const char *path, int argc, char **argv)
 /* init: a new journal, its header committed; exit 1 when there is one */
 static int init_cmd(const char *path, int argc, int wait)
 {
-	struct hl_journal j;
 	struct hl_buf err = {0};
 	if (argc > 1) {
 		fputs("usage: hl-log [options] init\n", stderr);
 		return HL_EXIT_ERROR;
 	}
-	if (hl_journal_lock(&j, path, wait, &err)) {
-		hl_warnx("%s", err.s);
-		hl_buf_free(&err);
-		return HL_EXIT_ERROR;
-	}
-	if (!j.is_new || !j.created) {
-		hl_journal_close(&j);
-		hl_warnx("%s: the journal exists already", path);
-		return HL_EXIT_NONE;
-	}
-	int rc = hl_journal_append(&j, "", 0, &err);
-	if (rc < 0)
-		hl_journal_abandon(&j);
-	else
-		hl_journal_close(&j);
+	int rc = hl_journal_create(path, wait, &err);
 	if (rc)
 		hl_warnx("%s", err.s);
 	hl_buf_free(&err);
-	return rc < 0 ? HL_EXIT_ERROR : rc ? HL_EXIT_COMMITTED : HL_EXIT_OK;
+	return rc < 0 ? HL_EXIT_ERROR : rc == 1 ? HL_EXIT_NONE : rc ? HL_EXIT_COMMITTED : HL_EXIT_OK;
 }
 
 /* Whether path is missing (and nothing else wrong with it). */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "hl/config.h"
-#include "hl/journalread.h"
+#include "hl/journalfile.h"
 #include "hl/route.h"
 #include "hl/version.h"
 #include "hl/writer.h"

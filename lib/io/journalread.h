@@ -4,6 +4,7 @@
 #define HL_JOURNALREAD_H
 
 #include "hl/event.h"
+#include "hl/journalfile.h"
 #include "io/reader.h"
 #include "hl/util.h"
 
@@ -22,11 +23,5 @@ int hl_journal_read_digested(char *const *files, int nfiles, const struct hl_dig
 			     void (*feed)(void *arg, const struct hl_digested *d, const char *file),
 			     void *arg, struct hl_buf *err);
 
-/* The journal a tool reads when no file is named: $HL_JOURNAL, else
- * ./hotline.csv. */
-const char *hl_journal_default(void);
-/* 1 when no file is named and that journal does not exist yet: a fresh
- * directory, where the cron tools have nothing to do (not an error). */
-int hl_journal_none_yet(char *const *files, int nfiles);
 
 #endif

@@ -5,7 +5,7 @@
 
 #include "hl/entry.h"
 #include "hl/phone.h"
-#include "hl/roster.h"
+#include "rules/roster.h"
 
 /* Letters: c category, p priority, m channel, n caller, t phone, l place,
  * d dept, a assignee, D --done, V --verdict, S --score, F --force,
