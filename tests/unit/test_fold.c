@@ -188,7 +188,7 @@ int main(void)
 	     "bad score '6' (want 1 to 5)@2", 0);
 	flow("unknown category", "cooking", STEPS("open"),
 	     "unknown category 'cooking' (one of: consult, complaint, suggestion, booking, "
-	     "emergency, help, repair)@0", 0);
+	     "emergency, help, repair, report, praise, other)@0", 0);
 
 	/* hold time is excluded from the clocks */
 	struct hl_ticket t = {0};
