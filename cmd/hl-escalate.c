@@ -8,6 +8,7 @@
 #include "hl/escalate.h"
 #include "hl/i18n.h"
 #include "hl/phone.h"
+#include "hl/journalfile.h"
 #include "hl/version.h"
 #include "hl/writer.h"
 
@@ -97,6 +98,12 @@ int main(int argc, char **argv)
 	struct hl_time now;
 	if (hl_config_load_at(config, now_arg, &cfg, &now, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	if (!nexplain && hl_journal_none_yet(argv + optind, argc - optind)) {
+		/* a fresh directory: nothing late yet, nothing to mail */
+		hl_config_free(&cfg);
+		free(explain);
+		return HL_EXIT_NONE;
+	}
 	struct hl_escalator *e = hl_escalator_new(&cfg, now);
 	int rc = HL_EXIT_ERROR;
 	if (hl_escalator_read(e, argv + optind, argc - optind, &err)) {

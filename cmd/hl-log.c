@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hl/batch.h"
@@ -14,6 +15,7 @@
 #include "hl/entry.h"
 #include "hl/export.h"
 #include "hl/i18n.h"
+#include "hl/journalfile.h"
 #include "hl/phone.h"
 #include "hl/version.h"
 
@@ -21,6 +23,7 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: hl-log [-f JOURNAL] [-C CONFIG] [--by ACTOR] [--at TIME] [--wait SECONDS] VERB ...\n"
+		"       hl-log [options] init\n"
 		"       hl-log [options] append [FILE]\n"
 		"       hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n"
 		"       hl-log [options] import --asterisk|--cdr [FILE ...]\n");
@@ -52,13 +55,26 @@ static char *join_words(int argc, char **argv)
 	return b.s;
 }
 
+/* The options before the verb, which may also come after it. */
+static const char *journal, *config, *at, *actor;
+static long wait_for = 60;
+static int named, by;
+
+/* An option that takes none of a verb's letters: a global one. */
+enum { OPT_AT = 256, OPT_BY, OPT_WAIT, OPT_HELP };
+
 static const struct option verb_longopts[] = {
 	{"category", required_argument, NULL, 'c'}, {"priority", required_argument, NULL, 'p'},
 	{"channel", required_argument, NULL, 'm'},  {"caller", required_argument, NULL, 'n'},
 	{"phone", required_argument, NULL, 't'},    {"place", required_argument, NULL, 'l'},
 	{"dept", required_argument, NULL, 'd'},     {"assignee", required_argument, NULL, 'a'},
 	{"done", no_argument, NULL, 'D'},           {"verdict", required_argument, NULL, 'V'},
-	{"score", required_argument, NULL, 'S'},    {NULL, 0, NULL, 0},
+	{"score", required_argument, NULL, 'S'},    {"force", no_argument, NULL, 'F'},
+	{"reason", required_argument, NULL, 'R'},  {"result", required_argument, NULL, 'Q'},
+	{"file", required_argument, NULL, 'f'},     {"config", required_argument, NULL, 'C'},
+	{"at", required_argument, NULL, OPT_AT},    {"by", required_argument, NULL, OPT_BY},
+	{"wait", required_argument, NULL, OPT_WAIT}, {"help", no_argument, NULL, OPT_HELP},
+	{NULL, 0, NULL, 0},
 };
 
 static const char *long_name(int c)
@@ -69,26 +85,91 @@ static const char *long_name(int c)
 	return "?";
 }
 
-/* Verb options into e; exits 2 on misuse. */
+static void set_wait(const char *s)
+{
+	if (hl_parse_long(s, -1, 86400, &wait_for))
+		hl_errx(HL_EXIT_ERROR, "--wait wants seconds (-1: for ever), not '%s'", s);
+}
+
+/* An option getopt did not take (opterr off): said once, with the
+ * nearest known one. */
+static void bad_option(int c, const char *typed, int optc, const struct option *known)
+{
+	struct hl_buf m = {0};
+	const char *names[64];
+	size_t n = 0;
+	if (!(typed[0] == '-' && typed[1] == '-')) {
+		if (c == ':')
+			hl_warnx("option -%c wants a value", optc);
+		else
+			hl_warnx("unknown option -%c", optc);
+		return;
+	}
+	const char *eq = strchr(typed, '=');
+	size_t len = eq ? (size_t)(eq - typed) : strlen(typed);
+	char *name = hl_xstrndup(typed + 2, len - 2);
+	for (const struct option *o = known; o->name && n + 1 < sizeof names / sizeof names[0]; o++) {
+		if (hl_streq(o->name, name) && o->has_arg == required_argument) {
+			hl_warnx("--%s wants a value", name);
+			free(name);
+			return;
+		}
+		names[n++] = o->name;
+	}
+	names[n] = NULL;
+	const char *near = hl_did_you_mean(name, names);
+	const char *shown = hl_shown(typed, &m);
+	if (near)
+		hl_warnx("unknown option '%s' (did you mean --%s?)", shown, near);
+	else
+		hl_warnx("unknown option '%s'", shown);
+	hl_buf_free(&m);
+	free(name);
+}
+
+static void verb_usage(const struct hl_verb *v, FILE *fp)
+{
+	fprintf(fp, "usage: hl-log [options] %s\n", v->synopsis);
+}
+
+/* Verb options into e, and the global ones wherever they come (open
+ * ... --at 09:00); exits 2 on misuse, 0 after VERB --help. */
 static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl_entry *e)
 {
 	int c;
 	optind = 0; /* glibc: start afresh, permuting options after operands */
-	while ((c = getopt_long(argc, argv, "c:p:m:n:t:l:d:a:", verb_longopts, NULL)) != -1) {
-		if (c == '?' || !strchr(v->opts, c)) {
-			if (c != '?')
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":c:p:m:n:t:l:d:a:f:C:", verb_longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': journal = optarg, named = 1; continue;
+		case 'C': config = optarg; continue;
+		case OPT_AT: at = optarg; continue;
+		case OPT_BY: actor = optarg, by = 1; continue;
+		case OPT_WAIT: set_wait(optarg); continue;
+		case OPT_HELP:
+			verb_usage(v, stdout);
+			printf("%s: %s\n", v->name, v->help);
+			exit(hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK);
+		default: break;
+		}
+		if (c == '?' || c == ':' || !strchr(v->opts, c)) {
+			if (c == '?' || c == ':')
+				bad_option(c, argv[optind - 1], optopt, verb_longopts);
+			else
 				hl_warnx("%s does not take --%s", v->name, long_name(c));
-			fprintf(stderr, "usage: hl-log [options] %s\n", v->synopsis);
+			verb_usage(v, stderr);
 			exit(HL_EXIT_ERROR);
 		}
 		const char **slot[] = {
 			['c'] = &e->category, ['p'] = &e->priority, ['m'] = &e->channel,
 			['n'] = &e->caller,   ['t'] = &e->phone,    ['l'] = &e->place,
 			['d'] = &e->dept,     ['a'] = &e->assignee, ['V'] = &e->verdict,
-			['S'] = &e->score,
+			['S'] = &e->score,    ['R'] = &e->reason,   ['Q'] = &e->result,
 		};
 		if (c == 'D')
 			e->done = 1;
+		else if (c == 'F')
+			e->force = 1;
 		else
 			*slot[c] = optarg;
 	}
@@ -96,22 +177,23 @@ static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl
 	if (v->needs_ticket) {
 		if (argc < 1) {
 			hl_warnx("%s needs a ticket", v->name);
-			fprintf(stderr, "usage: hl-log [options] %s\n", v->synopsis);
+			verb_usage(v, stderr);
 			exit(HL_EXIT_ERROR);
 		}
 		e->ticket = argv[0];
 		argc--, argv++;
+		e->second = argc ? argv[0] : NULL;
 	}
 	e->text = argc ? join_words(argc, argv) : NULL;
 }
 
 /* The records for a spreadsheet: typed cells, formulas neutralized. */
-static long export_sheet(const char *journal, int xlsx, int bom, char *const *ids, size_t nids,
+static long export_sheet(const char *path, int xlsx, int bom, char *const *ids, size_t nids,
 			 struct hl_buf *err)
 {
 	struct hl_doc doc = {0};
 	hl_i18n_init(NULL, err); /* the headers in the user's language */
-	long n = hl_export_doc(journal, ids, nids, &doc, err);
+	long n = hl_export_doc(path, ids, nids, &doc, err);
 	if (n > 0 && hl_doc_print(&doc, xlsx ? HL_DOC_XLSX : HL_DOC_CSV, bom, stdout, err)) {
 		if (!err->len)
 			hl_fail(err, "write error: %s", strerror(errno));
@@ -122,7 +204,7 @@ static long export_sheet(const char *journal, int xlsx, int bom, char *const *id
 }
 
 /* export [-o FORMAT] [--spreadsheet] [TICKET ...]: exit 1 when no record matched */
-static int export_cmd(const char *journal, int argc, char **argv)
+static int export_cmd(const char *path, int argc, char **argv)
 {
 	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 					     {"spreadsheet", no_argument, NULL, 's'},
@@ -154,8 +236,8 @@ static int export_cmd(const char *journal, int argc, char **argv)
 	if (xlsx && hl_xlsx_refuse_tty(stdout, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	long n = sheet || xlsx
-		 ? export_sheet(journal, xlsx, bom, argv + optind, (size_t)(argc - optind), &err)
-		 : hl_export(journal, (enum hl_format)fmt, argv + optind,
+		 ? export_sheet(path, xlsx, bom, argv + optind, (size_t)(argc - optind), &err)
+		 : hl_export(path, (enum hl_format)fmt, argv + optind,
 			     (size_t)(argc - optind), stdout, &err);
 	if (n < 0)
 		hl_warnx("%s", err.s);
@@ -163,6 +245,28 @@ static int export_cmd(const char *journal, int argc, char **argv)
 	if (hl_close_stdout() || n < 0)
 		return HL_EXIT_ERROR;
 	return n ? HL_EXIT_OK : HL_EXIT_NONE;
+}
+
+/* init: a new journal, its header committed; exit 1 when there is one */
+static int init_cmd(const char *path, int argc, int wait)
+{
+	struct hl_buf err = {0};
+	if (argc > 1) {
+		fputs("usage: hl-log [options] init\n", stderr);
+		return HL_EXIT_ERROR;
+	}
+	int rc = hl_journal_create(path, wait, &err);
+	if (rc)
+		hl_warnx("%s", err.s);
+	hl_buf_free(&err);
+	return rc < 0 ? HL_EXIT_ERROR : rc == 1 ? HL_EXIT_NONE : rc ? HL_EXIT_COMMITTED : HL_EXIT_OK;
+}
+
+/* Whether path is missing (and nothing else wrong with it). */
+static int no_such_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) < 0 && errno == ENOENT;
 }
 
 /* import --asterisk|--cdr [FILE ...]: the source's calls into a batch */
@@ -201,25 +305,26 @@ int main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *journal = getenv("HL_JOURNAL"), *config = NULL, *at = NULL;
-	const char *actor = actor_default();
-	long wait = 60;
 	int c;
+	journal = getenv("HL_JOURNAL");
+	named = journal && *journal;
+	actor = actor_default();
 	hl_setup("hl-log");
-	while ((c = getopt_long(argc, argv, "+f:C:h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:f:C:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'f': journal = optarg; break;
+		case 'f': journal = optarg, named = 1; break;
 		case 'C': config = optarg; break;
-		case 'b': actor = optarg; break;
+		case 'b': actor = optarg, by = 1; break;
 		case 'A': at = optarg; break;
-		case 'w':
-			if (hl_parse_long(optarg, -1, 86400, &wait))
-				hl_errx(HL_EXIT_ERROR, "--wait wants seconds (-1: for ever), not '%s'", optarg);
-			break;
+		case 'w': set_wait(optarg); break;
 		case 'P': fputs(hl_default_config, stdout); return hl_close_stdout() ? 2 : 0;
 		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
 		case 'v': puts("hl-log " HL_VERSION "\n" HL_COPYRIGHT); return hl_close_stdout() ? 2 : 0;
-		default: usage(stderr); return HL_EXIT_ERROR;
+		default:
+			bad_option(c, argv[optind - 1], optopt, longopts);
+			usage(stderr);
+			return HL_EXIT_ERROR;
 		}
 	}
 	argc -= optind, argv += optind;
@@ -227,37 +332,55 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return HL_EXIT_ERROR;
 	}
-	if (!journal || !*journal)
-		journal = "hotline.csv";
-	if (!*actor)
-		hl_errx(HL_EXIT_ERROR, "--by wants a name");
-
 	if (hl_streq(argv[0], "export"))
-		return export_cmd(journal, argc, argv);
+		return export_cmd(journal && *journal ? journal : "hotline.csv", argc, argv);
 
 	struct hl_buf err = {0};
 	struct hl_config cfg;
 	struct hl_batch batch = {0};
 	size_t known = 0;
-	struct hl_commit commit = {journal, actor, {0, 0}, 0, (int)wait, stdout, NULL};
 	const struct hl_verb *verb = hl_verb_find(argv[0]);
 	int import = hl_streq(argv[0], "import");
-	if (!verb && !import && !hl_streq(argv[0], "append")) {
-		hl_warnx("unknown verb '%s'", hl_shown(argv[0], &err));
+	if (!verb && !import && !hl_streq(argv[0], "append") && !hl_streq(argv[0], "init")) {
+		const char *names[64] = {"append", "export", "import", "init"};
+		size_t n = 4;
+		for (const struct hl_verb *v = hl_verbs; v->name && n + 1 < 64; v++)
+			names[n++] = v->name;
+		names[n] = NULL;
+		const char *near = hl_did_you_mean(argv[0], names);
+		if (near) {
+			hl_warnx("unknown verb '%s' (did you mean %s?)", hl_shown(argv[0], &err), near);
+		} else {
+			hl_warnx("unknown verb '%s'", hl_shown(argv[0], &err));
+			usage(stderr);
+		}
 		hl_buf_free(&err);
-		usage(stderr);
 		return HL_EXIT_ERROR;
 	}
 	struct hl_entry e = {0};
 	if (verb) {
 		e.kind = verb->kind;
-		e.at = at;
 		parse_verb(verb, argc, argv, &e);
+		e.at = at;
 	}
+	if (!journal || !*journal)
+		journal = "hotline.csv";
+	if (!*actor)
+		hl_errx(HL_EXIT_ERROR, "--by wants a name");
+	if (hl_streq(argv[0], "init"))
+		return init_cmd(journal, argc, (int)wait_for);
+	struct hl_commit commit = {journal, actor, {0, 0}, 0, (int)wait_for, stdout, NULL};
 	if (hl_config_load(config, &cfg, &err) || hl_time_now(&commit.now, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	if (verb && by && cfg.nstaff && !hl_config_person(&cfg, actor))
+		hl_warnx("warning: --by %s: not on the staff list of %s", hl_shown(actor, &err),
+			 cfg.source);
+	hl_buf_clear(&err);
 	int rc;
-	if (verb) {
+	if (verb && verb->needs_ticket && no_such_file(journal)) {
+		/* not "unknown ticket": the journal is the one wrong */
+		rc = hl_fail(&err, "%s: no such journal", journal);
+	} else if (verb) {
 		rc = hl_entry_to_batch(&e, &cfg, &commit.now, &batch, &err);
 	} else if (import) {
 		if (at)
@@ -276,6 +399,10 @@ int main(int argc, char **argv)
 	/* a reader gone from the pipe is an error to report, not a signal:
 	 * the batch may be committed by then */
 	signal(SIGPIPE, SIG_IGN);
+	if (rc == 0 && batch.n && !named && no_such_file(journal))
+		/* no journal made by a command typed in the wrong directory */
+		rc = hl_fail(&err, "no journal here (%s): hl-log init makes one, "
+			     "or name it with -f or HL_JOURNAL", journal);
 	if (rc == 0 && !verb && !import)
 		rc = hl_batch_append(argc > 1 ? argv[1] : "-", &cfg, &commit, &err);
 	else if (rc == 0)

@@ -6,6 +6,7 @@
 
 #include "hl/config.h"
 #include "hl/i18n.h"
+#include "hl/fold.h"
 #include "hl/phone.h"
 #include "hl/report.h"
 #include "hl/version.h"
@@ -14,12 +15,12 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html|xlsx] [--lang zh|en] [--no-bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
-		"       hl-report tickets [--open] [--dept DEPT] [--category CATEGORY] [options] [FILE ...]\n"
+		"       hl-report tickets [--open] [--state STATE] [--dept DEPT] [--category CATEGORY] [options] [FILE ...]\n"
 		"       hl-report caller PHONE [options] [FILE ...]\n");
 }
 
 struct args {
-	const char *config, *month, *week, *from, *to, *now, *by, *category, *lang;
+	const char *config, *month, *week, *from, *to, *now, *by, *category, *lang, *state;
 	int fmt, bom;
 	struct hl_report_opts o;
 };
@@ -36,6 +37,7 @@ static void parse_args(int argc, char **argv, struct args *a)
 		{"dept", required_argument, NULL, 'd'},  {"category", required_argument, NULL, 'c'},
 		{"now", required_argument, NULL, 'n'},   {"help", no_argument, NULL, 'h'},
 		{"lang", required_argument, NULL, 'L'},  {"version", no_argument, NULL, 'v'},
+		{"state", required_argument, NULL, 's'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -57,6 +59,7 @@ static void parse_args(int argc, char **argv, struct args *a)
 		case 'O': a->o.open_only = 1; break;
 		case 'd': a->o.dept = optarg; break;
 		case 'c': a->category = optarg; break;
+		case 's': a->state = optarg; break;
 		case 'n': a->now = optarg; break;
 		case 'L': a->lang = optarg; break;
 		case 'h': usage(stdout); exit(hl_close_stdout() ? 2 : 0);
@@ -128,6 +131,9 @@ int main(int argc, char **argv)
 	}
 	if (a.category && (a.o.category = hl_vocab_parse(&hl_categories, a.category)) < 0)
 		hl_errx(HL_EXIT_ERROR, "unknown category '%s'", hl_shown(a.category, &err));
+	if (a.state && (a.o.state = hl_state_parse(a.state)) < 0)
+		hl_errx(HL_EXIT_ERROR, "unknown state '%s' (open, assigned, acked, resolved, closed, "
+			"missed, called-back, void)", hl_shown(a.state, &err));
 	if (hl_config_load_at(a.config, a.now, &cfg, &now, &err) || period(&a, now, &err) ||
 	    (a.by && hl_report_by_parse(a.by, a.o.by, &err)))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "hl/config.h"
+#include "hl/journalfile.h"
 #include "hl/route.h"
 #include "hl/version.h"
 #include "hl/writer.h"
@@ -50,6 +51,12 @@ int main(int argc, char **argv)
 	struct hl_time now;
 	if (hl_config_load_at(config, now_arg, &cfg, &now, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	if (hl_journal_none_yet(argv + optind, argc - optind)) {
+		/* a fresh directory: nothing to route yet, and nothing for a
+		 * cron job to mail */
+		hl_config_free(&cfg);
+		return HL_EXIT_NONE;
+	}
 	if (!cfg.routes || !cfg.routes->n)
 		hl_warnx("%s has no routes: only reopened tickets go back to their department",
 			 cfg.source);

@@ -38,6 +38,9 @@ say hl-log --by 赵磊 --at 09:40 resolve HL-20261103-0001 更换爆裂水管
 say hl-log followup HL-20261103-0001 --score 5 业主满意
 say hl-log callback HL-20261103-0003 已回拨, 业主问停水时间
 say hl-log open -c consult -t 13700007777 --done 问停水时间
+at 2026-11-03T09:55:00+08:00 "09:55 - a correction: the door is 103, not 101; the history keeps both"
+say hl-log amend HL-20261103-0006 -l 7栋2单元103
+say hl-log export -o yaml HL-20261103-0006
 
 at 2026-11-03T21:55:00+08:00 "21:55 - the rest of the day's calls, routed: a repeat complaint, a car park, night duty"
 hl-log append later.csv > /dev/null

@@ -5,9 +5,11 @@ HL_LOG="$HL_BIN/hl-log"
 T=$(mktemp -d) || exit 2
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 2
-# reproducible: a fixed clock, zone and operator; no stray configuration
+# reproducible: a fixed clock, zone and operator; no stray configuration;
+# the journal named, so that the first write makes it (hl-log(1), init)
 export HL_NOW="2026-11-03T10:00:00+08:00" TZ="Asia/Shanghai" HL_ACTOR="王芳"
-unset HL_CONFIG HL_JOURNAL
+export HL_JOURNAL=hotline.csv
+unset HL_CONFIG
 # the reports' labels in Chinese (hl-report(1) LANGUAGE): only messages,
 # so that sort and grep behave alike on every machine
 export LC_MESSAGES=zh_CN.UTF-8

@@ -67,6 +67,8 @@ struct hl_config {
 	int digits;          /* minimum digits of the daily sequence */
 	int reopen_at;       /* a followup score at or below this reopens */
 	int64_t autoclose;   /* seconds after its resolve a ticket is settled; 0: never */
+	int satisfied_at;    /* a score at or above: 满意 */
+	int fair_at;         /* at or above (below satisfied_at): 基本满意 */
 	struct hl_dept *depts;
 	size_t ndepts;
 	struct hl_person *staff;
@@ -107,6 +109,11 @@ int hl_config_need_person(struct hl_cfgctx *c, const struct hl_node *at,
  * else the clock; read in the configuration's time zone). */
 int hl_config_load_at(const char *path, const char *now_arg, struct hl_config *cfg,
 		      struct hl_time *now, struct hl_buf *err);
+
+/* A 回访 score in words, and a word as a score (满意 the top, 基本满意
+ * the lowest of its range, 不满意 1). */
+enum hl_result hl_config_result_of(const struct hl_config *cfg, int score);
+int hl_config_score_of(const struct hl_config *cfg, enum hl_result r);
 
 /* The compiled-in defaults, as YAML (also printed by hl-log --defaults). */
 extern const char hl_default_config[];

@@ -13,12 +13,19 @@ enum hl_event_kind {
 	HL_EV_HOLD, HL_EV_RESUME, HL_EV_RESOLVE, HL_EV_FOLLOWUP, HL_EV_REOPEN,
 	HL_EV_CLOSE, HL_EV_ESCALATE, HL_EV_NOTE,
 	HL_EV_CALL,   /* a call through the phone queue; no ticket of its own */
+	HL_EV_VOID,   /* opened by mistake, a test, a duplicate, spam: in no count */
+	HL_EV_AMEND,  /* a correction of what the open recorded */
 };
 
 enum hl_category {
 	HL_CAT_NONE, HL_CAT_CONSULT, HL_CAT_COMPLAINT, HL_CAT_SUGGESTION,
 	HL_CAT_BOOKING, HL_CAT_EMERGENCY, HL_CAT_HELP, HL_CAT_REPAIR,
+	/* beside the seven, the 12345 government-hotline rules' */
+	HL_CAT_REPORT,  /* 举报: a wrong reported */
+	HL_CAT_PRAISE,  /* 表扬 */
+	HL_CAT_OTHER,   /* 其他 */
 };
+#define HL_NCATS (HL_CAT_OTHER + 1)
 
 enum hl_channel {
 	HL_CH_NONE, HL_CH_PHONE, HL_CH_HOTLINE400, HL_CH_VISIT, HL_CH_LETTER,
@@ -32,6 +39,12 @@ enum hl_priority {
 
 enum hl_verdict {
 	HL_VER_NONE, HL_VER_VALID, HL_VER_INVALID, HL_VER_ADOPTED, HL_VER_DECLINED,
+};
+
+/* A 回访's result in words (the regulations' three), in the verdict
+ * column of a followup. */
+enum hl_result {
+	HL_RES_NONE, HL_RES_SATISFIED, HL_RES_FAIR, HL_RES_UNSATISFIED,
 };
 
 /* How a call through the phone queue ended (call and imported missed
@@ -73,7 +86,7 @@ struct hl_vocab {
 };
 
 extern const struct hl_vocab hl_events, hl_categories, hl_channels,
-	hl_priorities, hl_verdicts, hl_outcomes;
+	hl_priorities, hl_verdicts, hl_outcomes, hl_results;
 
 /* The value of a word (Latin case-insensitive), or -1. */
 int hl_vocab_parse(const struct hl_vocab *v, const char *s);
@@ -122,6 +135,7 @@ struct hl_event {
 	int level;       /* -1 when absent */
 	int score;       /* 0 when absent */
 	enum hl_verdict verdict;
+	enum hl_result result;  /* followup: in words (the verdict column) */
 	const char *rule;   /* the routing or SLA rule behind a derived record */
 	int clock;          /* escalate: enum hl_clock, or -1 */
 	const char *notify; /* escalate: who was told */

@@ -16,9 +16,12 @@ enum hl_state {
 	HL_ST_CLOSED,
 	HL_ST_MISSED,      /* a missed call, not returned */
 	HL_ST_CALLED_BACK,
+	HL_ST_VOID,        /* opened by mistake: in no count, no clock */
 };
 
 const char *hl_state_name(enum hl_state s);
+/* The state of that name, or -1. */
+int hl_state_parse(const char *name);
 
 /* Everything the tools need of a ticket, kept small: only the latest of
  * each kind of step. Plain data with owned strings, so a table of them can

@@ -24,6 +24,7 @@ struct hl_report_opts {
 	int open_only;           /* tickets: only unresolved ones */
 	const char *dept;        /* tickets: one department */
 	int category;            /* tickets: one category, 0 all */
+	int state;               /* tickets: one state (enum hl_state), 0 all */
 	const char *phone;       /* caller: normalized phone */
 	int reveal_phones;
 	int64_t now;             /* when the report is made (its title says so) */

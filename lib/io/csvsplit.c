@@ -519,6 +519,7 @@ int hl_rd_csv_next(struct hl_reader *r, struct hl_buf *err)
 			int h = take_header(r, line, err);
 			if (h)
 				return h;
+			r->head_end = r->offset;
 			continue;
 		}
 		r->rec_line = line;

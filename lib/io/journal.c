@@ -13,6 +13,7 @@
 #include "io/committed.h"
 #include "hl/event.h"
 #include "hl/format.h"
+#include "hl/journalfile.h"
 #include "io/journal.h"
 
 /* The lock: blocking, so that writers queue in the kernel rather than
@@ -528,6 +529,24 @@ void hl_journal_close(struct hl_journal *j)
 	free(j->path);
 	memset(j, 0, sizeof *j);
 	j->fd = j->cfd = -1;
+}
+
+int hl_journal_create(const char *path, int wait_seconds, struct hl_buf *err)
+{
+	struct hl_journal j;
+	if (hl_journal_lock(&j, path, wait_seconds, err))
+		return -1;
+	if (!j.is_new || !j.created) {
+		hl_journal_close(&j);
+		hl_fail(err, "%s: the journal exists already", path);
+		return 1;
+	}
+	int rc = hl_journal_append(&j, "", 0, err);
+	if (rc < 0)
+		hl_journal_abandon(&j);
+	else
+		hl_journal_close(&j);
+	return rc < 0 ? -1 : rc ? 2 : 0;
 }
 
 int hl_journal_has_column(const struct hl_journal *j, const char *name)

@@ -1,5 +1,7 @@
 /* journalread.c - journals fed to a fold, torn and bad lines reported */
+#include <errno.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "io/journalread.h"
 #include "io/reader.h"
@@ -49,8 +51,7 @@ static int read_one(const char *path, const struct feeder *f, struct hl_buf *err
 static int read_all(char *const *files, int nfiles, const struct feeder *f, struct hl_buf *err)
 {
 	if (nfiles == 0) {
-		const char *env = getenv("HL_JOURNAL");
-		return read_one(env && *env ? env : "hotline.csv", f, err);
+		return read_one(hl_journal_default(), f, err);
 	}
 	for (int i = 0; i < nfiles; i++)
 		if (read_one(files[i], f, err))
@@ -72,4 +73,17 @@ int hl_journal_read_digested(char *const *files, int nfiles, const struct hl_dig
 {
 	struct feeder f = {.digested = feed, .dg = dg, .arg = arg};
 	return read_all(files, nfiles, &f, err);
+}
+
+const char *hl_journal_default(void)
+{
+	const char *env = getenv("HL_JOURNAL");
+	return env && *env ? env : "hotline.csv";
+}
+
+int hl_journal_none_yet(char *const *files, int nfiles)
+{
+	struct stat st;
+	(void)files; /* named files are the caller's to have */
+	return nfiles == 0 && stat(hl_journal_default(), &st) < 0 && errno == ENOENT;
 }

@@ -4,6 +4,7 @@
 #define HL_JOURNALREAD_H
 
 #include "hl/event.h"
+#include "hl/journalfile.h"
 #include "io/reader.h"
 #include "hl/util.h"
 
@@ -21,5 +22,6 @@ int hl_journal_read(char *const *files, int nfiles,
 int hl_journal_read_digested(char *const *files, int nfiles, const struct hl_digest *dg,
 			     void (*feed)(void *arg, const struct hl_digested *d, const char *file),
 			     void *arg, struct hl_buf *err);
+
 
 #endif

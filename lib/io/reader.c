@@ -239,12 +239,14 @@ int hl_reader_seek(struct hl_reader *r, int64_t offset, long line, struct hl_buf
 	/* the header names the columns of everything after it */
 	while (!r->have_header) {
 		int rc = hl_rd_csv_next(r, err);
-		if (rc == HL_READ_EOF)
+		if (rc == HL_READ_EOF && !r->have_header)
 			return hl_fail(err, "%s: no header", r->name);
 		if (rc < 0)
 			return -1;
 	}
-	int moved = offset >= r->offset &&
+	/* reading the header may have read past offset: a journal of its
+	 * header alone, cached, then appended to */
+	int moved = offset >= r->head_end &&
 		    (r->fd >= 0 ? lseek(r->fd, (off_t)offset, SEEK_SET) >= 0
 				: fseeko(r->fp, (off_t)offset, SEEK_SET) == 0);
 	if (!moved)

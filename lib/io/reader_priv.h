@@ -65,6 +65,7 @@ struct hl_reader {
 	int all_columns;              /* none of them is missing */
 	int in_order;                 /* and each is where hl-log puts it */
 	int have_header;
+	int64_t head_end;    /* the byte after the header line */
 	/* YAML */
 	yaml_parser_t yp;
 	int yaml_ready;

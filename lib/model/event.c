@@ -18,6 +18,7 @@ static const struct hl_word event_words[] = {
 	{"followup", HL_EV_FOLLOWUP}, {"reopen", HL_EV_REOPEN},
 	{"close", HL_EV_CLOSE},       {"escalate", HL_EV_ESCALATE},
 	{"note", HL_EV_NOTE},         {"call", HL_EV_CALL},
+	{"void", HL_EV_VOID},         {"amend", HL_EV_AMEND},
 	{NULL, 0},
 };
 
@@ -25,12 +26,15 @@ static const struct hl_word category_words[] = {
 	{"consult", HL_CAT_CONSULT},       {"complaint", HL_CAT_COMPLAINT},
 	{"suggestion", HL_CAT_SUGGESTION}, {"booking", HL_CAT_BOOKING},
 	{"emergency", HL_CAT_EMERGENCY},   {"help", HL_CAT_HELP},
-	{"repair", HL_CAT_REPAIR},
+	{"repair", HL_CAT_REPAIR},         {"report", HL_CAT_REPORT},
+	{"praise", HL_CAT_PRAISE},         {"other", HL_CAT_OTHER},
 	{"咨询", HL_CAT_CONSULT},   {"投诉", HL_CAT_COMPLAINT},
 	{"建议", HL_CAT_SUGGESTION}, {"预定", HL_CAT_BOOKING},
 	{"预订", HL_CAT_BOOKING},   {"突发事件", HL_CAT_EMERGENCY},
 	{"突发", HL_CAT_EMERGENCY}, {"求助", HL_CAT_HELP},
 	{"报修", HL_CAT_REPAIR},    {"维修", HL_CAT_REPAIR},
+	{"举报", HL_CAT_REPORT},    {"表扬", HL_CAT_PRAISE},
+	{"其他", HL_CAT_OTHER},     {"其它", HL_CAT_OTHER},
 	{NULL, 0},
 };
 
@@ -70,6 +74,13 @@ static const struct hl_word verdict_words[] = {
 	{"未采纳", HL_VER_DECLINED}, {NULL, 0},
 };
 
+static const struct hl_word result_words[] = {
+	{"satisfied", HL_RES_SATISFIED}, {"fair", HL_RES_FAIR},
+	{"unsatisfied", HL_RES_UNSATISFIED},
+	{"满意", HL_RES_SATISFIED},      {"基本满意", HL_RES_FAIR},
+	{"不满意", HL_RES_UNSATISFIED},  {NULL, 0},
+};
+
 static const struct hl_word outcome_words[] = {
 	{"answered", HL_OUT_ANSWERED}, {"abandoned", HL_OUT_ABANDONED},
 	{"timeout", HL_OUT_TIMEOUT},   {"noagent", HL_OUT_NOAGENT},
@@ -105,6 +116,7 @@ VOCAB(hl_channels, "channel", channel_words);
 VOCAB(hl_priorities, "priority", priority_words);
 VOCAB(hl_verdicts, "verdict", verdict_words);
 VOCAB(hl_outcomes, "outcome", outcome_words);
+VOCAB(hl_results, "result", result_words);
 
 /* The key of s; -1 when it is 16 bytes or longer (no word is). Made in
  * registers: bytes stored one by one and read back as a number would
@@ -135,7 +147,7 @@ static size_t key_slot(const struct hl_word_key *key)
 static void make_keys(void)
 {
 	const struct hl_vocab *all[] = {&hl_events, &hl_categories, &hl_channels,
-					&hl_priorities, &hl_verdicts, &hl_outcomes};
+					&hl_priorities, &hl_verdicts, &hl_outcomes, &hl_results};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		for (size_t k = 0; k < all[i]->nwords; k++) {
 			struct hl_word_key key;
@@ -344,6 +356,13 @@ static int parse_kind_requirements(struct hl_event *ev, const char *name, unsign
 		return require(ev->dept, "dept", name, err);
 	case HL_EV_FOLLOWUP:
 		return require(ev->score ? "" : NULL, "score", name, err);
+	case HL_EV_VOID:
+		return require(ev->text, "text (the reason)", name, err);
+	case HL_EV_AMEND:
+		return require(ev->category || ev->priority || ev->channel || ev->caller || ev->phone ||
+				       ev->place || ev->text ? "" : NULL,
+			       "a field to correct (category, priority, channel, caller, phone, "
+			       "place or text)", name, err);
 	case HL_EV_ESCALATE:
 		if (require(ev->clock >= 0 ? "" : NULL, "clock", name, err))
 			return -1;
@@ -437,9 +456,16 @@ static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
 	if (word(c->v[HL_COL_CHANNEL], &hl_channels, &x, err))
 		return -1;
 	ev->channel = (enum hl_channel)x;
-	if (word(c->v[HL_COL_VERDICT], &hl_verdicts, &x, err))
-		return -1;
-	ev->verdict = (enum hl_verdict)x;
+	/* a followup's verdict column holds its result in words */
+	if (ev->kind == HL_EV_FOLLOWUP) {
+		if (word(c->v[HL_COL_VERDICT], &hl_results, &x, err))
+			return -1;
+		ev->result = (enum hl_result)x;
+	} else {
+		if (word(c->v[HL_COL_VERDICT], &hl_verdicts, &x, err))
+			return -1;
+		ev->verdict = (enum hl_verdict)x;
+	}
 	if (word(c->v[HL_COL_OUTCOME], &hl_outcomes, &x, err))
 		return -1;
 	ev->outcome = (enum hl_outcome)x;
@@ -518,7 +544,8 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 	put(r, pos, HL_COL_DUE, b.len ? b.s : NULL);
 	put_number(r, pos, HL_COL_LEVEL, ev->level, &b);
 	put_number(r, pos, HL_COL_SCORE, ev->score ? ev->score : -1, &b);
-	put(r, pos, HL_COL_VERDICT, hl_vocab_name(&hl_verdicts, ev->verdict));
+	put(r, pos, HL_COL_VERDICT, ev->kind == HL_EV_FOLLOWUP ? hl_vocab_name(&hl_results, ev->result)
+				    : hl_vocab_name(&hl_verdicts, ev->verdict));
 	put(r, pos, HL_COL_CLOCK, ev->clock >= 0 ? hl_clock_names[ev->clock] : NULL);
 	put(r, pos, HL_COL_NOTIFY, ev->notify);
 	put(r, pos, HL_COL_RULE, ev->rule);

@@ -11,11 +11,20 @@ static const char *const state_names[] = {
 	[HL_ST_ASSIGNED] = "assigned", [HL_ST_ACKED] = "acked",
 	[HL_ST_RESOLVED] = "resolved", [HL_ST_CLOSED] = "closed",
 	[HL_ST_MISSED] = "missed",     [HL_ST_CALLED_BACK] = "called-back",
+	[HL_ST_VOID] = "void",
 };
 
 const char *hl_state_name(enum hl_state s)
 {
 	return state_names[s];
+}
+
+int hl_state_parse(const char *name)
+{
+	for (size_t i = 1; i < sizeof state_names / sizeof state_names[0]; i++)
+		if (hl_streq(state_names[i], name))
+			return (int)i;
+	return -1;
 }
 
 static int active(enum hl_state s)
@@ -62,6 +71,11 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 		return s == HL_ST_NONE ? NULL : "ticket already exists";
 	if (s == HL_ST_NONE)
 		return "unknown ticket";
+	/* a void ticket takes a note, a correction, or a reopen that undoes
+	 * the void */
+	if (s == HL_ST_VOID && ev->kind != HL_EV_NOTE && ev->kind != HL_EV_REOPEN &&
+	    ev->kind != HL_EV_AMEND)
+		return ev->kind == HL_EV_VOID ? "ticket is already void" : "ticket is void";
 	switch (ev->kind) {
 	case HL_EV_CALLBACK:
 		return s == HL_ST_MISSED ? NULL
@@ -93,8 +107,11 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 		return s == HL_ST_RESOLVED || s == HL_ST_CLOSED ? NULL
 		       : "followup before resolve";
 	case HL_EV_REOPEN:
-		return s == HL_ST_RESOLVED || s == HL_ST_CLOSED ? NULL
-		       : "only a resolved or closed ticket can be reopened";
+		return s == HL_ST_RESOLVED || s == HL_ST_CLOSED || s == HL_ST_VOID ? NULL
+		       : "only a resolved, closed or void ticket can be reopened";
+	case HL_EV_VOID:
+	case HL_EV_AMEND:
+		return NULL;
 	case HL_EV_CLOSE:
 		return s == HL_ST_RESOLVED || s == HL_ST_CALLED_BACK ? NULL
 		       : s == HL_ST_CLOSED ? "ticket is already closed"
@@ -136,6 +153,22 @@ static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
 	set_str(t, &t->place, ev->place);
 	set_str(t, &t->dept, ev->dept);
 	set_str(t, &t->assignee, ev->assignee);
+	set_str(t, &t->text, ev->text);
+}
+
+/* A correction: the new values from now on. The clocks are computed
+ * from the ticket as it stands, so a corrected category, priority or
+ * channel has its SLA rules from the ticket's start. */
+static void amend(struct hl_ticket *t, const struct hl_event *ev)
+{
+	if (ev->category)
+		t->category = ev->category;
+	if (ev->priority)
+		t->priority = ev->priority;
+	if (ev->channel)
+		t->channel = ev->channel;
+	set_str(t, &t->phone, ev->phone);
+	set_str(t, &t->place, ev->place);
 	set_str(t, &t->text, ev->text);
 }
 
@@ -207,7 +240,8 @@ int hl_ticket_was_sent(const struct hl_ticket *t, int clock, int level, int64_t 
  * fact: a late entry may come before them. */
 static int robot_or_note(enum hl_event_kind k)
 {
-	return k == HL_EV_ESCALATE || k == HL_EV_ROUTE || k == HL_EV_NOTE;
+	/* a correction is no step of the ticket's either */
+	return k == HL_EV_ESCALATE || k == HL_EV_ROUTE || k == HL_EV_NOTE || k == HL_EV_AMEND;
 }
 
 /* The earliest time ev may have on t: the ticket's latest step entered
@@ -332,6 +366,14 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	case HL_EV_CLOSE:
 		t->state = HL_ST_CLOSED;
 		t->closed = ev->time;
+		break;
+	case HL_EV_AMEND:
+		amend(t, ev);
+		break;
+	case HL_EV_VOID:
+		/* a hold ends with it: no clock runs for a void ticket */
+		end_hold(t, ev);
+		t->state = HL_ST_VOID;
 		break;
 	case HL_EV_ESCALATE:
 		note_sent(t, ev);
@@ -581,7 +623,9 @@ struct hl_ticket *hl_fold_open_live(struct hl_tickets *tt, const struct hl_cols 
 		return NULL;
 	}
 	struct hl_ticket *t = fold(tt, ev, file, c->line, 1, settled, arg);
-	if (t && t->state == HL_ST_CLOSED) {
+	/* a void ticket is forgotten as a closed one is: its reopen carries
+	 * where it stood, and sends it back to dispatch */
+	if (t && (t->state == HL_ST_CLOSED || t->state == HL_ST_VOID)) {
 		hl_tickets_del(tt, ev->ticket);
 		t = NULL;
 	}

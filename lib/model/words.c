@@ -8,7 +8,8 @@
 static const char *const categories[] = {
 	"", NC_("category", "consult"), NC_("category", "complaint"), NC_("category", "suggestion"),
 	NC_("category", "booking"), NC_("category", "emergency"), NC_("category", "help"),
-	NC_("category", "repair"),
+	NC_("category", "repair"), NC_("category", "report"), NC_("category", "praise"),
+	NC_("category", "other"),
 };
 static const char *const channels[] = {
 	"", NC_("channel", "phone"), NC_("channel", "hotline400"), NC_("channel", "visit"),
@@ -32,6 +33,7 @@ static const char *const states[] = {
 	[HL_ST_ASSIGNED] = NC_("state", "assigned"), [HL_ST_ACKED] = NC_("state", "acked"),
 	[HL_ST_RESOLVED] = NC_("state", "resolved"), [HL_ST_CLOSED] = NC_("state", "closed"),
 	[HL_ST_MISSED] = NC_("state", "missed"), [HL_ST_CALLED_BACK] = NC_("state", "called-back"),
+	[HL_ST_VOID] = NC_("state", "void"),
 };
 static const char *const clocks[HL_NCLOCKS] = {
 	NC_("clock", "assign"), NC_("clock", "ack"), NC_("clock", "reply"), NC_("clock", "arrive"),

@@ -11,6 +11,7 @@ void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
 	static const char *const titles[] = {N_("Hotline work analysis"), N_("Hotline weekly report"),
 					     N_("Staff statistics"), N_("Ticket list"), N_("Caller history"),
 					     N_("Call centre report")};
+	hl_rep_drop_void(r);
 	doc->title = hl_doc_title(r->cfg->organisation, r->cfg->unit, _(titles[r->o.kind]));
 	doc->period = hl_xstrdup(r->o.period.label);
 	if (r->o.now) {

@@ -77,17 +77,6 @@ int hl_rep_in_period(const struct hl_reporter *r, int64_t t)
 }
 
 /* A caller's history keeps only that caller's tickets. */
-static int wanted(const struct hl_reporter *r, const struct hl_event *ev)
-{
-	struct hl_buf norm = {0};
-	int yes = 1;
-	if (r->o.kind == HL_REP_CALLER && (ev->kind == HL_EV_OPEN || ev->kind == HL_EV_MISSED)) {
-		yes = ev->phone && !hl_phone_normalize(ev->phone, &norm, NULL) && hl_streq(norm.s, r->o.phone);
-		hl_buf_free(&norm);
-	}
-	return yes;
-}
-
 static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct hl_event *ev)
 {
 	struct hl_facts *f;
@@ -108,7 +97,10 @@ static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct 
 		break;
 	case HL_EV_FOLLOWUP:
 		f->followups++;
-		f->good += ev->score >= 4;
+		/* in words as the caller said them, else the score's word */
+		enum hl_result res = ev->result ? ev->result : hl_config_result_of(r->cfg, ev->score);
+		f->good += res != HL_RES_UNSATISFIED;
+		f->satisfied += res == HL_RES_SATISFIED;
 		break;
 	default:
 		break;
@@ -142,7 +134,7 @@ static void feed(void *arg, const struct hl_digested *d, const char *file)
 		hl_warnx("%s:%ld: %s (record ignored)", file, d->line, d->msg);
 		return;
 	}
-	if (d->rc > 0 || !wanted(r, ev))
+	if (d->rc > 0)
 		return;
 	if (ev->outcome && hl_rep_in_period(r, ev->time.t) &&
 	    (r->o.kind == HL_REP_CALLS || r->o.kind == HL_REP_WEEKLY))
@@ -296,4 +288,23 @@ struct hl_ticket **hl_rep_in_order(const struct hl_reporter *r, size_t *n)
 	if (*n)
 		qsort(list, *n, sizeof *list, by_opened);
 	return list;
+}
+
+/* A void ticket is in no count and no list but the one asking for them. */
+void hl_rep_drop_void(struct hl_reporter *r)
+{
+	char **ids = NULL;
+	size_t n = 0;
+	if (r->o.state == HL_ST_VOID)
+		return;
+	for (size_t i = 0; i < r->tickets.cap; i++)
+		if (r->tickets.slot[i].t && r->tickets.slot[i].t->state == HL_ST_VOID) {
+			ids = hl_xreallocarray(ids, n + 1, sizeof *ids);
+			ids[n++] = hl_xstrdup(r->tickets.slot[i].t->id);
+		}
+	for (size_t i = 0; i < n; i++) {
+		hl_tickets_del(&r->tickets, ids[i]);
+		free(ids[i]);
+	}
+	free(ids);
 }

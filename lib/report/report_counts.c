@@ -13,8 +13,8 @@
 
 struct grp {
 	char **keys;
-	long received, cat[8], valid, invalid, adopted, resolved, open_end;
-	long followups, good, repeat, calls, missed, returned, fcr;
+	long received, cat[HL_NCATS], valid, invalid, adopted, resolved, open_end;
+	long followups, good, satisfied, repeat, calls, missed, returned, fcr;
 	long met[HL_NCLOCKS], late[HL_NCLOCKS];
 	int64_t *durs;
 	size_t ndurs;
@@ -98,8 +98,9 @@ static void add_totals(struct groups *gs)
 		t.received += g->received, t.valid += g->valid, t.invalid += g->invalid;
 		t.adopted += g->adopted, t.resolved += g->resolved, t.open_end += g->open_end;
 		t.followups += g->followups, t.good += g->good, t.repeat += g->repeat;
+		t.satisfied += g->satisfied;
 		t.calls += g->calls, t.missed += g->missed, t.returned += g->returned, t.fcr += g->fcr;
-		for (int c = 0; c < 8; c++)
+		for (int c = 0; c < HL_NCATS; c++)
 			t.cat[c] += g->cat[c];
 		for (int c = 0; c < HL_NCLOCKS; c++)
 			t.met[c] += g->met[c], t.late[c] += g->late[c];
@@ -144,8 +145,9 @@ static size_t group_row(struct hl_tab *tab, const struct groups *gs, const struc
 
 /* ---- monthly: the hotline analysis table (the sales office's hotline rules) ---- */
 
-static const char *const cat_keys[] = {"", "consult", "complaint", "suggestion", "booking",
-				       "emergency", "help", "repair"};
+static const char *const cat_keys[HL_NCATS] = {"", "consult", "complaint", "suggestion", "booking",
+					       "emergency", "help", "repair", "report", "praise",
+					       "other"};
 static const char *const clock_labels[] = {N_("Assign on time %"), N_("Ack on time %"),
 					   N_("Reply on time %"), N_("Arrive on time %"),
 					   N_("Update on time %"), N_("Resolve on time %"),
@@ -179,6 +181,7 @@ static void count_monthly(const struct hl_reporter *r, struct groups *gs)
 		g->open_end += hl_rep_unresolved(t);
 		g->followups += f->followups;
 		g->good += f->good;
+		g->satisfied += f->satisfied;
 	}
 }
 
@@ -187,7 +190,7 @@ static void monthly_row(struct hl_tab *tab, const struct groups *gs, struct grp 
 	size_t row = group_row(tab, gs, g), c = gs->nby;
 	long met = 0, late = 0;
 	hl_rep_num(tab, row, c++, g->received);
-	for (int k = 1; k < 8; k++)
+	for (int k = 1; k < HL_NCATS; k++)
 		hl_rep_num(tab, row, c++, g->cat[k]);
 	hl_rep_num(tab, row, c++, g->valid), hl_rep_num(tab, row, c++, g->invalid), hl_rep_num(tab, row, c++, g->adopted);
 	hl_rep_num(tab, row, c++, g->resolved), hl_rep_num(tab, row, c++, g->open_end);
@@ -205,6 +208,7 @@ static void monthly_row(struct hl_tab *tab, const struct groups *gs, struct grp 
 	c++;
 	hl_rep_num(tab, row, c++, g->followups);
 	hl_rep_pct(tab, row, c++, g->good, g->followups);
+	hl_rep_pct(tab, row, c++, g->satisfied, g->followups);
 	hl_rep_num(tab, row, c++, g->repeat);
 }
 
@@ -232,7 +236,7 @@ static void monthly_charts(struct hl_doc *doc, const struct groups *gs)
 	group_chart(doc, gs, _("Volume"), 0);
 	struct hl_chart *cat = hl_doc_chart(doc, _("By category"), 0);
 	const struct grp *tot = &gs->g[gs->n - 1];
-	for (int k = 1; k < 8; k++)
+	for (int k = 1; k < HL_NCATS; k++)
 		if (tot->cat[k])
 			hl_chart_add(cat, hl_word_label(&hl_categories, k), (double)tot->cat[k]);
 	group_chart(doc, gs, _("On time"), 1);
@@ -249,7 +253,7 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 	struct hl_tab *tab = hl_doc_table(doc, _("Hotline work analysis"));
 	key_columns(tab, &gs);
 	hl_tab_col(tab, "received", _("Received"), HL_CELL_COUNT);
-	for (int k = 1; k < 8; k++)
+	for (int k = 1; k < HL_NCATS; k++)
 		hl_tab_col(tab, cat_keys[k], hl_word_label(&hl_categories, k), HL_CELL_COUNT);
 	hl_tab_col(tab, "valid", _("Valid complaints"), HL_CELL_COUNT);
 	hl_tab_col(tab, "invalid", _("Invalid complaints"), HL_CELL_COUNT);
@@ -267,6 +271,7 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 	hl_tab_col(tab, "median_resolve_hours", _("Median time to resolve"), HL_CELL_DURATION);
 	hl_tab_col(tab, "followups", _("Follow-ups"), HL_CELL_COUNT);
 	hl_tab_col(tab, "satisfaction", _("Satisfaction %"), HL_CELL_RATE);
+	hl_tab_col(tab, "satisfied", _("Satisfied %"), HL_CELL_RATE);
 	hl_tab_col(tab, "repeat_complaints", _("Repeat complaints"), HL_CELL_COUNT);
 	for (size_t i = 0; i < gs.n; i++)
 		monthly_row(tab, &gs, &gs.g[i]);
@@ -279,6 +284,14 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 		if (empty)
 			hl_tab_drop(tab, c);
 	}
+	/* the 12345 rules' categories only where a hotline has them */
+	struct grp tot = {0};
+	for (size_t i = 0; i < gs.n; i++)
+		for (int k = HL_CAT_REPAIR + 1; k < HL_NCATS; k++)
+			tot.cat[k] += gs.g[i].cat[k];
+	for (int k = HL_NCATS; k-- > HL_CAT_REPAIR + 1;)
+		if (!tot.cat[k])
+			hl_tab_drop(tab, gs.nby + (size_t)k);
 	monthly_charts(doc, &gs);
 	groups_free(&gs);
 }

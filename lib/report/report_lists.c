@@ -109,11 +109,19 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 static int listed(const struct hl_reporter *r, const struct hl_ticket *t)
 {
 	const struct hl_report_opts *o = &r->o;
-	if (o->kind == HL_REP_CALLER)
-		return 1;
+	if (o->kind == HL_REP_CALLER) {
+		/* the phone the ticket has at the end: an amend may correct it */
+		struct hl_buf norm = {0};
+		int yes = t->phone && !hl_phone_normalize(t->phone, &norm, NULL) &&
+			  hl_streq(norm.s, o->phone);
+		hl_buf_free(&norm);
+		return yes;
+	}
 	if (!hl_rep_in_period(r, t->opened.t) || (o->open_only && !hl_rep_unresolved(t) && t->state != HL_ST_MISSED))
 		return 0;
 	if (o->dept && (!t->dept || !hl_streq(o->dept, t->dept)))
+		return 0;
+	if (o->state && (int)t->state != o->state)
 		return 0;
 	return !o->category || (int)t->category == o->category;
 }

@@ -14,7 +14,8 @@ struct hl_facts {
 	int resolved_in;       /* a resolve in the period */
 	int64_t resolve_secs;  /* from the call to the latest resolve */
 	int fcr;               /* resolved on the spot by who took the call */
-	int followups, good;   /* 回访 in the period, and those scoring 4 or 5 */
+	int followups, good;   /* 回访 in the period, and those 满意 or 基本满意 */
+	int satisfied;         /* those 满意 */
 	int repeat;            /* a repeat complaint */
 };
 
@@ -31,6 +32,8 @@ extern const char *const hl_rep_by_names[], *const hl_rep_by_labels[];
 
 int hl_rep_in_period(const struct hl_reporter *r, int64_t t);
 int hl_rep_unresolved(const struct hl_ticket *t);
+/* Void tickets out of the report, unless it lists them (--state void). */
+void hl_rep_drop_void(struct hl_reporter *r);
 const struct hl_facts *hl_rep_facts(const struct hl_reporter *r, const struct hl_ticket *t);
 /* "2026-11-03 09:14" */
 void hl_rep_stamp(int64_t t, struct hl_buf *out);

@@ -87,6 +87,8 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, stru
 	 * has not happened yet */
 	if (v->stop > now)
 		v->stop = 0;
+	if (t->state == HL_ST_VOID)
+		v->runs = 0; /* opened by mistake: nothing was owed */
 	v->done = v->stop != 0;
 }
 

@@ -60,6 +60,10 @@ static int followup_key(struct hl_cfgctx *c, const char *key, const struct hl_no
 		cfg->autoclose = d.amount;
 		return 0;
 	}
+	if (hl_streq(key, "satisfied_at"))
+		return hl_cfg_int(c, key, v, 2, 5, &cfg->satisfied_at);
+	if (hl_streq(key, "fair_at"))
+		return hl_cfg_int(c, key, v, 1, 4, &cfg->fair_at);
 	return hl_cfg_unknown(c, k);
 }
 
@@ -171,6 +175,19 @@ static const struct hl_node *section(const struct hl_node *root, const char *key
 static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl_config *cfg)
 {
 	const struct hl_node *staff = section(root, "staff"), *routes = section(root, "routes");
+	const struct hl_node *depts = section(root, "departments");
+	/* a head or leader is told of late tickets: a name nobody answers
+	 * to would be a notice lost (checked once there is a staff list) */
+	for (size_t i = 0; depts && cfg->nstaff && i < cfg->ndepts && i < depts->n; i++) {
+		const struct hl_dept *d = &cfg->depts[i];
+		if (d->head && !hl_config_person(cfg, d->head))
+			return hl_cfg_fail(c, depts->kid[i], "head '%s' of %s is not on the staff list",
+					   d->head, d->name);
+		if (d->leader && !hl_config_person(cfg, d->leader))
+			return hl_cfg_fail(c, depts->kid[i],
+					   "leader '%s' of %s is not on the staff list", d->leader,
+					   d->name);
+	}
 	for (size_t i = 0; staff && i < cfg->nstaff; i++) {
 		const char *d = cfg->staff[i].dept;
 		if (d && cfg->ndepts && !hl_config_dept(cfg, d))
@@ -377,8 +394,14 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 	}
 	if (hl_streq(key, "ticket"))
 		return hl_cfg_each_key(c, v, key, ticket_key, cfg);
-	if (hl_streq(key, "followup"))
-		return hl_cfg_each_key(c, v, key, followup_key, cfg);
+	if (hl_streq(key, "followup")) {
+		if (hl_cfg_each_key(c, v, key, followup_key, cfg))
+			return -1;
+		if (cfg->fair_at >= cfg->satisfied_at)
+			return hl_cfg_fail(c, v, "fair_at (%d) must be below satisfied_at (%d)",
+					   cfg->fair_at, cfg->satisfied_at);
+		return 0;
+	}
 	if (hl_streq(key, "departments"))
 		return v->is_null ? 0 : parse_depts(c, v, cfg);
 	if (hl_streq(key, "staff"))
@@ -447,6 +470,8 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	cfg->digits = 4;
 	cfg->reopen_at = 2;
 	cfg->autoclose = 7 * 86400;
+	cfg->satisfied_at = 5;
+	cfg->fair_at = 4;
 	hl_telephony_defaults(&cfg->calls);
 	if (apply_text("(defaults)", hl_default_config, strlen(hl_default_config), cfg, err) ||
 	    (text && apply_text(name, text, len, cfg, err))) {
@@ -514,6 +539,18 @@ void hl_config_free(struct hl_config *cfg)
 	free(cfg->organisation);
 	free(cfg->unit);
 	memset(cfg, 0, sizeof *cfg);
+}
+
+enum hl_result hl_config_result_of(const struct hl_config *cfg, int score)
+{
+	return score >= cfg->satisfied_at ? HL_RES_SATISFIED
+	       : score >= cfg->fair_at	  ? HL_RES_FAIR
+					  : HL_RES_UNSATISFIED;
+}
+
+int hl_config_score_of(const struct hl_config *cfg, enum hl_result r)
+{
+	return r == HL_RES_SATISFIED ? 5 : r == HL_RES_FAIR ? cfg->fair_at : 1;
 }
 
 int hl_config_load_at(const char *path, const char *now_arg, struct hl_config *cfg,

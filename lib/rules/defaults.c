@@ -15,6 +15,8 @@ const char hl_default_config[] =
 	"    mon-fri: [\"08:00-17:00\"]   # the day office (sales office)\n"
 	"followup:\n"
 	"  reopen_at: 2        # a 回访 score of 1 or 2 sends the ticket back\n"
+	"  satisfied_at: 5     # 满意; 基本满意 from fair_at; 不满意 below\n"
+	"  fair_at: 4\n"
 	"sla:\n"
 	"  # For each clock the first rule that matches and sets it wins.\n"
 	"  - name: urgent-repair        # 急修 (water, heating, gas): at once (service desk)\n"

@@ -309,7 +309,7 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	 * stored: an int or enum cannot hold just any number */
 	static const long long lo[] = {HL_ST_OPEN, 0, 0, 0, 0, 0, 0, HL_CAT_NONE, HL_PRI_NONE, HL_CH_NONE, HL_VER_NONE};
 	static const long long hi[] = {HL_ST_CALLED_BACK, 1, 1, COUNT_MAX, COUNT_MAX, 5, COUNT_MAX,
-					 HL_CAT_REPAIR, HL_PRI_CRITICAL, HL_CH_SMS, HL_VER_DECLINED};
+					 HL_CAT_OTHER, HL_PRI_CRITICAL, HL_CH_SMS, HL_VER_DECLINED};
 	_Static_assert(nitems(lo) == NINTS && nitems(hi) == NINTS, "a range for each number");
 	for (size_t i = 0; i < NINTS; i++)
 		if (!in_range(v[i], lo[i], hi[i]))

@@ -9,17 +9,20 @@
 C=HL-20261103-0001 S=HL-20261103-0002 X=HL-20261103-0003
 
 # command line
-refuse "unknown verb" 2 "hl-log: unknown verb 'resolv'
-$(sed -n '1,2p' /dev/null)$("$HL_LOG" --help 2>&1)" "$HL_LOG" resolv $C
+refuse "unknown verb" 2 "hl-log: unknown verb 'resolv' (did you mean resolve?)" "$HL_LOG" resolv $C
 refuse "unknown ticket" 2 "hl-log: HL-20261103-0099: unknown ticket" "$HL_LOG" ack HL-20261103-0099
 refuse "a phone typed where the ticket goes is not echoed whole" 2 "hl-log: 138****1111: unknown ticket" \
 	"$HL_LOG" ack 13800001111
 refuse "unknown category" 2 \
-"hl-log: unknown category 'cooking' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+"hl-log: unknown category 'cooking' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" open -c cooking x
 refuse "open without category" 2 "hl-log: open record without category" "$HL_LOG" open 漏水
 run "$HL_LOG" -f fresh.csv ack HL-20261103-0001
-is_err "refused on a journal that does not exist yet" "hl-log: HL-20261103-0001: unknown ticket"
+is_err "refused on a journal that does not exist yet" "hl-log: fresh.csv: no such journal"
+run "$HL_LOG" -f fresh.csv open -c help x
+run "$HL_LOG" -f fresh.csv ack HL-20261103-0099
+is_err "... once it does, an unknown ticket is one" "hl-log: HL-20261103-0099: unknown ticket"
+rm -f fresh.csv*
 is "a refusal creates no journal" "$(sum fresh.csv)" "absent"
 refuse "unknown channel" 2 \
 "hl-log: unknown channel 'pigeon' (one of: phone, hotline400, visit, letter, email, web, wechat, weibo, sms)" \
@@ -35,7 +38,7 @@ refuse "missed without phone" 2 "hl-log: missed record without phone" "$HL_LOG" 
 # a phone number typed in the wrong place is masked in the message, as
 # reports mask it; words that are no phone number are shown as typed
 refuse "a phone as the category" 2 \
-"hl-log: unknown category '138****1111' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+"hl-log: unknown category '138****1111' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" open -c 13800001111 -t 13800001111 x
 refuse "a phone as the channel, with dashes" 2 \
 "hl-log: unknown channel '138****1111' (one of: phone, hotline400, visit, letter, email, web, wechat, weibo, sms)" \
@@ -56,10 +59,10 @@ $("$HL_LOG" --help 2>&1)" "$HL_LOG" 13800001111
 printf 'event,ticket,clock,level,text\nescalate,%s,13800001111,1,x\n' $C > clock.csv
 refuse "a phone as the clock" 2 "hl-log: clock.csv:2: unknown clock '138****1111'" "$HL_LOG" append clock.csv
 refuse "a date is no phone" 2 \
-"hl-log: unknown category '2026-11-03' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+"hl-log: unknown category '2026-11-03' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" open -c 2026-11-03 x
 refuse "six digits are no phone" 2 \
-"hl-log: unknown category '123456' (one of: consult, complaint, suggestion, booking, emergency, help, repair)" \
+"hl-log: unknown category '123456' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" open -c 123456 x
 run "$HL_BIN/hl-report" 13800001111
 like "hl-report: a phone as the report" "$(head -n 1 "$T/err")" "^hl-report: unknown report '138\*\*\*\*1111' "
@@ -72,7 +75,7 @@ refuse "score out of range" 2 "hl-log: bad score '9' (want 1 to 5)" "$HL_LOG" fo
 refuse "ack before assign" 2 "hl-log: $C: ticket is not assigned to anyone yet" "$HL_LOG" ack $C
 refuse "assign without department" 2 "hl-log: assign record without dept" "$HL_LOG" assign $C
 refuse "close an open ticket" 2 "hl-log: $C: ticket is not resolved" "$HL_LOG" close $C
-refuse "reopen an open ticket" 2 "hl-log: $C: only a resolved or closed ticket can be reopened" "$HL_LOG" reopen $C
+refuse "reopen an open ticket" 2 "hl-log: $C: only a resolved, closed or void ticket can be reopened" "$HL_LOG" reopen $C
 refuse "callback on an ordinary ticket" 2 "hl-log: $C: not a missed call" "$HL_LOG" callback $C
 refuse "resume without hold" 2 "hl-log: $C: ticket is not on hold" "$HL_LOG" resume $C
 refuse "complaint verdict on a suggestion" 2 "hl-log: $S: verdict valid/invalid is for complaints" \

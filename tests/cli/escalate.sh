@@ -72,7 +72,7 @@ run "$HL_ESC"
 is_status "emergency: news at once" 0
 is "emergency: head and leader at once" "$(grep ",$E,escalate," "$T/out" | cut -d, -f14,16 | tr '\n' ' ')" "1,周敏 2,陈总 "
 is "critical emergency: the general manager too" "$(grep ",$K,escalate," "$T/out" | cut -d, -f14,16 | tr '\n' ' ')" "1,周敏 2,陈总 3,总经理 "
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- the ladder over successive runs ----
 export HL_JOURNAL=ladder.csv
@@ -106,7 +106,7 @@ like "the record says how late" "$(grep ',arrive,' "$T/out")" 'manager: arrive o
 HL_NOW=2026-11-04T12:00:00+08:00 commit
 HL_NOW=2026-11-05T12:00:00+08:00 run "$HL_ESC"
 is "the top rung is not repeated" "$(arrive)" ""
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- hold and resume: the clock stands still ----
 export HL_JOURNAL=hold.csv
@@ -127,7 +127,7 @@ is_status "several tickets explained, one unknown" 2
 is "each in turn" "$(grep '^HL-' "$T/out" | cut -d' ' -f1 | tr '\n' ' ')" "$H $H2 "
 is "each as alone" "$(sed -n "/^$H2 /,\$p" "$T/out")" "$("$HL_ESC" --explain "$H2")"
 is_err "the unknown one is said" "hl-escalate: HL-00000000-0000: no open ticket of that id"
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- reopen restarts the resolve clock ----
 export HL_JOURNAL=reopen.csv
@@ -137,7 +137,7 @@ P=$(new -c complaint 噪音)
 at 10:00; "$HL_LOG" resolve "$P" --verdict valid
 at 15:00; "$HL_LOG" followup "$P" --score 1 不满意
 is "reopened: the resolve clock starts again" "$(due "$P" resolve)" "11-05 15:00"
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- a repeat complaint starts a rung higher (001) ----
 export HL_JOURNAL=repeat.csv
@@ -148,7 +148,7 @@ HL_NOW=2026-11-04T08:30:00+08:00 run "$HL_ESC"
 first() { grep ",$1,escalate," "$T/out" | grep ',reply,' | cut -d, -f14,16; }
 is "a first complaint: the warning goes to the first-contact owner" "$(first "$F1")" "0,王芳"
 is "the repeat: the warning goes to the head" "$(first "$F2")" "1,周敏"
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- quiet hours hold notices for the morning, but not emergencies ----
 export HL_JOURNAL=quiet.csv
@@ -168,7 +168,7 @@ commit
 HL_NOW=2026-11-04T08:00:00+08:00 run "$HL_ESC"
 is "the morning digest: the held breach, and the leader's rung passed meanwhile" \
 	"$(grep ",$Z,escalate," "$T/out" | cut -d, -f14,15,16 | tr '\n' ' ')" "1,callback,周敏 2,callback,陈总 "
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- output for people ----
 export HL_JOURNAL=ladder.csv
@@ -193,7 +193,7 @@ is "notify: one line a person: name, phone, e-mail, every message" "$(cat "$T/ou
 at 10:10
 run "$HL_ESC" -o yaml
 like "yaml records" "$(head -n 1 "$T/out")" '^- \{time: "2026-11-03T10:10:00\+08:00", ticket: HL-'
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- the example cron job: commit, then send, never twice ----
 export HL_JOURNAL=cron.csv
@@ -216,7 +216,7 @@ is "notify-mail: the records are committed" "$(grep -c ",$J,escalate," cron.csv)
 rm sent.txt
 PATH="$T/fakebin:$HL_BIN:$PATH" HL_SEND=./send run sh "$EXAMPLES/notify-mail"
 is "notify-mail: nothing is sent twice" "$rc $(cat sent.txt 2>/dev/null | wc -l | tr -d ' ')" "0 0"
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- errors ----
 run "$HL_ESC" -o xml

@@ -6,7 +6,7 @@ unset HL_NOW
 secs=${HL_LOAD_SECONDS:-30}
 cat > hotline.yaml <<'YAML'
 departments: [{name: 工程部, head: 老李, leader: 陈总}]
-staff: [{name: A, dept: 工程部}, {name: B, dept: 工程部}, {name: 老李, dept: 工程部}]
+staff: [{name: A, dept: 工程部}, {name: B, dept: 工程部}, {name: 老李, dept: 工程部}, {name: 陈总, dept: 工程部}]
 routes:
   - {name: repair, match: {category: repair}, dept: 工程部, pool: [A, B]}
   - {name: rest, dept: 工程部, person: 老李}
@@ -17,7 +17,7 @@ writer() {
 	while [ "$(date +%s)" -lt "$end" ]; do
 		n=$((n + 1))
 		# three hours ago: its clocks are already late, so escalations come
-		"$HL_LOG" --wait -1 --by "w$1" --at "$(date -d '3 hours ago' '+%Y-%m-%d %H:%M')" \
+		HL_ACTOR="w$1" "$HL_LOG" --wait -1 --at "$(date -d '3 hours ago' '+%Y-%m-%d %H:%M')" \
 			open -c repair "第 $1 号写入者 第 $n 条" >> "ids.$1" 2>> "err.$1" || echo "FAIL" >> "err.$1"
 	done
 }

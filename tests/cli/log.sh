@@ -74,6 +74,7 @@ departments:
   - {name: 工程部, head: 李工}
 staff:
   - {name: 张三, dept: 工程部}
+  - {name: 李工, dept: 工程部}
 YAML
 run "$HL_LOG" -f cfg.csv open -c help 配置
 is_out "./hotline.yaml is read" "BX-20261103-001"

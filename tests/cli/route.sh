@@ -176,7 +176,7 @@ for k in 0 1 2 3 4 5 6 7 8 9; do
 	HL_NOW=2026-11-20T10:00:00+08:00 "$HL_ROUTE" | HL_NOW=2026-11-20T10:00:00+08:00 "$HL_LOG" append
 done
 is "1000 tickets in 10 runs: still at most 1 apart" "$(fair fair10.csv)" "0 4"
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # configuration errors, before anything is written
 bad_route() { # bad_route NAME MESSAGE YAML-ROUTES

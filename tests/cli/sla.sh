@@ -58,7 +58,7 @@ is "1: both notices are committed" "$(grep -c ",$Y,escalate,.*,reply," bare.csv)
 at 2026-11-03T12:01:00+08:00
 run "$HL_ESC"
 is "1: and not told again at the next rung" "$(notices "$Y" reply)" ""
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 cd "$T" || exit 2
 
 # ---- 3: a hold after a clock finished does not rewrite it ----
@@ -77,7 +77,7 @@ is "3: the hold moves the clocks running meanwhile" "$(due "$R" resolve)" "11-04
 HL_NOW=2026-11-30T00:00:00+08:00 run "$HL_REPORT" monthly --month 2026-11
 is "3: the monthly on-time rate counts it late" \
 	"$(awk '/按时/ { for (i = 1; i <= NF; i++) if ($i == "到场按时%") c = i } $1 == "工程部" { print $c }' "$T/out")" "0.0"
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- 4: a resolve ends the ack clock ----
 export HL_JOURNAL=ack.csv
@@ -93,7 +93,7 @@ at 2026-11-03T10:00:00+08:00
 like "4: resolved before the ack was due: done in time" "$(line "$A" ack)" 'due 11-03 09:35; done in time'
 run "$HL_ESC"
 is "4: no ack breach" "$(notices "$A" ack)" ""
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- 12: hold time on a business clock counts working time ----
 export HL_JOURNAL=bizhold.csv
@@ -105,7 +105,7 @@ at 2026-11-09T08:00:00+08:00
 "$HL_LOG" resume "$B"
 at 2026-11-09T09:00:00+08:00
 is "12: held over a weekend off hours: 2bd still due Tuesday 10:00" "$(due "$B" resolve)" "11-10 10:00"
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 export HL_JOURNAL=bizhold2.csv
 at 2026-11-06T10:00:00+08:00
 B2=$(new -c complaint -t 13700000002 漏水)
@@ -114,7 +114,7 @@ at 2026-11-06T16:00:00+08:00
 at 2026-11-09T09:00:00+08:00
 "$HL_LOG" resume "$B2"
 like "12: moved by the two working hours held" "$(line "$B2" resolve)" 'due 11-10 12:00.*2h of working time on hold added'
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- a hold that ends later: on hold at --now, nothing is sent ----
 # 1bd from Monday night is due Wednesday 09:00; held from Tuesday 18:00
@@ -153,7 +153,7 @@ run "$HL_ESC"
 # first-contact owner)
 is "hold: resumed after its moved deadline: the head" "$(notices "$H" resolve)" "1,周敏 2,王芳 "
 like "hold: ... due Wednesday 17:00" "$(cat "$T/out")" 'resolve overdue by 15h \(due 11-04 17:00\)'
-unset HL_JOURNAL HL_CONFIG
+export HL_JOURNAL=hotline.csv; unset HL_CONFIG
 
 # ---- 10: a warning after a hold counts the time not on hold ----
 export HL_JOURNAL=warnhold.csv
@@ -170,7 +170,7 @@ is "10: not at 80% of 90 minutes" "$(notices "$W" reply)" ""
 at 2026-11-03T10:18:00+08:00
 run "$HL_ESC"
 is "10: after 48 minutes not on hold" "$(notices "$W" reply)" "0,王芳 "
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- 8: an emergency reaches the general manager ----
 export HL_JOURNAL=emergency.csv
@@ -183,7 +183,7 @@ is "8: not before manager_after" "$(notices "$E" assign)" ""
 at 2026-11-04T10:00:00+08:00
 run "$HL_ESC"
 is "8: a working day after the leader: the manager" "$(notices "$E" assign)" "3,总经理 "
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- 9: a reopened closed ticket runs as one reopened before its close ----
 export HL_JOURNAL=reopen.csv
@@ -210,7 +210,7 @@ at 2026-11-04T09:30:00+08:00
 run "$HL_ESC"
 is "9: and it is escalated" "$(notices "$P1" resolve)" "$(notices "$P2" resolve)"
 like "9: ... by the head" "$(notices "$P1" resolve)" '^1,'
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 export HL_JOURNAL=reopen2.csv
 at 2026-11-03T09:00:00+08:00
 P3=$(new -c repair 窗坏了)
@@ -220,7 +220,7 @@ P3=$(new -c repair 窗坏了)
 at 2026-11-04T10:00:00+08:00
 run "$HL_ESC"
 is "9: never dispatched: the reopener's department hears" "$(notices "$P3" resolve)" "1,周敏 "
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- 7: a caller's history keeps only that caller's tickets ----
 export HL_JOURNAL=caller.csv
@@ -235,7 +235,7 @@ at 2026-11-03T09:30:00+08:00
 run "$HL_REPORT" caller 13711110001 --reveal-phones
 like "7: the caller's own ticket" "$(cat "$T/out")" "$C1"
 is "7: not another caller's reopened one" "$(grep -c "$C2" "$T/out")" "0"
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- 6: two roles, one person: her contacts, one notice ----
 cat > boss.yaml <<'YAML'
@@ -263,7 +263,7 @@ is_status "6: nothing new" 1
 at 2026-11-04T12:00:00+08:00
 run "$HL_ESC" -C boss.yaml
 is "6: nor at her own rung" "$(notices "$S" reply)" ""
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- 2: the warning of a business-time clock: a share of the working time ----
 cat > biz.yaml <<'YAML'
@@ -296,7 +296,7 @@ at 2026-11-10T13:18:00+08:00
 run "$HL_ESC" -C biz.yaml
 is "2: at 80% of the working time" "$(notices "$K" resolve)" "0,王芳 "
 like "2: the notice says the working time left" "$(cat "$T/out")" 'resolve due 11-10 16:30, 3h12m of working time left'
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- 11: business days keep the start's seconds; daytime has its default ----
 export HL_JOURNAL=secs.csv
@@ -308,7 +308,7 @@ is "11: 1bd from 10:00:30 is not due at 10:00:15" "$(notices "$Q" assign | grep 
 at 2026-11-04T10:00:30+08:00
 run "$HL_ESC" -o yaml
 like "11: due at 10:00:30 the next working day" "$(grep 'clock: assign' "$T/out")" 'due: "2026-11-04T10:00:30\+08:00"'
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 cat > day.yaml <<'YAML'
 timezone: Asia/Shanghai
 sla:
@@ -325,7 +325,7 @@ printf 'calendar:\n  hours: {}\n  holidays: [2026-11-09]\n' > nohours.yaml
 run "$HL_ESC" -C nohours.yaml
 is_status "a calendar with no working hours" 2
 like "a calendar with no working hours: said" "$(cat "$T/err")" 'no working hours'
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- 5: a late entry may precede the tools' records, not a person's step ----
 export HL_JOURNAL=late.csv
@@ -343,7 +343,7 @@ like "5: the figures keep the true time" "$(line "$L" arrive)" 'due 11-03 23:15;
 run "$HL_LOG" --at "2026-11-03 23:35" resolve "$L"
 is_status "5: still not before a person's step" 2
 is_err "5: said" "hl-log: $L: resolve at 2026-11-03T23:35:00+08:00 is before the ticket's previous step at 2026-11-03T23:40:00+08:00"
-unset HL_JOURNAL
+export HL_JOURNAL=hotline.csv
 
 # ---- a reopen keeps the first round's verdicts ----
 export HL_JOURNAL=round.csv
@@ -412,6 +412,8 @@ staff:
   - {name: 王芳, dept: 客服部}
   - {name: 张伟, dept: 工程部}
   - {name: 周敏, dept: 客服部}
+  - {name: 老李, dept: 工程部}
+  - {name: 陈总, dept: 客服部}
 penalties: {callback: [20, 50, 100], ticket: [100, 200], repeat_factor: 2}
 YAML
 export HL_JOURNAL=month.csv HL_CONFIG=month.yaml
@@ -463,6 +465,6 @@ HL_NOW=2026-12-01T09:00:00+08:00 run "$HL_REPORT" staff --month 2026-11 -o csv
 is "month: breaches, late call-backs and fines of each person" \
 	"$(tr -d '\r' < "$T/out" | cut -d, -f1,4,5,6 | sed 1d | tr '\n' ' ')" \
 	"周敏,2,0,400 张伟,1,0,100 王芳,3,3,170 合计,6,3,670 "
-unset HL_JOURNAL HL_CONFIG
+export HL_JOURNAL=hotline.csv; unset HL_CONFIG
 
 done_testing

@@ -54,7 +54,9 @@ int main(void)
 		"  - name: 客服部\n"
 		"    head: 王经理\n"
 		"staff:\n"
-		"  - {name: 张三, dept: 工程部, role: repairer}\n";
+		"  - {name: 张三, dept: 工程部, role: repairer}\n"
+		"  - {name: 李工, dept: 工程部, role: head}\n"
+		"  - {name: 王经理, dept: 客服部, role: head}\n";
 	ok(hl_config_load_text("h.yaml", text, strlen(text), &cfg, &err) == 0, "file loads: %s",
 	   hl_buf_str(&err));
 	is_str(cfg.prefix, "BX", "prefix from the file");
