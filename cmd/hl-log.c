@@ -369,7 +369,8 @@ int main(int argc, char **argv)
 		hl_errx(HL_EXIT_ERROR, "--by wants a name");
 	if (hl_streq(argv[0], "init"))
 		return init_cmd(journal, argc, (int)wait_for);
-	struct hl_commit commit = {journal, actor, {0, 0}, 0, (int)wait_for, stdout, NULL};
+	struct hl_commit commit = {.journal = journal, .actor = actor, .wait_seconds = (int)wait_for,
+				  .ids_out = stdout, .must_exist = !named};
 	if (hl_config_load(config, &cfg, &err) || hl_time_now(&commit.now, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
 	if (verb && by && cfg.nstaff && !hl_config_person(&cfg, actor))
@@ -399,10 +400,7 @@ int main(int argc, char **argv)
 	/* a reader gone from the pipe is an error to report, not a signal:
 	 * the batch may be committed by then */
 	signal(SIGPIPE, SIG_IGN);
-	if (rc == 0 && batch.n && !named && no_such_file(journal))
-		/* no journal made by a command typed in the wrong directory */
-		rc = hl_fail(&err, "no journal here (%s): hl-log init makes one, "
-			     "or name it with -f or HL_JOURNAL", journal);
+	/* no journal made by a command typed in the wrong directory */
 	if (rc == 0 && !verb && !import)
 		rc = hl_batch_append(argc > 1 ? argv[1] : "-", &cfg, &commit, &err);
 	else if (rc == 0)

@@ -37,6 +37,9 @@ struct hl_commit {
 	/* An import: records of a call (call and queue) the journal already
 	 * has are dropped, not refused, and counted here. NULL otherwise. */
 	size_t *calls_known;
+	/* No journal named (-f, HL_JOURNAL): one that does not exist yet is
+	 * not made by a batch with records in it. */
+	int must_exist;
 };
 
 /* Checks every record (columns, vocabulary, departments and people of the

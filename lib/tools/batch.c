@@ -383,6 +383,15 @@ static size_t drop_known(struct hl_batch *b, const unsigned char *known)
 	return dropped;
 }
 
+/* A journal that must exist and does not: refused, with how to make one. */
+static int missing(const struct hl_commit *c, struct hl_buf *err)
+{
+	if (!c->must_exist || access(c->journal, F_OK) == 0 || errno != ENOENT)
+		return 0;
+	return hl_fail(err, "no journal here (%s): hl-log init makes one, "
+		       "or name it with -f or HL_JOURNAL", c->journal);
+}
+
 int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 		    const struct hl_commit *c, struct hl_buf *err)
 {
@@ -392,6 +401,8 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 	int rc = -1;
 	if (b->n == 0)
 		return 0; /* an empty pipeline (nothing routed) writes nothing */
+	if (missing(c, err))
+		return -1;
 	for (size_t i = 0; i < b->n; i++)
 		if (prepare(b, &b->rec[i], cfg, c, err))
 			return -1;
@@ -801,6 +812,8 @@ int hl_batch_append(const char *path, const struct hl_config *cfg, const struct 
 		rc = 0; /* nothing to write */
 		goto out;
 	}
+	if (missing(c, err))
+		goto out;
 	if (hl_journal_lock(&j, c->journal, c->wait_seconds, err))
 		goto out;
 	locked = 1;

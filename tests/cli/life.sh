@@ -235,7 +235,7 @@ run "$HL_ESC" --explain HL-20261103-0003
 like "... open again, waiting for dispatch" "$(head -n 1 "$T/out")" "^HL-20261103-0003 complaint, normal, open"
 run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
 is "monthly: counted again (客服 none yet: no department)" \
-	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1,2,4 | tr '\n' ' ')" "(none),1,1 工程部,1,0 合计,2,1 "
+	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1,2,4 | tr '\n' ' ')" "工程部,1,0 未派单,1,1 合计,2,1 "
 cd ..
 
 # ---- amend: a correction, the new values from then on ----
@@ -273,10 +273,10 @@ run "$HL_LOG" --at 09:50 amend 2 -c help
 is "a closed ticket may be corrected (the figures are)" "$rc" 0
 run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
 is "monthly counts the corrected values: a complaint and a help, no repair, no consult" \
-	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1-9 | tr '\n' ' ')" "(none),2,0,1,0,0,0,1,0 合计,2,0,1,0,0,0,1,0 "
+	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1-9 | tr '\n' ' ')" "未派单,2,0,1,0,0,0,1,0 合计,2,0,1,0,0,0,1,0 "
 run "$HL_REP" weekly --from 2026-11-03 --to 2026-11-03 -o csv
 is "weekly: the corrected complaint in the complaints table" \
-	"$(tr -d '\r' < "$T/out" | sed -n '/^dept,complaints/,$p' | sed 1d | cut -d, -f1,2 | tr '\n' ' ')" "(none),1 合计,1 "
+	"$(tr -d '\r' < "$T/out" | sed -n '/^部门,投诉/,$p' | sed 1d | cut -d, -f1,2 | tr '\n' ' ')" "未派单,1 合计,1 "
 run "$HL_REP" caller 13700000002 -o csv
 is "the caller's history under the corrected phone" "$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1 | tr '\n' ' ')" \
 	"HL-20261103-0001 "
@@ -292,7 +292,7 @@ cd ..
 
 # ---- satisfaction in words (满意 / 基本满意 / 不满意) ----
 mkdir words && cd words || exit 2
-# total NAME: the 合计 row's value of the monthly column NAME
+# total LABEL: the 合计 row's value of the monthly column LABEL
 total() { tr -d '\r' < "$T/out" | awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i }
 	$1 == "合计" { print $c }'; }
 for i in 1 2 3 4; do
@@ -325,11 +325,11 @@ like "--explain: the unsatisfied ticket is open again" "$(head -n 1 "$T/out")" "
 # four 回访: 满意, 基本满意, 不满意, score 3 (不满意): 满意率 = (1 + 1) / 4,
 # the plain 满意 share 1 / 4
 run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
-is "monthly: 回访 4, 满意率 50.0, 满意 25.0" "$(total followups) $(total satisfaction) $(total satisfied)" "4 50.0 25.0"
+is "monthly: 回访 4, 满意率 50.0, 满意 25.0" "$(total 回访) $(total 满意率%) $(total 满意%)" "4 50.0 25.0"
 # satisfied from 4, fair from 3: the score 3 is 基本满意; the words as said
 printf 'followup: {satisfied_at: 4, fair_at: 3}\n' > words.yaml
 run "$HL_REP" -C words.yaml monthly --month 2026-11 -o csv
-is "configured words: 满意率 75.0 (score 3 基本满意), 满意 25.0" "$(total satisfaction) $(total satisfied)" "75.0 25.0"
+is "configured words: 满意率 75.0 (score 3 基本满意), 满意 25.0" "$(total 满意率%) $(total 满意%)" "75.0 25.0"
 run "$HL_LOG" -C words.yaml --at 09:40 followup 1 --result 基本满意
 is "... and 基本满意 is written as fair_at's score (3)" "$(tail -n 1 hotline.csv | cut -d, -f17,18)" "3,fair"
 printf 'followup: {satisfied_at: 4, fair_at: 4}\n' > bad.yaml
@@ -357,10 +357,10 @@ is "a route matches category report" "$(cut -d, -f2,11 "$T/out" | sed 1d | tr '\
 run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
 is "monthly: a column for each category received, 其他 none (left out)" \
 	"$(tr -d '\r' < "$T/out" | cut -d, -f1-2,10-12 | tr '\n' ' ')" \
-	"dept,received,report,praise,valid 客服部,3,0,2,0 监察室,1,1,0,0 合计,4,1,2,0 "
+	"部门,受理,举报,表扬,有效投诉 客服部,3,0,2,0 监察室,1,1,0,0 合计,4,1,2,0 "
 run "$HL_REP" monthly --month 2026-11 --by category -o csv
 is "--by category" "$(tr -d '\r' < "$T/out" | cut -d, -f1,2 | sed 1d | tr '\n' ' ')" \
-	"consult,1 praise,2 report,1 合计,4 "
+	"举报,1 咨询,1 表扬,2 合计,4 "
 refuse "an unknown category lists the ten" 2 \
 	"hl-log: unknown category 'noise' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)" \
 	"$HL_LOG" open -c noise x
