@@ -270,3 +270,28 @@ void hl_buf_line(struct hl_buf *b, const char *fmt, ...)
 	hl_buf_addc(b, '\n');
 	hl_buf_free(&line);
 }
+
+void hl_buf_add_cut(struct hl_buf *b, const char *s, size_t width)
+{
+	struct hl_buf v = {0};
+	hl_buf_add_visible(&v, s, strlen(s));
+	const unsigned char *p = (const unsigned char *)hl_buf_str(&v);
+	size_t n = v.len, i = 0, w = 0, fit = 0;
+	/* fit: the bytes that leave room for the ellipsis */
+	while (i < n) {
+		uint32_t cp;
+		size_t len = hl_utf8_decode(p + i, n - i, &cp);
+		int cw = len ? hl_cp_width(cp) : 1;
+		if (!len)
+			len = 1;
+		if (w + (size_t)cw + 1 <= width)
+			fit = i + len;
+		w += (size_t)cw;
+		i += len;
+	}
+	if (w <= width)
+		hl_buf_add(b, (const char *)p, n);
+	else if (width)
+		hl_buf_add(b, (const char *)p, fit), hl_buf_adds(b, "\xe2\x80\xa6");
+	hl_buf_free(&v);
+}

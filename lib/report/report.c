@@ -13,11 +13,13 @@
 #include "report/reportint.h"
 #include "hl/strmap.h"
 
+const char *const hl_report_names[] = {"monthly", "weekly", "staff", "tickets",
+				       "caller",  "calls",  "todo",  NULL};
+
 int hl_report_kind_parse(const char *s)
 {
-	static const char *const names[] = {"monthly", "weekly", "staff", "tickets", "caller", "calls"};
-	for (int i = 0; i < 6; i++)
-		if (hl_streq(s, names[i]))
+	for (int i = 0; hl_report_names[i]; i++)
+		if (hl_streq(s, hl_report_names[i]))
 			return i;
 	return -1;
 }
@@ -154,6 +156,9 @@ static void feed(void *arg, const struct hl_digested *d, const char *file)
 	struct hl_ticket *t = hl_fold_event(&r->tickets, ev, file, d->line);
 	if (!t)
 		return;
+	/* the search sees every word said of the ticket, its notes too */
+	if (r->o.grep && ev->text && hl_text_has(ev->text, r->o.grep))
+		((struct hl_facts *)hl_strmap_put(&r->facts, t->id))->hit = 1;
 	if (ev->kind == HL_EV_OPEN || (hl_rep_in_period(r, ev->time.t) &&
 				       (ev->kind == HL_EV_RESOLVE || ev->kind == HL_EV_FOLLOWUP)))
 		note(r, t, ev);
@@ -299,7 +304,7 @@ void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
 {
 	static const char *const titles[] = {"热线工作分析表 (monthly)", "热线周报 (weekly)",
 					     "人员统计 (staff)", "工单明细 (tickets)", "客户档案 (caller)",
-					     "呼叫中心报表 (calls)"};
+					     "呼叫中心报表 (calls)", "待办 (todo)"};
 	doc->title = hl_xstrdup(titles[r->o.kind]);
 	doc->period = hl_xstrdup(r->o.period.label);
 	if (r->o.now) {
@@ -323,6 +328,7 @@ void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc)
 	case HL_REP_WEEKLY: hl_report_weekly(r, doc); break;
 	case HL_REP_STAFF: hl_report_staff(r, doc); break;
 	case HL_REP_CALLS: hl_report_calls(r, doc); break;
+	case HL_REP_TODO: hl_report_todo(r, doc); break;
 	default: hl_report_tickets(r, doc); break;
 	}
 }

@@ -112,7 +112,27 @@ static int listed(const struct hl_reporter *r, const struct hl_ticket *t)
 		return 0;
 	if (o->dept && (!t->dept || !hl_streq(o->dept, t->dept)))
 		return 0;
-	return !o->category || (int)t->category == o->category;
+	if (o->category && (int)t->category != o->category)
+		return 0;
+	/* the search */
+	if (o->assignee && (!t->assignee || !hl_streq(o->assignee, t->assignee)))
+		return 0;
+	if (o->state >= 0 && (int)t->state != o->state)
+		return 0;
+	if (o->place && (!t->place || !hl_glob_match(o->place, t->place)))
+		return 0;
+	if (o->caller && (!t->caller || !hl_text_has(t->caller, o->caller)))
+		return 0;
+	if (o->grep && !hl_rep_facts(r, t)->hit)
+		return 0;
+	if (o->phone_part) {
+		struct hl_buf norm = {0};
+		int yes = t->phone && !hl_phone_normalize(t->phone, &norm, NULL) &&
+			  strstr(norm.s, o->phone_part);
+		hl_buf_free(&norm);
+		return yes;
+	}
+	return 1;
 }
 
 /* A deadline cell (HL_CELL_CLOCK): met, late by how many seconds, or due when. */
@@ -130,7 +150,8 @@ static void clock_cell(const struct hl_clockv *v, int64_t end, struct hl_buf *ou
 	}
 }
 
-static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct hl_ticket *t)
+static void ticket_row(struct hl_reporter *r, struct hl_doc *doc, struct hl_tab *tab,
+		       const struct hl_ticket *t)
 {
 	struct hl_buf b = {0};
 	struct hl_clockv v[HL_NCLOCKS];
@@ -149,9 +170,23 @@ static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct h
 	}
 	hl_tab_set(tab, row, c++, hl_vocab_name(&hl_channels, t->channel));
 	hl_tab_set(tab, row, c++, t->place);
+	if (!caller)
+		hl_tab_set(tab, row, c++, t->caller);
 	hl_tab_set(tab, row, c++, t->dept);
 	hl_tab_set(tab, row, c++, t->assignee);
 	hl_tab_set(tab, row, c++, hl_state_name(t->state));
+	if (!caller) {
+		/* the deadline to watch: the nearest of the clocks running */
+		int64_t next = 0;
+		hl_clocks(r->cfg, t, r->o.period.to, v, NULL);
+		for (int k = 0; k < HL_NCLOCKS; k++)
+			if (v[k].runs && !v[k].done && (!next || v[k].due < next))
+				next = v[k].due;
+		hl_buf_clear(&b);
+		if (next)
+			hl_rep_stamp(next, &b);
+		hl_tab_set(tab, row, c++, b.s);
+	}
 	hl_buf_clear(&b);
 	if (t->resolved.t && !hl_rep_unresolved(t))
 		hl_rep_stamp(t->resolved.t, &b);
@@ -160,15 +195,25 @@ static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct h
 	if (t->followups)
 		hl_rep_num(tab, row, c, t->last_score);
 	c++;
-	if (caller) {
-		hl_tab_set(tab, row, c++, t->text);
-	} else {
-		hl_clocks(r->cfg, t, r->o.period.to, v, NULL);
+	hl_tab_set(tab, row, c++, t->text);
+	if (!caller) {
 		int64_t end = r->o.period.to;
 		for (int k = 0; k < HL_NCLOCKS; k++) {
 			hl_buf_clear(&b);
 			clock_cell(&v[k], end, &b);
 			hl_tab_set(tab, row, c++, b.s);
+		}
+	}
+	/* a late clock links to how it was judged (HTML) */
+	if (r->o.explain) {
+		long met[HL_NCLOCKS] = {0}, late[HL_NCLOCKS] = {0};
+		if (hl_rep_judge(r, t, met, late, 1)) {
+			int64_t at = r->o.period.to;
+			if (t->state == HL_ST_CLOSED && t->closed.t < at)
+				at = t->closed.t;
+			hl_buf_clear(&b);
+			hl_ticket_explain(r->cfg, t, at, &b);
+			hl_doc_add_explain(doc, t->id, b.s);
 		}
 	}
 	hl_buf_free(&b);
@@ -185,13 +230,19 @@ void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc)
 		hl_tab_col(tab, "priority", "优先级", HL_CELL_TEXT);
 		hl_tab_col(tab, "phone", "电话", HL_CELL_TEXT);
 	}
-	const char *keys[] = {"channel", "place", "dept", "assignee", "state", "resolved", "verdict"};
-	const char *labels[] = {"渠道", "地点", "部门", "承办人", "状态", "办结时间", "结论"};
-	for (int k = 0; k < 7; k++)
-		hl_tab_col(tab, keys[k], labels[k], k == 5 ? HL_CELL_TIME : HL_CELL_TEXT);
+	hl_tab_col(tab, "channel", "渠道", HL_CELL_TEXT);
+	hl_tab_col(tab, "place", "地点", HL_CELL_TEXT);
+	if (!caller)
+		hl_tab_col(tab, "caller", "来电人", HL_CELL_TEXT);
+	hl_tab_col(tab, "dept", "部门", HL_CELL_TEXT);
+	hl_tab_col(tab, "assignee", "承办人", HL_CELL_TEXT);
+	hl_tab_col(tab, "state", "状态", HL_CELL_TEXT);
+	if (!caller)
+		hl_tab_col(tab, "next_due", "下一期限", HL_CELL_TIME);
+	hl_tab_col(tab, "resolved", "办结时间", HL_CELL_TIME);
+	hl_tab_col(tab, "verdict", "结论", HL_CELL_TEXT);
 	hl_tab_col(tab, "score", "满意度", HL_CELL_COUNT);
-	if (caller)
-		hl_tab_col(tab, "text", "内容", HL_CELL_TEXT);
+	hl_tab_col(tab, "text", "内容", HL_CELL_TEXT);
 	static const char *const clock_labels[HL_NCLOCKS] = {"派单", "签收", "答复", "到场",
 							     "跟进", "办结", "回访", "回拨"};
 	for (int k = 0; !caller && k < HL_NCLOCKS; k++)
@@ -200,7 +251,7 @@ void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc)
 	struct hl_ticket **list = hl_rep_in_order(r, &n);
 	for (size_t i = 0; i < n; i++)
 		if (listed(r, list[i]))
-			ticket_row(r, tab, list[i]);
+			ticket_row(r, doc, tab, list[i]);
 	free(list);
 	if (!caller)
 		drop_empty(tab, tab->ncols - HL_NCLOCKS);

@@ -16,6 +16,7 @@ struct hl_facts {
 	int fcr;               /* resolved on the spot by who took the call */
 	int followups, good;   /* 回访 in the period, and those scoring 4 or 5 */
 	int repeat;            /* a repeat complaint */
+	int hit;               /* --grep: its words or a note hold the text */
 };
 
 struct hl_reporter {
@@ -49,6 +50,8 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc);
 void hl_report_weekly(struct hl_reporter *r, struct hl_doc *doc);
 void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc);
 void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc);
+/* The work in hand of o.person, else of o.dept, as of o.now. */
+void hl_report_todo(struct hl_reporter *r, struct hl_doc *doc);
 /* The phone queue: per queue, hour of day and agent. */
 void hl_report_calls(struct hl_reporter *r, struct hl_doc *doc);
 /* The per-queue table alone (weekly), when the period has call records. */
