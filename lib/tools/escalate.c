@@ -278,11 +278,12 @@ struct one {
 	struct hl_tickets tickets;
 };
 
-/* A line that does not hold the id is no record of the ticket. */
+/* A record (a time first: not the header) that does not hold the id is
+ * no record of the ticket. */
 static int not_its(const char *line, size_t len, void *arg)
 {
 	const struct one *o = arg;
-	return !memmem(line, len, o->id, strlen(o->id));
+	return len && line[0] >= '0' && line[0] <= '9' && !memmem(line, len, o->id, strlen(o->id));
 }
 
 static int parse_one(const struct hl_cols *c, void *out, void *arg, struct hl_buf *err)

@@ -64,12 +64,12 @@ is "staff: first contacts, work, breaches, fines in order (20 for a call-back; 1
 
 run "$HL_REPORT" tickets --open -o csv --no-bom
 is "tickets --open: state and every clock, phones masked, formulas neutralized" "$(cat "$T/out" | tr -d '\r')" \
-"ticket,opened,category,priority,phone,channel,place,dept,assignee,state,resolved,verdict,score,assign,assign_late_hours,ack,ack_late_hours,reply,reply_late_hours,update,update_late_hours,resolve,resolve_late_hours,callback,callback_late_hours
-HL-20261102-0001,2026-11-02 09:00,complaint,normal,139****0002,phone,3栋,客服部,王芳,assigned,,,,met,,late,686.3,late,663.0,late,519.0,late,639.0,,
-HL-20261102-0004,2026-11-02 21:00,missed,normal,137****0004,,,,,missed,,,,,,,,,,,,,,late,651.0
-HL-20261103-0001,2026-11-03 09:00,suggestion,normal,,web,\"'=1+2\",,,open,,adopted,2,met,,,,met,,late,489.0,,,,"
+"ticket,opened,category,priority,phone,channel,place,caller,dept,assignee,state,next_due,resolved,verdict,score,text,assign,assign_late_hours,ack,ack_late_hours,reply,reply_late_hours,update,update_late_hours,resolve,resolve_late_hours,callback,callback_late_hours
+HL-20261102-0001,2026-11-02 09:00,complaint,normal,139****0002,phone,3栋,,客服部,王芳,assigned,2026-11-02 09:40,,,,又吵了,met,,late,686.3,late,663.0,late,519.0,late,639.0,,
+HL-20261102-0004,2026-11-02 21:00,missed,normal,137****0004,,,,,,missed,2026-11-03 21:00,,,,,,,,,,,,,,,late,651.0
+HL-20261103-0001,2026-11-03 09:00,suggestion,normal,,web,\"'=1+2\",,,,open,2026-11-10 15:00,,adopted,2,加装路灯,met,,,,met,,late,489.0,,,,"
 run "$HL_REPORT" tickets --open
-like "tickets text: Chinese clock names" "$(sed -n 3p "$T/out")" "满意度  派单  签收 +答复"
+like "tickets text: Chinese clock names" "$(sed -n 3p "$T/out")" "满意度  内容 +派单  签收 +答复"
 like "tickets text: a deadline late by days and hours" "$(sed -n 4p "$T/out")" " met   late 28d14h20m  late 27d15h "
 like "tickets text: a deadline not yet come" "$(HL_NOW=2026-11-02T09:30:00+08:00 "$HL_REPORT" tickets --open)" "due 11-0[0-9] [0-9][0-9]:[0-9][0-9]"
 run "$HL_REPORT" tickets --month 2026-11 --category consult -o csv --no-bom
@@ -160,5 +160,5 @@ like "unknown report" "$(head -n 1 "$T/err")" "^hl-report: unknown report 'yearl
 run "$HL_REPORT" caller
 is_err "caller without a phone" "hl-report: caller: which phone?"
 run "$HL_REPORT" monthly -o pdf
-is_err "unknown format" "hl-report: unknown output format 'pdf' (text, csv, yaml, html or xlsx)"
+is_err "unknown format" "hl-report: unknown output format 'pdf' (text, csv, yaml, html, xlsx; notify for todo)"
 done_testing
