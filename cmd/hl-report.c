@@ -118,8 +118,8 @@ static int search(struct args *a, const struct hl_config *cfg, struct hl_buf *no
 	a->o.state = -1;
 	if (a->o.kind == HL_REP_TODO) {
 		a->o.person = a->by;
-		if (!a->o.person && !a->o.dept)
-			a->o.person = getenv("HL_ACTOR");
+		if (!a->o.person && !a->o.dept && (a->o.person = getenv("HL_ACTOR")) && !*a->o.person)
+			a->o.person = NULL;
 		if (a->by && a->o.dept)
 			rc = hl_fail(err, "todo: --by or --dept, not both");
 		else if (!a->o.person && !a->o.dept)
