@@ -161,6 +161,39 @@ static int search(struct args *a, const struct hl_config *cfg, struct hl_buf *no
 	return rc;
 }
 
+/* The period before (month-on-month, week-on-week), built the same way
+ * for the page's comparison; a journal on standard input is read once. */
+static void previous(const struct args *a, const struct hl_config *cfg, char *const *files,
+		     int nfiles, struct hl_doc *doc)
+{
+	struct hl_report_opts o = a->o;
+	const struct hl_period *p = &a->o.period;
+	struct hl_buf err = {0};
+	for (int i = 0; i < nfiles; i++)
+		if (hl_streq(files[i], "-"))
+			return;
+	if (a->week || (!a->month && !a->from && a->o.kind == HL_REP_WEEKLY)) {
+		hl_period_last_week(p->from, &o.period);
+	} else if (a->month || !a->from) {
+		hl_period_last_month(p->from, &o.period);
+	} else {
+		o.period.from = p->from - (p->to - p->from);
+		o.period.to = p->from;
+		snprintf(o.period.label, sizeof o.period.label, "上期");
+	}
+	o.explain = 0;
+	struct hl_reporter *r = hl_reporter_new(cfg, &o);
+	struct hl_doc *prev = hl_xcalloc(1, sizeof *prev);
+	if (hl_reporter_read(r, files, nfiles, &err) == 0) {
+		hl_reporter_build(r, prev);
+		doc->previous = prev;
+	} else {
+		free(prev);
+	}
+	hl_reporter_free(r);
+	hl_buf_free(&err);
+}
+
 int main(int argc, char **argv)
 {
 	struct args a = {0};
@@ -213,6 +246,8 @@ int main(int argc, char **argv)
 	} else {
 		hl_reporter_build(r, &doc);
 		hl_buf_clear(&err);
+		if (a.fmt == HL_DOC_HTML && doc.signatures)
+			previous(&a, &cfg, argv, argc, &doc);
 		/* like grep: 1 when the report selected nothing */
 		int none = hl_doc_empty(&doc);
 		doc.width = hl_term_width(STDOUT_FILENO);

@@ -62,6 +62,8 @@ struct hl_config {
 	char *source;        /* the file read, or "(defaults)" */
 	char *timezone;      /* NULL: TZ from the environment */
 	char *prefix;        /* ticket id prefix, "HL" */
+	char *organisation;  /* whose hotline, at the head of a filed report */
+	char *unit;          /* the unit within it that keeps the hotline */
 	int digits;          /* minimum digits of the daily sequence */
 	int reopen_at;       /* a followup score at or below this reopens */
 	struct hl_dept *depts;

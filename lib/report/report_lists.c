@@ -208,7 +208,7 @@ static void ticket_row(struct hl_reporter *r, struct hl_doc *doc, struct hl_tab 
 	if (r->o.explain) {
 		long met[HL_NCLOCKS] = {0}, late[HL_NCLOCKS] = {0};
 		if (hl_rep_judge(r, t, met, late, 1)) {
-			int64_t at = r->o.period.to;
+			int64_t at = r->o.period.to < r->o.now ? r->o.period.to : r->o.now;
 			if (t->state == HL_ST_CLOSED && t->closed.t < at)
 				at = t->closed.t;
 			hl_buf_clear(&b);

@@ -355,6 +355,10 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		}
 		return hl_cfg_str(c, key, v, &cfg->timezone) || check_zone(c, v);
 	}
+	if (hl_streq(key, "organisation"))
+		return hl_cfg_str(c, key, v, &cfg->organisation);
+	if (hl_streq(key, "unit"))
+		return hl_cfg_str(c, key, v, &cfg->unit);
 	if (hl_streq(key, "ticket"))
 		return hl_cfg_each_key(c, v, key, ticket_key, cfg);
 	if (hl_streq(key, "followup"))
@@ -490,6 +494,8 @@ void hl_config_free(struct hl_config *cfg)
 	free(cfg->source);
 	free(cfg->timezone);
 	free(cfg->prefix);
+	free(cfg->organisation);
+	free(cfg->unit);
 	memset(cfg, 0, sizeof *cfg);
 }
 
