@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hl/clocks.h"
 #include "hl/doc.h"
 
 int hl_doc_html(const struct hl_doc *d, FILE *fp);
@@ -175,9 +174,11 @@ static void change(struct hl_buf *b, enum hl_cell_type type, const char *now, co
 		return;
 	}
 	if (type == HL_CELL_DURATION) {
+		char secs[32];
+		snprintf(secs, sizeof secs, "%.0f", x - y);
 		if (x >= y)
 			hl_buf_addc(b, '+');
-		hl_span_format((int64_t)(x - y), b);
+		hl_cell_show(type, secs, b);
 	} else if (type == HL_CELL_COUNT) {
 		hl_buf_printf(b, "%+.0f", x - y);
 	} else {
