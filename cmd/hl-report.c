@@ -14,12 +14,10 @@
 static void usage(FILE *fp)
 {
 	fprintf(fp,
-		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html|xlsx] [--no-bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
-		"       hl-report tickets [--open] [--dept DEPT] [--category CATEGORY] [--assignee PERSON] [--state STATE]\n"
-		"                 [--place GLOB] [--grep TEXT] [--caller NAME] [--phone DIGITS] [options] [FILE ...]\n"
+		"usage: hl-report REPORT [--month YYYY-MM | --week YYYY-Www | --from DATE --to DATE] [--by KEYS] [-o text|csv|yaml|html|xlsx] [--columns KEYS] [--no-bom] [--reveal-phones] [-C CONFIG] [FILE ...]\n"
+		"       hl-report tickets [--open] [--dept DEPT] [--category CATEGORY] [--assignee PERSON] [--state STATE] [--place GLOB] [--grep TEXT] [--caller NAME] [--phone DIGITS] [options] [FILE ...]\n"
 		"       hl-report caller PHONE [options] [FILE ...]\n"
-		"       hl-report todo [--by PERSON | --dept DEPT] [-o text|csv|yaml|html|xlsx|notify] [FILE ...]\n"
-		"       (text: --columns KEYS)\n");
+		"       hl-report todo [--by PERSON | --dept DEPT] [-o text|csv|yaml|html|xlsx|notify] [options] [FILE ...]\n");
 }
 
 struct args {
