@@ -146,7 +146,7 @@ int hl_table_print(const struct hl_table *t, FILE *fp)
 		}
 		/* one column alone too wide: cut to what is left */
 		size_t keys = span(w, cols, nkey) + (nkey ? 2 : 0), c = cols[n - 1];
-		if (n == nkey + 1 && keys + w[c] > t->width && t->width > keys + MIN_CUT)
+		if (n == nkey + 1 && keys + w[c] > t->width && t->width > keys + 1)
 			w[c] = t->width - keys;
 		if (!first && fputc('\n', fp) == EOF)
 			rc = -1;
