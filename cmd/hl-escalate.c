@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "hl/config.h"
 #include "hl/escalate.h"
@@ -109,12 +110,23 @@ int main(int argc, char **argv)
 	if (hl_escalator_read(e, argv + optind, argc - optind, &err)) {
 		hl_warnx("%s", err.s);
 	} else if (nexplain) {
-		/* every ticket asked for; any not open makes it an error */
+		/* every ticket asked for, open from the state, the others
+		 * from the whole journal; one unknown makes it an error */
 		rc = HL_EXIT_OK;
 		for (size_t i = 0; i < nexplain; i++) {
+			int found = 0;
 			hl_buf_clear(&ex);
-			if (hl_escalator_explain(e, explain[i], &ex)) {
-				hl_warnx("%s: no open ticket of that id", explain[i]);
+			if (!hl_escalator_explain(e, explain[i], &ex))
+				found = 1;
+			else if ((found = hl_explain_read(&cfg, argv + optind, argc - optind, explain[i],
+							  now.t, &ex, &err)) < 0) {
+				hl_warnx("%s", err.s);
+				rc = HL_EXIT_ERROR;
+				break;
+			} else
+				found = !found;
+			if (!found) {
+				hl_warnx("%s: no ticket of that id", explain[i]);
 				rc = HL_EXIT_ERROR;
 			} else if (fputs(ex.s, stdout) < 0) {
 				rc = HL_EXIT_ERROR;
@@ -124,7 +136,8 @@ int main(int argc, char **argv)
 	} else {
 		const struct hl_alert *a;
 		size_t held, n = hl_escalator_run(e, &a, &held);
-		int bad = out == OUT_TEXT ? hl_alerts_text(a, n, now.t, stdout)
+		int bad = out == OUT_TEXT ? hl_alerts_text(a, n, now.t, hl_term_width(STDOUT_FILENO),
+							   hl_term_colour(STDOUT_FILENO), stdout)
 			  : out == OUT_NOTIFY ? hl_alerts_notify(a, n, now.t, stdout)
 			  : out == OUT_XLSX   ? write_xlsx(a, n, now.t, &cfg)
 					      : write_records(a, n, now, out == OUT_YAML);

@@ -63,6 +63,11 @@ say hl-report weekly --from 2026-11-03 --to 2026-11-03
 say hl-report staff --from 2026-11-03 --to 2026-11-03
 say hl-report caller 13700002222
 
+at 2026-11-04T09:30:00+08:00 "what the operator keeps open all day (at 80 columns), and a search"
+COLUMNS=80 say hl-report todo
+COLUMNS=80 say hl-report tickets --grep 水管 --columns ticket,place,caller,state,next_due,text
+say hl-report todo --by 张伟 -o notify
+
 echo
 echo "== A campus logistics hotline (examples/campus) =="
 export HL_CONFIG="$EX/campus/hotline.yaml" HL_ACTOR=小王 HL_JOURNAL="$W/campus.csv"

@@ -35,14 +35,22 @@ int hl_escalator_read(struct hl_escalator *e, char *const *files, int nfiles, st
  * freed. Notices held back by the quiet hours are counted in *held. */
 size_t hl_escalator_run(struct hl_escalator *e, const struct hl_alert **out, size_t *held);
 /* The clocks of one ticket and how they were computed; -1 when no open
- * ticket has that id. */
+ * ticket has that id (hl_explain_read looks for the others). */
 int hl_escalator_explain(struct hl_escalator *e, const char *id, struct hl_buf *out);
 void hl_escalator_free(struct hl_escalator *e);
+/* The clocks of any ticket, closed ones included, from the whole
+ * journal as of now (records after it unread), or as of its close when
+ * it closed before: 0, 1 when no ticket has that id, -1 when a file
+ * cannot be read (message in err). */
+int hl_explain_read(const struct hl_config *cfg, char *const *files, int nfiles, const char *id,
+		    int64_t now, struct hl_buf *out, struct hl_buf *err);
 
 /* An alert as an escalate record. */
 void hl_alert_record(const struct hl_alert *a, struct hl_time now, struct hl_record *r);
-/* A readable table, overdue first, in the reports' language. */
-int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, FILE *fp);
+/* A readable table, overdue first, in the reports' language, fitted to
+ * width columns (0: no limit), overdue ones in colour when colour is set. */
+int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, size_t width, int colour,
+		   FILE *fp);
 /* The notices as a document (hl-escalate -o xlsx): a table of typed
  * cells, the lateness (now less the deadline) in seconds. */
 void hl_alerts_doc(const struct hl_alert *a, size_t n, int64_t now, const char *organisation,

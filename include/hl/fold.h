@@ -43,6 +43,8 @@ struct hl_ticket {
 	char *opener;      /* first-contact owner (首问责任人) */
 	char *phone, *dept, *assignee, *place;
 	char *text;        /* what the caller said (the open's text) */
+	char *caller;      /* the caller's name, when given (not in the state
+			    * cache: the cron tools never show it) */
 	struct hl_time opened, last, assigned, acked, resolved, closed;
 	struct hl_time reopened, replied, arrived;  /* t == 0: not yet */
 	struct hl_time progress;   /* the latest reply, arrive or update */

@@ -3,6 +3,8 @@
 #ifndef HL_REPORT_H
 #define HL_REPORT_H
 
+#include <stdio.h>
+
 #include "hl/config.h"
 #include "hl/doc.h"
 #include "hl/period.h"
@@ -10,6 +12,7 @@
 
 enum hl_report_kind {
 	HL_REP_MONTHLY, HL_REP_WEEKLY, HL_REP_STAFF, HL_REP_TICKETS, HL_REP_CALLER, HL_REP_CALLS,
+	HL_REP_TODO,
 };
 
 enum hl_group_key {
@@ -24,13 +27,23 @@ struct hl_report_opts {
 	int open_only;           /* tickets: only unresolved ones */
 	const char *dept;        /* tickets: one department */
 	int category;            /* tickets: one category, 0 all */
-	int state;               /* tickets: one state (enum hl_state), 0 all */
 	const char *phone;       /* caller: normalized phone */
+	/* tickets: the search (each NULL or -1 for any) */
+	const char *assignee;    /* exactly */
+	const char *place;       /* a glob: * any text, ? one character */
+	const char *grep;        /* in the caller's words or any note, Latin in any case */
+	const char *caller;      /* in the caller's name, Latin in any case */
+	const char *phone_part;  /* normalized digits anywhere in the phone */
+	int state;               /* enum hl_state, -1 any */
+	/* todo: whose work (a person, else the department's) */
+	const char *person;
+	int explain;             /* late clocks explained (HTML links to them) */
 	int reveal_phones;
 	int64_t now;             /* when the report is made (its title says so) */
 };
 
 /* "monthly", ...; -1 when unknown. */
+extern const char *const hl_report_names[];
 int hl_report_kind_parse(const char *s);
 /* "dept,category" into by; -1 with a message for an unknown key. */
 int hl_report_by_parse(const char *s, int by[4], struct hl_buf *err);
@@ -43,5 +56,15 @@ struct hl_reporter *hl_reporter_new(const struct hl_config *cfg, const struct hl
 int hl_reporter_read(struct hl_reporter *r, char *const *files, int nfiles, struct hl_buf *err);
 void hl_reporter_build(struct hl_reporter *r, struct hl_doc *doc);
 void hl_reporter_free(struct hl_reporter *r);
+
+/* The todo report as notify lines (hl-escalate(1)): a line a person,
+ * name, phone, e-mail and the message, tab-separated, each shown
+ * visibly; -1 on a write error. */
+int hl_todo_notify(struct hl_reporter *r, FILE *fp);
+/* Whether a name is one the configuration knows (staff, a head or a
+ * leader, the manager); 1 when it knows nobody. known gets them all. */
+int hl_config_knows_person(const struct hl_config *cfg, const char *name, struct hl_buf *known);
+/* The same for a department. */
+int hl_config_knows_dept(const struct hl_config *cfg, const char *name, struct hl_buf *known);
 
 #endif

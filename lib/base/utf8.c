@@ -270,3 +270,85 @@ void hl_buf_line(struct hl_buf *b, const char *fmt, ...)
 	hl_buf_addc(b, '\n');
 	hl_buf_free(&line);
 }
+
+void hl_buf_add_cut(struct hl_buf *b, const char *s, size_t width)
+{
+	struct hl_buf v = {0};
+	hl_buf_add_visible(&v, s, strlen(s));
+	const unsigned char *p = (const unsigned char *)hl_buf_str(&v);
+	size_t n = v.len, i = 0, w = 0, fit = 0;
+	/* fit: the bytes that leave room for the ellipsis */
+	while (i < n) {
+		uint32_t cp;
+		size_t len = hl_utf8_decode(p + i, n - i, &cp);
+		int cw = len ? hl_cp_width(cp) : 1;
+		if (!len)
+			len = 1;
+		if (w + (size_t)cw + 1 <= width)
+			fit = i + len;
+		w += (size_t)cw;
+		i += len;
+	}
+	if (w <= width)
+		hl_buf_add(b, (const char *)p, n);
+	else if (width)
+		hl_buf_add(b, (const char *)p, fit), hl_buf_adds(b, "\xe2\x80\xa6");
+	hl_buf_free(&v);
+}
+
+/* ---- matching words (the tickets' search) ---- */
+
+int hl_glob_match(const char *pat, const char *s)
+{
+	const char *star = NULL, *retry = NULL;
+	while (*s) {
+		if (*pat == '*') {
+			star = ++pat, retry = s;
+			continue;
+		}
+		size_t n = 1;
+		uint32_t cp;
+		if ((unsigned char)*s >= 0x80 && !(n = hl_utf8_decode((const unsigned char *)s, strlen(s), &cp)))
+			n = 1;
+		if (*pat == '?') {
+			pat++, s += n;
+			continue;
+		}
+		if (*pat && *pat == *s) {
+			pat++, s++;
+			continue;
+		}
+		if (!star)
+			return 0;
+		/* the star takes one more character */
+		pat = star;
+		n = 1;
+		if ((unsigned char)*retry >= 0x80 &&
+		    !(n = hl_utf8_decode((const unsigned char *)retry, strlen(retry), &cp)))
+			n = 1;
+		s = retry += n;
+	}
+	while (*pat == '*')
+		pat++;
+	return !*pat;
+}
+
+static int lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+int hl_text_has(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!hay)
+		return 0;
+	for (const char *p = hay; *p; p++) {
+		size_t i = 0;
+		while (i < n && p[i] && lower((unsigned char)p[i]) == lower((unsigned char)needle[i]))
+			i++;
+		if (i == n)
+			return 1;
+	}
+	return !n;
+}

@@ -55,5 +55,13 @@ void hl_buf_add_visible(struct hl_buf *b, const char *s, size_t n);
 /* One line for people: formatted, made visible whole (the format's own
  * text is one line of plain text), then a line feed. */
 void hl_buf_line(struct hl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* s shown visibly (hl_buf_add_visible) and, when wider than width
+ * columns, cut to width with an ellipsis (U+2026, one column) last. */
+void hl_buf_add_cut(struct hl_buf *b, const char *s, size_t width);
+
+/* A glob of * (any text) and ? (one character) over UTF-8 text. */
+int hl_glob_match(const char *pat, const char *s);
+/* Whether needle is in hay, ASCII letters in any case. */
+int hl_text_has(const char *hay, const char *needle);
 
 #endif

@@ -40,10 +40,25 @@ size_t hl_tab_row(struct hl_tab *t)
 	if ((t->nrows + 1) * t->ncols > t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16 * t->ncols;
 		t->cell = hl_xreallocarray(t->cell, t->cap, sizeof *t->cell);
+		if (t->n)
+			t->n = hl_xreallocarray(t->n, t->cap, sizeof *t->n);
 	}
-	for (size_t c = 0; c < t->ncols; c++)
+	for (size_t c = 0; c < t->ncols; c++) {
 		t->cell[t->nrows * t->ncols + c] = hl_xstrdup("");
+		if (t->n)
+			t->n[t->nrows * t->ncols + c] = -1;
+	}
 	return t->nrows++;
+}
+
+void hl_tab_set_n(struct hl_tab *t, size_t row, size_t col, long n)
+{
+	if (!t->n) {
+		t->n = hl_xreallocarray(NULL, t->cap, sizeof *t->n);
+		for (size_t i = 0; i < t->cap; i++)
+			t->n[i] = -1;
+	}
+	t->n[row * t->ncols + col] = n;
 }
 
 void hl_tab_set(struct hl_tab *t, size_t row, size_t col, const char *value)
@@ -68,10 +83,13 @@ void hl_tab_drop(struct hl_tab *t, size_t c)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
-		if (i % t->ncols == c)
+		if (i % t->ncols == c) {
 			free(t->cell[i]);
-		else
-			t->cell[k++] = t->cell[i];
+			continue;
+		}
+		if (t->n)
+			t->n[k] = t->n[i];
+		t->cell[k++] = t->cell[i];
 	}
 	free(t->col[c].key);
 	free(t->col[c].label);
@@ -89,12 +107,80 @@ struct hl_chart *hl_doc_chart(struct hl_doc *d, const char *title, int percent)
 	return c;
 }
 
-void hl_chart_add(struct hl_chart *c, const char *label, double value)
+void hl_chart_add_n(struct hl_chart *c, const char *label, double value, long n)
 {
 	c->label = hl_xreallocarray(c->label, c->n + 1, sizeof *c->label);
 	c->value = hl_xreallocarray(c->value, c->n + 1, sizeof *c->value);
+	c->size = hl_xreallocarray(c->size, c->n + 1, sizeof *c->size);
 	c->label[c->n] = hl_xstrdup(label);
+	c->size[c->n] = n;
 	c->value[c->n++] = value;
+}
+
+void hl_chart_add(struct hl_chart *c, const char *label, double value)
+{
+	hl_chart_add_n(c, label, value, -1);
+}
+
+void hl_doc_define(struct hl_doc *d, const char *term, const char *text)
+{
+	d->def = hl_xreallocarray(d->def, d->ndefs + 1, sizeof *d->def);
+	d->def[d->ndefs++] = (struct hl_def){hl_xstrdup(term), hl_xstrdup(text)};
+}
+
+void hl_doc_add_explain(struct hl_doc *d, const char *id, const char *text)
+{
+	d->explain = hl_xreallocarray(d->explain, d->nexplains + 1, sizeof *d->explain);
+	d->explain[d->nexplains++] = (struct hl_explain){hl_xstrdup(id), hl_xstrdup(text)};
+}
+
+int hl_doc_empty(const struct hl_doc *d)
+{
+	for (size_t i = 0; i < d->ntabs; i++)
+		if (d->tab[i].nrows > (size_t)(d->tab[i].totals ? 1 : 0))
+			return 0;
+	return 1;
+}
+
+/* Whether key is in the comma-separated list. */
+static int listed_key(const char *list, const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == n && !strncmp(p, key, n))
+			return 1;
+		p += len + (p[len] == ',');
+	}
+	return 0;
+}
+
+int hl_doc_select(struct hl_doc *d, const char *list, struct hl_buf *err)
+{
+	/* every key asked for is some table's */
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, ","), found = 0;
+		for (size_t i = 0; i < d->ntabs && !found; i++)
+			for (size_t c = 0; c < d->tab[i].ncols && !found; c++)
+				found = strlen(d->tab[i].col[c].key) == len &&
+					!strncmp(d->tab[i].col[c].key, p, len);
+		if (!found) {
+			hl_fail(err, "unknown column '%.*s' (", (int)len, p);
+			for (size_t i = 0; i < d->ntabs; i++)
+				for (size_t c = 0; c < d->tab[i].ncols; c++)
+					hl_buf_printf(err, "%s%s", i || c ? ", " : "", d->tab[i].col[c].key);
+			hl_buf_adds(err, ")");
+			return -1;
+		}
+		p += len + (p[len] == ',');
+	}
+	for (size_t i = 0; i < d->ntabs; i++) {
+		struct hl_tab *t = &d->tab[i];
+		for (size_t c = t->ncols; c-- > 1;)
+			if (!listed_key(list, t->col[c].key))
+				hl_tab_drop(t, c);
+	}
+	return 0;
 }
 
 void hl_doc_free(struct hl_doc *d)
@@ -105,13 +191,23 @@ void hl_doc_free(struct hl_doc *d)
 			free(t->cell[k]);
 		for (size_t c = 0; c < t->ncols; c++)
 			free(t->col[c].key), free(t->col[c].label);
-		free(t->cell), free(t->col), free(t->title);
+		free(t->cell), free(t->n), free(t->col), free(t->title);
 	}
 	for (size_t i = 0; i < d->ncharts; i++) {
 		for (size_t k = 0; k < d->chart[i].n; k++)
 			free(d->chart[i].label[k]);
-		free(d->chart[i].label), free(d->chart[i].value), free(d->chart[i].title);
+		free(d->chart[i].label), free(d->chart[i].value), free(d->chart[i].size);
+		free(d->chart[i].title);
 	}
+	for (size_t i = 0; i < d->ndefs; i++)
+		free(d->def[i].term), free(d->def[i].text);
+	for (size_t i = 0; i < d->nexplains; i++)
+		free(d->explain[i].id), free(d->explain[i].text);
+	if (d->previous) {
+		hl_doc_free(d->previous);
+		free(d->previous);
+	}
+	free(d->def), free(d->explain), free(d->org), free(d->unit);
 	free(d->tab), free(d->chart), free(d->title), free(d->period), free(d->generated);
 	memset(d, 0, sizeof *d);
 }
@@ -296,16 +392,21 @@ static void csv_tab(const struct hl_doc *d, const struct hl_tab *t, struct hl_bu
 
 /* ---- text ---- */
 
-static void text_tab(const struct hl_tab *t, int titled, FILE *fp, int *rc)
+static void text_tab(const struct hl_doc *d, const struct hl_tab *t, int titled, FILE *fp, int *rc)
 {
 	struct hl_table tt;
 	const char **row = hl_xcalloc(t->ncols, sizeof *row);
 	struct hl_buf *shown = hl_xcalloc(t->ncols, sizeof *shown);
 	hl_table_init(&tt, t->ncols);
+	tt.width = d->width;
+	tt.colour = d->colour;
 	for (size_t c = 0; c < t->ncols; c++) {
 		row[c] = t->col[c].label;
 		if (HL_CELL_NUMERIC(t->col[c].type) && c < 32)
 			tt.right |= 1u << c;
+		/* the caller's words give way first */
+		if (hl_streq(t->col[c].key, "text"))
+			tt.shrink = (int)c;
 	}
 	hl_table_row(&tt, row);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -318,6 +419,10 @@ static void text_tab(const struct hl_tab *t, int titled, FILE *fp, int *rc)
 			}
 		}
 		hl_table_row(&tt, row);
+		for (size_t c = 0; c < t->ncols; c++)
+			if ((t->col[c].type == HL_CELL_CLOCK && !strncmp(row[c], "late", 4)) ||
+			    (hl_streq(t->col[c].key, "late") && *row[c]))
+				hl_table_mark(&tt, c);
 	}
 	for (size_t c = 0; c < t->ncols; c++)
 		hl_buf_free(&shown[c]);
@@ -384,7 +489,7 @@ int hl_doc_print(const struct hl_doc *d, enum hl_doc_format f, int bom, FILE *fp
 		for (size_t i = 0; i < d->ntabs; i++) {
 			if (i && fputc('\n', fp) == EOF)
 				rc = -1;
-			text_tab(&d->tab[i], d->ntabs > 1, fp, &rc);
+			text_tab(d, &d->tab[i], d->ntabs > 1, fp, &rc);
 		}
 		return rc;
 	}

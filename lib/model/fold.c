@@ -154,6 +154,7 @@ static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
 	set_str(t, &t->dept, ev->dept);
 	set_str(t, &t->assignee, ev->assignee);
 	set_str(t, &t->text, ev->text);
+	set_str(t, &t->caller, ev->caller);
 }
 
 /* A correction: the new values from now on. The clocks are computed
@@ -389,7 +390,8 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 /* The strings t owns (not its id), freed. */
 static void drop_strs(struct hl_ticket *t)
 {
-	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text};
+	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text,
+			 &t->caller};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		drop_str(t, strs[i]);
 	free(t->holds);
@@ -411,6 +413,7 @@ void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
 	dst->assignee = hl_xstrdup_opt(src->assignee);
 	dst->place = hl_xstrdup_opt(src->place);
 	dst->text = hl_xstrdup_opt(src->text);
+	dst->caller = hl_xstrdup_opt(src->caller);
 	dst->holds = hl_xcalloc(src->nholds ? src->nholds : 1, sizeof *dst->holds);
 	if (src->nholds)
 		memcpy(dst->holds, src->holds, src->nholds * sizeof *dst->holds);
@@ -560,8 +563,9 @@ static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev
 /* A ticket for an opening event, with room for the strings it keeps. */
 static struct hl_ticket *opened(struct hl_tickets *tt, const struct hl_event *ev, size_t hash)
 {
-	const char *strs[] = {ev->actor, ev->phone, ev->place, ev->dept, ev->assignee, ev->text};
-	return add_new(tt, ev->ticket, hash, room_for(strs, 6));
+	const char *strs[] = {ev->actor, ev->phone, ev->place, ev->dept, ev->assignee, ev->text,
+			      ev->caller};
+	return add_new(tt, ev->ticket, hash, room_for(strs, 7));
 }
 
 struct hl_ticket *hl_tickets_add_for(struct hl_tickets *tt, const struct hl_event *ev)

@@ -11,15 +11,18 @@
 #include "model/repeats.h"
 #include "hl/i18n.h"
 #include "hl/report.h"
+#include "base/utf8.h"
 #include "report/reportint.h"
 #include "hl/strmap.h"
 #include "model/words.h"
 
+const char *const hl_report_names[] = {"monthly", "weekly", "staff", "tickets",
+				       "caller",  "calls",  "todo",  NULL};
+
 int hl_report_kind_parse(const char *s)
 {
-	static const char *const names[] = {"monthly", "weekly", "staff", "tickets", "caller", "calls"};
-	for (int i = 0; i < 6; i++)
-		if (hl_streq(s, names[i]))
+	for (int i = 0; hl_report_names[i]; i++)
+		if (hl_streq(s, hl_report_names[i]))
 			return i;
 	return -1;
 }
@@ -142,6 +145,9 @@ static void feed(void *arg, const struct hl_digested *d, const char *file)
 	struct hl_ticket *t = hl_fold_event(&r->tickets, ev, file, d->line);
 	if (!t)
 		return;
+	/* the search sees every word said of the ticket, its notes too */
+	if (r->o.grep && ev->text && hl_text_has(ev->text, r->o.grep))
+		((struct hl_facts *)hl_strmap_put(&r->facts, t->id))->hit = 1;
 	if (ev->kind == HL_EV_OPEN || (hl_rep_in_period(r, ev->time.t) &&
 				       (ev->kind == HL_EV_RESOLVE || ev->kind == HL_EV_FOLLOWUP)))
 		note(r, t, ev);
@@ -233,8 +239,56 @@ void hl_rep_group_value(const struct hl_ticket *t, int key, struct hl_buf *out)
 
 void hl_rep_pct(struct hl_tab *t, size_t row, size_t col, long part, long whole)
 {
-	if (whole)
-		hl_tab_setf(t, row, col, "%.1f", 100.0 * (double)part / (double)whole);
+	if (!whole)
+		return;
+	hl_tab_setf(t, row, col, "%.1f", 100.0 * (double)part / (double)whole);
+	hl_tab_set_n(t, row, col, whole); /* a 100% of one is not a 100% of fifty */
+}
+
+/* What each figure means, under the tables of a page (by the column's
+ * label; a label without one is not a figure). */
+static const char *const definitions[][2] = {
+	{"受理", "期内受理的工单数（未接来电另计）"},
+	{"咨询", "期内受理的各类别工单数：咨询、投诉、建议、预定、突发、求助、报修"},
+	{"有效投诉", "期内受理、结论为有效的投诉数"},
+	{"无效投诉", "期内受理、结论为无效的投诉数"},
+	{"建议采纳", "期内受理、结论为采纳的建议数"},
+	{"办结", "期内办结的工单数（受理在期前的也算）"},
+	{"期末未结", "期末仍未办结的工单数"},
+	{"按时率%", "期内受理工单的各项时限中按时完成的比例：按时 ÷（按时 + 超时）；n 为时限数"},
+	{"派单按时%", "某一时限（派单、签收、答复、到场、跟进、办结、回访、回拨）按时完成的比例；n 为该时限数"},
+	{"办结时长中位", "期内办结工单从受理到办结的时长的中位数"},
+	{"回访", "期内回访次数"},
+	{"满意率%", "回访评分 4 或 5 分的比例：满意 ÷ 回访；n 为回访数"},
+	{"重复投诉", "同一号码在重复投诉期限内再次投诉的次数"},
+	{"接听来电", "经电话渠道受理的工单数"},
+	{"未接", "未接来电数"},
+	{"呼损率%", "未接 ÷（接听 + 未接）；n 为来电数"},
+	{"及时回拨", "在回拨时限内回拨的未接来电数"},
+	{"及时回拨率%", "及时回拨 ÷ 未接；n 为未接来电数"},
+	{"首问解决率%", "受理人当场办结的工单 ÷ 受理；n 为受理数"},
+	{"投诉", "期内受理的投诉数"},
+	{"首问受理", "本人作为首问责任人受理的工单数"},
+	{"超时", "本人承办（或首问）的工单在期内到期而超时的时限数"},
+	{"回拨超时", "本人未按时回拨的未接来电数"},
+	{"扣罚(元)", "按配置的扣罚标准，超时件数逐件累计的金额"},
+	{NULL, NULL},
+};
+
+void hl_rep_define_figures(struct hl_doc *doc)
+{
+	for (size_t i = 0; i < doc->ntabs; i++)
+		for (size_t c = 0; c < doc->tab[i].ncols; c++) {
+			const char *label = doc->tab[i].col[c].label;
+			int seen = 0;
+			for (size_t k = 0; k < doc->ndefs && !seen; k++)
+				seen = hl_streq(doc->def[k].term, label);
+			for (size_t k = 0; definitions[k][0] && !seen; k++)
+				if (hl_streq(definitions[k][0], label)) {
+					hl_doc_define(doc, label, definitions[k][1]);
+					seen = 1;
+				}
+		}
 }
 
 void hl_rep_num(struct hl_tab *t, size_t row, size_t col, long v)

@@ -225,9 +225,9 @@ static void group_chart(struct hl_doc *doc, const struct groups *gs, const char 
 		if (what == 0)
 			hl_chart_add(ch, name, (double)g->received);
 		else if (what == 1 && met + late)
-			hl_chart_add(ch, name, 100.0 * (double)met / (double)(met + late));
+			hl_chart_add_n(ch, name, 100.0 * (double)met / (double)(met + late), met + late);
 		else if (what == 2 && g->followups)
-			hl_chart_add(ch, name, 100.0 * (double)g->good / (double)g->followups);
+			hl_chart_add_n(ch, name, 100.0 * (double)g->good / (double)g->followups, g->followups);
 	}
 }
 

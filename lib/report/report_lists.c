@@ -5,6 +5,7 @@
 
 #include "rules/clocks.h"
 #include "hl/phone.h"
+#include "base/utf8.h"
 #include "report/reportint.h"
 #include "hl/i18n.h"
 #include "hl/strmap.h"
@@ -121,9 +122,27 @@ static int listed(const struct hl_reporter *r, const struct hl_ticket *t)
 		return 0;
 	if (o->dept && (!t->dept || !hl_streq(o->dept, t->dept)))
 		return 0;
-	if (o->state && (int)t->state != o->state)
+	if (o->category && (int)t->category != o->category)
 		return 0;
-	return !o->category || (int)t->category == o->category;
+	/* the search */
+	if (o->assignee && (!t->assignee || !hl_streq(o->assignee, t->assignee)))
+		return 0;
+	if (o->state >= 0 && (int)t->state != o->state)
+		return 0;
+	if (o->place && (!t->place || !hl_glob_match(o->place, t->place)))
+		return 0;
+	if (o->caller && (!t->caller || !hl_text_has(t->caller, o->caller)))
+		return 0;
+	if (o->grep && !hl_rep_facts(r, t)->hit)
+		return 0;
+	if (o->phone_part) {
+		struct hl_buf norm = {0};
+		int yes = t->phone && !hl_phone_normalize(t->phone, &norm, NULL) &&
+			  strstr(norm.s, o->phone_part);
+		hl_buf_free(&norm);
+		return yes;
+	}
+	return 1;
 }
 
 /* A deadline cell (HL_CELL_CLOCK): met, late by how many seconds, or due when. */
@@ -141,7 +160,8 @@ static void clock_cell(const struct hl_clockv *v, int64_t end, struct hl_buf *ou
 	}
 }
 
-static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct hl_ticket *t)
+static void ticket_row(struct hl_reporter *r, struct hl_doc *doc, struct hl_tab *tab,
+		       const struct hl_ticket *t)
 {
 	struct hl_buf b = {0};
 	struct hl_clockv v[HL_NCLOCKS];
@@ -160,9 +180,23 @@ static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct h
 	}
 	hl_tab_set(tab, row, c++, hl_word_label(&hl_channels, t->channel));
 	hl_tab_set(tab, row, c++, t->place);
+	if (!caller)
+		hl_tab_set(tab, row, c++, t->caller);
 	hl_tab_set(tab, row, c++, t->dept);
 	hl_tab_set(tab, row, c++, t->assignee);
 	hl_tab_set(tab, row, c++, hl_state_label(t->state));
+	if (!caller) {
+		/* the deadline to watch: the nearest of the clocks running */
+		int64_t next = 0;
+		hl_clocks(r->cfg, t, r->o.period.to, v, NULL);
+		for (int k = 0; k < HL_NCLOCKS; k++)
+			if (v[k].runs && !v[k].done && (!next || v[k].due < next))
+				next = v[k].due;
+		hl_buf_clear(&b);
+		if (next)
+			hl_rep_stamp(next, &b);
+		hl_tab_set(tab, row, c++, b.s);
+	}
 	hl_buf_clear(&b);
 	if (t->resolved.t && !hl_rep_unresolved(t))
 		hl_rep_stamp(t->resolved.t, &b);
@@ -171,15 +205,25 @@ static void ticket_row(struct hl_reporter *r, struct hl_tab *tab, const struct h
 	if (t->followups)
 		hl_rep_num(tab, row, c, t->last_score);
 	c++;
-	if (caller) {
-		hl_tab_set(tab, row, c++, t->text);
-	} else {
-		hl_clocks(r->cfg, t, r->o.period.to, v, NULL);
+	hl_tab_set(tab, row, c++, t->text);
+	if (!caller) {
 		int64_t end = r->o.period.to;
 		for (int k = 0; k < HL_NCLOCKS; k++) {
 			hl_buf_clear(&b);
 			clock_cell(&v[k], end, &b);
 			hl_tab_set(tab, row, c++, b.s);
+		}
+	}
+	/* a late clock links to how it was judged (HTML) */
+	if (r->o.explain) {
+		long met[HL_NCLOCKS] = {0}, late[HL_NCLOCKS] = {0};
+		if (hl_rep_judge(r, t, met, late, 1)) {
+			int64_t at = r->o.period.to < r->o.now ? r->o.period.to : r->o.now;
+			if (t->state == HL_ST_CLOSED && t->closed.t < at)
+				at = t->closed.t;
+			hl_buf_clear(&b);
+			hl_ticket_explain(r->cfg, t, at, &b);
+			hl_doc_add_explain(doc, t->id, b.s);
 		}
 	}
 	hl_buf_free(&b);
@@ -196,21 +240,26 @@ void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc)
 		hl_tab_col(tab, "priority", _("Priority"), HL_CELL_TEXT);
 		hl_tab_col(tab, "phone", _("Phone"), HL_CELL_TEXT);
 	}
-	const char *keys[] = {"channel", "place", "dept", "assignee", "state", "resolved", "verdict"};
-	const char *labels[] = {N_("Channel"), N_("Place"), N_("Department"), N_("Assignee"),
-				N_("State"), N_("Resolved at"), N_("Verdict")};
-	for (int k = 0; k < 7; k++)
-		hl_tab_col(tab, keys[k], _(labels[k]), k == 5 ? HL_CELL_TIME : HL_CELL_TEXT);
+	hl_tab_col(tab, "channel", _("Channel"), HL_CELL_TEXT);
+	hl_tab_col(tab, "place", _("Place"), HL_CELL_TEXT);
+	if (!caller)
+		hl_tab_col(tab, "caller", _("Caller"), HL_CELL_TEXT);
+	hl_tab_col(tab, "dept", _("Department"), HL_CELL_TEXT);
+	hl_tab_col(tab, "assignee", _("Assignee"), HL_CELL_TEXT);
+	hl_tab_col(tab, "state", _("State"), HL_CELL_TEXT);
+	if (!caller)
+		hl_tab_col(tab, "next_due", _("Next deadline"), HL_CELL_TIME);
+	hl_tab_col(tab, "resolved", _("Resolved at"), HL_CELL_TIME);
+	hl_tab_col(tab, "verdict", _("Verdict"), HL_CELL_TEXT);
 	hl_tab_col(tab, "score", _("Score"), HL_CELL_COUNT);
-	if (caller)
-		hl_tab_col(tab, "text", _("Text"), HL_CELL_TEXT);
+	hl_tab_col(tab, "text", _("Text"), HL_CELL_TEXT);
 	for (int k = 0; !caller && k < HL_NCLOCKS; k++)
 		hl_tab_col(tab, hl_clock_names[k], hl_clock_label(k), HL_CELL_CLOCK);
 	size_t n;
 	struct hl_ticket **list = hl_rep_in_order(r, &n);
 	for (size_t i = 0; i < n; i++)
 		if (listed(r, list[i]))
-			ticket_row(r, tab, list[i]);
+			ticket_row(r, doc, tab, list[i]);
 	free(list);
 	if (!caller)
 		drop_empty(tab, tab->ncols - HL_NCLOCKS);

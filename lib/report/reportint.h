@@ -17,6 +17,7 @@ struct hl_facts {
 	int followups, good;   /* 回访 in the period, and those 满意 or 基本满意 */
 	int satisfied;         /* those 满意 */
 	int repeat;            /* a repeat complaint */
+	int hit;               /* --grep: its words or a note hold the text */
 };
 
 struct hl_reporter {
@@ -34,6 +35,8 @@ int hl_rep_in_period(const struct hl_reporter *r, int64_t t);
 int hl_rep_unresolved(const struct hl_ticket *t);
 /* Void tickets out of the report, unless it lists them (--state void). */
 void hl_rep_drop_void(struct hl_reporter *r);
+/* What each figure of a filed page means, under its tables. */
+void hl_rep_define_figures(struct hl_doc *doc);
 const struct hl_facts *hl_rep_facts(const struct hl_reporter *r, const struct hl_ticket *t);
 /* "2026-11-03 09:14" */
 void hl_rep_stamp(int64_t t, struct hl_buf *out);
@@ -54,6 +57,8 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc);
 void hl_report_weekly(struct hl_reporter *r, struct hl_doc *doc);
 void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc);
 void hl_report_tickets(struct hl_reporter *r, struct hl_doc *doc);
+/* The work in hand of o.person, else of o.dept, as of o.now. */
+void hl_report_todo(struct hl_reporter *r, struct hl_doc *doc);
 /* The phone queue: per queue, hour of day and agent. */
 void hl_report_calls(struct hl_reporter *r, struct hl_doc *doc);
 /* The per-queue table alone (weekly), when the period has call records. */

@@ -4,6 +4,7 @@
 #include "hl/calendar.h"
 #include "rules/clocks.h"
 #include "rules/sla.h"
+#include "base/utf8.h"
 
 void hl_short_time(int64_t t, struct hl_buf *out)
 {
@@ -168,4 +169,49 @@ void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t n
 				      sd.business ? &walk : NULL, explain);
 	}
 	hl_buf_free(&walk);
+}
+
+int64_t hl_clock_left(const struct hl_config *cfg, const struct hl_clockv *v, int64_t now)
+{
+	if (now >= v->due)
+		return 0;
+	return v->business ? hl_cal_work(&cfg->cal, now, v->due) : v->due - now;
+}
+
+/* The first words of a caller's text: enough to know what it is about. */
+#define GIST_WIDTH 24
+
+void hl_ticket_gist(const struct hl_ticket *t, struct hl_buf *out)
+{
+	hl_buf_addc(out, '[');
+	hl_buf_adds(out, t->missed ? "missed call" : hl_vocab_name(&hl_categories, t->category));
+	if (t->place && *t->place) {
+		hl_buf_adds(out, "; ");
+		hl_buf_add_cut(out, t->place, GIST_WIDTH);
+	}
+	if (t->text && *t->text) {
+		hl_buf_adds(out, "; ");
+		hl_buf_add_cut(out, t->text, GIST_WIDTH);
+	}
+	hl_buf_addc(out, ']');
+}
+
+void hl_ticket_explain(const struct hl_config *cfg, const struct hl_ticket *t, int64_t at,
+		       struct hl_buf *out)
+{
+	struct hl_clockv v[HL_NCLOCKS];
+	struct hl_buf when = {0}, clocks = {0};
+	hl_time_format(hl_time_local(at), &when);
+	hl_buf_line(out, "%s %s, %s, %s%s%s; as of %s", t->id,
+		    hl_vocab_name(&hl_categories, t->category),
+		    hl_vocab_name(&hl_priorities, t->priority), hl_state_name(t->state),
+		    hl_ticket_held_at(t, at) ? " (on hold)" : "", t->reopens ? " (reopened)" : "", when.s);
+	hl_clocks(cfg, t, at, v, &clocks);
+	/* a line a clock: each shown visibly (the rules' names are the
+	 * configuration's words) */
+	for (char *save, *l = clocks.len ? strtok_r(clocks.s, "\n", &save) : NULL; l;
+	     l = strtok_r(NULL, "\n", &save))
+		hl_buf_line(out, "%s", l);
+	hl_buf_free(&when);
+	hl_buf_free(&clocks);
 }

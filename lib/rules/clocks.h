@@ -22,6 +22,20 @@ struct hl_clockv {
 void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t now,
 	       struct hl_clockv v[HL_NCLOCKS], struct hl_buf *explain);
 
+/* What a running clock has left at now, in the time it counts (working
+ * time on a business clock); 0 once its deadline passed. */
+int64_t hl_clock_left(const struct hl_config *cfg, const struct hl_clockv *v, int64_t now);
+/* What and where a ticket is about, for a notice: "[repair; 5栋; 水管漏…]"
+ * (the category, the place, the first words of the caller's text), every
+ * part shown visibly so that nothing in it can break a line. */
+void hl_ticket_gist(const struct hl_ticket *t, struct hl_buf *out);
+/* The header line of an explanation and a line a clock (hl-escalate
+ * --explain) of t as of at. */
+void hl_ticket_explain(const struct hl_config *cfg, const struct hl_ticket *t, int64_t at,
+		       struct hl_buf *out);
+
+/* "1h13m", "45m", "2d3h": a span of seconds, rounded down to minutes. */
+void hl_span_format(int64_t seconds, struct hl_buf *out);
 /* "11-03 09:22" in the local zone. */
 void hl_short_time(int64_t t, struct hl_buf *out);
 

@@ -5,6 +5,7 @@
 #include "hl/calendar.h"
 #include "rules/clocks.h"
 #include "hl/escalate.h"
+#include "io/journalread.h"
 #include "tools/live.h"
 #include "model/repeats.h"
 #include "io/table.h"
@@ -215,9 +216,7 @@ static void ladder(struct hl_escalator *e, struct hl_ticket *t, int clock,
 			struct hl_alert a = {t, clock, level, v->due, v->rule, to[i], role[i],
 					     NULL, NULL, now >= v->due, v->business, 0};
 			/* what is left, in the time the clock counts */
-			if (now < v->due)
-				a.left = v->business ? hl_cal_work(&e->cfg->cal, now, v->due)
-						     : v->due - now;
+			a.left = hl_clock_left(e->cfg, v, now);
 			contact(e->cfg, dept_of(e->cfg, t), &a);
 			out[nout++] = a;
 		}
@@ -266,25 +265,59 @@ size_t hl_escalator_run(struct hl_escalator *e, const struct hl_alert **out, siz
 
 int hl_escalator_explain(struct hl_escalator *e, const char *id, struct hl_buf *out)
 {
-	struct hl_clockv v[HL_NCLOCKS];
 	const struct hl_ticket *t = hl_tickets_get(&e->live.tickets, id);
 	if (!t)
 		return -1;
-	struct hl_buf when = {0}, clocks = {0};
-	hl_time_format(e->now, &when);
-	hl_buf_line(out, "%s %s, %s, %s%s%s; as of %s", t->id,
-		    hl_vocab_name(&hl_categories, t->category),
-		    hl_vocab_name(&hl_priorities, t->priority), hl_state_name(t->state),
-		    hl_ticket_held_at(t, e->now.t) ? " (on hold)" : "", t->reopens ? " (reopened)" : "", when.s);
-	hl_clocks(e->cfg, t, e->now.t, v, &clocks);
-	/* a line a clock: each shown visibly (the rules' names are the
-	 * configuration's words) */
-	for (char *save, *l = clocks.len ? strtok_r(clocks.s, "\n", &save) : NULL; l;
-	     l = strtok_r(NULL, "\n", &save))
-		hl_buf_line(out, "%s", l);
-	hl_buf_free(&when);
-	hl_buf_free(&clocks);
+	hl_ticket_explain(e->cfg, t, e->now.t, out);
 	return 0;
+}
+
+/* ---- any ticket, closed ones too ---- */
+
+struct one {
+	const char *id;
+	int64_t until;
+	struct hl_tickets tickets;
+};
+
+/* A record (a time first: not the header) that does not hold the id is
+ * no record of the ticket. */
+static int not_its(const char *line, size_t len, void *arg)
+{
+	const struct one *o = arg;
+	return len && line[0] >= '0' && line[0] <= '9' && !memmem(line, len, o->id, strlen(o->id));
+}
+
+static int parse_one(const struct hl_cols *c, void *out, void *arg, struct hl_buf *err)
+{
+	const struct one *o = arg;
+	return hl_event_parse_before(c, o->until, out, err);
+}
+
+/* Damaged records were the live read's to report: only the ticket's
+ * events are folded here. */
+static void feed_one(void *arg, const struct hl_digested *d, const char *file)
+{
+	struct one *o = arg;
+	const struct hl_event *ev = d->out;
+	if (d->rc == 0 && ev->ticket && hl_streq(ev->ticket, o->id))
+		hl_fold_event(&o->tickets, ev, file, d->line);
+}
+
+int hl_explain_read(const struct hl_config *cfg, char *const *files, int nfiles, const char *id,
+		    int64_t now, struct hl_buf *out, struct hl_buf *err)
+{
+	struct one o = {id, now + 1, {0}};
+	const struct hl_digest dg = {parse_one, sizeof(struct hl_event), &o, not_its};
+	int rc = hl_journal_read_digested(files, nfiles, &dg, feed_one, &o, err);
+	const struct hl_ticket *t = rc ? NULL : hl_tickets_get(&o.tickets, id);
+	if (!rc && t && t->state != HL_ST_NONE)
+		/* a closed ticket as it was closed: its clocks as judged then */
+		hl_ticket_explain(cfg, t, t->state == HL_ST_CLOSED && t->closed.t < now ? t->closed.t : now, out);
+	else if (!rc)
+		rc = 1;
+	hl_tickets_free(&o.tickets);
+	return rc;
 }
 
 /* ---- output ---- */
@@ -299,6 +332,9 @@ static void message(const struct hl_alert *a, int64_t now, struct hl_buf *m)
 	else
 		hl_buf_printf(m, "%s due %s, %s%s left", hl_clock_names[a->clock], due.s, late.s,
 			      a->business ? " of working time" : "");
+	/* what and where: the one told can act without looking it up */
+	hl_buf_addc(m, ' ');
+	hl_ticket_gist(a->t, m);
 	hl_buf_free(&due);
 	hl_buf_free(&late);
 }
@@ -332,14 +368,20 @@ void hl_alert_record(const struct hl_alert *a, struct hl_time now, struct hl_rec
 	hl_buf_free(&b);
 }
 
-int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
+int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, size_t width, int colour,
+		   FILE *fp)
 {
 	struct hl_table tab;
 	struct hl_buf due = {0}, late = {0}, who = {0}, to = {0};
-	hl_table_init(&tab, 7);
+	struct hl_buf what = {0};
+	hl_table_init(&tab, 8);
 	tab.right = 1u << 4;
+	tab.nkey = 2;
+	tab.shrink = 7;
+	tab.width = width;
+	tab.colour = colour;
 	const char *head[] = {_("STATE"), _("TICKET"), _("CLOCK"), _("DUE"), _("LATE"),
-			      _("DEPT/ASSIGNEE"), _("NOTIFY")};
+			      _("DEPT/ASSIGNEE"), _("NOTIFY"), _("WHAT")};
 	hl_table_row(&tab, head);
 	for (size_t i = 0; i < n; i++) {
 		hl_buf_clear(&due), hl_buf_clear(&late), hl_buf_clear(&who), hl_buf_clear(&to);
@@ -348,10 +390,15 @@ int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
 		hl_buf_printf(&who, "%s/%s", a[i].t->dept ? a[i].t->dept : "-",
 			      a[i].t->assignee ? a[i].t->assignee : "-");
 		hl_buf_printf(&to, "%s (%s)", a[i].to, hl_role_label(a[i].role));
+		hl_buf_clear(&what);
+		hl_ticket_gist(a[i].t, &what);
 		const char *row[] = {hl_notice_label(a[i].overdue), a[i].t->id,
-				     hl_clock_label(a[i].clock), due.s, late.s, who.s, to.s};
+				     hl_clock_label(a[i].clock), due.s, late.s, who.s, to.s, what.s};
 		hl_table_row(&tab, row);
+		if (a[i].overdue)
+			hl_table_mark(&tab, 0), hl_table_mark(&tab, 4);
 	}
+	hl_buf_free(&what);
 	int rc = hl_table_print(&tab, fp);
 	hl_table_free(&tab);
 	hl_buf_free(&due), hl_buf_free(&late), hl_buf_free(&who), hl_buf_free(&to);

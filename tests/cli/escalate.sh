@@ -126,7 +126,23 @@ run "$HL_ESC" --explain "$H" --explain HL-00000000-0000 --explain "$H2"
 is_status "several tickets explained, one unknown" 2
 is "each in turn" "$(grep '^HL-' "$T/out" | cut -d' ' -f1 | tr '\n' ' ')" "$H $H2 "
 is "each as alone" "$(sed -n "/^$H2 /,\$p" "$T/out")" "$("$HL_ESC" --explain "$H2")"
-is_err "the unknown one is said" "hl-escalate: HL-00000000-0000: no open ticket of that id"
+is_err "the unknown one is said" "hl-escalate: HL-00000000-0000: no ticket of that id"
+# a closed ticket (a disputed fine): from the whole journal, as of its close
+at 09:00
+C=$(new -c repair 三号)
+"$HL_LOG" assign "$C" -d 工程部 -a 张伟
+at 13:00; "$HL_LOG" resolve "$C" 修好了
+at 13:30; "$HL_LOG" followup "$C" --score 5 满意
+at 13:40; "$HL_LOG" close "$C"
+at 16:00
+run "$HL_ESC" --explain "$C"
+is_status "a closed ticket explained" 0
+is "as of its close" "$(head -n 1 "$T/out")" "$C repair, normal, closed; as of 2026-11-03T13:40:00+08:00"
+like "its late clock, and by how much" "$(grep '^arrive' "$T/out")" 'due 11-03 10:00; done late by 3h'
+HL_NOW=2026-11-03T13:10:00+08:00 run "$HL_ESC" --explain "$C"
+is "as of --now before its close: as it stood then" "$(head -n 1 "$T/out")" "$C repair, normal, resolved; as of 2026-11-03T13:10:00+08:00"
+like "the late clock as judged then" "$(grep '^arrive' "$T/out")" 'done late by 3h'
+unset HL_JOURNAL
 export HL_JOURNAL=hotline.csv
 
 # ---- reopen restarts the resolve clock ----
@@ -180,16 +196,32 @@ T2=$(new -c consult 问事)
 at 10:10
 run "$HL_ESC" -o text --lang en
 is "text: overdue first, aligned by display width" "$(cat "$T/out")" \
-"STATE    TICKET            CLOCK   DUE          LATE  DEPT/ASSIGNEE  NOTIFY
-overdue  $T1  ack     11-03 09:30   40m  工程部/张伟    老李 (head)
-overdue  $T1  arrive  11-03 10:00   10m  工程部/张伟    老李 (head)
-overdue  $T2  reply   11-03 10:00   10m  -/-            周敏 (head)"
+"STATE    TICKET            CLOCK   DUE          LATE  DEPT/ASSIGNEE  NOTIFY       WHAT
+overdue  $T1  ack     11-03 09:30   40m  工程部/张伟    老李 (head)  [repair; 水管]
+overdue  $T1  arrive  11-03 10:00   10m  工程部/张伟    老李 (head)  [repair; 水管]
+overdue  $T2  reply   11-03 10:00   10m  -/-            周敏 (head)  [consult; 问事]"
 at 09:50
 run "$HL_ESC" -o notify
 is "notify: one line a person: name, phone, e-mail, every message" "$(cat "$T/out")" \
-"老李	010-12345		[hl] $T1 工程部/张伟: ack overdue by 20m (due 11-03 09:30)
-张伟	13800000002		[hl] $T1 工程部/张伟: arrive due 11-03 10:00, 10m left
-王芳	13800000001	wf@example.org	[hl] $T2 -: reply due 11-03 10:00, 10m left"
+"老李	010-12345		[hl] $T1 工程部/张伟: ack overdue by 20m (due 11-03 09:30) [repair; 水管]
+张伟	13800000002		[hl] $T1 工程部/张伟: arrive due 11-03 10:00, 10m left [repair; 水管]
+王芳	13800000001	wf@example.org	[hl] $T2 -: reply due 11-03 10:00, 10m left [consult; 问事]"
+# what and where, whatever the words hold: one line a notice still
+at 09:00
+T3=$(printf 'time,ticket,event,actor,category,place,text\n,,open,王芳,repair,"5栋\n2单元","水管\t爆了\n快来\r一楼全淹了，楼下也在漏水"\n' | "$HL_LOG" append)
+"$HL_LOG" assign "$T3" -d 工程部 -a 张伟
+at 09:50
+run "$HL_ESC" -o notify
+is "notify: the category, place and first words, controls shown" \
+	"$(grep -Fc "[hl] $T3 工程部/张伟: ack overdue by 20m (due 11-03 09:30) [repair; 5栋\\n2单元; 水管\\t爆了\\n快来\\r一楼…]" "$T/out")" 1
+is "notify: no line of its own" "$(wc -l < "$T/out" | tr -d ' ')" "3"
+run "$HL_ESC" -o text
+like "text: the notice's what and where" "$(grep "$T3" "$T/out" | head -n 1)" '\[repair; 5栋\\n2单元; 水管'
+is "text: no line of its own, no escape" "$(grep -c "$(printf '\033')" "$T/out") $(wc -l < "$T/out" | tr -d ' ')" "0 6"
+COLUMNS=80 run "$HL_ESC" -o text
+is "text at 80 columns: no line wider" "$(awk '{ print }' "$T/out" | while IFS= read -r l; do printf '%s' "$l" | wc -L; done | sort -n | tail -n 1 | awk '{ exit !($1 <= 80) }'; echo $?)" "0"
+run "$HL_ESC" -o csv
+like "records: the text says what and where" "$(grep "$T3" "$T/out" | head -n 1)" ',\"?[a-z ]+: [a-z]+ (due|overdue).* \[repair; 5栋\\\\n2单元; '
 at 10:10
 run "$HL_ESC" -o yaml
 like "yaml records" "$(head -n 1 "$T/out")" '^- \{time: "2026-11-03T10:10:00\+08:00", ticket: HL-'

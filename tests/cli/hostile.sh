@@ -172,6 +172,6 @@ is "an error message shows what it echoes" "$(cat "$T/err")" \
 	"hl-log: unknown department '财务部\\nhl-log: committed\\r'"
 run "$HL_ESC" --explain "HL-1${RLO}"
 is "escalate --explain: an unknown id echoed visibly" "$(cat "$T/err")" \
-	"hl-escalate: HL-1\\u202e: no open ticket of that id"
+	"hl-escalate: HL-1\\u202e: no ticket of that id"
 
 done_testing

@@ -47,9 +47,9 @@ is "a place 3/4 is no date" "$(cell tickets.xlsx G3)" "inlineStr @ 3/4"
 is "a place -1+2 is no formula" "$(cell tickets.xlsx G4)" "inlineStr @ -1+2"
 run "$HL_REPORT" tickets --open -o xlsx
 cp "$T/out" open.xlsx
-is "a deadline: its outcome, text" "$(cell open.xlsx P2) $(cell open.xlsx P3)" "inlineStr General 签收 inlineStr @ 超时"
-is "and the hours late, a number" "$(cell open.xlsx Q2) $(cell open.xlsx Q3)" "inlineStr General 签收超时(小时) n 0.0 686.3336111111112"
-is "a deadline met has no hours" "$(cell open.xlsx N3) [$(cell open.xlsx O3)]" "inlineStr @ 按时 []"
+is "a deadline: its outcome, text" "$(cell open.xlsx S2) $(cell open.xlsx S3)" "inlineStr General 签收 inlineStr @ 超时"
+is "and the hours late, a number" "$(cell open.xlsx T2) $(cell open.xlsx T3)" "inlineStr General 签收超时(小时) n 0.0 686.3336111111112"
+is "a deadline met has no hours" "$(cell open.xlsx Q3) [$(cell open.xlsx R3)]" "inlineStr @ 按时 []"
 run "$HL_REPORT" caller 02012345678 -o xlsx typed/hotline.csv
 cp "$T/out" caller.xlsx
 like "a caller's formula is text" "$(python3 "$CELLS" caller.xlsx)" "inlineStr	@	=HYPERLINK\(\"http://x.example/\",\"点这里\"\)"
@@ -57,7 +57,8 @@ is "no formula anywhere" "$(python3 "$CELLS" caller.xlsx | grep -c '+f')" 0
 
 # a sheet a table
 run "$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03 -o xlsx "$DATA/../data/report-journal.csv"
-is_status "calls -o xlsx" 0
+is_status "calls -o xlsx: a workbook, though nothing was selected" 1
+is "a workbook all the same" "$(head -c 2 "$T/out")" "PK"
 run "$HL_REPORT" weekly --week 2026-W45 -o xlsx
 cp "$T/out" weekly.xlsx
 is "weekly: a sheet a table" "$(unzip -Z1 weekly.xlsx | grep -c '^xl/worksheets/sheet')" 2

@@ -65,7 +65,7 @@ int main(void)
 	   "yaml: hours, the deadline in two keys");
 	free(yaml);
 	char *html = printed(&d, HL_DOC_HTML, 0);
-	ok(html && strstr(html, "<td class=\"n\">1h59m</td>") && strstr(html, "<td>late 1d3h</td>"),
+	ok(html && strstr(html, "<td class=\"n\">1h59m</td>") && strstr(html, "<td class=\"late\">late 1d3h</td>"),
 	   "html: as people read them");
 	free(html);
 
