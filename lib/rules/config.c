@@ -170,6 +170,9 @@ static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl
 	for (size_t i = 0; agents && agents->type == HL_NODE_MAP && cfg->nstaff && i < cfg->calls.nagents; i++)
 		if (hl_config_need_person(c, agents->kid[2 * i + 1], cfg, cfg->calls.agent_names[i]))
 			return -1;
+	const char *owner = cfg->calls.owner;
+	if (owner && (cfg->nstaff || cfg->ndepts) && !hl_config_person(cfg, owner) && !hl_config_dept(cfg, owner))
+		return hl_cfg_fail(c, hl_cfg_child(calls, "owner"), "calls owner '%s' is neither a person nor a department", owner);
 	return routes && !routes->is_null ? hl_routes_check(c, routes, cfg) : 0;
 }
 

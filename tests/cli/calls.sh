@@ -159,9 +159,9 @@ refuse "calls from the future" 2 "hl-log: bad.log:2: time 2030-01-03T18:46:40+08
 refuse "a missing file" 2 "hl-log: nosuch.log: No such file or directory" \
 	"$HL_LOG" import --asterisk nosuch.log
 refuse "which kind of log" 2 "hl-log: import needs --asterisk (a queue_log) or --cdr (a CSV export)
-usage: hl-log [options] import --asterisk|--cdr [FILE ...]" "$HL_LOG" import "$QL"
+usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]" "$HL_LOG" import "$QL"
 refuse "one kind at a time" 2 "hl-log: import reads one kind of log: --asterisk or --cdr
-usage: hl-log [options] import --asterisk|--cdr [FILE ...]" "$HL_LOG" import --asterisk --cdr "$QL"
+usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]" "$HL_LOG" import --asterisk --cdr "$QL"
 refuse "--at is for single entries" 2 "hl-log: --at is for single entries; calls carry their own time" \
 	"$HL_LOG" --at 09:00 import --asterisk "$QL"
 
@@ -191,7 +191,7 @@ refuse "a duration it cannot read" 2 "hl-log: bad.csv:2: bad 通话时长 '5分'
 	"$HL_LOG" import --cdr bad.csv
 printf '\273\260\265\245,time\n1,2\n' > gbk.csv
 refuse "a GBK export" 2 \
-	"hl-log: gbk.csv:1: column names are not UTF-8 (a GBK export? iconv -f GBK -t UTF-8 converts it)" \
+	"hl-log: gbk.csv:1: column names are not UTF-8 (a GBK export? --encoding gb18030 reads it)" \
 	"$HL_LOG" import --cdr gbk.csv
 printf 'calls:\n  cdr: {id: id, time: start, caller: from, talk: billsec}\n' > epoch.yaml
 printf 'id,start,from,billsec\nB1,1793667600,13800138000,61\nB2,1793667660,13800138001,0\n' > epoch.csv
@@ -208,7 +208,7 @@ HL_CONFIG=epoch.yaml refuse "an export's leap second" 2 \
 	"hl-log: leap.csv:2: bad time '2016-12-31 23:59:60' (want 2026-11-03 09:14:05)" \
 	"$HL_LOG" import --cdr leap.csv
 HL_CONFIG=/dev/null refuse "no mapping configured" 2 \
-	"hl-log: no cdr columns in the configuration (calls: cdr: id:, time:, ...)" \
+	"hl-log: no cdr columns in the configuration (calls: cdr: format: or id:, time:, ...)" \
 	"$HL_LOG" import --cdr "$DATA/cdr.csv"
 cd .. || exit 2
 
