@@ -1,4 +1,5 @@
 /* calls.c - finished calls of the phone system, as journal records */
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,11 +103,25 @@ static void set_seconds(struct hl_record *r, const char *col, long v)
 static void set_owner(const struct hl_call *c, const struct hl_config *cfg, struct hl_record *r)
 {
 	const struct hl_person *p = c->rang ? hl_config_person(cfg, hl_telephony_agent(&cfg->calls, c->rang)) : NULL;
+	const char *owner = cfg->calls.owner;
+	/* one that rang nobody is the hotline's: calls.owner calls back */
+	if (!p && owner && !(p = hl_config_person(cfg, owner))) {
+		hl_record_set(r, "dept", owner);
+		return;
+	}
 	if (!p)
 		return;
 	hl_record_set(r, "assignee", p->name);
 	if (p->dept)
 		hl_record_set(r, "dept", p->dept);
+}
+
+/* A hang-up sooner than calls.short_abandon: a misdial, no call-back owed
+ * unless calls.misdial_tickets says so. An unknown wait is no misdial. */
+static int misdial(const struct hl_call *c, const struct hl_telephony *t)
+{
+	return c->outcome == HL_OUT_ABANDONED && c->wait >= 0 && c->wait < t->short_abandon &&
+	       !t->misdial_tickets;
 }
 
 /* A call nobody answered whose caller id is no number (withheld,
@@ -136,7 +151,7 @@ static void call_record(const struct hl_call *c, const struct hl_config *cfg, st
 	split_callerid(c->callerid ? c->callerid : "", &name, &number);
 	int known = number.len && !hl_phone_normalize(number.s, &phone, NULL);
 	int unanswered = c->outcome != HL_OUT_ANSWERED && !c->rerouted;
-	int missed = unanswered && known;
+	int missed = unanswered && known && !misdial(c, t);
 	hl_time_format(hl_time_local(c->start), &when);
 	hl_record_set(r, "time", when.s);
 	hl_record_set(r, "event", missed ? "missed" : "call");
@@ -158,6 +173,8 @@ static void call_record(const struct hl_call *c, const struct hl_config *cfg, st
 	set_seconds(r, "talk", c->outcome == HL_OUT_ANSWERED ? c->talk : -1);
 	if (unanswered && !known)
 		no_number_text(number.s, r);
+	else if (unanswered && !missed)
+		hl_record_set(r, "text", "short abandon: no call-back owed (calls.short_abandon)");
 	r->line = c->line;
 	hl_buf_free(&name);
 	hl_buf_free(&number);
@@ -183,7 +200,21 @@ void hl_calls_to_batch(const struct hl_callset *s, const struct hl_config *cfg,
 	qsort_r(order, s->n, sizeof *order, by_start, NULL);
 	free(b->source);
 	b->source = hl_xstrdup(s->source);
-	for (size_t i = 0; i < s->n; i++)
+	/* an extension calling: an internal call, or an agent's consulting
+	 * call into a queue, is not the hotline's */
+	const char *pattern = hl_telephony_internal(&cfg->calls);
+	regex_t re;
+	int internal = pattern && !regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB);
+	struct hl_buf name = {0}, number = {0};
+	for (size_t i = 0; i < s->n; i++) {
+		split_callerid(order[i]->callerid ? order[i]->callerid : "", &name, &number);
+		if (internal && number.len && !regexec(&re, number.s, 0, NULL, 0))
+			continue;
 		call_record(order[i], cfg, hl_batch_add(b));
+	}
+	if (internal)
+		regfree(&re);
+	hl_buf_free(&name);
+	hl_buf_free(&number);
 	free(order);
 }

@@ -50,13 +50,14 @@ static void stat_columns(struct hl_tab *tab, unsigned what)
 	static const char *const keys[] = {
 		"offered", "answered", "abandoned", "short_abandoned", "unanswered_other",
 		"abandon_rate", "loss_rate", "asa_seconds", "average_talk_seconds",
-		"service_level", "service_level_with_abandons"};
+		"service_level", "service_level_with_abandons", "wait_unknown"};
 	static const char *const labels[] = {
 		"呼入", "接通", "放弃", "短时放弃", "其他未接", "放弃率%", "呼损率%",
-		"平均应答秒", "平均通话秒", "服务水平%", "服务水平(含放弃)%"};
+		"平均应答秒", "平均通话秒", "服务水平%", "服务水平(含放弃)%", "等待未知"};
 	static const enum hl_cell_type types[] = {
 		HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT,
-		HL_CELL_RATE, HL_CELL_RATE, HL_CELL_DECIMAL, HL_CELL_DECIMAL, HL_CELL_RATE, HL_CELL_RATE};
+		HL_CELL_RATE, HL_CELL_RATE, HL_CELL_DECIMAL, HL_CELL_DECIMAL, HL_CELL_RATE, HL_CELL_RATE,
+		HL_CELL_COUNT};
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
 		hl_tab_col(tab, keys[k], labels[k], types[k]);
 	if (what & Q_MISSED) {
@@ -66,6 +67,7 @@ static void stat_columns(struct hl_tab *tab, unsigned what)
 		hl_tab_col(tab, "callback_pending", "待回拨", HL_CELL_COUNT);
 		hl_tab_col(tab, "callback_in_time_rate", "及时回拨率%", HL_CELL_RATE);
 		hl_tab_col(tab, "missed_no_number", "未接无号码", HL_CELL_COUNT);
+		hl_tab_col(tab, "misdials_no_ticket", "短时放弃未建单", HL_CELL_COUNT);
 	}
 }
 
@@ -75,7 +77,7 @@ static void stat_row(struct hl_tab *tab, size_t row, size_t c, const struct hl_q
 	if (what & Q_AGENT) {
 		hl_rep_num(tab, row, c++, q->answered);
 		hl_rep_pct(tab, row, c++, q->answered, all_answered);
-		avg(tab, row, c++, q->wait_answered, q->answered);
+		avg(tab, row, c++, q->wait_answered, q->answered_timed);
 		hl_tab_setf(tab, row, c++, "%.1f", (double)q->talk / 60.0);
 		avg(tab, row, c++, q->talk, q->answered);
 		return;
@@ -85,16 +87,18 @@ static void stat_row(struct hl_tab *tab, size_t row, size_t c, const struct hl_q
 		hl_rep_num(tab, row, c++, counts[k]);
 	hl_rep_pct(tab, row, c++, q->abandoned, q->offered);
 	hl_rep_pct(tab, row, c++, q->abandoned + q->other, q->offered);
-	avg(tab, row, c++, q->wait_answered, q->answered);
+	avg(tab, row, c++, q->wait_answered, q->answered_timed);
 	avg(tab, row, c++, q->talk, q->answered);
-	hl_rep_pct(tab, row, c++, q->answered_in_sl, q->answered);
-	hl_rep_pct(tab, row, c++, q->answered_in_sl + q->abandoned_in_sl, q->offered);
+	hl_rep_pct(tab, row, c++, q->answered_in_sl, q->answered_timed);
+	hl_rep_pct(tab, row, c++, q->answered_in_sl + q->abandoned_in_sl, q->offered - q->wait_unknown);
+	hl_rep_num(tab, row, c++, q->wait_unknown);
 	if (what & Q_MISSED) {
 		long m[] = {q->missed, q->back_in_time, q->back_late, q->back_pending};
 		for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
 			hl_rep_num(tab, row, c++, m[k]);
 		hl_rep_pct(tab, row, c++, q->back_in_time, q->missed);
 		hl_rep_num(tab, row, c++, q->no_number);
+		hl_rep_num(tab, row, c++, q->misdials);
 	}
 }
 
@@ -122,6 +126,23 @@ static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const str
 	stat_row(tab, row, 1, total, what, total->answered);
 	tab->totals = 1;
 	free(order);
+}
+
+/* Said in words where figures would mislead: calls without a wait are
+ * in no speed of answer or service level. */
+static void notes(struct hl_reporter *r, struct hl_doc *doc)
+{
+	const struct hl_qstat *q = &r->calls.total;
+	if (!q->wait_unknown)
+		return;
+	struct hl_tab *tab = hl_doc_table(doc, "说明 (notes)");
+	hl_tab_col(tab, "note", "说明", HL_CELL_TEXT);
+	size_t row = hl_tab_row(tab);
+	hl_tab_setf(tab, row, 0,
+		    "%ld of %ld offered calls have no wait time in the phone system's records: they count as "
+		    "offered, answered or not, but not in asa_seconds or service_level%s",
+		    q->wait_unknown, q->offered,
+		    q->wait_unknown == q->offered ? " (no service level can be given)" : "");
 }
 
 static void queue_table(struct hl_reporter *r, struct hl_doc *doc)
@@ -171,6 +192,7 @@ void hl_report_calls(struct hl_reporter *r, struct hl_doc *doc)
 	queue_table(r, doc);
 	hour_table(r, doc);
 	agent_table(r, doc);
+	notes(r, doc);
 }
 
 void hl_report_calls_summary(struct hl_reporter *r, struct hl_doc *doc)
@@ -179,4 +201,5 @@ void hl_report_calls_summary(struct hl_reporter *r, struct hl_doc *doc)
 		return;
 	judge_callbacks(r);
 	queue_table(r, doc);
+	notes(r, doc);
 }

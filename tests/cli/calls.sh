@@ -99,7 +99,7 @@ is "the rest: calls that say why nobody can be called back" "$(tail -n +2 hotlin
 	",missed: no number to call back (caller id 'anonymous') ,missed: no number to call back (no caller id) ,missed: no number to call back (caller id 'sip:anonymous@anonymous.invalid') "
 run "$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03 -o csv
 is "hl-report calls counts them: missed_no_number" \
-	"$(sed -n '/^queue,/,/^合计/p' "$T/out" | tr -d '\r' | cut -d, -f13,18 | tr '\n' ' ')" \
+	"$(sed -n '/^queue,/,/^合计/p' "$T/out" | tr -d '\r' | cut -d, -f14,19 | tr '\n' ' ')" \
 	"missed_tickets,missed_no_number 6,3 6,3 "
 cd .. || exit 2
 
@@ -120,15 +120,15 @@ run "$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03 -o csv --no-bom
 is_status "calls report" 0
 is "per queue: offered, answered, abandoned, speed of answer, service level, call-backs" \
 	"$(sed -n '/^queue,/,/^合计/p' "$T/out" | tr -d '\r')" \
-"queue,offered,answered,abandoned,short_abandoned,unanswered_other,abandon_rate,loss_rate,asa_seconds,average_talk_seconds,service_level,service_level_with_abandons,missed_tickets,called_back_in_time,called_back_late,callback_pending,callback_in_time_rate,missed_no_number
-hotline,8,3,2,1,3,25.0,62.5,15.7,138.3,66.7,25.0,4,1,3,0,25.0,1
-overflow,1,1,0,0,0,0.0,0.0,10.0,240.0,100.0,100.0,0,0,0,0,,0
-合计,8,4,2,1,2,25.0,50.0,14.2,163.8,75.0,37.5,4,1,3,0,25.0,1"
+"queue,offered,answered,abandoned,short_abandoned,unanswered_other,abandon_rate,loss_rate,asa_seconds,average_talk_seconds,service_level,service_level_with_abandons,wait_unknown,missed_tickets,called_back_in_time,called_back_late,callback_pending,callback_in_time_rate,missed_no_number,misdials_no_ticket
+hotline,8,3,2,1,3,25.0,62.5,15.7,138.3,66.7,25.0,0,4,1,3,0,25.0,1,0
+overflow,1,1,0,0,0,0.0,0.0,10.0,240.0,100.0,100.0,0,0,0,0,0,,0,0
+合计,8,4,2,1,2,25.0,50.0,14.2,163.8,75.0,37.5,0,4,1,3,0,25.0,1,0"
 is "per hour of day" "$(sed -n '/^hour,/,/^合计/p' "$T/out" | tr -d '\r')" \
-"hour,offered,answered,abandoned,short_abandoned,unanswered_other,abandon_rate,loss_rate,asa_seconds,average_talk_seconds,service_level,service_level_with_abandons
-\"	09:00\",7,4,1,1,2,14.3,42.9,14.2,163.8,75.0,42.9
-\"	10:00\",1,0,1,0,0,100.0,100.0,,,,0.0
-合计,8,4,2,1,2,25.0,50.0,14.2,163.8,75.0,37.5"
+"hour,offered,answered,abandoned,short_abandoned,unanswered_other,abandon_rate,loss_rate,asa_seconds,average_talk_seconds,service_level,service_level_with_abandons,wait_unknown
+\"	09:00\",7,4,1,1,2,14.3,42.9,14.2,163.8,75.0,42.9,0
+\"	10:00\",1,0,1,0,0,100.0,100.0,,,,0.0,0
+合计,8,4,2,1,2,25.0,50.0,14.2,163.8,75.0,37.5,0"
 is "per agent" "$(sed -n '/^agent,/,/^合计/p' "$T/out" | tr -d '\r')" \
 "agent,answered,share,asa_seconds,talk_minutes,average_talk_seconds
 SIP/8002,1,25.0,30.0,2.0,120.0
@@ -153,7 +153,7 @@ refuse "a bad time" 2 "hl-log: bad.log:1: bad time 'yesterday' (want seconds sin
 printf '1793667600|c1|q\377|NONE|ABANDON|1|1|30\n' > bad.log
 refuse "not UTF-8" 2 "hl-log: bad.log:1: invalid UTF-8 in field 'queue'" \
 	"$HL_LOG" import --asterisk bad.log
-printf '1893667600|c1|q|NONE|ENTERQUEUE||138|1\n1893667630|c1|q|NONE|ABANDON|1|1|30\n' > bad.log
+printf '1893667600|c1|q|NONE|ENTERQUEUE||13800001111|1\n1893667630|c1|q|NONE|ABANDON|1|1|30\n' > bad.log
 refuse "calls from the future" 2 "hl-log: bad.log:2: time 2030-01-03T18:46:40+08:00 is in the future" \
 	"$HL_LOG" import --asterisk bad.log
 refuse "a missing file" 2 "hl-log: nosuch.log: No such file or directory" \
