@@ -358,6 +358,18 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		}
 		return hl_cfg_str(c, key, v, &cfg->timezone) || check_zone(c, v);
 	}
+	if (hl_streq(key, "country_code")) {
+		if (v->is_null || hl_streq(v->value, "none") || !*v->value) {
+			cfg->country_code[0] = '\0';
+			return 0;
+		}
+		const char *d = v->value + (v->value[0] == '+');
+		if (hl_cfg_want(c, v, HL_NODE_SCALAR, key) || !*d || strlen(d) > 3 ||
+		    strspn(d, "0123456789") != strlen(d) || *d == '0')
+			return hl_cfg_fail(c, v, "country_code wants a calling code (86), or none");
+		snprintf(cfg->country_code, sizeof cfg->country_code, "%s", d);
+		return 0;
+	}
 	if (hl_streq(key, "ticket"))
 		return hl_cfg_each_key(c, v, key, ticket_key, cfg);
 	if (hl_streq(key, "followup"))
@@ -429,6 +441,7 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	cfg->prefix = hl_xstrdup("HL");
 	cfg->digits = 4;
 	cfg->reopen_at = 2;
+	strcpy(cfg->country_code, "86");
 	hl_telephony_defaults(&cfg->calls);
 	if (apply_text("(defaults)", hl_default_config, strlen(hl_default_config), cfg, err) ||
 	    (text && apply_text(name, text, len, cfg, err))) {
@@ -437,6 +450,7 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	}
 	cfg->source = hl_xstrdup(text ? name : "(defaults)");
 	set_zone(cfg);
+	hl_phone_set_country(cfg->country_code);
 	cfg->fingerprint = fingerprint(text, text ? len : 0);
 	return 0;
 }
