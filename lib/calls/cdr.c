@@ -168,17 +168,13 @@ static int value(struct cdr *d, const struct hl_csvrow *row, int c, const char *
 	}
 	const char *v = row->f[at];
 	size_t len = row->len[at];
-	if (!hl_text_clean(v, len) || len > HL_MAX_FIELD || memchr(v, '\0', len)) {
-		struct hl_buf m = {0};
-		if (memchr(v, '\0', len))
-			hl_buf_adds(&m, "NUL byte");
-		else
-			hl_text_check(v, len, hl_cdr_keys[c], &m);
-		hl_fail(err, "%s:%ld:%d: %s in column %d (%s)%s", name, row->line, at + 1, m.s, at + 1,
-			hl_cdr_keys[c],
-			hl_utf8_valid(v, len, NULL) ? "" : " (another encoding? --encoding NAME reads it)");
-		hl_buf_free(&m);
-		return -1;
+	if (len > HL_MAX_FIELD || !hl_text_clean(v, len) || memchr(v, '\0', len)) {
+		size_t bad = 0;
+		int utf8 = hl_utf8_valid(v, len, &bad);
+		const char *what = len > HL_MAX_FIELD ? "a value longer than 64 KB"
+				   : !utf8 ? "bytes that are not UTF-8" : "a control character";
+		return hl_fail(err, "%s:%ld:%d: %s in column %d (%s)%s", name, row->line, at + 1, what, at + 1,
+			       hl_cdr_keys[c], utf8 ? "" : ": another encoding? --encoding NAME reads it");
 	}
 	/* a value as a spreadsheet pads it */
 	while (len && v[len - 1] == ' ')
