@@ -4,6 +4,7 @@
 #ifndef HL_TELEPHONY_H
 #define HL_TELEPHONY_H
 
+#include <regex.h>
 #include <stddef.h>
 
 #include "hl/event.h"
@@ -68,6 +69,16 @@ int hl_telephony_parse(struct hl_cfgctx *c, const struct hl_node *v, struct hl_t
 void hl_telephony_free(struct hl_telephony *t);
 /* The pattern of internal callers, NULL for none. */
 const char *hl_telephony_internal(const struct hl_telephony *t);
+/* The pattern compiled, to ask of many callers: the default one is
+ * matched without regexec, which costs more than the rest of a call. */
+struct hl_internal {
+	int mode;       /* 0 none, 1 the default, 2 re */
+	regex_t re;
+};
+/* 0, or -1 when the configured pattern does not compile. */
+int hl_internal_init(struct hl_internal *in, const struct hl_telephony *t);
+int hl_internal_match(const struct hl_internal *in, const char *number);
+void hl_internal_free(struct hl_internal *in);
 /* The staff name for an agent of the phone system, else the agent. */
 const char *hl_telephony_agent(const struct hl_telephony *t, const char *agent);
 

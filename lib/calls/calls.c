@@ -1,5 +1,4 @@
 /* calls.c - finished calls of the phone system, as journal records */
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,25 +25,31 @@ static char *nonempty_dup(const char *s)
 	return s && *s ? hl_xstrdup(s) : NULL;
 }
 
-void hl_callset_add(struct hl_callset *s, const struct hl_call *c)
+static void call_strings_free(struct hl_call *c)
+{
+	free(c->id);
+	free(c->queue);
+	free(c->agent);
+	free(c->callerid);
+	free(c->rang);
+}
+
+void hl_callset_adopt(struct hl_callset *s, struct hl_call *c)
 {
 	struct hl_buf key = {0};
 	hl_call_key(c->id, c->queue, &key);
 	size_t *leg = hl_strmap_put(&s->legs, key.s);
 	hl_buf_free(&key);
-	if (*leg)
+	if (*leg) {
+		call_strings_free(c);
 		return;
+	}
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 64;
 		s->v = hl_xreallocarray(s->v, s->cap, sizeof *s->v);
 	}
 	struct hl_call *d = &s->v[s->n];
 	*d = *c;
-	d->id = hl_xstrdup(c->id);
-	d->queue = nonempty_dup(c->queue);
-	d->agent = nonempty_dup(c->agent);
-	d->callerid = nonempty_dup(c->callerid);
-	d->rang = nonempty_dup(c->rang);
 	d->rerouted = 0;
 	*leg = ++s->n;
 	/* the caller went on from the earlier leg: that one is not a miss to
@@ -55,15 +60,21 @@ void hl_callset_add(struct hl_callset *s, const struct hl_call *c)
 	*latest = s->n;
 }
 
+void hl_callset_add(struct hl_callset *s, const struct hl_call *c)
+{
+	struct hl_call d = *c;
+	d.id = hl_xstrdup(c->id);
+	d.queue = nonempty_dup(c->queue);
+	d.agent = nonempty_dup(c->agent);
+	d.callerid = nonempty_dup(c->callerid);
+	d.rang = nonempty_dup(c->rang);
+	hl_callset_adopt(s, &d);
+}
+
 void hl_callset_free(struct hl_callset *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		free(s->v[i].id);
-		free(s->v[i].queue);
-		free(s->v[i].agent);
-		free(s->v[i].callerid);
-		free(s->v[i].rang);
-	}
+	for (size_t i = 0; i < s->n; i++)
+		call_strings_free(&s->v[i]);
 	free(s->v);
 	free(s->source);
 	hl_strmap_free(&s->legs);
@@ -202,18 +213,16 @@ void hl_calls_to_batch(const struct hl_callset *s, const struct hl_config *cfg,
 	b->source = hl_xstrdup(s->source);
 	/* an extension calling: an internal call, or an agent's consulting
 	 * call into a queue, is not the hotline's */
-	const char *pattern = hl_telephony_internal(&cfg->calls);
-	regex_t re;
-	int internal = pattern && !regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB);
+	struct hl_internal internal;
 	struct hl_buf name = {0}, number = {0};
+	hl_internal_init(&internal, &cfg->calls);  /* checked when configured */
 	for (size_t i = 0; i < s->n; i++) {
 		split_callerid(order[i]->callerid ? order[i]->callerid : "", &name, &number);
-		if (internal && number.len && !regexec(&re, number.s, 0, NULL, 0))
+		if (number.len && hl_internal_match(&internal, number.s))
 			continue;
 		call_record(order[i], cfg, hl_batch_add(b));
 	}
-	if (internal)
-		regfree(&re);
+	hl_internal_free(&internal);
 	hl_buf_free(&name);
 	hl_buf_free(&number);
 	free(order);

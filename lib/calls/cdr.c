@@ -1,6 +1,5 @@
 /* cdr.c - a CSV export of call detail records into finished calls */
 #include <ctype.h>
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,9 +30,32 @@ static int bad_value(struct hl_buf *err, const char *fmt, const char *col, const
 	return -1;
 }
 
+/* The hour of the last local time read: the calls of a file come an
+ * hour at a time, and turning a local time into seconds costs more than
+ * the rest of a call. Kept only for an hour the zone's offset does not
+ * change in. */
+struct hour_cache {
+	long y, mo, d, h;
+	int64_t base;     /* h:00:00 in epoch seconds */
+	int uniform;
+};
+
+static int local_time(long y, long mo, long d, long h, long mi, long sec, int64_t *out,
+		      struct hl_buf *err)
+{
+	struct hl_buf iso = {0};
+	struct hl_time t = {0};
+	hl_buf_printf(&iso, "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld", y, mo, d, h, mi, sec);
+	int rc = hl_time_parse_user(iso.s, 0, &t, err);
+	hl_buf_free(&iso);
+	*out = t.t;
+	return rc;
+}
+
 /* "2026-11-03 09:14:05", "2026/11/3 9:14", with T or an offset too, or
  * epoch seconds: rewritten for hl_time_parse_user (local zone). */
-static int cdr_time(const char *s, const char *col, int64_t *out, struct hl_buf *err)
+static int cdr_time(const char *s, const char *col, struct hour_cache *hc, int64_t *out,
+		    struct hl_buf *err)
 {
 	const char *p = s;
 	size_t n = strspn(s, "0123456789");
@@ -59,6 +81,21 @@ static int cdr_time(const char *s, const char *col, int64_t *out, struct hl_buf 
 		if ((*p == '.' || *p == ',') && isdigit((unsigned char)p[1]))
 			for (p++; isdigit((unsigned char)*p); p++)
 				;
+	}
+	if (!*p && hc && mi < 60 && sec < 60) {
+		if (!hc->uniform || hc->y != y || hc->mo != mo || hc->d != d || hc->h != h) {
+			int64_t end;
+			hc->uniform = 0;
+			if (local_time(y, mo, d, h, 0, 0, &hc->base, err) ||
+			    local_time(y, mo, d, h, 59, 59, &end, err))
+				return bad_value(err, "bad %s '%s' (want 2026-11-03 09:14:05)", col, s);
+			hc->y = y, hc->mo = mo, hc->d = d, hc->h = h;
+			hc->uniform = end - hc->base == 3599;
+		}
+		if (hc->uniform) {
+			*out = hc->base + mi * 60 + sec;
+			return 0;
+		}
 	}
 	struct hl_buf iso = {0};
 	struct hl_time t;
@@ -109,12 +146,12 @@ struct cdr {
 	const struct hl_cdr_map *m;
 	int pos[HL_CDR_NCOLS];      /* the field of each column, -1 none */
 	int positional;             /* the mapping gives positions */
-	regex_t internal;
-	int have_internal;
+	struct hl_internal internal;
 	struct merged *v;
 	size_t n, cap;
 	struct hl_strmap groups;    /* leg key -> index + 1 of its call */
-	struct hl_buf key, tmp;
+	struct hl_buf tmp;
+	struct hour_cache hour;
 	long left_out;              /* outbound and internal calls */
 };
 
@@ -238,7 +275,7 @@ static int inbound(struct cdr *d, const char *dir, const char *number)
 		if (i == m->ninbound)
 			return 0;
 	}
-	return !(d->have_internal && number && !regexec(&d->internal, number, 0, NULL, 0));
+	return !(number && hl_internal_match(&d->internal, number));
 }
 
 struct leg {
@@ -254,11 +291,11 @@ static int leg_times(struct cdr *d, struct leg *l, struct hl_buf *err)
 	const char **v = l->v;
 	l->answer = l->end = -1;
 	l->wait = l->talk = l->duration = -1;
-	if (cdr_time(v[HL_CDR_TIME], "time", &l->start, err))
+	if (cdr_time(v[HL_CDR_TIME], "time", &d->hour, &l->start, err))
 		return -1;
-	if (v[HL_CDR_ANSWER] && cdr_time(v[HL_CDR_ANSWER], "answer", &l->answer, err))
+	if (v[HL_CDR_ANSWER] && cdr_time(v[HL_CDR_ANSWER], "answer", &d->hour, &l->answer, err))
 		return -1;
-	if (v[HL_CDR_END] && cdr_time(v[HL_CDR_END], "end", &l->end, err))
+	if (v[HL_CDR_END] && cdr_time(v[HL_CDR_END], "end", &d->hour, &l->end, err))
 		return -1;
 	int secs[] = {HL_CDR_WAIT, HL_CDR_TALK, HL_CDR_DURATION};
 	long *to[] = {&l->wait, &l->talk, &l->duration};
@@ -294,9 +331,7 @@ static int leg_times(struct cdr *d, struct leg *l, struct hl_buf *err)
 static struct merged *group(struct cdr *d, const struct leg *l, const char *id)
 {
 	const char *link = l->v[HL_CDR_LINK] ? l->v[HL_CDR_LINK] : id;
-	hl_buf_clear(&d->key);
-	hl_buf_adds(&d->key, link);
-	size_t *at = hl_strmap_put(&d->groups, d->key.s);
+	size_t *at = hl_strmap_put(&d->groups, link);
 	int64_t end = l->end >= 0 ? l->end : l->start + (l->duration > 0 ? l->duration : 0);
 	/* a channel name used again after a restart, hours later: another call */
 	if (*at && l->start <= d->v[*at - 1].end + 3600 && l->start + 3600 >= d->v[*at - 1].start) {
@@ -330,7 +365,7 @@ static struct merged *group(struct cdr *d, const struct leg *l, const char *id)
 static void set_str(char **slot, const char *v)
 {
 	free(*slot);
-	*slot = v ? hl_xstrdup(v) : NULL;
+	*slot = v && *v ? hl_xstrdup(v) : NULL;
 }
 
 static int one_row(struct cdr *d, const struct hl_csvrow *row, const char *name, struct hl_buf *err)
@@ -393,6 +428,7 @@ static int one_row(struct cdr *d, const struct hl_csvrow *row, const char *name,
 	return 0;
 }
 
+/* The merged calls into s, their strings with them. */
 static void to_callset(struct cdr *d, struct hl_callset *s)
 {
 	for (size_t i = 0; i < d->n; i++) {
@@ -408,14 +444,17 @@ static void to_callset(struct cdr *d, struct hl_callset *s)
 			c.agent = m->agent;
 			c.talk = m->talk;
 			c.wait = m->answered_at >= m->start ? (long)(m->answered_at - m->start) : -1;
+			free(m->rang);
 		} else {
 			c.outcome = HL_OUT_ABANDONED;
 			c.talk = -1;
 			c.rang = m->rang;
 			/* a leg of unknown ring: the longest is not known either */
 			c.wait = m->rung >= m->start && !m->wait_unknown ? (long)(m->rung - m->start) : -1;
+			free(m->agent);
 		}
-		hl_callset_add(s, &c);
+		hl_callset_adopt(s, &c);
+		memset(m, 0, sizeof *m);
 	}
 }
 
@@ -430,10 +469,8 @@ static void cdr_free(struct cdr *d)
 	}
 	free(d->v);
 	hl_strmap_free(&d->groups);
-	hl_buf_free(&d->key);
 	hl_buf_free(&d->tmp);
-	if (d->have_internal)
-		regfree(&d->internal);
+	hl_internal_free(&d->internal);
 }
 
 static int read_file(struct cdr *d, const char *path, const char *encoding, struct hl_buf *err)
@@ -473,11 +510,8 @@ int hl_cdr_read(char *const *files, size_t n, const char *encoding, const struct
 	d.m = &t->cdr;
 	if (!d.m->configured)
 		return hl_fail(err, "no cdr columns in the configuration (calls: cdr: format: or id:, time:, ...)");
-	if (hl_telephony_internal(t)) {
-		if (regcomp(&d.internal, hl_telephony_internal(t), REG_EXTENDED | REG_NOSUB))
-			return hl_fail(err, "calls internal: not an extended regular expression");
-		d.have_internal = 1;
-	}
+	if (hl_internal_init(&d.internal, t))
+		return hl_fail(err, "calls internal: not an extended regular expression");
 	hl_strmap_init(&d.groups, sizeof(size_t));
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = read_file(&d, files[i], encoding, err);

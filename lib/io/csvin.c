@@ -187,8 +187,13 @@ again:
 			}
 			c = getb(r);
 		} else {
+			/* an unquoted field: the bytes up to its end at once */
 			while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-				hl_buf_addc(&r->text, (char)c);
+				size_t first_byte = r->pos - 1, at = r->pos;
+				while (at < r->end && r->dec[at] != ',' && r->dec[at] != '\n' && r->dec[at] != '\r')
+					at++;
+				hl_buf_add(&r->text, r->dec + first_byte, at - first_byte);
+				r->pos = at;
 				if (r->text.len > MAX_ROW)
 					return hl_fail(err, "%s:%ld: a row longer than 1 MB", r->name, first);
 				c = getb(r);

@@ -267,6 +267,38 @@ const char *hl_telephony_internal(const struct hl_telephony *t)
 	return *re ? re : NULL;
 }
 
+int hl_internal_init(struct hl_internal *in, const struct hl_telephony *t)
+{
+	const char *re = hl_telephony_internal(t);
+	in->mode = !re ? 0 : hl_streq(re, INTERNAL_DEFAULT) ? 1 : 2;
+	if (in->mode == 2 && regcomp(&in->re, re, REG_EXTENDED | REG_NOSUB)) {
+		in->mode = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int hl_internal_match(const struct hl_internal *in, const char *number)
+{
+	size_t n;
+	switch (in->mode) {
+	case 1:
+		n = strlen(number);
+		return (n == 3 || n == 4) && strspn(number, "0123456789") == n;
+	case 2:
+		return !regexec(&in->re, number, 0, NULL, 0);
+	default:
+		return 0;
+	}
+}
+
+void hl_internal_free(struct hl_internal *in)
+{
+	if (in->mode == 2)
+		regfree(&in->re);
+	in->mode = 0;
+}
+
 const char *hl_telephony_agent(const struct hl_telephony *t, const char *agent)
 {
 	for (size_t i = 0; i < t->nagents; i++)

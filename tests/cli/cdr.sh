@@ -181,7 +181,15 @@ is "hl-report calls: unknown waits give no service level" "$(figures)" \
 	"2,1,1,0,0,50.0,50.0,,61.0,,,2,1,0,0"
 like "and the report says why" "$("$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03)" \
 	"2 of 2 offered calls have no wait time.*no service level can be given"
-cd ../.. || exit 2
+cd .. || exit 2
+# local times around a zone's changes of offset: each read as it is alone
+# (the reader keeps an hour's offset only for an hour that has one)
+printf 'timezone: Europe/Berlin\ncalls:\n  cdr: {id: id, time: start, caller: from, talk: billsec}\n' > dst.yaml
+printf 'id,start,from,billsec\nD1,2026-03-29 01:10:00,13800000001,60\nD2,2026-03-29 01:59:59,13800000002,60\nD3,2026-03-29 03:00:00,13800000003,60\nD4,2026-10-25 01:59:00,13800000005,60\nD5,2026-10-25 02:30:00,13800000006,60\nD6,2026-10-25 02:45:00,13800000007,60\nD7,2026-10-25 03:10:00,13800000008,60\n' > dst.csv
+HL_CONFIG=dst.yaml run "$HL_LOG" -f dst-journal.csv import --cdr dst.csv
+is "local times across summer time, hour by hour" "$rc $(tail -n +2 dst-journal.csv | cut -d, -f1 | tr '\n' ' ')" \
+	"0 2026-03-29T01:10:00+01:00 2026-03-29T01:59:59+01:00 2026-03-29T03:00:00+02:00 2026-10-25T01:59:00+02:00 2026-10-25T02:30:00+02:00 2026-10-25T02:45:00+02:00 2026-10-25T03:10:00+01:00 "
+cd .. || exit 2
 
 # ---- GB18030, as a Chinese PBX console exports, read with --encoding ----
 mkdir gb && cd gb || exit 2
