@@ -264,4 +264,17 @@ is "support by hand" "$(figures support)" "3,1,0,0,2,0.0,66.7,10.0,290.0,100.0,3
 # 23 / 3 = 7.7, talk 460 / 3 = 153.3; 100.0%; 3 / 6 = 50.0%
 is "both queues by hand" "$(figures)" "6,3,1,0,2,16.7,50.0,7.7,153.3,100.0,50.0,0,3,0,0"
 cd .. || exit 2
+# ---- a journal written before phones were canonical holds them as
+# typed: a complaint now from the same phone, written another way, is a
+# repeat all the same ----
+mkdir rep && cd rep || exit 2
+printf '%sroutes:\n  - {name: repeat, match: {category: complaint, repeat: 30d}, dept: 客服部, person: 赵主管, priority: high}\n  - {name: other, dept: 客服部}\n' "$staff" > hotline.yaml
+printf 'time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,text\n2026-11-02T09:00:00+08:00,HL-20261102-0001,open,王芳,complaint,,,,+8613900002222,,,,,,,,,,,漏水\n' > hotline.csv
+chmod 600 hotline.csv
+"$HL_LOG" open -c complaint -t 013900002222 又漏水 > /dev/null
+run "$HL_BIN/hl-route" -o yaml
+like "+8613900002222 in the journal, 013900002222 now: a repeat" "$(tail -n 1 "$T/out")" "rule: \"?repeat"
+run "$HL_REPORT" caller '+86 139 0000 2222'
+is "hl-report caller: both complaints, one caller" "$(grep -c 'HL-2026110[23]-0001' "$T/out")" "2"
+cd .. || exit 2
 done_testing
