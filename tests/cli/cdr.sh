@@ -20,7 +20,7 @@ staff:
 # missed-call columns (tickets, no number, misdials without a ticket)
 figures() {
 	"$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03 -o csv --no-bom |
-		sed -n '/^queue,/,/^合计/p' | tr -d '\r' | grep "^${1:-合计}," | cut -d, -f2-13,14,19,20
+		sed -n '/^队列,/,/^合计/p' | tr -d '\r' | grep "^${1:-合计}," | cut -d, -f2-13,14,19,20
 }
 
 # ---- Asterisk cdr_csv, Master.csv: no header; accountcode, src, dst,
