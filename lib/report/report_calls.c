@@ -111,9 +111,10 @@ static int by_name(const void *a, const void *b, void *names)
 	return strcmp(n[*(const size_t *)a], n[*(const size_t *)b]);
 }
 
-/* One row per name (sorted), then the total. */
+/* One row per name (sorted), then the total; calls of no queue (agent)
+ * in the row none. */
 static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const struct hl_qstat *total,
-			unsigned what)
+			unsigned what, const char *none)
 {
 	size_t *order = hl_xcalloc(g->n ? g->n : 1, sizeof *order);
 	for (size_t i = 0; i < g->n; i++)
@@ -121,7 +122,8 @@ static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const str
 	qsort_r(order, g->n, sizeof *order, by_name, g->name);
 	for (size_t i = 0; i < g->n; i++) {
 		size_t row = hl_tab_row(tab);
-		hl_tab_set(tab, row, 0, g->name[order[i]]);
+		const char *name = g->name[order[i]];
+		hl_tab_set(tab, row, 0, hl_streq(name, "(none)") ? none : name);
 		stat_row(tab, row, 1, &g->st[order[i]], what, total->answered);
 	}
 	size_t row = hl_tab_row(tab);
@@ -153,7 +155,7 @@ static void queue_table(struct hl_reporter *r, struct hl_doc *doc)
 	struct hl_tab *tab = hl_doc_table(doc, _("Call queues"));
 	hl_tab_col(tab, "queue", _("Queue"), HL_CELL_TEXT);
 	stat_columns(tab, Q_MISSED);
-	group_table(tab, &r->calls.queues, &r->calls.total, Q_MISSED);
+	group_table(tab, &r->calls.queues, &r->calls.total, Q_MISSED, _("(no queue)"));
 }
 
 static void hour_table(struct hl_reporter *r, struct hl_doc *doc)
@@ -186,7 +188,7 @@ static void agent_table(struct hl_reporter *r, struct hl_doc *doc)
 	struct hl_tab *tab = hl_doc_table(doc, _("Agents"));
 	hl_tab_col(tab, "agent", _("Agent"), HL_CELL_TEXT);
 	stat_columns(tab, Q_AGENT);
-	group_table(tab, &r->calls.agents, &r->calls.total, Q_AGENT);
+	group_table(tab, &r->calls.agents, &r->calls.total, Q_AGENT, _("(no agent)"));
 }
 
 void hl_report_calls(struct hl_reporter *r, struct hl_doc *doc)

@@ -64,6 +64,8 @@ is "a misdial opens no ticket and says why" "$(sed -n 4p hotline.csv | cut -d, -
 # abandons (1 + 0) / 4 = 25.0%; 2 tickets, 1 misdial left without one
 is "hl-report calls on Master.csv: the figures by hand" "$(figures)" \
 	"4,2,2,1,0,50.0,50.0,21.0,150.0,50.0,25.0,0,2,0,1"
+run "$HL_REPORT" calls --from 2026-11-03 --to 2026-11-03 -o csv --no-bom
+is "no queue column: its row reads 未分队列, not (none)" "$(grep -c '^未分队列,' "$T/out") $(grep -c '(none)' "$T/out")" "1 0"
 
 before=$(sum hotline.csv)
 run "$HL_LOG" import --cdr Master.csv
