@@ -102,13 +102,14 @@ check:
 	$(Q)$(MAKE) --no-print-directory O=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all units
 	$(Q)$(MAKE) --no-print-directory O=build all
 	$(Q)tests/layers build/san
-	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  HL_FAST_BIN="$(CURDIR)/build/bin" tests/run build/san
+	$(Q)$(MAKE) --no-print-directory check-install
 	$(Q)$(MAKE) --no-print-directory O=build/nosimd CFLAGS="$(SAN) -DHL_NO_SIMD" LDFLAGS="$(SAN)" all units
 	$(Q)echo "-- without SIMD (-DHL_NO_SIMD):"
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  HL_TESTS="$(NOSIMD_TESTS)" tests/run build/nosimd
-	$(Q)$(MAKE) --no-print-directory check-install
+	$(Q)echo "-- every test:"
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  HL_FAST_BIN="$(CURDIR)/build/bin" tests/run build/san
 
 # The same tests with every binary under valgrind (memcheck): slow, so the
 # concurrency, crash and load tests, made of thousands of runs, sit out.

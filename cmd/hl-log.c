@@ -26,7 +26,7 @@ static void usage(FILE *fp)
 		"       hl-log [options] init\n"
 		"       hl-log [options] append [FILE]\n"
 		"       hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n"
-		"       hl-log [options] import --asterisk|--cdr [FILE ...]\n");
+		"       hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n");
 	for (const struct hl_verb *v = hl_verbs; v->name; v++)
 		fprintf(fp, "       hl-log [options] %s\n", v->synopsis);
 	fprintf(fp, "       hl-log --defaults | --version | --help\n");
@@ -269,30 +269,40 @@ static int no_such_file(const char *path)
 	return stat(path, &st) < 0 && errno == ENOENT;
 }
 
-/* import --asterisk|--cdr [FILE ...]: the source's calls into a batch */
+/* import --asterisk|--cdr [--encoding NAME] [FILE ...]: the source's calls into a batch */
 static int import_args(int argc, char **argv, const struct hl_config *cfg, struct hl_batch *b,
 		       struct hl_buf *err)
 {
 	static const struct option opts[] = {{"asterisk", no_argument, NULL, 'a'},
 					     {"cdr", no_argument, NULL, 'c'},
+					     {"encoding", required_argument, NULL, 'e'},
 					     {NULL, 0, NULL, 0}};
 	int src = -1, c;
+	const char *encoding = NULL;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'e') {
+			encoding = optarg;
+			continue;
+		}
 		if (c == '?' || src >= 0) {
 			if (src >= 0)
 				hl_warnx("import reads one kind of log: --asterisk or --cdr");
-			fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [FILE ...]\n");
+			fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n");
 			exit(HL_EXIT_ERROR);
 		}
 		src = c == 'a' ? HL_CALLS_ASTERISK : HL_CALLS_CDR;
 	}
 	if (src < 0) {
 		hl_warnx("import needs --asterisk (a queue_log) or --cdr (a CSV export)");
-		fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [FILE ...]\n");
+		fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n");
 		exit(HL_EXIT_ERROR);
 	}
-	return hl_calls_import((enum hl_call_source)src, argv + optind, (size_t)(argc - optind),
+	if (encoding && src != HL_CALLS_CDR) {
+		hl_warnx("--encoding is for a CSV export (--cdr); a queue_log is ASCII and UTF-8");
+		exit(HL_EXIT_ERROR);
+	}
+	return hl_calls_import((enum hl_call_source)src, argv + optind, (size_t)(argc - optind), encoding,
 			       cfg, b, err);
 }
 

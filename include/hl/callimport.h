@@ -11,8 +11,9 @@ enum hl_call_source {
 };
 
 /* Reads the files in order ("-": stdin; rotated queue_logs oldest first,
- * the calls carry over) and adds one record per finished call to b. */
-int hl_calls_import(enum hl_call_source src, char *const *files, size_t n,
+ * the calls carry over) and adds one record per finished call to b. A
+ * CSV export is read in encoding (NULL: UTF-8). */
+int hl_calls_import(enum hl_call_source src, char *const *files, size_t n, const char *encoding,
 		    const struct hl_config *cfg, struct hl_batch *b, struct hl_buf *err);
 
 #endif

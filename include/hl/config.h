@@ -61,6 +61,7 @@ struct hl_sla_rule {
 struct hl_config {
 	char *source;        /* the file read, or "(defaults)" */
 	char *timezone;      /* NULL: TZ from the environment */
+	char country_code[8];  /* phones made canonical for it ("86"; "": as dialled) */
 	char *prefix;        /* ticket id prefix, "HL" */
 	char *organisation;  /* the reports' titles: who runs the hotline, or NULL */
 	char *unit;          /* and which part of it, or NULL */

@@ -180,7 +180,14 @@ int hl_ticket_id_check(const char *id, struct hl_buf *err);
 
 /* Checks and normalizes a phone number: digits, optionally a leading +,
  * spaces, dashes and parentheses dropped; 3 to 20 digits. out NULL:
- * only checks. */
+ * only checks. The digits are made canonical for the country set by
+ * hl_phone_set_country (the configuration's country_code, 86 unless
+ * set): its own code (+86, 0086) and a trunk 0 before a mobile number
+ * dropped, a landline's 0 and area code kept, another country's number
+ * +CC... So 013700000004, +86 137 0000 0004 and 0086-13700000004 are
+ * all 13700000004. */
 int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err);
+/* The country's calling code, digits ("86"); "" keeps numbers as dialled. */
+void hl_phone_set_country(const char *cc);
 
 #endif

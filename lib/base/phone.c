@@ -3,6 +3,7 @@
  * (tel:+86-137..., sip:137...@pbx), digits typed in fullwidth by a Chinese
  * input method (１３７...) */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -21,6 +22,62 @@ static int fullwidth(const unsigned char *p, char *ascii)
 static int ideographic_space(const unsigned char *p)
 {
 	return p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80;
+}
+
+static char country[8] = "86";
+
+void hl_phone_set_country(const char *cc)
+{
+	snprintf(country, sizeof country, "%s", cc ? cc : "");
+}
+
+/* Mainland China: 1[3-9] and nine digits more. */
+static int cn_mobile(const char *d, size_t n)
+{
+	return n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+}
+
+/* The digits dialled (a leading + kept) made one form for one line:
+ * the country's own code (+86, 0086) dropped, a trunk 0 before a mobile
+ * number dropped, a landline's area code kept with its trunk 0; another
+ * country's number as +CC... */
+static void canonical(struct hl_buf *b)
+{
+	size_t cl = strlen(country);
+	char *d = b->s;
+	size_t n = b->len, skip = 0;
+	int intl = 0;
+	if (!cl)
+		return;
+	if (d[0] == '+')
+		skip = 1, intl = 1;
+	else if (n > 2 && d[0] == '0' && d[1] == '0')
+		skip = 2, intl = 1;
+	if (intl && !(n - skip > cl && !strncmp(d + skip, country, cl))) {
+		if (skip == 2) { /* 0044...: +44... */
+			memmove(d + 1, d + 2, n - 1);
+			d[0] = '+';
+			b->len = n - 1;
+		}
+		return;
+	}
+	if (intl) {
+		size_t from = skip + cl;
+		int mobile = hl_streq(country, "86") && cn_mobile(d + from, n - from);
+		if (mobile || d[from] == '0') {
+			memmove(d, d + from, n - from + 1);
+			b->len = n - from;
+		} else { /* a landline: its area code after the trunk 0 */
+			memmove(d + 1, d + from, n - from + 1);
+			d[0] = '0';
+			b->len = n - from + 1;
+		}
+		return;
+	}
+	if (hl_streq(country, "86") && d[0] == '0' && cn_mobile(d + 1, n - 1)) {
+		memmove(d, d + 1, n);
+		b->len = n - 1;
+	}
 }
 
 int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
@@ -67,6 +124,8 @@ int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 	}
 	if (ndigits < 3 || ndigits > 20)
 		return hl_fail(err, "bad phone number (want 3 to 20 digits)");
+	if (out)
+		canonical(out);
 	return 0;
 }
 

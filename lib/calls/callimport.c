@@ -28,7 +28,7 @@ static int read_queuelogs(char *const *files, size_t n, struct hl_callset *s, st
 	return rc;
 }
 
-int hl_calls_import(enum hl_call_source src, char *const *files, size_t n,
+int hl_calls_import(enum hl_call_source src, char *const *files, size_t n, const char *encoding,
 		    const struct hl_config *cfg, struct hl_batch *b, struct hl_buf *err)
 {
 	static char *const std[] = {"-"};
@@ -39,8 +39,8 @@ int hl_calls_import(enum hl_call_source src, char *const *files, size_t n,
 	hl_callset_init(&s, hl_streq(files[n - 1], "-") ? "<stdin>" : files[n - 1]);
 	if (src == HL_CALLS_ASTERISK)
 		rc = read_queuelogs(files, n, &s, err);
-	for (size_t i = 0; src == HL_CALLS_CDR && rc == 0 && i < n; i++)
-		rc = hl_cdr_read(files[i], &cfg->calls, &s, err);
+	if (src == HL_CALLS_CDR)
+		rc = hl_cdr_read(files, n, encoding, &cfg->calls, &s, err);
 	if (rc == 0)
 		hl_calls_to_batch(&s, cfg, b);
 	hl_callset_free(&s);

@@ -19,25 +19,31 @@ static char *nonempty_dup(const char *s)
 	return s && *s ? hl_xstrdup(s) : NULL;
 }
 
-void hl_callset_add(struct hl_callset *s, const struct hl_call *c)
+static void call_strings_free(struct hl_call *c)
+{
+	free(c->id);
+	free(c->queue);
+	free(c->agent);
+	free(c->callerid);
+	free(c->rang);
+}
+
+void hl_callset_adopt(struct hl_callset *s, struct hl_call *c)
 {
 	struct hl_buf key = {0};
 	hl_call_key(c->id, c->queue, &key);
 	size_t *leg = hl_strmap_put(&s->legs, key.s);
 	hl_buf_free(&key);
-	if (*leg)
+	if (*leg) {
+		call_strings_free(c);
 		return;
+	}
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 64;
 		s->v = hl_xreallocarray(s->v, s->cap, sizeof *s->v);
 	}
 	struct hl_call *d = &s->v[s->n];
 	*d = *c;
-	d->id = hl_xstrdup(c->id);
-	d->queue = nonempty_dup(c->queue);
-	d->agent = nonempty_dup(c->agent);
-	d->callerid = nonempty_dup(c->callerid);
-	d->rang = nonempty_dup(c->rang);
 	d->rerouted = 0;
 	*leg = ++s->n;
 	/* the caller went on from the earlier leg: that one is not a miss to
@@ -48,15 +54,21 @@ void hl_callset_add(struct hl_callset *s, const struct hl_call *c)
 	*latest = s->n;
 }
 
+void hl_callset_add(struct hl_callset *s, const struct hl_call *c)
+{
+	struct hl_call d = *c;
+	d.id = hl_xstrdup(c->id);
+	d.queue = nonempty_dup(c->queue);
+	d.agent = nonempty_dup(c->agent);
+	d.callerid = nonempty_dup(c->callerid);
+	d.rang = nonempty_dup(c->rang);
+	hl_callset_adopt(s, &d);
+}
+
 void hl_callset_free(struct hl_callset *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		free(s->v[i].id);
-		free(s->v[i].queue);
-		free(s->v[i].agent);
-		free(s->v[i].callerid);
-		free(s->v[i].rang);
-	}
+	for (size_t i = 0; i < s->n; i++)
+		call_strings_free(&s->v[i]);
 	free(s->v);
 	free(s->source);
 	hl_strmap_free(&s->legs);
@@ -96,11 +108,25 @@ static void set_seconds(struct hl_record *r, const char *col, long v)
 static void set_owner(const struct hl_call *c, const struct hl_config *cfg, struct hl_record *r)
 {
 	const struct hl_person *p = c->rang ? hl_config_person(cfg, hl_telephony_agent(&cfg->calls, c->rang)) : NULL;
+	const char *owner = cfg->calls.owner;
+	/* one that rang nobody is the hotline's: calls.owner calls back */
+	if (!p && owner && !(p = hl_config_person(cfg, owner))) {
+		hl_record_set(r, "dept", owner);
+		return;
+	}
 	if (!p)
 		return;
 	hl_record_set(r, "assignee", p->name);
 	if (p->dept)
 		hl_record_set(r, "dept", p->dept);
+}
+
+/* A hang-up sooner than calls.short_abandon: a misdial, no call-back owed
+ * unless calls.misdial_tickets says so. An unknown wait is no misdial. */
+static int misdial(const struct hl_call *c, const struct hl_telephony *t)
+{
+	return c->outcome == HL_OUT_ABANDONED && c->wait >= 0 && c->wait < t->short_abandon &&
+	       !t->misdial_tickets;
 }
 
 /* A call nobody answered whose caller id is no number (withheld,
@@ -130,7 +156,7 @@ static void call_record(const struct hl_call *c, const struct hl_config *cfg, st
 	split_callerid(c->callerid ? c->callerid : "", &name, &number);
 	int known = number.len && !hl_phone_normalize(number.s, &phone, NULL);
 	int unanswered = c->outcome != HL_OUT_ANSWERED && !c->rerouted;
-	int missed = unanswered && known;
+	int missed = unanswered && known && !misdial(c, t);
 	hl_time_format(hl_time_local(c->start), &when);
 	hl_record_set(r, "time", when.s);
 	hl_record_set(r, "event", missed ? "missed" : "call");
@@ -152,6 +178,8 @@ static void call_record(const struct hl_call *c, const struct hl_config *cfg, st
 	set_seconds(r, "talk", c->outcome == HL_OUT_ANSWERED ? c->talk : -1);
 	if (unanswered && !known)
 		no_number_text(number.s, r);
+	else if (unanswered && !missed)
+		hl_record_set(r, "text", "short abandon: no call-back owed (calls.short_abandon)");
 	r->line = c->line;
 	hl_buf_free(&name);
 	hl_buf_free(&number);
@@ -177,7 +205,19 @@ void hl_calls_to_batch(const struct hl_callset *s, const struct hl_config *cfg,
 	qsort_r(order, s->n, sizeof *order, by_start, NULL);
 	free(b->source);
 	b->source = hl_xstrdup(s->source);
-	for (size_t i = 0; i < s->n; i++)
+	/* an extension calling: an internal call, or an agent's consulting
+	 * call into a queue, is not the hotline's */
+	struct hl_internal internal;
+	struct hl_buf name = {0}, number = {0};
+	hl_internal_init(&internal, &cfg->calls);  /* checked when configured */
+	for (size_t i = 0; i < s->n; i++) {
+		split_callerid(order[i]->callerid ? order[i]->callerid : "", &name, &number);
+		if (number.len && hl_internal_match(&internal, number.s))
+			continue;
 		call_record(order[i], cfg, hl_batch_add(b));
+	}
+	hl_internal_free(&internal);
+	hl_buf_free(&name);
+	hl_buf_free(&number);
 	free(order);
 }

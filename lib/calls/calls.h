@@ -36,6 +36,8 @@ void hl_callset_init(struct hl_callset *s, const char *source);
 /* Adds a copy of a finished call; a leg already in the set (the same id
  * and queue, say a file read twice) is not added again. */
 void hl_callset_add(struct hl_callset *s, const struct hl_call *c);
+/* The same, taking c's strings (allocated, non-empty or NULL) as its own. */
+void hl_callset_adopt(struct hl_callset *s, struct hl_call *c);
 void hl_callset_free(struct hl_callset *s);
 
 /* The calls as records of b, in the order they reached the queue: an

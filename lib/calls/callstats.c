@@ -48,28 +48,35 @@ void hl_callstats_free(struct hl_callstats *cs)
 }
 
 /* A short abandon is not an offered call: a misdial, a caller who changed
- * their mind before anyone could answer. */
+ * their mind before anyone could answer. A call whose wait is not known
+ * (an export without one) is offered, and left out of the speed of
+ * answer and the service level: no figure from missing data. */
 static void tally(struct hl_qstat *q, const struct hl_telephony *t, const struct hl_event *ev)
 {
-	long wait = ev->wait > 0 ? ev->wait : 0;
-	int within = wait <= t->answer_within;
+	int known = ev->wait >= 0;
+	long wait = known ? ev->wait : 0;
+	int within = known && wait <= t->answer_within;
+	if (ev->outcome == HL_OUT_ABANDONED && known && wait < t->short_abandon) {
+		q->short_abandoned++;
+		q->misdials += ev->kind == HL_EV_CALL && ev->phone;
+		return;
+	}
+	q->offered++;
+	q->wait_unknown += !known;
 	switch (ev->outcome) {
 	case HL_OUT_ANSWERED:
-		q->offered++, q->answered++;
+		q->answered++;
+		q->answered_timed += known;
 		q->answered_in_sl += within;
 		q->wait_answered += wait;
 		q->talk += ev->talk > 0 ? ev->talk : 0;
 		break;
 	case HL_OUT_ABANDONED:
-		if (wait < t->short_abandon) {
-			q->short_abandoned++;
-			break;
-		}
-		q->offered++, q->abandoned++;
+		q->abandoned++;
 		q->abandoned_in_sl += within;
 		break;
 	default:
-		q->offered++, q->other++;
+		q->other++;
 	}
 }
 

@@ -19,6 +19,9 @@ struct hl_qstat {
 	/* the missed-call tickets of these calls, judged at the period's end */
 	long missed, back_in_time, back_late, back_pending;
 	long no_number;        /* unanswered, no caller number: nobody owed a call-back */
+	long misdials;         /* short abandons from a number: no ticket opened */
+	long wait_unknown;     /* calls whose wait the phone system did not give */
+	long answered_timed;   /* answered, wait known: the speed of answer's base */
 };
 
 /* Figures under names, in the order the names first came. */

@@ -101,12 +101,16 @@ static const struct ending endings[] = {
 	{"EXITWITHKEY", HL_OUT_EXITKEY, 4, 0},
 };
 
+/* From the end, the fields the event has: 1.8 and later may write the
+ * five data fields always, the unused ones empty. */
 static size_t data_index(const struct line *l, int at)
 {
-	size_t back = (size_t)-at;
+	size_t back = (size_t)-at, n = l->n;
 	if (at > 0)
 		return 4 + (size_t)at;
-	return l->n >= 5 + back ? l->n - back : MAX_FIELDS; /* MAX_FIELDS: none */
+	while (n > 5 && !*l->f[n - 1])
+		n--;
+	return n >= 5 + back ? n - back : MAX_FIELDS; /* MAX_FIELDS: none */
 }
 
 /* Seconds between two of the log's times; a clock set back gives 0. */
@@ -130,7 +134,9 @@ static void end_call(const struct line *l, const struct ending *e, struct pendin
 		wait = p->entered ? span(p->entered, l->epoch) : 0;
 	}
 	c.id = l->f[1];
-	c.queue = p->queue ? p->queue : l->f[2];
+	/* the queue of the line that ends it: a call transferred into
+	 * another queue (CONNECT there again) ends, and counts, there */
+	c.queue = *l->f[2] && strcmp(l->f[2], "NONE") ? l->f[2] : p->queue;
 	c.agent = strcmp(l->f[3], "NONE") ? l->f[3] : NULL;
 	c.callerid = p->callerid;
 	c.rang = e->outcome == HL_OUT_ANSWERED ? NULL : p->rang;

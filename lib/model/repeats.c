@@ -1,6 +1,7 @@
 /* repeats.c - the last complaints of each phone */
 #include <string.h>
 
+#include "hl/event.h"
 #include "model/repeats.h"
 
 #define KEPT HL_REPEATS_KEPT
@@ -15,7 +16,12 @@ void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
 {
 	if (ev->kind != HL_EV_OPEN || ev->category != HL_CAT_COMPLAINT || !ev->phone)
 		return;
-	struct hl_complaints *c = hl_strmap_put(&r->phones, ev->phone);
+	/* as stored now, whatever form an older journal line has */
+	struct hl_buf key = {0};
+	if (hl_phone_normalize(ev->phone, &key, NULL))
+		hl_buf_adds(&key, ev->phone);
+	struct hl_complaints *c = hl_strmap_put(&r->phones, key.s);
+	hl_buf_free(&key);
 	if (c->n == KEPT) {
 		memmove(c->t, c->t + 1, sizeof c->t[0] * (KEPT - 1));
 		memmove(c->id_hash, c->id_hash + 1, sizeof c->id_hash[0] * (KEPT - 1));
@@ -30,7 +36,11 @@ void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
 int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const char *id,
 			 int64_t at, int64_t window)
 {
-	const struct hl_complaints *c = phone ? hl_strmap_get(&r->phones, phone) : NULL;
+	struct hl_buf key = {0};
+	if (phone && hl_phone_normalize(phone, &key, NULL))
+		hl_buf_adds(&key, phone);
+	const struct hl_complaints *c = phone ? hl_strmap_get(&r->phones, key.s) : NULL;
+	hl_buf_free(&key);
 	size_t me = hl_hash_str(id);
 	uint64_t mine = UINT64_MAX;
 	/* its own open, when kept, says when it complained: a ticket revived

@@ -51,15 +51,16 @@ static void stat_columns(struct hl_tab *tab, unsigned what)
 	static const char *const keys[] = {
 		"offered", "answered", "abandoned", "short_abandoned", "unanswered_other",
 		"abandon_rate", "loss_rate", "asa_seconds", "average_talk_seconds",
-		"service_level", "service_level_with_abandons"};
+		"service_level", "service_level_with_abandons", "wait_unknown"};
 	static const char *const labels[] = {
 		N_("Offered"), N_("Answered"), N_("Abandoned"), N_("Short abandoned"),
 		N_("Other unanswered"), N_("Abandon rate %"), N_("Loss rate %"),
 		N_("Average answer (s)"), N_("Average talk (s)"), N_("Service level %"),
-		N_("Service level with abandoned %")};
+		N_("Service level with abandoned %"), N_("Wait unknown")};
 	static const enum hl_cell_type types[] = {
 		HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT, HL_CELL_COUNT,
-		HL_CELL_RATE, HL_CELL_RATE, HL_CELL_DECIMAL, HL_CELL_DECIMAL, HL_CELL_RATE, HL_CELL_RATE};
+		HL_CELL_RATE, HL_CELL_RATE, HL_CELL_DECIMAL, HL_CELL_DECIMAL, HL_CELL_RATE, HL_CELL_RATE,
+		HL_CELL_COUNT};
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
 		hl_tab_col(tab, keys[k], _(labels[k]), types[k]);
 	if (what & Q_MISSED) {
@@ -69,6 +70,7 @@ static void stat_columns(struct hl_tab *tab, unsigned what)
 		hl_tab_col(tab, "callback_pending", _("Call-back pending"), HL_CELL_COUNT);
 		hl_tab_col(tab, "callback_in_time_rate", _("Called back in time %"), HL_CELL_RATE);
 		hl_tab_col(tab, "missed_no_number", _("Missed, no number"), HL_CELL_COUNT);
+		hl_tab_col(tab, "misdials_no_ticket", _("Misdials, no ticket"), HL_CELL_COUNT);
 	}
 }
 
@@ -78,7 +80,7 @@ static void stat_row(struct hl_tab *tab, size_t row, size_t c, const struct hl_q
 	if (what & Q_AGENT) {
 		hl_rep_num(tab, row, c++, q->answered);
 		hl_rep_pct(tab, row, c++, q->answered, all_answered);
-		avg(tab, row, c++, q->wait_answered, q->answered);
+		avg(tab, row, c++, q->wait_answered, q->answered_timed);
 		hl_tab_setf(tab, row, c++, "%.1f", (double)q->talk / 60.0);
 		avg(tab, row, c++, q->talk, q->answered);
 		return;
@@ -88,16 +90,18 @@ static void stat_row(struct hl_tab *tab, size_t row, size_t c, const struct hl_q
 		hl_rep_num(tab, row, c++, counts[k]);
 	hl_rep_pct(tab, row, c++, q->abandoned, q->offered);
 	hl_rep_pct(tab, row, c++, q->abandoned + q->other, q->offered);
-	avg(tab, row, c++, q->wait_answered, q->answered);
+	avg(tab, row, c++, q->wait_answered, q->answered_timed);
 	avg(tab, row, c++, q->talk, q->answered);
-	hl_rep_pct(tab, row, c++, q->answered_in_sl, q->answered);
-	hl_rep_pct(tab, row, c++, q->answered_in_sl + q->abandoned_in_sl, q->offered);
+	hl_rep_pct(tab, row, c++, q->answered_in_sl, q->answered_timed);
+	hl_rep_pct(tab, row, c++, q->answered_in_sl + q->abandoned_in_sl, q->offered - q->wait_unknown);
+	hl_rep_num(tab, row, c++, q->wait_unknown);
 	if (what & Q_MISSED) {
 		long m[] = {q->missed, q->back_in_time, q->back_late, q->back_pending};
 		for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
 			hl_rep_num(tab, row, c++, m[k]);
 		hl_rep_pct(tab, row, c++, q->back_in_time, q->missed);
 		hl_rep_num(tab, row, c++, q->no_number);
+		hl_rep_num(tab, row, c++, q->misdials);
 	}
 }
 
@@ -107,9 +111,10 @@ static int by_name(const void *a, const void *b, void *names)
 	return strcmp(n[*(const size_t *)a], n[*(const size_t *)b]);
 }
 
-/* One row per name (sorted), then the total. */
+/* One row per name (sorted), then the total; calls of no queue (agent)
+ * in the row none. */
 static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const struct hl_qstat *total,
-			unsigned what)
+			unsigned what, const char *none)
 {
 	size_t *order = hl_xcalloc(g->n ? g->n : 1, sizeof *order);
 	for (size_t i = 0; i < g->n; i++)
@@ -117,7 +122,8 @@ static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const str
 	qsort_r(order, g->n, sizeof *order, by_name, g->name);
 	for (size_t i = 0; i < g->n; i++) {
 		size_t row = hl_tab_row(tab);
-		hl_tab_set(tab, row, 0, g->name[order[i]]);
+		const char *name = g->name[order[i]];
+		hl_tab_set(tab, row, 0, hl_streq(name, "(none)") ? none : name);
 		stat_row(tab, row, 1, &g->st[order[i]], what, total->answered);
 	}
 	size_t row = hl_tab_row(tab);
@@ -127,12 +133,29 @@ static void group_table(struct hl_tab *tab, const struct hl_qgroup *g, const str
 	free(order);
 }
 
+/* Said in words where figures would mislead: calls without a wait are
+ * in no speed of answer or service level. */
+static void notes(struct hl_reporter *r, struct hl_doc *doc)
+{
+	const struct hl_qstat *q = &r->calls.total;
+	if (!q->wait_unknown)
+		return;
+	struct hl_tab *tab = hl_doc_table(doc, "说明 (notes)");
+	hl_tab_col(tab, "note", "说明", HL_CELL_TEXT);
+	size_t row = hl_tab_row(tab);
+	hl_tab_setf(tab, row, 0,
+		    "%ld of %ld offered calls have no wait time in the phone system's records: they count as "
+		    "offered, answered or not, but not in asa_seconds or service_level%s",
+		    q->wait_unknown, q->offered,
+		    q->wait_unknown == q->offered ? " (no service level can be given)" : "");
+}
+
 static void queue_table(struct hl_reporter *r, struct hl_doc *doc)
 {
 	struct hl_tab *tab = hl_doc_table(doc, _("Call queues"));
 	hl_tab_col(tab, "queue", _("Queue"), HL_CELL_TEXT);
 	stat_columns(tab, Q_MISSED);
-	group_table(tab, &r->calls.queues, &r->calls.total, Q_MISSED);
+	group_table(tab, &r->calls.queues, &r->calls.total, Q_MISSED, _("(no queue)"));
 }
 
 static void hour_table(struct hl_reporter *r, struct hl_doc *doc)
@@ -165,7 +188,7 @@ static void agent_table(struct hl_reporter *r, struct hl_doc *doc)
 	struct hl_tab *tab = hl_doc_table(doc, _("Agents"));
 	hl_tab_col(tab, "agent", _("Agent"), HL_CELL_TEXT);
 	stat_columns(tab, Q_AGENT);
-	group_table(tab, &r->calls.agents, &r->calls.total, Q_AGENT);
+	group_table(tab, &r->calls.agents, &r->calls.total, Q_AGENT, _("(no agent)"));
 }
 
 void hl_report_calls(struct hl_reporter *r, struct hl_doc *doc)
@@ -174,6 +197,7 @@ void hl_report_calls(struct hl_reporter *r, struct hl_doc *doc)
 	queue_table(r, doc);
 	hour_table(r, doc);
 	agent_table(r, doc);
+	notes(r, doc);
 }
 
 void hl_report_calls_summary(struct hl_reporter *r, struct hl_doc *doc)
@@ -182,4 +206,5 @@ void hl_report_calls_summary(struct hl_reporter *r, struct hl_doc *doc)
 		return;
 	judge_callbacks(r);
 	queue_table(r, doc);
+	notes(r, doc);
 }

@@ -40,13 +40,27 @@ static long fine(const int *schedule, size_t n, long k)
 	return n ? schedule[(size_t)k < n ? (size_t)k : n - 1] : 0;
 }
 
+/* Not a person: the tools that write records of their own, and the actor
+ * an import writes missed calls as (--by 总机), unless the staff list
+ * names them. */
+static int pseudo(const struct hl_reporter *r, const struct hl_strmap *importers, const char *name)
+{
+	if (hl_streq(name, "hl-route") || hl_streq(name, "hl-escalate"))
+		return 1;
+	return hl_strmap_get(importers, name) && !hl_config_person(r->cfg, name);
+}
+
 void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 {
-	struct hl_strmap people;
+	struct hl_strmap people, importers;
 	const struct hl_penalties *pen = &r->cfg->penalties;
 	size_t nt;
 	struct hl_ticket **order = hl_rep_in_order(r, &nt);
 	hl_strmap_init(&people, sizeof(struct person));
+	hl_strmap_init(&importers, 1);
+	for (size_t i = 0; i < nt; i++)
+		if (order[i]->missed && order[i]->opener)
+			hl_strmap_put(&importers, order[i]->opener);
 	for (size_t i = 0; i < nt; i++) {
 		const struct hl_ticket *t = order[i];
 		long met[HL_NCLOCKS] = {0}, late_by[HL_NCLOCKS] = {0};
@@ -58,8 +72,13 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 		if (!late)
 			continue;
 		/* the assignee's: for a missed call who let it ring (an import
-		 * names them), else the first contact */
-		struct person *p = person(&people, t->assignee ? t->assignee : t->opener);
+		 * names them) or calls.owner, else the first contact; a missed
+		 * call the switchboard wrote and nobody owns is the hotline's,
+		 * no person's to be fined for */
+		const char *who = t->assignee ? t->assignee : t->opener;
+		if (!who || pseudo(r, &importers, who))
+			continue;
+		struct person *p = person(&people, who);
 		p->breaches += late;
 		if (t->missed) {
 			p->fine += fine(pen->callback, pen->ncallback, p->late_callbacks++);
@@ -81,7 +100,7 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 	char **names = hl_xcalloc(people.n ? people.n : 1, sizeof *names);
 	size_t n = 0;
 	for (size_t i = 0; i < people.cap; i++)
-		if (people.key[i])
+		if (people.key[i] && !pseudo(r, &importers, people.key[i]))
 			names[n++] = people.key[i];
 	for (size_t i = 1; i < n; i++) /* insertion sort: a staff list is short */
 		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
@@ -103,6 +122,7 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 	free(names);
 	free(order);
 	hl_strmap_free(&people);
+	hl_strmap_free(&importers);
 }
 
 /* ---- tickets and a caller's history ---- */

@@ -201,6 +201,9 @@ static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl
 	for (size_t i = 0; agents && agents->type == HL_NODE_MAP && cfg->nstaff && i < cfg->calls.nagents; i++)
 		if (hl_config_need_person(c, agents->kid[2 * i + 1], cfg, cfg->calls.agent_names[i]))
 			return -1;
+	const char *owner = cfg->calls.owner;
+	if (owner && (cfg->nstaff || cfg->ndepts) && !hl_config_person(cfg, owner) && !hl_config_dept(cfg, owner))
+		return hl_cfg_fail(c, hl_cfg_child(calls, "owner"), "calls owner '%s' is neither a person nor a department", owner);
 	return routes && !routes->is_null ? hl_routes_check(c, routes, cfg) : 0;
 }
 
@@ -392,6 +395,18 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		*field = NULL;
 		return v->is_null ? 0 : hl_cfg_str(c, key, v, field);
 	}
+	if (hl_streq(key, "country_code")) {
+		if (v->is_null || hl_streq(v->value, "none") || !*v->value) {
+			cfg->country_code[0] = '\0';
+			return 0;
+		}
+		const char *d = v->value + (v->value[0] == '+');
+		if (hl_cfg_want(c, v, HL_NODE_SCALAR, key) || !*d || strlen(d) > 3 ||
+		    strspn(d, "0123456789") != strlen(d) || *d == '0')
+			return hl_cfg_fail(c, v, "country_code wants a calling code (86), or none");
+		snprintf(cfg->country_code, sizeof cfg->country_code, "%s", d);
+		return 0;
+	}
 	if (hl_streq(key, "ticket"))
 		return hl_cfg_each_key(c, v, key, ticket_key, cfg);
 	if (hl_streq(key, "followup")) {
@@ -472,6 +487,7 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	cfg->autoclose = 7 * 86400;
 	cfg->satisfied_at = 5;
 	cfg->fair_at = 4;
+	strcpy(cfg->country_code, "86");
 	hl_telephony_defaults(&cfg->calls);
 	if (apply_text("(defaults)", hl_default_config, strlen(hl_default_config), cfg, err) ||
 	    (text && apply_text(name, text, len, cfg, err))) {
@@ -480,6 +496,7 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	}
 	cfg->source = hl_xstrdup(text ? name : "(defaults)");
 	set_zone(cfg);
+	hl_phone_set_country(cfg->country_code);
 	cfg->fingerprint = fingerprint(text, text ? len : 0);
 	return 0;
 }

@@ -50,7 +50,7 @@ refuse "a landline as the verdict" 2 \
 "hl-log: unknown verdict '057*****1000' (one of: valid, invalid, adopted, declined)" \
 	"$HL_LOG" resolve $C --verdict 0571-8800-1000
 refuse "a phone as the time" 2 \
-"hl-log: bad time '+86*******1111' (want 2026-11-03T09:14:00+08:00, 2026-11-03 09:14 or 09:14)" \
+"hl-log: bad time '138****1111' (want 2026-11-03T09:14:00+08:00, 2026-11-03 09:14 or 09:14)" \
 	"$HL_LOG" --at +8613800001111 note $C x
 refuse "a phone as the score" 2 "hl-log: bad score '138****1111' (want 1 to 5)" \
 	"$HL_LOG" followup $X --score 13800001111

@@ -42,7 +42,7 @@ cp "$T/out" tickets.xlsx
 is "a ticket id is text" "$(cell tickets.xlsx A3)" "inlineStr @ HL-20261105-0001"
 is "a time is a date-time" "$(cell tickets.xlsx B3)" "n yyyy-mm-dd hh:mm 46331.375"
 is "a phone keeps its leading zero" "$(cell tickets.xlsx E3)" "inlineStr @ 02012345678"
-is "an international phone stays text" "$(cell tickets.xlsx E4)" "inlineStr @ +8613800000000"
+is "an international phone stays text" "$(cell tickets.xlsx E4)" "inlineStr @ +442079460000"
 is "a place 3/4 is no date" "$(cell tickets.xlsx G3)" "inlineStr @ 3/4"
 is "a place -1+2 is no formula" "$(cell tickets.xlsx G4)" "inlineStr @ -1+2"
 run "$HL_REPORT" tickets --open -o xlsx

@@ -34,7 +34,7 @@ int main(void)
 	ok(complaint >= 0, "complaint rule");
 	is_int(cfg.sla[complaint].due[HL_CLK_RESOLVE].unit, HL_DUR_BDAY, "complaint plan in business days");
 	is_int(cfg.sla[complaint].due[HL_CLK_RESOLVE].amount, 2, "within 2 working days (004 9.3.2)");
-	is_int(cfg.sla[complaint].due[HL_CLK_REPLY].amount, 86400, "reply within 24h (000)");
+	is_int(cfg.sla[complaint].due[HL_CLK_REPLY].amount, 86400, "reply within 24h (the sales office's rules)");
 	ok(!cfg.organisation && !cfg.unit, "no organisation by default");
 	hl_config_free(&cfg);
 

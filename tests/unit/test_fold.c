@@ -225,20 +225,26 @@ int main(void)
 	is_str(hl_record_get(&r, "category"), "complaint", "category stored canonical");
 	is_str(hl_record_get(&r, "channel"), "wechat", "channel stored canonical");
 	is_str(hl_record_get(&r, "priority"), "urgent", "priority stored canonical");
-	is_str(hl_record_get(&r, "phone"), "+8613800138000", "phone normalized");
+	is_str(hl_record_get(&r, "phone"), "13800138000", "phone normalized, +86 dropped");
 
 	/* the forms phone systems and input methods write a number in */
 	static const char *const phones[][2] = {
-		{"tel:+8613700000004", "+8613700000004"},
-		{"TEL:+86-137-0000-0004;phone-context=example.com", "+8613700000004"},
+		{"tel:+8613700000004", "13700000004"},
+		{"TEL:+86-137-0000-0004;phone-context=example.com", "13700000004"},
 		{"sip:13700000004@pbx.example.com;user=phone", "13700000004"},
-		{"sips:+8613700000004@10.0.0.1", "+8613700000004"},
+		{"sips:+8613700000004@10.0.0.1", "13700000004"},
 		{"13700000004@10.0.0.1", "13700000004"},
 		{"１３７０００００００４", "13700000004"},  /* fullwidth digits */
-		{"＋86　137－0000－0004", "+8613700000004"},
-		{"+86 137 0000 0004", "+8613700000004"},
-		{"0086-137-0000-0004", "008613700000004"},
-		{"(010) 6552.1234", "01065521234"},
+		{"＋86　137－0000－0004", "13700000004"},
+		{"+86 137 0000 0004", "13700000004"},
+		{"0086-137-0000-0004", "13700000004"},
+		{"013700000004", "13700000004"},            /* a trunk 0 before a mobile */
+		{"(010) 6552.1234", "01065521234"},         /* a landline keeps its area code */
+		{"+86 10 6552 1234", "01065521234"},
+		{"0086 21 6555 1234", "02165551234"},
+		{"+44 20 7946 0000", "+442079460000"},      /* another country's */
+		{"0044 20 7946 0000", "+442079460000"},
+		{"010-12345", "01012345"},
 		{" 13700000004 ", "13700000004"},
 	};
 	struct hl_buf num = {0};
@@ -246,6 +252,13 @@ int main(void)
 		int prc = hl_phone_normalize(phones[i][0], &num, &err);
 		is_str(prc ? err.s : num.s, phones[i][1], "phone '%s'", phones[i][0]);
 	}
+	hl_phone_set_country("");
+	ok(!hl_phone_normalize("+86 137 0000 0004", &num, &err) && hl_streq(num.s, "+8613700000004"),
+	   "country_code none: as dialled");
+	hl_phone_set_country("44");
+	ok(!hl_phone_normalize("+44 20 7946 0000", &num, &err) && hl_streq(num.s, "02079460000"),
+	   "country_code 44: +44 20... is 020...");
+	hl_phone_set_country("86");
 	static const char *const not_phones[] = {"anonymous", "sip:anonymous@anonymous.invalid", "",
 						 "tel:", "138-CALL-ME", "1+38", "13+8", "12", "１３８ａ"};
 	for (size_t i = 0; i < sizeof not_phones / sizeof not_phones[0]; i++)
