@@ -180,7 +180,7 @@ static void previous(const struct args *a, const struct hl_config *cfg, char *co
 	} else {
 		o.period.from = p->from - (p->to - p->from);
 		o.period.to = p->from;
-		snprintf(o.period.label, sizeof o.period.label, "上期");
+		snprintf(o.period.label, sizeof o.period.label, "%s", _("the period before"));
 	}
 	o.explain = 0;
 	struct hl_reporter *r = hl_reporter_new(cfg, &o);

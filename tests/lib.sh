@@ -51,3 +51,10 @@ refuse() {
 	is_err "$name" "$want_err"
 	is "$name: journal unchanged" "$(sum hotline.csv)" "$before"
 }
+
+# width: the display width of each line of stdin, as a terminal shows it
+# (a CJK character two columns; wc -L counts so only in a UTF-8 locale)
+width() {
+	python3 -c 'import sys, unicodedata as u
+for l in sys.stdin.read().splitlines(): print(sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l))'
+}

@@ -64,7 +64,6 @@ struct hl_explain {
 struct hl_doc {
 	char *title, *period;
 	char *generated;  /* local "YYYY-MM-DD HH:MM" the report was made, or NULL */
-	char *org, *unit; /* the organisation and its unit (configuration), or NULL */
 	struct hl_def *def;
 	size_t ndefs;
 	struct hl_explain *explain;

@@ -64,15 +64,15 @@ static void canonical(struct hl_buf *b)
 	if (intl) {
 		size_t from = skip + cl;
 		int mobile = hl_streq(country, "86") && cn_mobile(d + from, n - from);
-		if (mobile || d[from] == '0') {
-			memmove(d, d + from, n - from + 1);
-			b->len = n - from;
-		} else { /* a landline: its area code after the trunk 0 */
+		if (!mobile && d[from] != '0') { /* a landline: its area code after the trunk 0 */
 			memmove(d + 1, d + from, n - from + 1);
 			d[0] = '0';
 			b->len = n - from + 1;
+			return;
 		}
-		return;
+		/* 0086 0139...: a trunk 0 dialled after the code, dropped below */
+		memmove(d, d + from, n - from + 1);
+		b->len = n = n - from;
 	}
 	if (hl_streq(country, "86") && d[0] == '0' && cn_mobile(d + 1, n - 1)) {
 		memmove(d, d + 1, n);

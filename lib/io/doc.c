@@ -207,7 +207,7 @@ void hl_doc_free(struct hl_doc *d)
 		hl_doc_free(d->previous);
 		free(d->previous);
 	}
-	free(d->def), free(d->explain), free(d->org), free(d->unit);
+	free(d->def), free(d->explain);
 	free(d->tab), free(d->chart), free(d->title), free(d->period), free(d->generated);
 	memset(d, 0, sizeof *d);
 }
@@ -420,7 +420,7 @@ static void text_tab(const struct hl_doc *d, const struct hl_tab *t, int titled,
 		}
 		hl_table_row(&tt, row);
 		for (size_t c = 0; c < t->ncols; c++)
-			if ((t->col[c].type == HL_CELL_CLOCK && !strncmp(row[c], "late", 4)) ||
+			if ((t->col[c].type == HL_CELL_CLOCK && !strncmp(t->cell[r * t->ncols + c], "late ", 5)) ||
 			    (hl_streq(t->col[c].key, "late") && *row[c]))
 				hl_table_mark(&tt, c);
 	}

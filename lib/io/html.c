@@ -28,7 +28,7 @@ static const char style[] =
 	"body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",sans-serif;"
 	"margin:2em;color:#222}\n"
 	"h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.1em;margin-top:1.4em}\n"
-	".org{font-size:1.05em;margin:0}.period{color:#555;margin-top:0}\n"
+	".period{color:#555;margin-top:0}\n"
 	"table{border-collapse:collapse;font-size:.85em;margin:.5em 0}\n"
 	"th,td{border:1px solid #bbb;padding:.2em .4em}th{background:#eef2f6;white-space:nowrap}\n"
 	"td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
@@ -198,11 +198,15 @@ static void comparison(struct hl_buf *b, const struct hl_doc *d)
 			continue;
 		hl_buf_adds(b, "<h2>");
 		esc(b, t->title);
-		hl_buf_adds(b, "：与上期比较</h2>\n<table>\n<thead><tr><th>指标</th><th>");
+		hl_buf_printf(b, "%s</h2>\n<table>\n<thead><tr><th>", _(": compared with the period before"));
+		esc(b, _("Figure"));
+		hl_buf_adds(b, "</th><th>");
 		esc(b, d->previous->period);
 		hl_buf_adds(b, "</th><th>");
 		esc(b, d->period);
-		hl_buf_adds(b, "</th><th>变化</th></tr></thead>\n<tbody>\n");
+		hl_buf_adds(b, "</th><th>");
+		esc(b, _("Change"));
+		hl_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (!HL_CELL_NUMERIC(t->col[c].type))
 				continue;
@@ -243,20 +247,14 @@ int hl_doc_html(const struct hl_doc *d, FILE *fp)
 	hl_buf_adds(&b, "</title>\n");
 	hl_buf_adds(&b, style);
 	hl_buf_adds(&b, "</head>\n<body>\n");
-	if (d->org || d->unit) {
-		hl_buf_adds(&b, "<p class=\"org\">");
-		esc(&b, d->org ? d->org : "");
-		if (d->org && d->unit)
-			hl_buf_adds(&b, " ");
-		esc(&b, d->unit ? d->unit : "");
-		hl_buf_adds(&b, "</p>\n");
-	}
 	hl_buf_adds(&b, "<h1>");
 	esc(&b, d->title);
 	hl_buf_adds(&b, "</h1>\n<p class=\"period\">");
 	esc(&b, d->period);
 	if (d->generated) {
-		hl_buf_adds(&b, " · 生成于 ");
+		hl_buf_adds(&b, " · ");
+		esc(&b, _("made"));
+		hl_buf_adds(&b, " ");
 		esc(&b, d->generated);
 	}
 	hl_buf_adds(&b, "</p>\n");
@@ -272,7 +270,9 @@ int hl_doc_html(const struct hl_doc *d, FILE *fp)
 	if (d->previous)
 		comparison(&b, d);
 	if (d->ndefs) {
-		hl_buf_adds(&b, "<h2>指标说明</h2>\n<dl class=\"defs\">\n");
+		hl_buf_adds(&b, "<h2>");
+		esc(&b, _("What the figures mean"));
+		hl_buf_adds(&b, "</h2>\n<dl class=\"defs\">\n");
 		for (size_t i = 0; i < d->ndefs; i++) {
 			hl_buf_adds(&b, "<dt>");
 			esc(&b, d->def[i].term);
@@ -283,7 +283,9 @@ int hl_doc_html(const struct hl_doc *d, FILE *fp)
 		hl_buf_adds(&b, "</dl>\n");
 	}
 	if (d->nexplains) {
-		hl_buf_adds(&b, "<h2>超时说明</h2>\n");
+		hl_buf_adds(&b, "<h2>");
+		esc(&b, _("Why late"));
+		hl_buf_adds(&b, "</h2>\n");
 		for (size_t i = 0; i < d->nexplains; i++) {
 			hl_buf_adds(&b, "<pre class=\"explain\" id=\"explain-");
 			esc(&b, d->explain[i].id);
@@ -292,8 +294,16 @@ int hl_doc_html(const struct hl_doc *d, FILE *fp)
 			hl_buf_adds(&b, "</pre>\n");
 		}
 	}
-	if (d->signatures)
-		hl_buf_adds(&b, "<div class=\"sign\"><span>制表：</span><span>审核：</span><span>日期：</span></div>\n");
+	if (d->signatures) {
+		const char *sign[] = {N_("Made by:"), N_("Checked by:"), N_("Date:")};
+		hl_buf_adds(&b, "<div class=\"sign\">");
+		for (size_t i = 0; i < nitems(sign); i++) {
+			hl_buf_adds(&b, "<span>");
+			esc(&b, _(sign[i]));
+			hl_buf_adds(&b, "</span>");
+		}
+		hl_buf_adds(&b, "</div>\n");
+	}
 	hl_buf_adds(&b, "</body>\n</html>\n");
 	int rc = fwrite(b.s, 1, b.len, fp) == b.len ? 0 : -1;
 	hl_buf_free(&b);

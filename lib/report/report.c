@@ -245,33 +245,38 @@ void hl_rep_pct(struct hl_tab *t, size_t row, size_t col, long part, long whole)
 	hl_tab_set_n(t, row, col, whole); /* a 100% of one is not a 100% of fifty */
 }
 
-/* What each figure means, under the tables of a page (by the column's
- * label; a label without one is not a figure). */
+/* What each figure means, under the tables of a page, by the column's key
+ * (a column without one is not a figure); the first of the columns of a
+ * kind (categories, clocks) carries the kind's. */
 static const char *const definitions[][2] = {
-	{"受理", "期内受理的工单数（未接来电另计）"},
-	{"咨询", "期内受理的各类别工单数：咨询、投诉、建议、预定、突发、求助、报修"},
-	{"有效投诉", "期内受理、结论为有效的投诉数"},
-	{"无效投诉", "期内受理、结论为无效的投诉数"},
-	{"建议采纳", "期内受理、结论为采纳的建议数"},
-	{"办结", "期内办结的工单数（受理在期前的也算）"},
-	{"期末未结", "期末仍未办结的工单数"},
-	{"按时率%", "期内受理工单的各项时限中按时完成的比例：按时 ÷（按时 + 超时）；n 为时限数"},
-	{"派单按时%", "某一时限（派单、签收、答复、到场、跟进、办结、回访、回拨）按时完成的比例；n 为该时限数"},
-	{"办结时长中位", "期内办结工单从受理到办结的时长的中位数"},
-	{"回访", "期内回访次数"},
-	{"满意率%", "回访评分 4 或 5 分的比例：满意 ÷ 回访；n 为回访数"},
-	{"重复投诉", "同一号码在重复投诉期限内再次投诉的次数"},
-	{"接听来电", "经电话渠道受理的工单数"},
-	{"未接", "未接来电数"},
-	{"呼损率%", "未接 ÷（接听 + 未接）；n 为来电数"},
-	{"及时回拨", "在回拨时限内回拨的未接来电数"},
-	{"及时回拨率%", "及时回拨 ÷ 未接；n 为未接来电数"},
-	{"首问解决率%", "受理人当场办结的工单 ÷ 受理；n 为受理数"},
-	{"投诉", "期内受理的投诉数"},
-	{"首问受理", "本人作为首问责任人受理的工单数"},
-	{"超时", "本人承办（或首问）的工单在期内到期而超时的时限数"},
-	{"回拨超时", "本人未按时回拨的未接来电数"},
-	{"扣罚(元)", "按配置的扣罚标准，超时件数逐件累计的金额"},
+	{"received", N_("tickets received in the period (missed calls counted apart)")},
+	{"consult", N_("tickets received in the period, a column a category")},
+	{"complaints", N_("complaints received in the period")},
+	{"valid", N_("complaints received in the period and found valid")},
+	{"invalid", N_("complaints received in the period and found invalid")},
+	{"adopted", N_("suggestions received in the period and adopted")},
+	{"resolved", N_("tickets resolved in the period, received before it too")},
+	{"open_at_end", N_("tickets still unresolved at the period's end")},
+	{"sla_met", N_("the deadlines of the period met in time: met / (met + late); n is the deadlines")},
+	{"assign_met", N_("one deadline's share met in time (assign, ack, reply, arrive, update, "
+			  "resolve, follow-up, call-back); n is that deadline's count")},
+	{"median_resolve_hours", N_("the median time from the call to the resolve, of the tickets resolved in the period")},
+	{"followups", N_("follow-ups in the period")},
+	{"satisfaction", N_("(satisfied + fairly satisfied) / follow-ups; n is the follow-ups")},
+	{"satisfied", N_("satisfied / follow-ups; n is the follow-ups")},
+	{"repeat_complaints", N_("complaints from a phone that complained within the repeat window")},
+	{"repeat", N_("complaints from a phone that complained within the repeat window")},
+	{"calls", N_("tickets received by telephone")},
+	{"missed", N_("missed calls")},
+	{"loss_rate", N_("missed / (answered + missed); n is the calls")},
+	{"returned_in_time", N_("missed calls called back within the call-back deadline")},
+	{"returned_rate", N_("called back in time / missed; n is the missed calls")},
+	{"first_contact_resolution", N_("tickets resolved by whoever took the call, at once / received; n is the received")},
+	{"first_contacts", N_("tickets the person received as first contact")},
+	{"handled", N_("tickets the person resolved in the period")},
+	{"breaches", N_("deadlines of the person's tickets that fell in the period and were missed")},
+	{"late_callbacks", N_("missed calls the person did not call back in time")},
+	{"penalty", N_("the configured fine for each deadline missed, added up")},
 	{NULL, NULL},
 };
 
@@ -279,13 +284,13 @@ void hl_rep_define_figures(struct hl_doc *doc)
 {
 	for (size_t i = 0; i < doc->ntabs; i++)
 		for (size_t c = 0; c < doc->tab[i].ncols; c++) {
-			const char *label = doc->tab[i].col[c].label;
+			const struct hl_col *col = &doc->tab[i].col[c];
 			int seen = 0;
 			for (size_t k = 0; k < doc->ndefs && !seen; k++)
-				seen = hl_streq(doc->def[k].term, label);
+				seen = hl_streq(doc->def[k].term, col->label);
 			for (size_t k = 0; definitions[k][0] && !seen; k++)
-				if (hl_streq(definitions[k][0], label)) {
-					hl_doc_define(doc, label, definitions[k][1]);
+				if (hl_streq(definitions[k][0], col->key)) {
+					hl_doc_define(doc, col->label, _(definitions[k][1]));
 					seen = 1;
 				}
 		}

@@ -140,14 +140,14 @@ static void notes(struct hl_reporter *r, struct hl_doc *doc)
 	const struct hl_qstat *q = &r->calls.total;
 	if (!q->wait_unknown)
 		return;
-	struct hl_tab *tab = hl_doc_table(doc, "说明 (notes)");
-	hl_tab_col(tab, "note", "说明", HL_CELL_TEXT);
+	struct hl_tab *tab = hl_doc_table(doc, _("Notes"));
+	hl_tab_col(tab, "note", _("Note"), HL_CELL_TEXT);
 	size_t row = hl_tab_row(tab);
 	hl_tab_setf(tab, row, 0,
-		    "%ld of %ld offered calls have no wait time in the phone system's records: they count as "
-		    "offered, answered or not, but not in asa_seconds or service_level%s",
+		    _("%ld of %ld offered calls have no wait time in the phone system's records: they count as "
+		      "offered, answered or not, but not in asa_seconds or service_level%s"),
 		    q->wait_unknown, q->offered,
-		    q->wait_unknown == q->offered ? " (no service level can be given)" : "");
+		    q->wait_unknown == q->offered ? _(" (no service level can be given)") : "");
 }
 
 static void queue_table(struct hl_reporter *r, struct hl_doc *doc)

@@ -8,6 +8,8 @@
 #include "hl/phone.h"
 #include "report/reportint.h"
 #include "base/utf8.h"
+#include "hl/i18n.h"
+#include "model/words.h"
 
 /* ---- what the configuration knows ---- */
 
@@ -116,9 +118,6 @@ static struct item *todo_items(struct hl_reporter *r, size_t *n)
 	return items;
 }
 
-static const char *const clock_labels[HL_NCLOCKS] = {"派单", "签收", "答复", "到场",
-						     "跟进", "办结", "回访", "回拨"};
-
 void hl_report_todo(struct hl_reporter *r, struct hl_doc *doc)
 {
 	size_t n;
@@ -128,18 +127,18 @@ void hl_report_todo(struct hl_reporter *r, struct hl_doc *doc)
 	free(doc->period);
 	hl_buf_printf(&b, "%s", r->o.person ? r->o.person : r->o.dept);
 	doc->period = hl_xstrdup(b.s);
-	struct hl_tab *tab = hl_doc_table(doc, "待办");
-	hl_tab_col(tab, "ticket", "工单", HL_CELL_TEXT);
+	struct hl_tab *tab = hl_doc_table(doc, _("To do"));
+	hl_tab_col(tab, "ticket", _("Ticket"), HL_CELL_TEXT);
 	if (!r->o.person)
-		hl_tab_col(tab, "assignee", "承办人", HL_CELL_TEXT);
-	hl_tab_col(tab, "clock", "时钟", HL_CELL_TEXT);
-	hl_tab_col(tab, "due", "期限", HL_CELL_TIME);
-	hl_tab_col(tab, "left", "剩余", HL_CELL_DURATION);
-	hl_tab_col(tab, "late", "超时", HL_CELL_DURATION);
-	hl_tab_col(tab, "place", "地点", HL_CELL_TEXT);
-	hl_tab_col(tab, "caller", "来电人", HL_CELL_TEXT);
-	hl_tab_col(tab, "phone", "电话", HL_CELL_TEXT);
-	hl_tab_col(tab, "text", "内容", HL_CELL_TEXT);
+		hl_tab_col(tab, "assignee", _("Assignee"), HL_CELL_TEXT);
+	hl_tab_col(tab, "clock", _("Clock"), HL_CELL_TEXT);
+	hl_tab_col(tab, "due", _("Due"), HL_CELL_TIME);
+	hl_tab_col(tab, "left", _("Left"), HL_CELL_DURATION);
+	hl_tab_col(tab, "late", _("Late"), HL_CELL_DURATION);
+	hl_tab_col(tab, "place", _("Place"), HL_CELL_TEXT);
+	hl_tab_col(tab, "caller", _("Caller"), HL_CELL_TEXT);
+	hl_tab_col(tab, "phone", _("Phone"), HL_CELL_TEXT);
+	hl_tab_col(tab, "text", _("Text"), HL_CELL_TEXT);
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = &items[i];
 		const struct hl_ticket *t = it->t;
@@ -148,7 +147,9 @@ void hl_report_todo(struct hl_reporter *r, struct hl_doc *doc)
 		if (!r->o.person)
 			hl_tab_set(tab, row, c++, owner(t, it->clock));
 		hl_buf_clear(&b);
-		hl_buf_printf(&b, "%s%s", clock_labels[it->clock], it->held ? " (挂起)" : "");
+		hl_buf_adds(&b, hl_clock_label(it->clock));
+		if (it->held)
+			hl_buf_printf(&b, " (%s)", _("on hold"));
 		hl_tab_set(tab, row, c++, b.s);
 		hl_buf_clear(&b);
 		hl_rep_stamp(it->v.due, &b);
@@ -192,7 +193,7 @@ static void notice(const struct hl_reporter *r, const struct item *it, struct hl
 			      it->v.business ? " of working time" : "");
 	}
 	hl_buf_addc(m, ' ');
-	hl_ticket_gist(it->t, m);
+	hl_ticket_gist(it->t, 0, m);
 	hl_buf_free(&due);
 	hl_buf_free(&span);
 }

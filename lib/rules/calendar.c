@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "hl/i18n.h"
 #include "hl/calendar.h"
 
 /* Ten years of days: the longest walk before a calendar is declared empty. */
@@ -99,7 +100,7 @@ static int64_t walk(const struct hl_calendar *cal, int64_t t, int64_t remaining,
 		const struct hl_span *h = hl_cal_hours(cal, day, &n);
 		if (!n) {
 			if (ex && k < 60)
-				explain_day(ex, day, is_holiday(cal, day) ? "holiday, skipped" : "no working hours, skipped");
+				explain_day(ex, day, is_holiday(cal, day) ? _("holiday, skipped") : _("no working hours, skipped"));
 			continue;
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -111,7 +112,7 @@ static int64_t walk(const struct hl_calendar *cal, int64_t t, int64_t remaining,
 			if (remaining <= end - start) {
 				if (ex && remaining) {
 					struct hl_buf w = {0};
-					hl_buf_printf(&w, "%02d:%02d + %lld min", (int)((start - hl_local_epoch(day, 0)) / 3600),
+					hl_buf_printf(&w, _("%02d:%02d + %lld min"), (int)((start - hl_local_epoch(day, 0)) / 3600),
 						      (int)((start - hl_local_epoch(day, 0)) / 60 % 60), (long long)(remaining / 60));
 					explain_day(ex, day, w.s);
 					hl_buf_free(&w);
@@ -121,7 +122,7 @@ static int64_t walk(const struct hl_calendar *cal, int64_t t, int64_t remaining,
 			remaining -= end - start;
 			if (ex) {
 				struct hl_buf w = {0};
-				hl_buf_printf(&w, "%02d:%02d-%02d:%02d worked (%lld min)", h[i].from / 60, h[i].from % 60,
+				hl_buf_printf(&w, _("%02d:%02d-%02d:%02d worked (%lld min)"), h[i].from / 60, h[i].from % 60,
 					      h[i].to / 60, h[i].to % 60, (long long)((end - start) / 60));
 				explain_day(ex, day, w.s);
 				hl_buf_free(&w);
@@ -151,7 +152,7 @@ static int64_t add_days(const struct hl_calendar *cal, int64_t t, int64_t n, str
 		if (cnt)
 			n--;
 		else
-			explain_day(ex, day, is_holiday(cal, day) ? "holiday, skipped" : "not a working day, skipped");
+			explain_day(ex, day, is_holiday(cal, day) ? _("holiday, skipped") : _("not a working day, skipped"));
 	}
 	if (n > 0)
 		return -1;
@@ -161,7 +162,7 @@ static int64_t add_days(const struct hl_calendar *cal, int64_t t, int64_t n, str
 		minute = h[cnt - 1].to, sec = 0;
 	if (minute < h[0].from)
 		minute = h[0].from, sec = 0;
-	explain_day(ex, day, "the deadline's working day");
+	explain_day(ex, day, _("the deadline's working day"));
 	return hl_local_epoch(day, minute) + sec;
 }
 

@@ -5,6 +5,9 @@
 #include "rules/clocks.h"
 #include "rules/sla.h"
 #include "base/utf8.h"
+#include "hl/i18n.h"
+#include "hl/doc.h"
+#include "model/words.h"
 
 void hl_short_time(int64_t t, struct hl_buf *out)
 {
@@ -93,51 +96,93 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, stru
 	v->done = v->stop != 0;
 }
 
+/* An explanation's words: the journal's in English (what the tests and
+ * scripts of hl-escalate --explain read), the reader's otherwise. */
+static const char *const explain_names[HL_NCLOCKS] = {
+	NC_("explain", "assign"), NC_("explain", "ack"), NC_("explain", "reply"),
+	NC_("explain", "arrive"), NC_("explain", "update"), NC_("explain", "resolve"),
+	NC_("explain", "followup"), NC_("explain", "callback"),
+};
+_Static_assert(nitems(explain_names) == HL_NCLOCKS, "a name a clock");
+
+static int english(void)
+{
+	return !hl_streq(hl_i18n_lang(), "zh");
+}
+
+static void span(int64_t secs, struct hl_buf *out)
+{
+	if (english())
+		hl_span_format(secs, out);
+	else
+		hl_span_show(secs, out);
+}
+
+/* A rule's duration as the configuration writes it ("2bd"), or in words. */
+static void duration_shown(struct hl_duration d, struct hl_buf *out)
+{
+	if (english())
+		hl_duration_format(d, out);
+	else if (d.unit == HL_DUR_BDAY)
+		hl_buf_printf(out, _("%lld working days"), (long long)d.amount);
+	else if (d.unit == HL_DUR_BMIN && d.amount % 60 == 0)
+		hl_buf_printf(out, _("%lld working hours"), (long long)(d.amount / 60));
+	else if (d.unit == HL_DUR_BMIN)
+		hl_buf_printf(out, _("%lld working minutes"), (long long)d.amount);
+	else
+		hl_span_show(d.amount, out);
+}
+
 static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t, enum hl_clock c,
 			  const struct hl_clockv *v, const struct hl_sla_due *sd, int64_t now,
 			  struct hl_buf *walk, struct hl_buf *ex)
 {
 	const struct hl_sla_rule *r = hl_sla_rule_for(cfg, t->category, t->priority, t->channel, c);
 	struct hl_buf a = {0}, b = {0}, d = {0};
-	hl_buf_printf(ex, "%-9s", hl_clock_names[c]);
+	/* the clock's name padded to one column, by display width */
+	const char *name = _(explain_names[c]);
+	hl_buf_adds(ex, name);
+	for (size_t w = hl_utf8_width(name); w < 9; w++)
+		hl_buf_addc(ex, ' ');
 	if (!v->runs || !r) {
-		hl_buf_printf(ex, "does not run for this ticket\n");
+		hl_buf_printf(ex, "%s\n", _("does not run for this ticket"));
 		return;
 	}
 	if (v->before_reopen) {
 		/* a reader keeping open tickets may not know when: the same
 		 * words from the whole journal and from a revived ticket */
-		hl_buf_printf(ex, "ended before the reopen\n");
+		hl_buf_printf(ex, "%s\n", _("ended before the reopen"));
 		return;
 	}
 	hl_short_time(v->start, &a);
 	hl_short_time(v->due, &b);
-	hl_duration_format(sd->dur, &d);
+	duration_shown(sd->dur, &d);
 	if (sd->daytime)
-		hl_buf_printf(&d, ", missed in the daytime %02d:%02d-%02d:%02d", r->daytime.from / 60,
+		hl_buf_printf(&d, _(", missed in the daytime %02d:%02d-%02d:%02d"), r->daytime.from / 60,
 			      r->daytime.from % 60, r->daytime.to / 60, r->daytime.to % 60);
-	hl_buf_printf(ex, "%s from %s (rule %s) -> due %s", d.s, a.s, sd->rule, b.s);
+	hl_buf_printf(ex, _("%s from %s (rule %s) -> due %s"), d.s, a.s, sd->rule, b.s);
 	hl_buf_clear(&a);
-	if (v->done) {
-		hl_span_format(v->stop - v->due, &a);
-		hl_buf_printf(ex, "; done %s", v->stop <= v->due ? "in time" : "late by ");
-		if (v->stop > v->due)
-			hl_buf_adds(ex, a.s);
+	if (v->done && v->stop <= v->due) {
+		hl_buf_adds(ex, _("; done in time"));
+	} else if (v->done) {
+		span(v->stop - v->due, &a);
+		hl_buf_printf(ex, _("; done late by %s"), a.s);
 	} else if (hl_ticket_held_at(t, now)) {
-		hl_buf_printf(ex, "; on hold (the clock stands still)");
+		hl_buf_adds(ex, _("; on hold (the clock stands still)"));
 	} else {
-		hl_span_format(now >= v->due ? now - v->due : v->due - now, &a);
-		hl_buf_printf(ex, now >= v->due ? "; overdue by %s" : "; running, %s left", a.s);
+		span(now >= v->due ? now - v->due : v->due - now, &a);
+		hl_buf_printf(ex, now >= v->due ? _("; overdue by %s") : _("; running, %s left"), a.s);
 	}
 	if (v->held) {
 		hl_buf_clear(&a);
-		hl_span_format(v->held, &a);
-		hl_buf_printf(ex, "; %s%s on hold added", a.s, v->business ? " of working time" : "");
+		span(v->held, &a);
+		hl_buf_printf(ex, v->business ? _("; %s of working time on hold added") : _("; %s on hold added"),
+			      a.s);
 	}
 	if (v->warn >= 0 && !v->done) {
 		hl_buf_clear(&a);
 		hl_short_time(v->warn, &a);
-		hl_buf_printf(ex, "; warn %s", a.s);
+		hl_buf_printf(ex, _("; warn %s"), a.s);
 	}
 	hl_buf_addc(ex, '\n');
 	if (walk && walk->len)
@@ -181,10 +226,13 @@ int64_t hl_clock_left(const struct hl_config *cfg, const struct hl_clockv *v, in
 /* The first words of a caller's text: enough to know what it is about. */
 #define GIST_WIDTH 24
 
-void hl_ticket_gist(const struct hl_ticket *t, struct hl_buf *out)
+void hl_ticket_gist(const struct hl_ticket *t, int shown, struct hl_buf *out)
 {
 	hl_buf_addc(out, '[');
-	hl_buf_adds(out, t->missed ? "missed call" : hl_vocab_name(&hl_categories, t->category));
+	if (shown)
+		hl_buf_adds(out, t->missed ? _("missed call") : hl_word_label(&hl_categories, t->category));
+	else
+		hl_buf_adds(out, t->missed ? "missed call" : hl_vocab_name(&hl_categories, t->category));
 	if (t->place && *t->place) {
 		hl_buf_adds(out, "; ");
 		hl_buf_add_cut(out, t->place, GIST_WIDTH);
@@ -202,10 +250,12 @@ void hl_ticket_explain(const struct hl_config *cfg, const struct hl_ticket *t, i
 	struct hl_clockv v[HL_NCLOCKS];
 	struct hl_buf when = {0}, clocks = {0};
 	hl_time_format(hl_time_local(at), &when);
-	hl_buf_line(out, "%s %s, %s, %s%s%s; as of %s", t->id,
-		    hl_vocab_name(&hl_categories, t->category),
-		    hl_vocab_name(&hl_priorities, t->priority), hl_state_name(t->state),
-		    hl_ticket_held_at(t, at) ? " (on hold)" : "", t->reopens ? " (reopened)" : "", when.s);
+	int en = english();
+	hl_buf_line(out, _("%s %s, %s, %s%s%s; as of %s"), t->id,
+		    en ? hl_vocab_name(&hl_categories, t->category) : hl_word_label(&hl_categories, t->category),
+		    en ? hl_vocab_name(&hl_priorities, t->priority) : hl_word_label(&hl_priorities, t->priority),
+		    en ? hl_state_name(t->state) : hl_state_label(t->state),
+		    hl_ticket_held_at(t, at) ? _(" (on hold)") : "", t->reopens ? _(" (reopened)") : "", when.s);
 	hl_clocks(cfg, t, at, v, &clocks);
 	/* a line a clock: each shown visibly (the rules' names are the
 	 * configuration's words) */

@@ -27,8 +27,9 @@ void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t n
 int64_t hl_clock_left(const struct hl_config *cfg, const struct hl_clockv *v, int64_t now);
 /* What and where a ticket is about, for a notice: "[repair; 5栋; 水管漏…]"
  * (the category, the place, the first words of the caller's text), every
- * part shown visibly so that nothing in it can break a line. */
-void hl_ticket_gist(const struct hl_ticket *t, struct hl_buf *out);
+ * part shown visibly so that nothing in it can break a line); shown: the
+ * category in the reader's language, else its journal word (notify lines). */
+void hl_ticket_gist(const struct hl_ticket *t, int shown, struct hl_buf *out);
 /* The header line of an explanation and a line a clock (hl-escalate
  * --explain) of t as of at. */
 void hl_ticket_explain(const struct hl_config *cfg, const struct hl_ticket *t, int64_t at,

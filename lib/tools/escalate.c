@@ -334,7 +334,7 @@ static void message(const struct hl_alert *a, int64_t now, struct hl_buf *m)
 			      a->business ? " of working time" : "");
 	/* what and where: the one told can act without looking it up */
 	hl_buf_addc(m, ' ');
-	hl_ticket_gist(a->t, m);
+	hl_ticket_gist(a->t, 0, m);
 	hl_buf_free(&due);
 	hl_buf_free(&late);
 }
@@ -391,7 +391,7 @@ int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, size_t width
 			      a[i].t->assignee ? a[i].t->assignee : "-");
 		hl_buf_printf(&to, "%s (%s)", a[i].to, hl_role_label(a[i].role));
 		hl_buf_clear(&what);
-		hl_ticket_gist(a[i].t, &what);
+		hl_ticket_gist(a[i].t, 1, &what);
 		const char *row[] = {hl_notice_label(a[i].overdue), a[i].t->id,
 				     hl_clock_label(a[i].clock), due.s, late.s, who.s, to.s, what.s};
 		hl_table_row(&tab, row);

@@ -216,10 +216,10 @@ is "notify: the category, place and first words, controls shown" \
 	"$(grep -Fc "[hl] $T3 工程部/张伟: ack overdue by 20m (due 11-03 09:30) [repair; 5栋\\n2单元; 水管\\t爆了\\n快来\\r一楼…]" "$T/out")" 1
 is "notify: no line of its own" "$(wc -l < "$T/out" | tr -d ' ')" "3"
 run "$HL_ESC" -o text
-like "text: the notice's what and where" "$(grep "$T3" "$T/out" | head -n 1)" '\[repair; 5栋\\n2单元; 水管'
+like "text: the notice's what and where" "$(grep "$T3" "$T/out" | head -n 1)" '\[报修; 5栋\\n2单元; 水管'
 is "text: no line of its own, no escape" "$(grep -c "$(printf '\033')" "$T/out") $(wc -l < "$T/out" | tr -d ' ')" "0 6"
 COLUMNS=80 run "$HL_ESC" -o text
-is "text at 80 columns: no line wider" "$(awk '{ print }' "$T/out" | while IFS= read -r l; do printf '%s' "$l" | wc -L; done | sort -n | tail -n 1 | awk '{ exit !($1 <= 80) }'; echo $?)" "0"
+is "text at 80 columns: no line wider" "$(width < "$T/out" | sort -n | tail -n 1 | awk '{ exit !($1 <= 80) }'; echo $?)" "0"
 run "$HL_ESC" -o csv
 like "records: the text says what and where" "$(grep "$T3" "$T/out" | head -n 1)" ',\"?[a-z ]+: [a-z]+ (due|overdue).* \[repair; 5栋\\\\n2单元; '
 at 10:10
