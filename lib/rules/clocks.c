@@ -32,10 +32,14 @@ static int64_t after(int64_t step, int64_t from)
 /* When each clock starts and whether (and when) it ended: its own step,
  * or a step that makes it moot (a resolve ends every clock of the round
  * but followup). */
-static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, struct hl_clockv *v)
+static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, int reviewed,
+		   struct hl_clockv *v)
 {
 	int64_t since = hl_ticket_since(t);
 	int64_t res = resolved(t) ? t->resolved.t : 0;
+	/* a reviewed category's resolve counts from its accepted review */
+	if (reviewed && res)
+		res = after(t->reviewed.t, t->resolved.t);
 	/* the resolve of an earlier round does not end this one's clocks */
 	v->runs = !t->missed;
 	switch (c) {
@@ -67,9 +71,17 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, stru
 		v->stop = res;
 		break;
 	case HL_CLK_FOLLOWUP:
-		v->runs = v->runs && resolved(t) && t->resolved.t;
-		v->start = t->resolved.t;
-		v->stop = after(t->followed.t, t->resolved.t);
+		v->runs = v->runs && resolved(t) && t->resolved.t && (!reviewed || res);
+		v->start = reviewed ? res : t->resolved.t;
+		v->stop = after(t->followed.t, v->start);
+		break;
+	case HL_CLK_SUPERVISE:
+		/* the department answers the notice: a step of progress or
+		 * the resolve after it */
+		v->runs = v->runs && t->supervised.t;
+		v->start = t->supervised.t;
+		v->stop = first_of(after(t->progress.t, t->supervised.t),
+				   after(t->resolved.t, t->supervised.t));
 		break;
 	default: /* callback */
 		v->runs = t->missed;
@@ -98,7 +110,7 @@ static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t
 {
 	const struct hl_sla_rule *r = hl_sla_rule_for(cfg, t->category, t->priority, t->channel, c);
 	struct hl_buf a = {0}, b = {0}, d = {0};
-	hl_buf_printf(ex, "%-9s", hl_clock_names[c]);
+	hl_buf_printf(ex, "%-8s ", hl_clock_names[c]); /* supervise: still a space */
 	if (!v->runs || !r) {
 		hl_buf_printf(ex, "does not run for this ticket\n");
 		return;
@@ -115,7 +127,18 @@ static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t
 	if (sd->daytime)
 		hl_buf_printf(&d, ", missed in the daytime %02d:%02d-%02d:%02d", r->daytime.from / 60,
 			      r->daytime.from % 60, r->daytime.to / 60, r->daytime.to % 60);
-	hl_buf_printf(ex, "%s from %s (rule %s) -> due %s", d.s, a.s, sd->rule, b.s);
+	hl_buf_printf(ex, "%s from %s (rule %s)", d.s, a.s, sd->rule);
+	for (size_t i = 0; sd->extended && i < t->nexts; i++) {
+		/* each extension approved (延期): the time asked and when */
+		if (t->exts[i].clock != (int)c || t->exts[i].asked < v->start)
+			continue;
+		hl_buf_clear(&d);
+		hl_buf_clear(&a);
+		hl_duration_format(t->exts[i].more, &d);
+		hl_short_time(t->exts[i].approved, &a);
+		hl_buf_printf(ex, " + %s extended (approved %s)", d.s, a.s);
+	}
+	hl_buf_printf(ex, " -> due %s", b.s);
 	hl_buf_clear(&a);
 	if (v->done) {
 		hl_span_format(v->stop - v->due, &a);
@@ -153,7 +176,7 @@ void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t n
 	for (int c = 0; c < HL_NCLOCKS; c++) {
 		struct hl_sla_due sd = {0};
 		memset(&v[c], 0, sizeof v[c]);
-		bounds(t, (enum hl_clock)c, now, &v[c]);
+		bounds(t, (enum hl_clock)c, now, hl_config_reviews(cfg, t->category), &v[c]);
 		v[c].warn = -1;
 		hl_buf_clear(&walk);
 		if (v[c].runs) {
@@ -162,6 +185,7 @@ void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t n
 						  explain ? &walk : NULL);
 			v[c].due = sd.due, v[c].warn = sd.warn, v[c].rule = sd.rule;
 			v[c].business = sd.business, v[c].held = sd.held;
+			v[c].extended = sd.extended;
 		}
 		if (explain)
 			explain_clock(cfg, t, (enum hl_clock)c, &v[c], &sd, now,

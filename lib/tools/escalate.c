@@ -264,6 +264,41 @@ size_t hl_escalator_run(struct hl_escalator *e, const struct hl_alert **out, siz
 	return e->nalerts;
 }
 
+/* The steps that act on the clocks, a line when the ticket has any:
+ * returns, an extension waiting, notices of supervision, a review. */
+static void explain_steps(const struct hl_config *cfg, const struct hl_ticket *t,
+			  struct hl_buf *out)
+{
+	struct hl_buf l = {0}, d = {0};
+	if (t->returns)
+		hl_buf_printf(&l, "; returned %d time%s%s%s", t->returns, t->returns > 1 ? "s" : "",
+			      t->returned && t->dept ? " (last by " : "",
+			      t->returned && t->dept ? t->dept : "");
+	if (t->returns && t->returned && t->dept)
+		hl_buf_addc(&l, ')');
+	if (t->asking) {
+		hl_duration_format(t->asked.more, &d);
+		hl_buf_printf(&l, "; extension asked: %s +%s, waits for approval",
+			      hl_clock_names[t->asked.clock], d.s);
+	}
+	if (t->nexts)
+		hl_buf_printf(&l, "; %zu extension%s approved", t->nexts, t->nexts > 1 ? "s" : "");
+	if (t->supervisions) {
+		hl_buf_clear(&d);
+		hl_short_time(t->supervised.t, &d);
+		hl_buf_printf(&l, "; supervised %d time%s, last %s", t->supervisions,
+			      t->supervisions > 1 ? "s" : "", d.s);
+	}
+	if (hl_config_reviews(cfg, t->category) && hl_ticket_unreviewed(t))
+		hl_buf_adds(&l, "; the resolve waits for review");
+	if (t->rejects)
+		hl_buf_printf(&l, "; %d resolve%s rejected in review", t->rejects, t->rejects > 1 ? "s" : "");
+	if (l.len)
+		hl_buf_line(out, "%s", l.s + 2);
+	hl_buf_free(&l);
+	hl_buf_free(&d);
+}
+
 int hl_escalator_explain(struct hl_escalator *e, const char *id, struct hl_buf *out)
 {
 	struct hl_clockv v[HL_NCLOCKS];
@@ -276,6 +311,7 @@ int hl_escalator_explain(struct hl_escalator *e, const char *id, struct hl_buf *
 		    hl_vocab_name(&hl_categories, t->category),
 		    hl_vocab_name(&hl_priorities, t->priority), hl_state_name(t->state),
 		    hl_ticket_held_at(t, e->now.t) ? " (on hold)" : "", t->reopens ? " (reopened)" : "", when.s);
+	explain_steps(e->cfg, t, out);
 	hl_clocks(e->cfg, t, e->now.t, v, &clocks);
 	/* a line a clock: each shown visibly (the rules' names are the
 	 * configuration's words) */
