@@ -236,3 +236,126 @@ at 09:00
 run "$HL_LOG" approve 1
 is "no staff list: anyone approves" "$rc" 0
 cd ..
+
+# ---- supervise (督办): a notice with a deadline of its own ----
+mkdir sup && cd sup && cp ../hotline.yaml . || exit 2
+at 09:00
+"$HL_LOG" open -c help -t 13700000003 路灯不亮 > /dev/null
+"$HL_LOG" open -c help -t 13700000004 井盖松动 > /dev/null
+"$HL_LOG" open -c help -t 13700000005 树枝挡路 > /dev/null
+refuse "supervise of a ticket not dispatched" 2 "hl-log: HL-20261103-0003: ticket is not dispatched" \
+	"$HL_LOG" supervise 3 请尽快派单
+at 09:05
+"$HL_LOG" assign 1 -d 工程部
+"$HL_LOG" assign 2 -d 工程部
+at 09:10
+"$HL_LOG" --by 老李 ack 1
+"$HL_LOG" --by 老李 ack 2
+refuse "supervise needs a text" 2 "hl-log: supervise needs a text (the notice)" "$HL_LOG" supervise 1
+printf 'event,ticket\nsupervise,HL-20261103-0001\n' > s.csv
+refuse "append: a supervise record without its notice" 2 \
+	"hl-log: s.csv:2: supervise record without text (the notice)" "$HL_LOG" append s.csv
+at 10:00
+run "$HL_LOG" --by 周敏 supervise 1 请今天内答复
+is "supervise: the centre's notice" "$rc $(tail -n 1 hotline.csv | cut -d, -f3,4,25)" "0 supervise,周敏,请今天内答复"
+"$HL_LOG" --by 周敏 supervise 2 请今天内答复
+run "$HL_ESC" --explain HL-20261103-0001
+is "--explain: the notice, its clock (supervise: 2h)" "$(sed -n 2p "$T/out"; grep '^supervise ' "$T/out")" \
+	"supervised 1 time, last 11-03 10:00
+supervise 2h from 11-03 10:00 (rule all) -> due 11-03 12:00; running, 2h left; warn 11-03 11:36"
+at 11:00
+"$HL_LOG" --by 老李 update 2 已派人
+at 12:30
+run "$HL_ESC" -o csv
+is "hl-escalate: the unanswered notice escalated like any clock, to the department's head" \
+	"$(tr -d '\r' < "$T/out" | awk -F, '$15 == "supervise" { print $2, $16 }')" "HL-20261103-0001 老李"
+at 13:00
+"$HL_LOG" --by 老李 update 1 已安排
+run "$HL_ESC" --explain HL-20261103-0001
+like "--explain: the department's next step answers it" "$(grep '^supervise ' "$T/out")" "done late by 1h$"
+round_trip "supervise"
+# two tickets supervised (0001, 0002; 0003 never dispatched): 0002's
+# notice answered at 11:00 (due 12:00), 0001's at 13:00: 1 of 2 = 50.0
+run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
+is "monthly: supervised tickets, the notices answered on time" \
+	"$(cols $MONTHLY 部门 受理 督办按时回复% 督办)" "工程部,2,50.0,2 未派单,1,,0 合计,3,50.0,2 "
+# the day's deadlines: assign 09:15 met twice, 0003's missed; ack 09:35
+# met twice; supervise 0001 late, 0002 met: 0003's and 0001's breaches,
+# the opener's (no assignee)
+run "$HL_REP" staff --from 2026-11-03 --to 2026-11-03 -o csv
+is "staff: the late answer a breach" "$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1-4 | tr '\n' ' ')" \
+	"王芳,3,0,2 合计,3,0,2 "
+cd ..
+
+# ---- review (审核): a resolve waits for the centre's review ----
+mkdir rev && cd rev && cp ../hotline.yaml . || exit 2
+at 09:00
+"$HL_LOG" open -c complaint -t 13700000006 楼下噪音 > /dev/null
+"$HL_LOG" open -c help -t 13700000007 求助 > /dev/null
+at 09:05
+"$HL_LOG" assign 1 -d 工程部
+"$HL_LOG" assign 2 -d 工程部
+at 09:10
+"$HL_LOG" --by 老李 ack 1
+"$HL_LOG" --by 老李 ack 2
+refuse "review of a ticket not resolved" 2 "hl-log: HL-20261103-0001: ticket is not resolved" \
+	"$HL_LOG" --by 周敏 review 1 --accept
+at 10:00
+"$HL_LOG" --by 老李 resolve 1 --verdict valid 已沟通
+"$HL_LOG" --by 老李 resolve 2
+refuse "review takes --accept or --reject" 2 "hl-log: review takes --accept or --reject" \
+	"$HL_LOG" --by 周敏 review 1
+refuse "... not both" 2 "hl-log: review takes --accept or --reject" \
+	"$HL_LOG" --by 周敏 review 1 --accept --reject
+refuse "review of a category not reviewed" 2 \
+	"hl-log: HL-20261103-0002: help tickets are not reviewed (review in the configuration)" \
+	"$HL_LOG" --by 周敏 review 2 --accept
+refuse "followup waits for the review" 2 \
+	"hl-log: HL-20261103-0001: the resolve waits for its review (review --accept)" \
+	"$HL_LOG" followup 1 --score 5
+refuse "close waits for it too" 2 \
+	"hl-log: HL-20261103-0001: the resolve waits for its review (review --accept)" "$HL_LOG" close 1
+printf 'event,ticket\nreview,HL-20261103-0001\n' > v.csv
+refuse "append: a review record without its verdict" 2 \
+	"hl-log: v.csv:2: review record without verdict (accepted or rejected)" "$HL_LOG" append v.csv
+at 10:30
+run "$HL_LOG" --by 周敏 review 1 --reject 未回复业主
+is "review --reject: the verdict rejected" "$rc $(tail -n 1 hotline.csv | cut -d, -f3,4,18,25)" \
+	"0 review,周敏,rejected,未回复业主"
+run "$HL_ESC" --explain HL-20261103-0001
+like "... back to the department, its resolve clock running" "$( (head -n 1 "$T/out"; grep '^resolve' "$T/out") | tr '\n' ' ')" \
+	"complaint, normal, acked.*resolve  2h from 11-03 09:00 \(rule complaint\) -> due 11-03 11:00; running"
+at 11:00
+"$HL_LOG" --by 老李 resolve 1 --verdict valid 已回复业主
+at 11:30
+run "$HL_LOG" --by 周敏 review 1 --accept
+is "review --accept" "$rc $(tail -n 1 hotline.csv | cut -d, -f3,18)" "0 review,accepted"
+refuse "a resolve is reviewed once" 2 "hl-log: HL-20261103-0001: the resolve is already reviewed" \
+	"$HL_LOG" --by 周敏 review 1 --accept
+# the resolve clock stops at the accepted review (11:30), not at the
+# resolve (11:00, on the dot): late by 30m; the followup counts from it
+# (3d, its warning at 80%: 57h36m on, 11-05 21:06)
+run "$HL_ESC" --explain HL-20261103-0001
+is "--explain: the resolve clock stopped at the review, the followup from it" \
+	"$(grep -e '^resolve' -e '^followup' "$T/out")" \
+	"resolve  2h from 11-03 09:00 (rule complaint) -> due 11-03 11:00; done late by 30m
+followup 3d from 11-03 11:30 (rule all) -> due 11-06 11:30; running, 3d left; warn 11-05 21:06"
+at 12:00
+run "$HL_LOG" followup 1 --score 5
+is "followup after the review" "$rc" 0
+round_trip "review"
+# 0001: resolve late (above); 0002: resolve met (10:00, due 11-05
+# 09:00): 1 of 2 = 50.0; one resolve rejected in review
+run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
+is "monthly: the reviewed resolve late, one rejected" \
+	"$(cols $MONTHLY 部门 受理 有效投诉 办结按时% 审核驳回)" "工程部,2,1,50.0,1 合计,2,1,50.0,1 "
+# the day's deadlines: assign and ack met for both, 0001's resolve late
+run "$HL_REP" staff --from 2026-11-03 --to 2026-11-03 -o csv
+is "staff: the late resolve a breach" "$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1-4 | tr '\n' ' ')" \
+	"王芳,2,0,1 合计,2,0,1 "
+run "$HL_REP" weekly --from 2026-11-03 --to 2026-11-03 -o csv
+is "weekly: the complaint resolved once, valid" \
+	"$(tr -d '\r' < "$T/out" | grep -E '^工程部,' | tail -n 1)" "工程部,1,1,0,0,1,0"
+cd ..
+
+done_testing
