@@ -393,6 +393,7 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		break;
 	case HL_EV_RESOLVE:
 		end_hold(t, ev);
+		t->asking = 0; /* nothing left to extend: an extension waiting lapses */
 		t->state = HL_ST_RESOLVED;
 		t->resolved = ev->time;
 		if (!t->first_resolved.t)
@@ -437,6 +438,7 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	case HL_EV_VOID:
 		/* a hold ends with it: no clock runs for a void ticket */
 		end_hold(t, ev);
+		t->asking = 0;
 		t->state = HL_ST_VOID;
 		break;
 	case HL_EV_ESCALATE:
