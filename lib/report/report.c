@@ -93,7 +93,8 @@ static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct 
 	if (ev->kind == HL_EV_RETURN) {
 		/* whose dispatch was sent back: the department, the rule */
 		struct hl_buf key = {0};
-		hl_buf_printf(&key, "%s\x1f%s", t->dept ? t->dept : "", t->rule ? t->rule : "");
+		hl_buf_printf(&key, "%s\x1f%s\x1f%s", t->dept ? t->dept : "", t->rule ? t->rule : "",
+			      t->id);
 		++*(long *)hl_strmap_put(&r->returns, key.s);
 		hl_buf_free(&key);
 		return;

@@ -262,9 +262,24 @@ static int by_str(const void *a, const void *b)
  * hand). Only when there were any. */
 static void monthly_returns(struct hl_reporter *r, struct hl_doc *doc)
 {
-	const struct hl_strmap *m = &r->returns;
-	if (!m->n)
+	struct hl_strmap by = {0}, *m = &by;
+	const struct hl_strmap *each = &r->returns;
+	hl_strmap_init(&by, sizeof(long));
+	/* each ticket's returns by department and rule; a void ticket's
+	 * (no longer among the tickets) are in no count */
+	for (size_t i = 0; i < each->cap; i++) {
+		const char *k = each->key[i], *id = k ? strrchr(k, '\x1f') : NULL;
+		if (!id || !hl_tickets_get(&r->tickets, id + 1))
+			continue;
+		struct hl_buf key = {0};
+		hl_buf_add(&key, k, (size_t)(id - k));
+		*(long *)hl_strmap_put(&by, key.s) += *(const long *)hl_strmap_get(each, k);
+		hl_buf_free(&key);
+	}
+	if (!m->n) {
+		hl_strmap_free(&by);
 		return;
+	}
 	char **keys = hl_xcalloc(m->n, sizeof *keys);
 	size_t n = 0;
 	long total = 0;
@@ -293,6 +308,7 @@ static void monthly_returns(struct hl_reporter *r, struct hl_doc *doc)
 	hl_rep_num(tab, row, 2, total);
 	tab->totals = 1;
 	free(keys);
+	hl_strmap_free(&by);
 }
 
 void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)

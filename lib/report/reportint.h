@@ -26,7 +26,7 @@ struct hl_reporter {
 	struct hl_strmap facts;
 	struct hl_repeats complaints;
 	struct hl_callstats calls;   /* the phone queue's records in the period */
-	struct hl_strmap returns;    /* "dept\x1frule" -> returns (long) in the period */
+	struct hl_strmap returns;    /* "dept\x1frule\x1fticket" -> returns (long) in the period */
 };
 
 extern const char *const hl_rep_by_names[], *const hl_rep_by_labels[];

@@ -139,6 +139,11 @@ at 09:05
 run "$HL_ROUTE" --explain
 is "returned twice, no manager: nothing routed" "$rc" 1
 like "... said why" "$(cat "$T/err")" "returned 2 times: left for the hotline's head to assign"
+run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
+is "monthly: its two returns" "$(cols 退单 部门 派单规则 退单数)" "客服部,front,1 工程部,repair,1 合计,,2 "
+"$HL_LOG" void 1 --reason 测试
+run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
+is "monthly: a void ticket's returns are in no count" "$(grep -c 退单 "$T/out")" 0
 cd ..
 
 # ---- extend (延期): asked, approved or refused, at most max ----
