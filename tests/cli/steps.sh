@@ -155,6 +155,12 @@ at 09:05
 at 09:10
 "$HL_LOG" --by 张伟 ack 1
 CLOCKS="assign, ack, reply, arrive, update, resolve, followup, callback, supervise"
+run "$HL_LOG" extend --help
+is "extend --help: its usage, what it records" "$rc $(cat "$T/out")" \
+	"0 usage: hl-log [options] extend TICKET --clock CLOCK --by DURATION --reason REASON [TEXT]
+extend: 延期: more time asked for one clock (approve or refuse decides)"
+refuse "--clock is extend's" 2 "hl-log: ack does not take --clock
+usage: hl-log [options] ack TICKET [TEXT]" "$HL_LOG" ack 1 --clock resolve
 refuse "extend needs --clock" 2 "hl-log: extend needs --clock (one of: $CLOCKS)" \
 	"$HL_LOG" extend 1 --by 2bd --reason 等配件
 refuse "extend: an unknown clock" 2 "hl-log: unknown clock 'fix' (one of: $CLOCKS)" \
