@@ -71,6 +71,8 @@ static const struct option verb_longopts[] = {
 	{"done", no_argument, NULL, 'D'},           {"verdict", required_argument, NULL, 'V'},
 	{"score", required_argument, NULL, 'S'},    {"force", no_argument, NULL, 'F'},
 	{"reason", required_argument, NULL, 'R'},  {"result", required_argument, NULL, 'Q'},
+	{"clock", required_argument, NULL, 'K'},   {"accept", no_argument, NULL, 'Y'},
+	{"reject", no_argument, NULL, 'X'},
 	{"file", required_argument, NULL, 'f'},     {"config", required_argument, NULL, 'C'},
 	{"at", required_argument, NULL, OPT_AT},    {"by", required_argument, NULL, OPT_BY},
 	{"wait", required_argument, NULL, OPT_WAIT}, {"help", no_argument, NULL, OPT_HELP},
@@ -144,7 +146,13 @@ static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl
 		case 'f': journal = optarg, named = 1; continue;
 		case 'C': config = optarg; continue;
 		case OPT_AT: at = optarg; continue;
-		case OPT_BY: actor = optarg, by = 1; continue;
+		case OPT_BY:
+			/* after extend's ticket, --by is the time asked for */
+			if (v->kind == HL_EV_EXTEND)
+				e->more = optarg;
+			else
+				actor = optarg, by = 1;
+			continue;
 		case OPT_WAIT: set_wait(optarg); continue;
 		case OPT_HELP:
 			verb_usage(v, stdout);
@@ -165,11 +173,16 @@ static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl
 			['n'] = &e->caller,   ['t'] = &e->phone,    ['l'] = &e->place,
 			['d'] = &e->dept,     ['a'] = &e->assignee, ['V'] = &e->verdict,
 			['S'] = &e->score,    ['R'] = &e->reason,   ['Q'] = &e->result,
+			['K'] = &e->clock,
 		};
 		if (c == 'D')
 			e->done = 1;
 		else if (c == 'F')
 			e->force = 1;
+		else if (c == 'Y')
+			e->accept = 1;
+		else if (c == 'X')
+			e->reject = 1;
 		else
 			*slot[c] = optarg;
 	}

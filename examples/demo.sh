@@ -41,6 +41,10 @@ say hl-log open -c consult -t 13700007777 --done 问停水时间
 at 2026-11-03T09:55:00+08:00 "09:55 - a correction: the door is 103, not 101; the history keeps both"
 say hl-log amend HL-20261103-0006 -l 7栋2单元103
 say hl-log export -o yaml HL-20261103-0006
+at 2026-11-03T10:05:00+08:00 "10:05 - the lock's part is out of stock: a day more to resolve (延期), approved by the head"
+say hl-log --by 张伟 extend HL-20261103-0006 --clock resolve --by 1d --reason 锁芯缺货
+say hl-log --by 周敏 approve HL-20261103-0006
+say_pipe "hl-escalate --explain HL-20261103-0006 | grep -e '^HL' -e '^resolve'"
 
 at 2026-11-03T21:55:00+08:00 "21:55 - the rest of the day's calls, routed: a repeat complaint, a car park, night duty"
 hl-log append later.csv > /dev/null

@@ -42,6 +42,8 @@ struct hl_dept {
 
 struct hl_person {
 	char *name, *dept, *role, *phone, *email;
+	char **roles;        /* what the person may do (extension's approver) */
+	size_t nroles;
 };
 
 /* Deadlines for the tickets a rule matches; for each clock the first rule
@@ -85,6 +87,9 @@ struct hl_config {
 	struct hl_ladder ladder;      /* the escalation section */
 	struct hl_penalties penalties;
 	struct hl_telephony calls;    /* the calls section (telephony.h) */
+	int ext_max;                  /* extensions a ticket may have (延期) */
+	char *ext_approver;           /* the role that approves them */
+	unsigned review;              /* bit c: category c's resolves are reviewed (审核) */
 	uint64_t fingerprint;         /* of the file's text and TZ: what a saved
 				       * state was computed under */
 };
@@ -100,6 +105,10 @@ void hl_config_free(struct hl_config *cfg);
 
 const struct hl_dept *hl_config_dept(const struct hl_config *cfg, const char *name);
 const struct hl_person *hl_config_person(const struct hl_config *cfg, const char *name);
+/* Whether the person of that name has the role (roles on the staff). */
+int hl_config_has_role(const struct hl_config *cfg, const char *name, const char *role);
+/* Whether a resolve of that category waits for a review. */
+int hl_config_reviews(const struct hl_config *cfg, enum hl_category cat);
 /* An error at node at unless who (if not NULL) is on the staff. */
 struct hl_cfgctx;
 struct hl_node;

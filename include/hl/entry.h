@@ -18,6 +18,9 @@ struct hl_entry {
 	const char *at;        /* --at, as typed */
 	int done;              /* open: answered on the spot */
 	int force;             /* assign: past the staff checks */
+	const char *clock;     /* extend: which clock */
+	const char *more;      /* extend: the time asked for (--by 2bd) */
+	int accept, reject;    /* review */
 };
 
 /* Options each verb takes (getopt letters) and whether it names a ticket. */

@@ -15,6 +15,11 @@ enum hl_event_kind {
 	HL_EV_CALL,   /* a call through the phone queue; no ticket of its own */
 	HL_EV_VOID,   /* opened by mistake, a test, a duplicate, spam: in no count */
 	HL_EV_AMEND,  /* a correction of what the open recorded */
+	HL_EV_RETURN, /* 退单: the department sends it back to dispatch */
+	HL_EV_EXTEND, /* 延期: more time asked for one clock */
+	HL_EV_APPROVE, HL_EV_REFUSE, /* the extension asked, decided */
+	HL_EV_SUPERVISE, /* 督办: the centre presses the department */
+	HL_EV_REVIEW, /* 审核: the centre accepts or rejects a resolve */
 };
 
 enum hl_category {
@@ -39,6 +44,11 @@ enum hl_priority {
 
 enum hl_verdict {
 	HL_VER_NONE, HL_VER_VALID, HL_VER_INVALID, HL_VER_ADOPTED, HL_VER_DECLINED,
+};
+
+/* A review's word (审核), in the verdict column of a review. */
+enum hl_review {
+	HL_REV_NONE, HL_REV_ACCEPTED, HL_REV_REJECTED,
 };
 
 /* A 回访's result in words (the regulations' three), in the verdict
@@ -67,6 +77,7 @@ enum hl_clock {
 	HL_CLK_RESOLVE,
 	HL_CLK_FOLLOWUP,  /* 回访 after resolve */
 	HL_CLK_CALLBACK,  /* a missed call returned */
+	HL_CLK_SUPERVISE, /* the department answers the centre's 督办 */
 	HL_NCLOCKS
 };
 
@@ -86,7 +97,7 @@ struct hl_vocab {
 };
 
 extern const struct hl_vocab hl_events, hl_categories, hl_channels,
-	hl_priorities, hl_verdicts, hl_outcomes, hl_results;
+	hl_priorities, hl_verdicts, hl_outcomes, hl_results, hl_reviews;
 
 /* The value of a word (Latin case-insensitive), or -1. */
 int hl_vocab_parse(const struct hl_vocab *v, const char *s);
@@ -136,8 +147,11 @@ struct hl_event {
 	int score;       /* 0 when absent */
 	enum hl_verdict verdict;
 	enum hl_result result;  /* followup: in words (the verdict column) */
+	enum hl_review review;  /* review: accepted or rejected (the verdict column) */
 	const char *rule;   /* the routing or SLA rule behind a derived record */
-	int clock;          /* escalate: enum hl_clock, or -1 */
+	int clock;          /* escalate, extend: enum hl_clock, or -1 */
+	int has_more;       /* extend: the time asked for, in due */
+	struct hl_duration more;
 	const char *notify; /* escalate: who was told */
 	const char *text;
 	/* telephony (call records, imported missed calls) */

@@ -23,6 +23,14 @@ const char *hl_state_name(enum hl_state s);
 /* The state of that name, or -1. */
 int hl_state_parse(const char *name);
 
+/* An extension of one clock: the time asked for, when asked, when
+ * decided. */
+struct hl_ext {
+	int clock;
+	struct hl_duration more;
+	int64_t asked, approved;
+};
+
 /* Everything the tools need of a ticket, kept small: only the latest of
  * each kind of step. Plain data with owned strings, so a table of them can
  * be saved and a fold resumed from a byte offset later. */
@@ -58,6 +66,18 @@ struct hl_ticket {
 	size_t nholds;
 	struct hl_notice *sent;    /* escalations already written */
 	size_t nsent;
+	/* the steps that act on the clocks */
+	int returns;               /* 退单: dispatches sent back */
+	int returned;              /* the latest dispatch was sent back */
+	char *rule;                /* the routing rule of the latest dispatch */
+	struct hl_ext *exts;       /* extensions approved */
+	size_t nexts;
+	int asking;                /* an extension waits for approval: asked */
+	struct hl_ext asked;
+	int supervisions;          /* 督办 notices */
+	struct hl_time supervised; /* the latest */
+	struct hl_time reviewed;   /* the latest accepted review */
+	int rejects;               /* reviews that sent a resolve back */
 	/* A table's ticket is allocated with room after it for the strings
 	 * of its opening, spare up to spare_end: one allocation a ticket.
 	 * Strings elsewhere (later ones, copies) are each their own. */
@@ -75,6 +95,10 @@ struct hl_notice {
 	int64_t due;
 	int64_t who;       /* hl_notice_who of its notify */
 };
+
+/* Whether t is resolved and waits for a review of that resolve (for a
+ * category the configuration reviews). */
+int hl_ticket_unreviewed(const struct hl_ticket *t);
 
 /* When the ticket's current round began: its reopen, else its open. */
 int64_t hl_ticket_since(const struct hl_ticket *t);

@@ -19,6 +19,9 @@ static const struct hl_word event_words[] = {
 	{"close", HL_EV_CLOSE},       {"escalate", HL_EV_ESCALATE},
 	{"note", HL_EV_NOTE},         {"call", HL_EV_CALL},
 	{"void", HL_EV_VOID},         {"amend", HL_EV_AMEND},
+	{"return", HL_EV_RETURN},     {"extend", HL_EV_EXTEND},
+	{"approve", HL_EV_APPROVE},   {"refuse", HL_EV_REFUSE},
+	{"supervise", HL_EV_SUPERVISE}, {"review", HL_EV_REVIEW},
 	{NULL, 0},
 };
 
@@ -74,6 +77,13 @@ static const struct hl_word verdict_words[] = {
 	{"未采纳", HL_VER_DECLINED}, {NULL, 0},
 };
 
+static const struct hl_word review_words[] = {
+	{"accepted", HL_REV_ACCEPTED}, {"rejected", HL_REV_REJECTED},
+	{"通过", HL_REV_ACCEPTED},     {"审核通过", HL_REV_ACCEPTED},
+	{"驳回", HL_REV_REJECTED},     {"审核驳回", HL_REV_REJECTED},
+	{NULL, 0},
+};
+
 static const struct hl_word result_words[] = {
 	{"satisfied", HL_RES_SATISFIED}, {"fair", HL_RES_FAIR},
 	{"unsatisfied", HL_RES_UNSATISFIED},
@@ -117,6 +127,7 @@ VOCAB(hl_priorities, "priority", priority_words);
 VOCAB(hl_verdicts, "verdict", verdict_words);
 VOCAB(hl_outcomes, "outcome", outcome_words);
 VOCAB(hl_results, "result", result_words);
+VOCAB(hl_reviews, "review", review_words);
 
 /* The key of s; -1 when it is 16 bytes or longer (no word is). Made in
  * registers: bytes stored one by one and read back as a number would
@@ -147,7 +158,8 @@ static size_t key_slot(const struct hl_word_key *key)
 static void make_keys(void)
 {
 	const struct hl_vocab *all[] = {&hl_events, &hl_categories, &hl_channels,
-					&hl_priorities, &hl_verdicts, &hl_outcomes, &hl_results};
+					&hl_priorities, &hl_verdicts, &hl_outcomes, &hl_results,
+					&hl_reviews};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		for (size_t k = 0; k < all[i]->nwords; k++) {
 			struct hl_word_key key;
@@ -165,6 +177,7 @@ static void make_keys(void)
 
 const char *const hl_clock_names[HL_NCLOCKS] = {
 	"assign", "ack", "reply", "arrive", "update", "resolve", "followup", "callback",
+	"supervise",
 };
 
 const char *const hl_columns[] = {
@@ -302,8 +315,8 @@ static int check_placement(const struct hl_event *ev, const char *name, struct h
 		return hl_fail(err, "verdict is only for resolve, not %s", name);
 	if (ev->level >= 0 && ev->kind != HL_EV_ESCALATE)
 		return hl_fail(err, "level is only for escalate, not %s", name);
-	if (ev->clock >= 0 && ev->kind != HL_EV_ESCALATE)
-		return hl_fail(err, "clock is only for escalate, not %s", name);
+	if (ev->clock >= 0 && ev->kind != HL_EV_ESCALATE && ev->kind != HL_EV_EXTEND)
+		return hl_fail(err, "clock is only for escalate and extend, not %s", name);
 	return check_call_placement(ev, name, err);
 }
 
@@ -357,7 +370,17 @@ static int parse_kind_requirements(struct hl_event *ev, const char *name, unsign
 	case HL_EV_FOLLOWUP:
 		return require(ev->score ? "" : NULL, "score", name, err);
 	case HL_EV_VOID:
+	case HL_EV_RETURN:
 		return require(ev->text, "text (the reason)", name, err);
+	case HL_EV_SUPERVISE:
+		return require(ev->text, "text (the notice)", name, err);
+	case HL_EV_EXTEND:
+		if (require(ev->clock >= 0 ? "" : NULL, "clock", name, err) ||
+		    require(ev->has_more ? "" : NULL, "due (the time asked for, as 2bd)", name, err))
+			return -1;
+		return require(ev->text, "text (the reason)", name, err);
+	case HL_EV_REVIEW:
+		return require(ev->review ? "" : NULL, "verdict (accepted or rejected)", name, err);
 	case HL_EV_AMEND:
 		return require(ev->category || ev->priority || ev->channel || ev->caller || ev->phone ||
 				       ev->place || ev->text ? "" : NULL,
@@ -436,7 +459,13 @@ static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
 	} else {
 		ev->time.t = INT64_MIN;
 	}
-	if ((s = c->v[HL_COL_DUE])) {
+	if ((s = c->v[HL_COL_DUE]) && ev->kind == HL_EV_EXTEND) {
+		/* an extension's due is the time asked for, not an instant */
+		if (hl_duration_parse(s, &ev->more, NULL) || ev->more.amount <= 0)
+			return bad_word(err, "bad %s '%s' (an extension wants a duration: 2bd, 24h)",
+					"due", s);
+		ev->has_more = 1;
+	} else if (s) {
 		if (hl_time_parse(s, &ev->due, err))
 			return -1;
 		ev->has_due = 1;
@@ -461,6 +490,11 @@ static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
 		if (word(c->v[HL_COL_VERDICT], &hl_results, &x, err))
 			return -1;
 		ev->result = (enum hl_result)x;
+	} else if (ev->kind == HL_EV_REVIEW) {
+		/* a review's verdict column: accepted or rejected */
+		if (word(c->v[HL_COL_VERDICT], &hl_reviews, &x, err))
+			return -1;
+		ev->review = (enum hl_review)x;
 	} else {
 		if (word(c->v[HL_COL_VERDICT], &hl_verdicts, &x, err))
 			return -1;
@@ -539,12 +573,15 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 	put(r, pos, HL_COL_DEPT, ev->dept);
 	put(r, pos, HL_COL_ASSIGNEE, ev->assignee);
 	hl_buf_clear(&b);
-	if (ev->has_due)
+	if (ev->has_more)
+		hl_duration_format(ev->more, &b);
+	else if (ev->has_due)
 		hl_time_format(ev->due, &b);
 	put(r, pos, HL_COL_DUE, b.len ? b.s : NULL);
 	put_number(r, pos, HL_COL_LEVEL, ev->level, &b);
 	put_number(r, pos, HL_COL_SCORE, ev->score ? ev->score : -1, &b);
 	put(r, pos, HL_COL_VERDICT, ev->kind == HL_EV_FOLLOWUP ? hl_vocab_name(&hl_results, ev->result)
+				    : ev->kind == HL_EV_REVIEW ? hl_vocab_name(&hl_reviews, ev->review)
 				    : hl_vocab_name(&hl_verdicts, ev->verdict));
 	put(r, pos, HL_COL_CLOCK, ev->clock >= 0 ? hl_clock_names[ev->clock] : NULL);
 	put(r, pos, HL_COL_NOTIFY, ev->notify);

@@ -112,6 +112,20 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 	case HL_EV_VOID:
 	case HL_EV_AMEND:
 		return NULL;
+	case HL_EV_RETURN:
+	case HL_EV_SUPERVISE:
+		/* a department's ticket: dispatched to it */
+		return s == HL_ST_ASSIGNED || s == HL_ST_ACKED ? NULL
+		       : s == HL_ST_OPEN ? "ticket is not dispatched" : "ticket is not open";
+	case HL_EV_EXTEND:
+		return !active(s) ? "ticket is not open"
+		       : t->asking ? "an extension already waits for approval" : NULL;
+	case HL_EV_APPROVE:
+	case HL_EV_REFUSE:
+		return t->asking ? NULL : "no extension waits for approval";
+	case HL_EV_REVIEW:
+		return s != HL_ST_RESOLVED ? "ticket is not resolved"
+		       : !hl_ticket_unreviewed(t) ? "the resolve is already reviewed" : NULL;
 	case HL_EV_CLOSE:
 		return s == HL_ST_RESOLVED || s == HL_ST_CALLED_BACK ? NULL
 		       : s == HL_ST_CLOSED ? "ticket is already closed"
@@ -199,6 +213,50 @@ static void note_sent(struct hl_ticket *t, const struct hl_event *ev)
 	t->sent = hl_xreallocarray(t->sent, t->nsent + 1, sizeof *t->sent);
 	t->sent[t->nsent++] = (struct hl_notice){ev->clock, ev->level, ev->due.t,
 						 hl_notice_who(ev->notify)};
+}
+
+int hl_ticket_unreviewed(const struct hl_ticket *t)
+{
+	return (t->state == HL_ST_RESOLVED || t->state == HL_ST_CLOSED) && t->resolved.t &&
+	       t->reviewed.t < t->resolved.t;
+}
+
+/* A department sends its dispatch back (退单): the ticket waits for
+ * dispatch again. The assign clock runs again from the open (a routing
+ * error is the dispatch's); the department's ack clock waits for the
+ * next dispatch, as after a reopen. dept names who sent it back, so that
+ * a router does not send it there again. */
+static void send_back(struct hl_ticket *t, const struct hl_event *ev)
+{
+	end_hold(t, ev);
+	t->state = HL_ST_OPEN;
+	t->assigned = t->dispatched = (struct hl_time){0};
+	drop_str(t, &t->assignee);
+	t->returns++;
+	t->returned = 1;
+}
+
+/* The centre's review of a resolve: accepted, the resolve stands (its
+ * clocks stop here); rejected, back to the department that resolved. */
+static void review(struct hl_ticket *t, const struct hl_event *ev)
+{
+	if (ev->review == HL_REV_ACCEPTED) {
+		t->reviewed = ev->time;
+		return;
+	}
+	t->rejects++;
+	t->state = t->acked.t && t->acked.t >= t->assigned.t ? HL_ST_ACKED
+		   : t->assigned.t ? HL_ST_ASSIGNED : HL_ST_OPEN;
+}
+
+static void decide_ext(struct hl_ticket *t, const struct hl_event *ev)
+{
+	t->asking = 0;
+	if (ev->kind != HL_EV_APPROVE)
+		return;
+	t->asked.approved = ev->time.t;
+	t->exts = hl_xreallocarray(t->exts, t->nexts + 1, sizeof *t->exts);
+	t->exts[t->nexts++] = t->asked;
 }
 
 int64_t hl_ticket_since(const struct hl_ticket *t)
@@ -317,6 +375,12 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 			drop_str(t, &t->assignee);
 		if (ev->priority)
 			t->priority = ev->priority;
+		/* the rule behind it (none: by hand), for the returns' report */
+		if (ev->rule)
+			set_str(t, &t->rule, ev->rule);
+		else
+			drop_str(t, &t->rule);
+		t->returned = 0;
 		break;
 	case HL_EV_ACK:
 		t->state = HL_ST_ACKED;
@@ -330,6 +394,7 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		break;
 	case HL_EV_RESOLVE:
 		end_hold(t, ev);
+		t->asking = 0; /* nothing left to extend: an extension waiting lapses */
 		t->state = HL_ST_RESOLVED;
 		t->resolved = ev->time;
 		if (!t->first_resolved.t)
@@ -374,10 +439,29 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	case HL_EV_VOID:
 		/* a hold ends with it: no clock runs for a void ticket */
 		end_hold(t, ev);
+		t->asking = 0;
 		t->state = HL_ST_VOID;
 		break;
 	case HL_EV_ESCALATE:
 		note_sent(t, ev);
+		break;
+	case HL_EV_RETURN:
+		send_back(t, ev);
+		break;
+	case HL_EV_EXTEND:
+		t->asking = 1;
+		t->asked = (struct hl_ext){ev->clock, ev->more, ev->time.t, 0};
+		break;
+	case HL_EV_APPROVE:
+	case HL_EV_REFUSE:
+		decide_ext(t, ev);
+		break;
+	case HL_EV_SUPERVISE:
+		t->supervisions++;
+		t->supervised = ev->time;
+		break;
+	case HL_EV_REVIEW:
+		review(t, ev);
 		break;
 	default:
 		break;
@@ -391,11 +475,12 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 static void drop_strs(struct hl_ticket *t)
 {
 	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text,
-			 &t->caller};
+			 &t->caller, &t->rule};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		drop_str(t, strs[i]);
 	free(t->holds);
 	free(t->sent);
+	free(t->exts);
 }
 
 void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
@@ -420,6 +505,10 @@ void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
 	dst->sent = hl_xcalloc(src->nsent ? src->nsent : 1, sizeof *dst->sent);
 	if (src->nsent)
 		memcpy(dst->sent, src->sent, src->nsent * sizeof *dst->sent);
+	dst->rule = hl_xstrdup_opt(src->rule);
+	dst->exts = hl_xcalloc(src->nexts ? src->nexts : 1, sizeof *dst->exts);
+	if (src->nexts)
+		memcpy(dst->exts, src->exts, src->nexts * sizeof *dst->exts);
 }
 
 void hl_ticket_free(struct hl_ticket *t)

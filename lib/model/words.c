@@ -38,7 +38,7 @@ static const char *const states[] = {
 static const char *const clocks[HL_NCLOCKS] = {
 	NC_("clock", "assign"), NC_("clock", "ack"), NC_("clock", "reply"), NC_("clock", "arrive"),
 	NC_("clock", "update"), NC_("clock", "resolve"), NC_("clock", "followup"),
-	NC_("clock", "callback"),
+	NC_("clock", "callback"), NC_("clock", "supervise"),
 };
 
 #define N(a) (sizeof a / sizeof a[0])

@@ -62,6 +62,7 @@ struct hl_reporter *hl_reporter_new(const struct hl_config *cfg, const struct hl
 	hl_strmap_init(&r->facts, sizeof(struct hl_facts));
 	hl_repeats_init(&r->complaints);
 	hl_callstats_init(&r->calls);
+	hl_strmap_init(&r->returns, sizeof(long));
 	return r;
 }
 
@@ -71,6 +72,7 @@ void hl_reporter_free(struct hl_reporter *r)
 	hl_strmap_free(&r->facts);
 	hl_repeats_free(&r->complaints);
 	hl_callstats_free(&r->calls);
+	hl_strmap_free(&r->returns);
 	free(r);
 }
 
@@ -89,6 +91,15 @@ static void note(struct hl_reporter *r, const struct hl_ticket *t, const struct 
 		if (ev->category == HL_CAT_COMPLAINT && r->cfg->ladder.repeat &&
 		    hl_repeats_is_repeat(&r->complaints, t->phone, t->id, t->opened.t, r->cfg->ladder.repeat))
 			((struct hl_facts *)hl_strmap_put(&r->facts, t->id))->repeat = 1;
+		return;
+	}
+	if (ev->kind == HL_EV_RETURN) {
+		/* whose dispatch was sent back: the department, the rule */
+		struct hl_buf key = {0};
+		hl_buf_printf(&key, "%s\x1f%s\x1f%s", t->dept ? t->dept : "", t->rule ? t->rule : "",
+			      t->id);
+		++*(long *)hl_strmap_put(&r->returns, key.s);
+		hl_buf_free(&key);
 		return;
 	}
 	f = hl_strmap_put(&r->facts, t->id);
@@ -149,7 +160,8 @@ static void feed(void *arg, const struct hl_digested *d, const char *file)
 	if (r->o.grep && ev->text && hl_text_has(ev->text, r->o.grep))
 		((struct hl_facts *)hl_strmap_put(&r->facts, t->id))->hit = 1;
 	if (ev->kind == HL_EV_OPEN || (hl_rep_in_period(r, ev->time.t) &&
-				       (ev->kind == HL_EV_RESOLVE || ev->kind == HL_EV_FOLLOWUP)))
+				       (ev->kind == HL_EV_RESOLVE || ev->kind == HL_EV_FOLLOWUP ||
+					ev->kind == HL_EV_RETURN)))
 		note(r, t, ev);
 	/* closed before the period began: nothing of it is counted */
 	if (t->state == HL_ST_CLOSED && t->closed.t < r->o.period.from) {
@@ -321,6 +333,19 @@ int hl_rep_judge(const struct hl_reporter *r, const struct hl_ticket *t, long me
 			late_by_clock[c]++, late++;
 	}
 	return late;
+}
+
+int hl_rep_extended(const struct hl_reporter *r, const struct hl_ticket *t, int all)
+{
+	struct hl_clockv v[HL_NCLOCKS];
+	int n = 0;
+	if (!t->nexts)
+		return 0;
+	hl_clocks(r->cfg, t, r->o.period.to, v, NULL);
+	for (int c = 0; c < HL_NCLOCKS; c++)
+		if (v[c].runs && v[c].extended && (all || hl_rep_in_period(r, v[c].due)))
+			n++;
+	return n;
 }
 
 int hl_rep_unresolved(const struct hl_ticket *t)

@@ -15,6 +15,7 @@ struct grp {
 	char **keys;
 	long received, cat[HL_NCATS], valid, invalid, adopted, resolved, open_end;
 	long followups, good, satisfied, repeat, calls, missed, returned, fcr;
+	long extended, supervised, rejected;  /* 延期, 督办, 审核驳回 */
 	long met[HL_NCLOCKS], late[HL_NCLOCKS];
 	int64_t *durs;
 	size_t ndurs;
@@ -100,6 +101,7 @@ static void add_totals(struct groups *gs)
 		t.followups += g->followups, t.good += g->good, t.repeat += g->repeat;
 		t.satisfied += g->satisfied;
 		t.calls += g->calls, t.missed += g->missed, t.returned += g->returned, t.fcr += g->fcr;
+		t.extended += g->extended, t.supervised += g->supervised, t.rejected += g->rejected;
 		for (int c = 0; c < HL_NCATS; c++)
 			t.cat[c] += g->cat[c];
 		for (int c = 0; c < HL_NCLOCKS; c++)
@@ -151,7 +153,8 @@ static const char *const cat_keys[HL_NCATS] = {"", "consult", "complaint", "sugg
 static const char *const clock_labels[] = {N_("Assign on time %"), N_("Ack on time %"),
 					   N_("Reply on time %"), N_("Arrive on time %"),
 					   N_("Update on time %"), N_("Resolve on time %"),
-					   N_("Follow-up on time %"), N_("Call-back on time %")};
+					   N_("Follow-up on time %"), N_("Call-back on time %"),
+					   N_("Supervision answered on time %")};
 
 static void count_monthly(const struct hl_reporter *r, struct groups *gs)
 {
@@ -172,6 +175,9 @@ static void count_monthly(const struct hl_reporter *r, struct groups *gs)
 			g->adopted += t->category == HL_CAT_SUGGESTION && t->verdict == HL_VER_ADOPTED;
 			g->repeat += f->repeat;
 			hl_rep_judge(r, t, g->met, g->late, 1);
+			g->extended += hl_rep_extended(r, t, 1);
+			g->supervised += t->supervisions > 0;
+			g->rejected += t->rejects;
 		}
 		if (f->resolved_in) {
 			g->resolved++;
@@ -210,6 +216,9 @@ static void monthly_row(struct hl_tab *tab, const struct groups *gs, struct grp 
 	hl_rep_pct(tab, row, c++, g->good, g->followups);
 	hl_rep_pct(tab, row, c++, g->satisfied, g->followups);
 	hl_rep_num(tab, row, c++, g->repeat);
+	hl_rep_num(tab, row, c++, g->extended);
+	hl_rep_num(tab, row, c++, g->supervised);
+	hl_rep_num(tab, row, c++, g->rejected);
 }
 
 /* One bar a group: what = 0 volume, 1 SLA met %, 2 satisfaction %. */
@@ -243,6 +252,65 @@ static void monthly_charts(struct hl_doc *doc, const struct groups *gs)
 	group_chart(doc, gs, _("Satisfaction"), 2);
 }
 
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* 退单: the dispatches sent back in the period, by the department that
+ * sent each back and the routing rule that had sent it there (none: by
+ * hand). Only when there were any. */
+static void monthly_returns(struct hl_reporter *r, struct hl_doc *doc)
+{
+	struct hl_strmap by = {0}, *m = &by;
+	const struct hl_strmap *each = &r->returns;
+	hl_strmap_init(&by, sizeof(long));
+	/* each ticket's returns by department and rule; a void ticket's
+	 * (no longer among the tickets) are in no count */
+	for (size_t i = 0; i < each->cap; i++) {
+		const char *k = each->key[i], *id = k ? strrchr(k, '\x1f') : NULL;
+		if (!id || !hl_tickets_get(&r->tickets, id + 1))
+			continue;
+		struct hl_buf key = {0};
+		hl_buf_add(&key, k, (size_t)(id - k));
+		*(long *)hl_strmap_put(&by, key.s) += *(const long *)hl_strmap_get(each, k);
+		hl_buf_free(&key);
+	}
+	if (!m->n) {
+		hl_strmap_free(&by);
+		return;
+	}
+	char **keys = hl_xcalloc(m->n, sizeof *keys);
+	size_t n = 0;
+	long total = 0;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->key[i])
+			keys[n++] = m->key[i];
+	qsort(keys, n, sizeof *keys, by_str);
+	struct hl_tab *tab = hl_doc_table(doc, _("Returned tickets"));
+	hl_tab_col(tab, "dept", _("Department"), HL_CELL_TEXT);
+	hl_tab_col(tab, "rule", _("Routing rule"), HL_CELL_TEXT);
+	hl_tab_col(tab, "returns", _("Returns"), HL_CELL_COUNT);
+	for (size_t i = 0; i < n; i++) {
+		const char *sep = strchr(keys[i], '\x1f');
+		long v = *(long *)hl_strmap_get(m, keys[i]);
+		size_t row = hl_tab_row(tab);
+		struct hl_buf dept = {0};
+		hl_buf_add(&dept, keys[i], (size_t)(sep - keys[i]));
+		hl_tab_set(tab, row, 0, dept.len ? dept.s : _("(not dispatched)"));
+		hl_tab_set(tab, row, 1, sep[1] ? sep + 1 : _("(by hand)"));
+		hl_rep_num(tab, row, 2, v);
+		total += v;
+		hl_buf_free(&dept);
+	}
+	size_t row = hl_tab_row(tab);
+	hl_tab_set(tab, row, 0, _("Total"));
+	hl_rep_num(tab, row, 2, total);
+	tab->totals = 1;
+	free(keys);
+	hl_strmap_free(&by);
+}
+
 void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 {
 	static const int by_dept[] = {HL_BY_DEPT, -1};
@@ -273,9 +341,19 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 	hl_tab_col(tab, "satisfaction", _("Satisfaction %"), HL_CELL_RATE);
 	hl_tab_col(tab, "satisfied", _("Satisfied %"), HL_CELL_RATE);
 	hl_tab_col(tab, "repeat_complaints", _("Repeat complaints"), HL_CELL_COUNT);
+	size_t steps = tab->ncols; /* the steps that act on the clocks */
+	hl_tab_col(tab, "extended", _("Extended"), HL_CELL_COUNT);
+	hl_tab_col(tab, "supervised", _("Supervised"), HL_CELL_COUNT);
+	hl_tab_col(tab, "review_rejected", _("Rejected in review"), HL_CELL_COUNT);
 	for (size_t i = 0; i < gs.n; i++)
 		monthly_row(tab, &gs, &gs.g[i]);
 	tab->totals = 1;
+	/* those only where a hotline has them: the totals row's zeros */
+	const struct grp *all = &gs.g[gs.n - 1];
+	long step_totals[] = {all->extended, all->supervised, all->rejected};
+	for (size_t k = 3; k-- > 0;)
+		if (!step_totals[k])
+			hl_tab_drop(tab, steps + k);
 	/* per-clock columns no ticket ran */
 	for (size_t c = first + HL_NCLOCKS; c-- > first;) {
 		int empty = 1;
@@ -294,6 +372,7 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 			hl_tab_drop(tab, gs.nby + (size_t)k);
 	monthly_charts(doc, &gs);
 	groups_free(&gs);
+	monthly_returns(r, doc);
 }
 
 /* ---- weekly: calls and the complaint table (the 400-line rules; the customer-service rules) ---- */

@@ -27,6 +27,7 @@ static void drop_empty(struct hl_tab *tab, size_t first)
 
 struct person {
 	long first, handled, breaches, late_callbacks, late_tickets, fine;
+	long extended;   /* deadlines in the period moved by an extension */
 };
 
 static struct person *person(struct hl_strmap *m, const char *name)
@@ -69,6 +70,10 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 		if (hl_rep_facts(r, t)->resolved_in && t->assignee)
 			person(&people, t->assignee)->handled++;
 		int late = hl_rep_judge(r, t, met, late_by, 0);
+		int extended = hl_rep_extended(r, t, 0);
+		if (extended && (t->assignee || t->opener) &&
+		    !pseudo(r, &importers, t->assignee ? t->assignee : t->opener))
+			person(&people, t->assignee ? t->assignee : t->opener)->extended += extended;
 		if (!late)
 			continue;
 		/* the assignee's: for a missed call who let it ring (an import
@@ -96,6 +101,12 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 	int fines = pen->ncallback || pen->nticket;
 	if (fines)
 		hl_tab_col(tab, "penalty", _("Penalty (yuan)"), HL_CELL_COUNT);
+	long extended = 0;
+	for (size_t i = 0; i < people.cap; i++)
+		if (people.key[i])
+			extended += ((struct person *)people.val)[i].extended;
+	if (extended) /* beside the breaches, where a hotline extends */
+		hl_tab_col(tab, "extended", _("Extended"), HL_CELL_COUNT);
 	struct person total = {0};
 	char **names = hl_xcalloc(people.n ? people.n : 1, sizeof *names);
 	size_t n = 0;
@@ -115,8 +126,11 @@ void hl_report_staff(struct hl_reporter *r, struct hl_doc *doc)
 		hl_rep_num(tab, row, 4, p->late_callbacks);
 		if (fines)
 			hl_rep_num(tab, row, 5, p->fine);
+		if (extended)
+			hl_rep_num(tab, row, fines ? 6 : 5, p->extended);
 		total.first += p->first, total.handled += p->handled, total.breaches += p->breaches;
 		total.late_callbacks += p->late_callbacks, total.fine += p->fine;
+		total.extended += p->extended;
 	}
 	tab->totals = 1;
 	free(names);

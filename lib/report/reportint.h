@@ -27,11 +27,14 @@ struct hl_reporter {
 	struct hl_strmap facts;
 	struct hl_repeats complaints;
 	struct hl_callstats calls;   /* the phone queue's records in the period */
+	struct hl_strmap returns;    /* "dept\x1frule\x1fticket" -> returns (long) in the period */
 };
 
 extern const char *const hl_rep_by_names[], *const hl_rep_by_labels[];
 
 int hl_rep_in_period(const struct hl_reporter *r, int64_t t);
+/* Of the same clocks, those an approved extension moved (延期). */
+int hl_rep_extended(const struct hl_reporter *r, const struct hl_ticket *t, int all);
 int hl_rep_unresolved(const struct hl_ticket *t);
 /* Void tickets out of the report, unless it lists them (--state void). */
 void hl_rep_drop_void(struct hl_reporter *r);

@@ -1,4 +1,5 @@
 /* clocks.c - the start, stop and deadline of each of a ticket's clocks */
+#include <stdarg.h>
 #include <string.h>
 
 #include "hl/calendar.h"
@@ -36,10 +37,14 @@ static int64_t after(int64_t step, int64_t from)
 /* When each clock starts and whether (and when) it ended: its own step,
  * or a step that makes it moot (a resolve ends every clock of the round
  * but followup). */
-static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, struct hl_clockv *v)
+static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, int reviewed,
+		   struct hl_clockv *v)
 {
 	int64_t since = hl_ticket_since(t);
 	int64_t res = resolved(t) ? t->resolved.t : 0;
+	/* a reviewed category's resolve counts from its accepted review */
+	if (reviewed && res)
+		res = after(t->reviewed.t, t->resolved.t);
 	/* the resolve of an earlier round does not end this one's clocks */
 	v->runs = !t->missed;
 	switch (c) {
@@ -71,9 +76,17 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, stru
 		v->stop = res;
 		break;
 	case HL_CLK_FOLLOWUP:
-		v->runs = v->runs && resolved(t) && t->resolved.t;
-		v->start = t->resolved.t;
-		v->stop = after(t->followed.t, t->resolved.t);
+		v->runs = v->runs && resolved(t) && t->resolved.t && (!reviewed || res);
+		v->start = reviewed ? res : t->resolved.t;
+		v->stop = after(t->followed.t, v->start);
+		break;
+	case HL_CLK_SUPERVISE:
+		/* the department answers the notice: a step of progress or
+		 * the resolve after it */
+		v->runs = v->runs && t->supervised.t;
+		v->start = t->supervised.t;
+		v->stop = first_of(after(t->progress.t, t->supervised.t),
+				   after(t->resolved.t, t->supervised.t));
 		break;
 	default: /* callback */
 		v->runs = t->missed;
@@ -101,7 +114,7 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, stru
 static const char *const explain_names[HL_NCLOCKS] = {
 	NC_("explain", "assign"), NC_("explain", "ack"), NC_("explain", "reply"),
 	NC_("explain", "arrive"), NC_("explain", "update"), NC_("explain", "resolve"),
-	NC_("explain", "followup"), NC_("explain", "callback"),
+	NC_("explain", "followup"), NC_("explain", "callback"), NC_("explain", "supervise"),
 };
 _Static_assert(nitems(explain_names) == HL_NCLOCKS, "a name a clock");
 
@@ -139,11 +152,13 @@ static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t
 {
 	const struct hl_sla_rule *r = hl_sla_rule_for(cfg, t->category, t->priority, t->channel, c);
 	struct hl_buf a = {0}, b = {0}, d = {0};
-	/* the clock's name padded to one column, by display width */
+	/* the clock's name padded to one column by display width, and a
+	 * space (supervise fills the column) */
 	const char *name = _(explain_names[c]);
 	hl_buf_adds(ex, name);
-	for (size_t w = hl_utf8_width(name); w < 9; w++)
+	for (size_t w = hl_utf8_width(name); w < 8; w++)
 		hl_buf_addc(ex, ' ');
+	hl_buf_addc(ex, ' ');
 	if (!v->runs || !r) {
 		hl_buf_printf(ex, "%s\n", _("does not run for this ticket"));
 		return;
@@ -160,7 +175,18 @@ static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t
 	if (sd->daytime)
 		hl_buf_printf(&d, _(", missed in the daytime %02d:%02d-%02d:%02d"), r->daytime.from / 60,
 			      r->daytime.from % 60, r->daytime.to / 60, r->daytime.to % 60);
-	hl_buf_printf(ex, _("%s from %s (rule %s) -> due %s"), d.s, a.s, sd->rule, b.s);
+	hl_buf_printf(ex, _("%s from %s (rule %s)"), d.s, a.s, sd->rule);
+	for (size_t i = 0; sd->extended && i < t->nexts; i++) {
+		/* each extension approved (延期): the time asked and when */
+		if (t->exts[i].clock != (int)c || t->exts[i].asked < v->start)
+			continue;
+		hl_buf_clear(&d);
+		hl_buf_clear(&a);
+		duration_shown(t->exts[i].more, &d);
+		hl_short_time(t->exts[i].approved, &a);
+		hl_buf_printf(ex, _(" + %s extended (approved %s)"), d.s, a.s);
+	}
+	hl_buf_printf(ex, _(" -> due %s"), b.s);
 	hl_buf_clear(&a);
 	if (v->done && v->stop <= v->due) {
 		hl_buf_adds(ex, _("; done in time"));
@@ -199,7 +225,7 @@ void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t n
 	for (int c = 0; c < HL_NCLOCKS; c++) {
 		struct hl_sla_due sd = {0};
 		memset(&v[c], 0, sizeof v[c]);
-		bounds(t, (enum hl_clock)c, now, &v[c]);
+		bounds(t, (enum hl_clock)c, now, hl_config_reviews(cfg, t->category), &v[c]);
 		v[c].warn = -1;
 		hl_buf_clear(&walk);
 		if (v[c].runs) {
@@ -208,6 +234,7 @@ void hl_clocks(const struct hl_config *cfg, const struct hl_ticket *t, int64_t n
 						  explain ? &walk : NULL);
 			v[c].due = sd.due, v[c].warn = sd.warn, v[c].rule = sd.rule;
 			v[c].business = sd.business, v[c].held = sd.held;
+			v[c].extended = sd.extended;
 		}
 		if (explain)
 			explain_clock(cfg, t, (enum hl_clock)c, &v[c], &sd, now,
@@ -244,6 +271,51 @@ void hl_ticket_gist(const struct hl_ticket *t, int shown, struct hl_buf *out)
 	hl_buf_addc(out, ']');
 }
 
+/* One part of the steps' line, after a separator when not the first. */
+static void step(struct hl_buf *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void step(struct hl_buf *l, const char *fmt, ...)
+{
+	va_list ap;
+	if (l->len)
+		hl_buf_adds(l, _("; "));
+	va_start(ap, fmt);
+	hl_buf_vprintf(l, fmt, ap);
+	va_end(ap);
+}
+
+/* The steps that act on the clocks, a line when the ticket has any:
+ * returns, an extension waiting, notices of supervision, a review. (An
+ * English plural's "s" is an argument a translation may skip: %.0s.) */
+static void explain_steps(const struct hl_config *cfg, const struct hl_ticket *t,
+			  struct hl_buf *out)
+{
+	struct hl_buf l = {0}, d = {0};
+	if (t->returns) {
+		step(&l, _("returned %d time%s"), t->returns, t->returns > 1 ? "s" : "");
+		if (t->returned && t->dept)
+			hl_buf_printf(&l, _(" (last by %s)"), t->dept);
+	}
+	if (t->asking) {
+		duration_shown(t->asked.more, &d);
+		step(&l, _("extension asked: %s +%s, waits for approval"), _(explain_names[t->asked.clock]), d.s);
+	}
+	if (t->nexts)
+		step(&l, _("%zu extension%s approved"), t->nexts, t->nexts > 1 ? "s" : "");
+	if (t->supervisions) {
+		hl_buf_clear(&d);
+		hl_short_time(t->supervised.t, &d);
+		step(&l, _("supervised %d time%s, last %s"), t->supervisions, t->supervisions > 1 ? "s" : "", d.s);
+	}
+	if (hl_config_reviews(cfg, t->category) && hl_ticket_unreviewed(t))
+		step(&l, "%s", _("the resolve waits for review"));
+	if (t->rejects)
+		step(&l, _("%d resolve%s rejected in review"), t->rejects, t->rejects > 1 ? "s" : "");
+	if (l.len)
+		hl_buf_line(out, "%s", l.s);
+	hl_buf_free(&l);
+	hl_buf_free(&d);
+}
+
 void hl_ticket_explain(const struct hl_config *cfg, const struct hl_ticket *t, int64_t at,
 		       struct hl_buf *out)
 {
@@ -256,6 +328,7 @@ void hl_ticket_explain(const struct hl_config *cfg, const struct hl_ticket *t, i
 		    en ? hl_vocab_name(&hl_priorities, t->priority) : hl_word_label(&hl_priorities, t->priority),
 		    en ? hl_state_name(t->state) : hl_state_label(t->state),
 		    hl_ticket_held_at(t, at) ? _(" (on hold)") : "", t->reopens ? _(" (reopened)") : "", when.s);
+	explain_steps(cfg, t, out);
 	hl_clocks(cfg, t, at, v, &clocks);
 	/* a line a clock: each shown visibly (the rules' names are the
 	 * configuration's words) */

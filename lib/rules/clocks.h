@@ -15,6 +15,7 @@ struct hl_clockv {
 	int business;      /* it counts working time */
 	int64_t held;      /* counted time on hold added to the deadline */
 	const char *rule;  /* the sla rule that set it */
+	int extended;      /* extensions approved that moved its deadline */
 };
 
 /* Every clock of t as of now. explain, when given, gets how each deadline

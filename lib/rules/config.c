@@ -103,6 +103,11 @@ static int person_key(struct hl_cfgctx *c, const char *key, const struct hl_node
 		      const struct hl_node *v, void *obj)
 {
 	struct hl_person *p = obj;
+	if (hl_streq(key, "roles")) {
+		hl_cfg_free_strs(p->roles, p->nroles);
+		p->roles = NULL, p->nroles = 0;
+		return hl_cfg_strs(c, key, v, &p->roles, &p->nroles);
+	}
 	char **field = hl_streq(key, "name") ? &p->name
 		       : hl_streq(key, "dept") ? &p->dept
 		       : hl_streq(key, "role") ? &p->role
@@ -121,6 +126,7 @@ static void free_dept(struct hl_dept *d)
 static void free_person(struct hl_person *p)
 {
 	free(p->name), free(p->dept), free(p->role), free(p->phone), free(p->email);
+	hl_cfg_free_strs(p->roles, p->nroles);
 }
 
 static int parse_depts(struct hl_cfgctx *c, const struct hl_node *seq, struct hl_config *cfg)
@@ -376,6 +382,36 @@ static void clear_section(struct hl_config *cfg, const char *key)
 	}
 }
 
+/* ---- extension (延期) ---- */
+
+static int extension_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
+			 const struct hl_node *v, void *obj)
+{
+	struct hl_config *cfg = obj;
+	if (hl_streq(key, "max"))
+		return hl_cfg_int(c, key, v, 0, 99, &cfg->ext_max);
+	if (hl_streq(key, "approver")) {
+		free(cfg->ext_approver);
+		cfg->ext_approver = NULL;
+		return hl_cfg_str(c, key, v, &cfg->ext_approver);
+	}
+	return hl_cfg_unknown(c, k);
+}
+
+int hl_config_has_role(const struct hl_config *cfg, const char *name, const char *role)
+{
+	const struct hl_person *p = name ? hl_config_person(cfg, name) : NULL;
+	for (size_t i = 0; p && role && i < p->nroles; i++)
+		if (hl_streq(p->roles[i], role))
+			return 1;
+	return 0;
+}
+
+int hl_config_reviews(const struct hl_config *cfg, enum hl_category cat)
+{
+	return cat > 0 && (cfg->review & (1u << cat));
+}
+
 static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
 		   const struct hl_node *v, void *obj)
 {
@@ -435,6 +471,12 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		return hl_cfg_each_key(c, v, key, ladder_key, &cfg->ladder);
 	if (hl_streq(key, "calls"))
 		return hl_telephony_parse(c, v, &cfg->calls);
+	if (hl_streq(key, "extension"))
+		return hl_cfg_each_key(c, v, key, extension_key, cfg);
+	if (hl_streq(key, "review")) {
+		cfg->review = 0;
+		return v->is_null ? 0 : hl_cfg_vocab_set(c, key, v, &hl_categories, &cfg->review);
+	}
 	if (hl_streq(key, "penalties")) {
 		free(cfg->penalties.callback);
 		free(cfg->penalties.ticket);
@@ -487,6 +529,8 @@ int hl_config_load_text(const char *name, const char *text, size_t len,
 	cfg->autoclose = 7 * 86400;
 	cfg->satisfied_at = 5;
 	cfg->fair_at = 4;
+	cfg->ext_max = 2;
+	cfg->ext_approver = hl_xstrdup("approver");
 	strcpy(cfg->country_code, "86");
 	hl_telephony_defaults(&cfg->calls);
 	if (apply_text("(defaults)", hl_default_config, strlen(hl_default_config), cfg, err) ||
@@ -555,6 +599,7 @@ void hl_config_free(struct hl_config *cfg)
 	free(cfg->prefix);
 	free(cfg->organisation);
 	free(cfg->unit);
+	free(cfg->ext_approver);
 	memset(cfg, 0, sizeof *cfg);
 }
 

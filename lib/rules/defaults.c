@@ -54,6 +54,7 @@ const char hl_default_config[] =
 	"    ack: 30m                   # progress within half an hour (400 line)\n"
 	"    update: 7d                 # followed up weekly while open (400 line)\n"
 	"    callback: 24h              # every missed call returned (400 line)\n"
+	"    supervise: 1bd             # 督办: a written answer within a working day\n"
 	"    callback_day: 2h           # within 2 hours when missed 08:00-20:00 (400 line)\n"
 	"    daytime: \"08:00-20:00\"\n"
 	"escalation:\n"

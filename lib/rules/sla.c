@@ -54,6 +54,17 @@ int hl_sla_clock(const struct hl_config *cfg, const struct hl_ticket *t, enum hl
 	}
 	if (due < 0)
 		return -1;
+	/* an approved extension moves the deadline on by the time asked, on
+	 * the calendar (2bd: two working days later) */
+	out->base = due;
+	out->extended = 0;
+	for (size_t i = 0; i < t->nexts; i++) {
+		if (t->exts[i].clock != (int)c || t->exts[i].asked < start)
+			continue;
+		int64_t moved = hl_cal_add(cal, due, t->exts[i].more, NULL);
+		if (moved >= 0)
+			due = moved, out->extended++;
+	}
 	int business = out->dur.unit != HL_DUR_CLOCK;
 	out->business = business;
 	out->allowed = counted(cal, business, start, due);

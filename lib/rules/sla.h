@@ -20,10 +20,13 @@ struct hl_sla_due {
 	int64_t held;              /* counted seconds on hold, added */
 	int64_t due;
 	int64_t warn;              /* -1: no warning */
+	int extended;              /* approved extensions added (延期) */
+	int64_t base;              /* the deadline before them */
 };
 
 /* Clock c of t started at start and counting until until (its stop, or
- * now while it runs): the deadline on the calendar, moved later by the
+ * now while it runs): the deadline on the calendar, moved on by each
+ * extension of the clock approved and asked since its start, moved later by the
  * counted time t spent on hold while the clock ran, and the instant the
  * warn share of the counted time allowed has passed. -1 when the clock
  * does not run for t. explain, when given, gets the walk on the calendar. */

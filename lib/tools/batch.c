@@ -13,6 +13,7 @@
 #include "io/journal.h"
 #include "io/journalread.h"
 #include "tools/live.h"
+#include "tools/steps.h"
 #include "hl/phone.h"
 #include "io/reader.h"
 #include "base/utf8.h"
@@ -247,10 +248,24 @@ static void carry_ticket(struct hl_record *r, const struct hl_ticket *t)
 			hl_record_set(r, vals[i][0], vals[i][1]);
 }
 
+/* A return (退单) names the department that sends the ticket back and
+ * the routing rule that sent it there: the trail, and the returns'
+ * report, say whose dispatch it was. */
+static void carry_return(struct hl_record *r, const struct hl_ticket *t)
+{
+	if (!t || (t->state != HL_ST_ASSIGNED && t->state != HL_ST_ACKED))
+		return;
+	if (t->dept && !hl_record_get(r, "dept"))
+		hl_record_set(r, "dept", t->dept);
+	if (t->rule && !hl_record_get(r, "rule"))
+		hl_record_set(r, "rule", t->rule);
+}
+
 /* Gives fresh ids (marking them in fresh), then runs the lifecycle over
  * the batch in order. */
-static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_ids *ids,
-			   const struct hl_commit *c, unsigned char *fresh, struct hl_buf *err)
+static int check_lifecycle(struct hl_batch *b, const struct hl_config *cfg, struct hl_tickets *tt,
+			   struct hl_ids *ids, const struct hl_commit *c, unsigned char *fresh,
+			   struct hl_buf *err)
 {
 	struct hl_buf id = {0};
 	struct hl_event ev;
@@ -273,8 +288,10 @@ static int check_lifecycle(struct hl_batch *b, struct hl_tickets *tt, struct hl_
 		}
 		if (kind && hl_streq(kind, "reopen"))
 			carry_ticket(r, hl_tickets_get(tt, hl_record_get(r, "ticket")));
+		if (kind && hl_streq(kind, "return"))
+			carry_return(r, hl_tickets_get(tt, hl_record_get(r, "ticket")));
 		if (hl_event_parse(r, 0, &ev, err) ||
-		    hl_ticket_apply(hl_tickets_add_for(tt, &ev), &ev, err)) {
+		    hl_step_apply(cfg, hl_tickets_add_for(tt, &ev), &ev, err)) {
 			hl_buf_free(&id);
 			return at(b, r, err);
 		}
@@ -425,7 +442,7 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 			*c->calls_known = drop_known(b, sc.known);
 		if (b->n == 0)
 			rc = 0; /* every call imported before */
-		else if (!check_lifecycle(b, &tt, &ids, c, fresh, err) &&
+		else if (!check_lifecycle(b, cfg, &tt, &ids, c, fresh, err) &&
 			 !check_columns(b, &j, err) && (rc = write_batch(b, &j, err)) >= 0)
 			wrote = 1;
 		else
@@ -734,8 +751,10 @@ static int take(struct stream *s, const struct hl_config *cfg, const struct hl_c
 	}
 	if (kind && hl_streq(kind, "reopen"))
 		carry_ticket(r, hl_tickets_get(tt, named));
+	if (kind && hl_streq(kind, "return"))
+		carry_return(r, hl_tickets_get(tt, named));
 	if (hl_event_parse(r, 0, &ev, err) ||
-	    hl_ticket_apply(hl_tickets_add_for(tt, &ev), &ev, err)) {
+	    hl_step_apply(cfg, hl_tickets_add_for(tt, &ev), &ev, err)) {
 		at(&s->b, r, err);
 		goto out;
 	}

@@ -9,7 +9,8 @@
 
 /* Letters: c category, p priority, m channel, n caller, t phone, l place,
  * d dept, a assignee, D --done, V --verdict, S --score, F --force,
- * R --reason, Q --result. */
+ * R --reason, Q --result, K --clock, B --by (extend's), Y --accept,
+ * X --reject. */
 const struct hl_verb hl_verbs[] = {
 	{"open", HL_EV_OPEN, "cpmntldaD", 0,
 	 "open -c CATEGORY [-p PRIORITY] [-m CHANNEL] [-n CALLER] [-t PHONE] [-l PLACE] [--done] TEXT",
@@ -50,6 +51,20 @@ const struct hl_verb hl_verbs[] = {
 	 "(reopen undoes it)"},
 	{"note", HL_EV_NOTE, "", 1, "note TICKET TEXT",
 	 "a free remark, in any state"},
+	{"return", HL_EV_RETURN, "R", 1, "return TICKET --reason REASON [TEXT]",
+	 "退单: not this department's ticket; back to dispatch (a routing error)"},
+	{"extend", HL_EV_EXTEND, "KBR", 1,
+	 "extend TICKET --clock CLOCK --by DURATION --reason REASON [TEXT]",
+	 "延期: more time asked for one clock (approve or refuse decides)"},
+	{"approve", HL_EV_APPROVE, "", 1, "approve TICKET [TEXT]",
+	 "the extension asked is granted: its clock's deadline moves on"},
+	{"refuse", HL_EV_REFUSE, "R", 1, "refuse TICKET [--reason REASON] [TEXT]",
+	 "the extension asked is refused: the deadline stands"},
+	{"supervise", HL_EV_SUPERVISE, "", 1, "supervise TICKET TEXT",
+	 "督办: the centre's written notice to the department, with a deadline to answer "
+	 "(its next reply, arrive, update or resolve)"},
+	{"review", HL_EV_REVIEW, "YX", 1, "review TICKET --accept|--reject [TEXT]",
+	 "审核: the centre accepts a resolve, or sends it back to the department"},
 	{NULL, HL_EV_NONE, NULL, 0, NULL, NULL},
 };
 
@@ -188,6 +203,32 @@ int hl_entry_check_assign(const struct hl_entry *e, const struct hl_config *cfg,
 	return rc;
 }
 
+/* An extension asked: its clock, a time to ask for, a reason. */
+static int extend_check(const struct hl_entry *e, struct hl_duration *more, struct hl_buf *err)
+{
+	int known = 0;
+	for (int c = 0; e->clock && c < HL_NCLOCKS; c++)
+		known |= hl_streq(e->clock, hl_clock_names[c]);
+	if (!e->clock || !known) {
+		struct hl_buf l = {0}, m = {0};
+		for (int c = 0; c < HL_NCLOCKS; c++)
+			hl_buf_printf(&l, "%s%s", c ? ", " : "", hl_clock_names[c]);
+		if (e->clock)
+			hl_fail(err, "unknown clock '%s' (one of: %s)", hl_shown(e->clock, &m), l.s);
+		else
+			hl_fail(err, "extend needs --clock (one of: %s)", l.s);
+		hl_buf_free(&l), hl_buf_free(&m);
+		return -1;
+	}
+	if (!e->more)
+		return hl_fail(err, "extend needs --by DURATION (the time asked for: 2bd, 24h)");
+	if (hl_duration_parse(e->more, more, NULL) || more->amount <= 0)
+		return hl_fail(err, "extend --by wants a duration such as 2bd or 24h, not '%s'", e->more);
+	if (!e->reason || !*e->reason)
+		return hl_fail(err, "extend needs --reason (why more time)");
+	return 0;
+}
+
 int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		      const struct hl_time *now, struct hl_batch *b, struct hl_buf *err)
 {
@@ -203,6 +244,15 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		return -1;
 	if (e->kind == HL_EV_VOID && (!e->reason || !*e->reason))
 		return hl_fail(err, "void needs --reason (a mistake, a test call, a duplicate, spam...)");
+	if (e->kind == HL_EV_RETURN && (!e->reason || !*e->reason))
+		return hl_fail(err, "return needs --reason (why the ticket is not this department's)");
+	if (e->kind == HL_EV_SUPERVISE && !e->text)
+		return hl_fail(err, "supervise needs a text (the notice)");
+	if (e->kind == HL_EV_REVIEW && e->accept == e->reject)
+		return hl_fail(err, "review takes --accept or --reject");
+	struct hl_duration more;
+	if (e->kind == HL_EV_EXTEND && extend_check(e, &more, err))
+		return -1;
 	if (e->second && hl_entry_looks_like_id(e->second, cfg))
 		return hl_fail(err, "%s: a second ticket id; an entry is about one ticket "
 			       "(quote a text that starts with one)", e->second);
@@ -243,6 +293,15 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 	set(r, "dept", e->dept);
 	set(r, "assignee", e->assignee);
 	set(r, "verdict", result ? hl_vocab_name(&hl_results, result) : e->verdict);
+	if (e->kind == HL_EV_REVIEW)
+		set(r, "verdict", e->accept ? "accepted" : "rejected");
+	if (e->kind == HL_EV_EXTEND) {
+		struct hl_buf d = {0};
+		hl_duration_format(more, &d);
+		set(r, "clock", e->clock);
+		set(r, "due", d.s);
+		hl_buf_free(&d);
+	}
 	set(r, "score", score_s);
 	if (e->reason) {
 		/* the reason first, then what else was said */

@@ -19,12 +19,12 @@
 #include "io/reader.h"
 #include "hl/route.h"
 
-#define VERSION "hl-state 5\n"
+#define VERSION "hl-state 6\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
 #define REWRITE_AFTER (1 << 20)
-#define NTIMES 14                    /* the times of a ticket the cache keeps */
+#define NTIMES 16                    /* the times of a ticket the cache keeps */
 
 static long long rewrite_after(size_t cache_size)
 {
@@ -69,7 +69,7 @@ static void put_time(struct hl_buf *b, struct hl_time t)
 }
 
 /* A ticket's numbers, as the cache stores them (NTIMES: its times). */
-enum { NINTS = 11 };
+enum { NINTS = 16 };
 
 /* The ticket's times, in the cache's order. */
 static void ticket_times(struct hl_ticket *t, struct hl_time *out[NTIMES])
@@ -77,9 +77,15 @@ static void ticket_times(struct hl_ticket *t, struct hl_time *out[NTIMES])
 	struct hl_time *all[] = {&t->opened,   &t->last,    &t->assigned, &t->acked,
 				 &t->resolved, &t->closed,  &t->reopened, &t->replied,
 				 &t->arrived,  &t->progress, &t->followed, &t->called,
-				 &t->dispatched, &t->first_resolved};
+				 &t->dispatched, &t->first_resolved, &t->supervised, &t->reviewed};
 	_Static_assert(nitems(all) == NTIMES, "NTIMES counts a ticket's times");
 	memcpy(out, all, sizeof all);
+}
+
+static void put_ext(struct hl_buf *b, const struct hl_ext *e)
+{
+	put_int(b, e->clock), put_int(b, e->more.unit), put_int(b, e->more.amount);
+	put_int(b, e->asked), put_int(b, e->approved);
 }
 
 static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
@@ -89,11 +95,12 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	hl_buf_addc(b, 'T');
 	put_str(b, t->id);
 	long long ints[] = {t->state, t->missed, t->held, t->reopens, t->followups, t->last_score,
-			    t->escalations, t->category, t->priority, t->channel, t->verdict};
+			    t->escalations, t->category, t->priority, t->channel, t->verdict,
+			    t->returns, t->returned, t->supervisions, t->rejects, t->asking};
 	_Static_assert(nitems(ints) == NINTS, "NINTS counts a ticket's numbers");
 	for (size_t i = 0; i < nitems(ints); i++)
 		put_int(b, ints[i]);
-	const char *strs[] = {t->opener, t->phone, t->dept, t->assignee, t->place, t->text};
+	const char *strs[] = {t->opener, t->phone, t->dept, t->assignee, t->place, t->text, t->rule};
 	for (size_t i = 0; i < nitems(strs); i++)
 		put_str(b, strs[i]);
 	for (size_t i = 0; i < NTIMES; i++)
@@ -103,6 +110,11 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	put_int(b, (long long)t->nholds);
 	for (size_t i = 0; i < t->nholds; i++)
 		put_int(b, t->holds[i].from), put_int(b, t->holds[i].to);
+	/* the extension asked (whatever asking says), then those approved */
+	put_ext(b, &t->asked);
+	put_int(b, (long long)t->nexts);
+	for (size_t i = 0; i < t->nexts; i++)
+		put_ext(b, &t->exts[i]);
 	put_int(b, (long long)t->nsent);
 	for (size_t i = 0; i < t->nsent; i++)
 		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due),
@@ -297,6 +309,18 @@ static int sane_ticket(struct hl_ticket *t, long long held_total)
 	return 1;
 }
 
+/* An extension as put_ext wrote it, each number within what a fold makes. */
+static int get_ext(struct fields *fs, struct hl_ext *e)
+{
+	long long clock = get_int(fs), unit = get_int(fs), amount = get_int(fs);
+	long long asked = get_int(fs), approved = get_int(fs);
+	if (fs->bad || !in_range(clock, 0, HL_NCLOCKS - 1) || !in_range(unit, HL_DUR_CLOCK, HL_DUR_BDAY) ||
+	    !in_range(amount, 0, TIME_MAX - TIME_MIN) || !sane_time(asked) || !sane_time(approved))
+		return -1;
+	*e = (struct hl_ext){(int)clock, {(enum hl_dur_unit)unit, amount}, asked, approved};
+	return 0;
+}
+
 static int get_ticket(struct hl_live *s, struct fields *fs)
 {
 	const char *id = get_str(fs);
@@ -307,9 +331,11 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 		v[i] = get_int(fs);
 	/* each within its enum or the range a fold counts to, before any is
 	 * stored: an int or enum cannot hold just any number */
-	static const long long lo[] = {HL_ST_OPEN, 0, 0, 0, 0, 0, 0, HL_CAT_NONE, HL_PRI_NONE, HL_CH_NONE, HL_VER_NONE};
+	static const long long lo[] = {HL_ST_OPEN, 0, 0, 0, 0, 0, 0, HL_CAT_NONE, HL_PRI_NONE, HL_CH_NONE,
+				       HL_VER_NONE, 0, 0, 0, 0, 0};
 	static const long long hi[] = {HL_ST_CALLED_BACK, 1, 1, COUNT_MAX, COUNT_MAX, 5, COUNT_MAX,
-					 HL_CAT_OTHER, HL_PRI_CRITICAL, HL_CH_SMS, HL_VER_DECLINED};
+					 HL_CAT_OTHER, HL_PRI_CRITICAL, HL_CH_SMS, HL_VER_DECLINED,
+					 COUNT_MAX, 1, COUNT_MAX, COUNT_MAX, 1};
 	_Static_assert(nitems(lo) == NINTS && nitems(hi) == NINTS, "a range for each number");
 	for (size_t i = 0; i < NINTS; i++)
 		if (!in_range(v[i], lo[i], hi[i]))
@@ -322,7 +348,9 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	t->escalations = (int)v[6], t->category = (enum hl_category)v[7];
 	t->priority = (enum hl_priority)v[8], t->channel = (enum hl_channel)v[9];
 	t->verdict = (enum hl_verdict)v[10];
-	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text};
+	t->returns = (int)v[11], t->returned = (int)v[12], t->supervisions = (int)v[13];
+	t->rejects = (int)v[14], t->asking = (int)v[15];
+	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text, &t->rule};
 	for (size_t i = 0; i < nitems(strs); i++)
 		*strs[i] = hl_xstrdup_opt(get_str(fs));
 	struct hl_time *times[NTIMES];
@@ -345,6 +373,15 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 		t->holds[t->nholds].from = get_int(fs);
 		t->holds[t->nholds].to = get_int(fs);
 	}
+	if (get_ext(fs, &t->asked))
+		return -1;
+	n = get_int(fs);
+	if (fs->bad || n < 0 || (size_t)n > fs->n)
+		return -1;
+	t->exts = hl_xcalloc(n ? (size_t)n : 1, sizeof *t->exts);
+	for (t->nexts = 0; t->nexts < (size_t)n; t->nexts++)
+		if (get_ext(fs, &t->exts[t->nexts]))
+			return -1;
 	n = get_int(fs);
 	if (fs->bad || n < 0 || (size_t)n > fs->n)
 		return -1;

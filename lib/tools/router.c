@@ -226,18 +226,45 @@ static void back_to_resolver(const struct hl_router *rt, const struct hl_ticket 
 		hl_buf_printf(&d->why, "reopened: back to %s", t->dept);
 }
 
+/* A ticket sent back twice (退单) goes to the hotline's head, the
+ * escalation section's manager, when the staff list says where; else
+ * to an operator. 1 when routed. */
+static int to_hotline_head(const struct hl_router *rt, const struct hl_ticket *t,
+			   struct decision *d, struct hl_buf *ex)
+{
+	const char *head = rt->cfg->ladder.manager;
+	const struct hl_person *p = head ? hl_config_person(rt->cfg, head) : NULL;
+	if (!p || !p->dept) {
+		if (ex)
+			hl_buf_line(ex, "  returned %d times: left for the hotline's head to assign "
+				    "(no escalation manager with a department on the staff list)", t->returns);
+		return 0;
+	}
+	d->rule = "returned";
+	d->dept = p->dept;
+	d->assignee = p->name;
+	hl_buf_printf(&d->why, "returned %d times: to the hotline's head, %s", t->returns, p->name);
+	if (ex)
+		hl_buf_line(ex, "  %s", d->why.s);
+	return 1;
+}
+
 /* 1 when the ticket can be routed; d filled in. */
 static int decide(const struct hl_router *rt, const struct hl_ticket *t, struct decision *d,
 		  struct hl_buf *ex)
 {
 	const struct hl_routes *rs = rt->cfg->routes;
-	if (t->reopens && t->dept) {
+	if (t->returned && t->returns >= 2)
+		return to_hotline_head(rt, t, d, ex);
+	if (t->reopens && t->dept && !t->returned) {
 		back_to_resolver(rt, t, d, ex);
 		return 1;
 	}
 	for (size_t i = 0; rs && i < rs->n; i++) {
 		const struct hl_route_rule *r = &rs->rule[i];
-		const char *why = mismatch(rt, r, t);
+		/* not back to the department that sent it back */
+		const char *why = t->returned && t->dept && hl_streq(r->dept, t->dept)
+				  ? "returned by that department" : mismatch(rt, r, t);
 		if (ex)
 			hl_buf_line(ex, "  rule %s: %s%s", r->name, why ? "no, " : "matches",
 				    why ? why : "");
@@ -339,9 +366,9 @@ static void explain_head(const struct hl_ticket *t, struct hl_buf *ex)
 {
 	struct hl_buf when = {0};
 	hl_time_format(hl_time_local(hl_ticket_since(t)), &when);
-	hl_buf_line(ex, "%s %s%s%s %s%s", t->id, hl_vocab_name(&hl_categories, t->category),
+	hl_buf_line(ex, "%s %s%s%s %s%s%s", t->id, hl_vocab_name(&hl_categories, t->category),
 		    t->place ? " " : "", t->place ? t->place : "", when.s,
-		    t->reopens ? " (reopened)" : "");
+		    t->reopens ? " (reopened)" : "", t->returned ? " (returned)" : "");
 	hl_buf_free(&when);
 }
 

@@ -133,10 +133,15 @@ def advance(cal, biz, t, secs):
     return cal.walk(t, secs) if biz else t + secs
 
 
-def deadline(cal, dur, warn_pct, start, until, holds):
-    """(due, warn) of a clock as the man page defines them."""
+def deadline(cal, dur, warn_pct, start, until, holds, exts=()):
+    """(due, warn) of a clock as the man page defines them; exts: the
+    extensions approved for it, (asked, duration), each asked since its
+    start moving the deadline on by its duration before the holds do."""
     biz = business(dur)
     due = dur_add(cal, start, dur)
+    for asked, more in exts:
+        if asked >= start:
+            due = dur_add(cal, due, more)
     allowed = counted(cal, biz, start, due)
     share = allowed * warn_pct // 100
     warn = advance(cal, biz, start, share) if share > 0 else None
@@ -150,6 +155,21 @@ def deadline(cal, dur, warn_pct, start, until, holds):
             warn = advance(cal, biz, warn, n)
         due = advance(cal, biz, due, n)
     return due, warn
+
+
+def approved(h):
+    """The resolve clock's extensions approved in a history: (asked,
+    duration) of each extend an approve followed."""
+    out, asked = [], None
+    for k, t in h["events"]:
+        if k == "extend":
+            asked = (t, h.get("ext_dur", {})[t])
+        elif k in ("approve", "refuse", "resolve"):
+            # a resolve lets an extension still waiting lapse
+            if k == "approve" and asked:
+                out.append(asked)
+            asked = None
+    return out
 
 
 def bounds(h):
@@ -269,7 +289,7 @@ def yaml_of(w):
     lines += ["followup:", "  autoclose: 0"]
     lines += ["departments:", "  - {name: D1, head: H1, leader: L1}",
               "staff:", "  - {name: P1, dept: D1}", "  - {name: H1, dept: D1}",
-              "  - {name: L1, dept: D1}", "  - {name: O1, dept: D1}",
+              "  - {name: L1, dept: D1}", "  - {name: O1, dept: D1, roles: [approver]}",
               "escalation:", "  warn: %d%%" % w["warn"], "  leader_after: 2h",
               "  manager_after: 1bd", "  manager: {name: M1}", "  repeat: 30d",
               "sla:", "  - name: all", "    match: {}"]
@@ -296,6 +316,7 @@ def ok_time(w, t):
 def rand_history(w, t0):
     """Random steps of one ticket, each allowed by the lifecycle."""
     ev, state, held = [("open", t0)], "open", False
+    asking, napproved, ext_dur = False, 0, {}
     t = t0
     for _ in range(rng.randint(0, 12)):
         gap = rng.choice([rng.randint(1, 600), rng.randint(60, 7200), rng.randint(3600, 3 * 86400)])
@@ -309,6 +330,11 @@ def rand_history(w, t0):
             choices += ["resume"] if held else ["hold"]
             if state == "assigned":
                 choices.append("ack")
+            # 延期 of the resolve clock: one waits at a time, two at most
+            if not asking and napproved < 2:
+                choices.append("extend")
+        if asking:
+            choices += ["approve", "refuse"]
         if state == "resolved":
             choices += ["followup", "reopen", "followup", "close"]
         if state == "closed":
@@ -328,12 +354,24 @@ def rand_history(w, t0):
             held = False
         elif k == "resolve":
             state = "resolved"
+            asking = False
         elif k == "reopen":
             state = "open"
         elif k == "close":
             state = "closed"
+        elif k == "extend":
+            if t in ext_dur:
+                continue  # one extend an instant: it names its duration
+            n, unit = rand_dur()
+            ext_dur[t] = (max(n, 1), unit)
+            asking = True
+        elif k in ("approve", "refuse"):
+            asking = False
+            napproved += k == "approve"
         ev.append((k, t))
-    return summary(ev)
+    out = summary(ev)
+    out["ext_dur"] = ext_dur
+    return out
 
 
 def summary(ev):
@@ -511,11 +549,13 @@ def one_world(tmp):
                     row.update(dept="D1", assignee="P1")
             if k == "followup":
                 row["score"] = "5"
+            if k == "extend":
+                row.update(clock="resolve", due=fmt_dur(h["ext_dur"][t]), text="x")
             rows.append(row)
     rows.sort(key=lambda r: r.pop("pos"))
     with open(journal, "w", newline="") as f:
         wr = csv.DictWriter(f, ["time", "ticket", "event", "actor", "category", "priority", "phone", "dept",
-                                "assignee", "score", "text"], lineterminator="\n")
+                                "assignee", "score", "clock", "due", "text"], lineterminator="\n")
         wr.writeheader()
         wr.writerows(rows)
     env = dict(os.environ, TZ=w["zone"])
@@ -564,7 +604,8 @@ def one_world(tmp):
             start, stop = b[1], b[2]
             until = stop if stop is not None and stop < now else now
             holds = [(f, to) for f, to in h["holds"]]
-            due, warn = deadline(w["cal"], durs[c], w["warn"], start, until, holds)
+            due, warn = deadline(w["cal"], durs[c], w["warn"], start, until, holds,
+                                 approved(h) if c == "resolve" else ())
             want = ("runs", short(w, start), short(w, due),
                     short(w, warn) if warn is not None and stop is None else None)
             check(c + " deadline", parse_clock(got.get(c, "")), want, ctx + "\n#   " + out.replace("\n", "\n#   "))
@@ -663,7 +704,8 @@ def expected_notices(w, h, q, tickets):
         b = ref[c]
         if b[0] != "runs" or b[2] is not None:
             continue
-        due, warn = deadline(w["cal"], durs[c], w["warn"], b[1], q, h["holds"])
+        due, warn = deadline(w["cal"], durs[c], w["warn"], b[1], q, h["holds"],
+                             approved(h) if c == "resolve" else ())
         for lvl, t in rungs(w, h, due, warn).items():
             if q >= t and not (lvl == 0 and q >= due):
                 out.add((c, min(lvl + up, 3)))

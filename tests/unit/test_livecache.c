@@ -172,10 +172,12 @@ int main(int argc, char **argv)
 	free(s);
 
 	/* T: id state missed held reopens followups score escalations
-	 * category priority channel verdict; 6 strings; NTIMES times of two
-	 * fields from field 19; held_since held_total nholds holds... nsent
-	 * sent... (AFTER: the field after the times) */
-	enum { NTIMES = 14, AFTER = 19 + 2 * NTIMES };
+	 * category priority channel verdict returns returned supervisions
+	 * rejects asking; 7 strings; NTIMES times of two fields from field
+	 * 25; held_since held_total nholds holds... the extension asked
+	 * (5 fields) nexts exts... nsent sent... (AFTER: the field after the
+	 * times; SENT: nsent's, with no hold and no extension) */
+	enum { NTIMES = 16, AFTER = 25 + 2 * NTIMES, SENT = AFTER + 9 };
 	refused(&e, pristine, "category 1000000", "T\t", "0002", 9, "1000000");
 	refused(&e, pristine, "negative category", "T\t", "0002", 9, "-1");
 	refused(&e, pristine, "priority 6", "T\t", "0002", 10, "6");
@@ -194,10 +196,19 @@ int main(int argc, char **argv)
 	refused(&e, pristine, "negative held total", "T\t", "0001", AFTER + 1, "-1");
 	refused(&e, pristine, "on hold without a hold", "T\t", "0002", 4, "1");
 	refused(&e, pristine, "a hold's time", "T\t", "0001", AFTER + 3, "-9223372036854775807");
-	refused(&e, pristine, "escalation clock 8", "T\t", "0002", AFTER + 4, "8");
-	refused(&e, pristine, "escalation clock -1", "T\t", "0002", AFTER + 4, "-1");
-	refused(&e, pristine, "escalation level 100", "T\t", "0002", AFTER + 5, "100");
-	refused(&e, pristine, "escalation due", "T\t", "0002", AFTER + 6, "-4000000000000");
+	refused(&e, pristine, "escalation clock 9", "T\t", "0002", SENT + 1, "9");
+	refused(&e, pristine, "escalation clock -1", "T\t", "0002", SENT + 1, "-1");
+	refused(&e, pristine, "escalation level 100", "T\t", "0002", SENT + 2, "100");
+	refused(&e, pristine, "escalation due", "T\t", "0002", SENT + 3, "-4000000000000");
+	/* the steps that act on the clocks: returns, an extension asked */
+	refused(&e, pristine, "returned 2", "T\t", "0002", 14, "2");
+	refused(&e, pristine, "negative returns", "T\t", "0002", 13, "-1");
+	refused(&e, pristine, "asking 2", "T\t", "0002", 17, "2");
+	refused(&e, pristine, "extension of clock 99", "T\t", "0002", AFTER + 3, "99");
+	refused(&e, pristine, "extension in unit 7", "T\t", "0002", AFTER + 4, "7");
+	refused(&e, pristine, "extension asked in year 300000", "T\t", "0002", AFTER + 6,
+		"9223372036854775807");
+	refused(&e, pristine, "approved extensions past the line", "T\t", "0002", AFTER + 8, "99");
 	refused(&e, pristine, "complaint time", "P\t", NULL, 3, "9223372036854775807");
 	refused(&e, pristine, "id day of nine digits", "D\t", NULL, 1, "100000000");
 	refused(&e, pristine, "id sequence -1", "D\t", NULL, 2, "-1");
