@@ -220,7 +220,7 @@ is "hl-escalate: the void ticket's clocks do not run" "$(cut -d, -f2,15 "$T/out"
 	"HL-20261103-0001,ack HL-20261103-0001,arrive "
 run "$HL_ESC" --lang en --explain HL-20261103-0002
 is "--explain: a void ticket, no clock runs" "$rc $(sed -n 1p "$T/out" | cut -d';' -f1) $(grep -c 'does not run' "$T/out")" \
-	"0 HL-20261103-0002 repair, normal, void 8"
+	"0 HL-20261103-0002 repair, normal, void 9"
 run "$HL_ROUTE"
 is "hl-route: nothing to route" "$rc" 1
 # YAML round trip: the void records read back as they were written
