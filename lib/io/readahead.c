@@ -190,7 +190,7 @@ static int ahead_worth(const struct hl_reader *r)
 {
 	struct stat st;
 	const char *env = getenv("HL_READ_AHEAD");
-	if (env && hl_streq(env, "0"))
+	if ((env && hl_streq(env, "0")) || (r->flags & HL_READ_SPARSE))
 		return 0;
 	return r->fmt == HL_FMT_CSV && r->fd >= 0 && fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	       st.st_size - r->offset >= AHEAD_MIN;

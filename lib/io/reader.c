@@ -91,6 +91,8 @@ int hl_rd_fill(struct hl_reader *r)
 		room = AHEAD_READ; /* batches small enough to stay in the caches */
 	if (r->head_reads && room > HEAD_READ)
 		room = HEAD_READ;
+	if ((r->flags & HL_READ_SPARSE) && room > SPARSE_READ)
+		room = SPARSE_READ;
 	ssize_t got = hl_rd_raw_read(r, r->buf + r->end, room);
 	if (got < 0)
 		return -1;

@@ -20,6 +20,9 @@ enum {
 	 * (Chinese ones among them), fields taken as they are (no backslash
 	 * escapes). */
 	HL_READ_FOREIGN = 2,
+	/* A few records here and there (hl_reader_seek to each): reads of a
+	 * few KiB, no reading ahead. */
+	HL_READ_SPARSE = 4,
 };
 
 enum {

@@ -28,6 +28,8 @@ _Static_assert(MAX_FIELDS >= HL_NCOLUMNS, "a journal record fits");
  * takes the header and then seeks near the end (through a state cache)
  * reads no megabyte it does not use. */
 #define HEAD_READ (64 * 1024)
+/* The reads of a reader of a few records (HL_READ_SPARSE). */
+#define SPARSE_READ 4096
 /* A CSV file longer than this past its header is split into records by
  * a second thread while the caller uses those before (reading ahead), in
  * batches of about AHEAD_READ bytes, AHEAD_SLOTS of them in flight.

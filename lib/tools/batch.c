@@ -12,6 +12,7 @@
 #include "hl/format.h"
 #include "io/journal.h"
 #include "io/journalread.h"
+#include "io/tindex.h"
 #include "tools/live.h"
 #include "tools/steps.h"
 #include "hl/phone.h"
@@ -196,36 +197,72 @@ static int scan(const struct hl_journal *j, struct scan *sc, struct hl_buf *err)
 	return hl_journal_read(&path, 1, scan_record, sc, err);
 }
 
-/* The same from the live state (live.h): the state cache beside the
- * journal and what was appended since, when every ticket the batch names
- * is still live. 1 when it did, 0 when the whole journal must be read (a
- * closed ticket, or an import that must see every call). */
-static int scan_live(const struct hl_journal *j, const struct hl_config *cfg, struct scan *sc,
-		     struct hl_buf *err)
+/* A record of a ticket read through the index, folded as scan() does. */
+static int apply_indexed(void *arg, struct hl_reader *rd, const struct hl_record *r,
+			 struct hl_buf *e)
+{
+	struct hl_cols c;
+	(void)e;
+	hl_cols_of_record(r, &c);
+	c.line = r->line, c.offset = r->offset;
+	scan_record(arg, &c, hl_reader_name(rd));
+	return 0;
+}
+
+/* The state of the named tickets (keys, as tt's or a map's) from the live
+ * state, and of those it no longer holds (settled, closed, voided) from
+ * their records, found through the ticket index; every id from the live
+ * state. 1 when done, 0 when the whole journal must be read (no index for
+ * this journal). add: give tt each ticket the journal has (else they are
+ * in it already). */
+static int from_live(const struct hl_journal *j, const struct hl_config *cfg, struct scan *sc,
+		     char *const *keys, size_t nkeys, int add, struct hl_buf *err)
 {
 	struct hl_live live;
-	int done = 0;
-	if (sc->calls)
-		return 0;
+	int rc = 1;
 	hl_live_init(&live, cfg);
 	if (hl_live_sync(&live, j->path, err)) {
 		hl_live_free(&live);
 		return -1;
 	}
-	struct hl_tickets *tt = sc->tt;
-	size_t found = 0;
-	for (size_t i = 0; i < tt->cap; i++)
-		if (tt->slot[i].t && hl_tickets_get(&live.tickets, tt->slot[i].t->id))
-			found++;
-	if (found == tt->n) {
-		for (size_t i = 0; i < tt->cap; i++)
-			if (tt->slot[i].t)
-				hl_ticket_copy(tt->slot[i].t, hl_tickets_get(&live.tickets, tt->slot[i].t->id));
+	char **gone = hl_xcalloc(nkeys ? nkeys : 1, sizeof *gone);
+	size_t ngone = 0;
+	for (size_t i = 0; i < nkeys; i++)
+		if (!hl_tickets_get(&live.tickets, keys[i]))
+			gone[ngone++] = keys[i];
+	if (ngone)
+		rc = hl_tindex_each(j->path, gone, ngone, apply_indexed, sc, err);
+	if (rc == 1) {
+		for (size_t i = 0; i < nkeys; i++) {
+			struct hl_ticket *t = hl_tickets_get(&live.tickets, keys[i]);
+			if (t)
+				hl_ticket_copy(add ? hl_tickets_add(sc->tt, keys[i])
+						   : hl_tickets_get(sc->tt, keys[i]), t);
+		}
 		hl_ids_copy(sc->ids, &live.ids);
-		done = 1;
 	}
+	free(gone);
 	hl_live_free(&live);
-	return done;
+	return rc;
+}
+
+/* The same for a batch's tickets (all in tt). 1 when done, 0 when the
+ * whole journal must be read (an import that must see every call, no
+ * index for this journal). */
+static int scan_live(const struct hl_journal *j, const struct hl_config *cfg, struct scan *sc,
+		     struct hl_buf *err)
+{
+	if (sc->calls)
+		return 0;
+	struct hl_tickets *tt = sc->tt;
+	char **keys = hl_xcalloc(tt->n ? tt->n : 1, sizeof *keys);
+	size_t n = 0;
+	for (size_t i = 0; i < tt->cap; i++)
+		if (tt->slot[i].t)
+			keys[n++] = tt->slot[i].t->id;
+	int rc = from_live(j, cfg, sc, keys, n, 0, err);
+	free(keys);
+	return rc;
 }
 
 /* A reopen carries where the ticket stood, so that a reader keeping only
@@ -639,32 +676,20 @@ static int learn(struct stream *s, off_t start, struct hl_buf *err)
 static int scan_named(struct hl_journal *j, const struct hl_config *cfg, struct stream *s,
 		      struct hl_tickets *tt, struct hl_ids *ids, struct hl_buf *err)
 {
-	struct hl_live live;
-	size_t found = 0;
 	if (j->is_new)
 		return 0;
-	hl_live_init(&live, cfg);
-	if (hl_live_sync(&live, j->path, err)) {
-		hl_live_free(&live);
-		return -1;
-	}
-	for (size_t i = 0; i < s->named.cap; i++)
-		if (s->named.key[i] && hl_tickets_get(&live.tickets, s->named.key[i]))
-			found++;
-	if (found == s->named.n) {
-		for (size_t i = 0; i < s->named.cap; i++)
-			if (s->named.key[i])
-				hl_ticket_copy(hl_tickets_add(tt, s->named.key[i]),
-					       hl_tickets_get(&live.tickets, s->named.key[i]));
-		hl_ids_copy(ids, &live.ids);
-		hl_live_free(&live);
-		return 0;
-	}
-	hl_live_free(&live);
 	struct scan sc = {tt, ids, NULL, NULL, {0}, &s->named};
-	int rc = scan(j, &sc, err);
+	char **keys = hl_xcalloc(s->named.n ? s->named.n : 1, sizeof *keys);
+	size_t n = 0;
+	for (size_t i = 0; i < s->named.cap; i++)
+		if (s->named.key[i])
+			keys[n++] = s->named.key[i];
+	int rc = from_live(j, cfg, &sc, keys, n, 1, err);
+	free(keys);
+	if (rc == 0)
+		rc = scan(j, &sc, err);
 	hl_buf_free(&sc.key);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 /* Where each field goes in the journal's line: its column, by the

@@ -7,6 +7,7 @@
 #include "hl/export.h"
 #include "hl/i18n.h"
 #include "io/reader.h"
+#include "io/tindex.h"
 #include "hl/time.h"
 
 static int wanted(const struct hl_record *r, char *const *ids, size_t nids)
@@ -20,6 +21,21 @@ static int wanted(const struct hl_record *r, char *const *ids, size_t nids)
 	return 0;
 }
 
+struct counted {
+	int (*fn)(void *arg, struct hl_reader *rd, const struct hl_record *r, struct hl_buf *e);
+	void *arg;
+	long n;
+};
+
+static int count_one(void *arg, struct hl_reader *rd, const struct hl_record *r, struct hl_buf *e)
+{
+	struct counted *cn = arg;
+	if (cn->fn(cn->arg, rd, r, e))
+		return -1;
+	cn->n++;
+	return 0;
+}
+
 /* Calls fn for each record of the journal whose ticket is one of ids (any
  * when none), reporting and skipping bad lines; stops when fn fails (its
  * message in e). The records read, or -1 (message in err). */
@@ -28,12 +44,19 @@ static long each_wanted(const char *path, char *const *ids, size_t nids,
 				  struct hl_buf *e),
 			void *arg, struct hl_buf *err)
 {
-	struct hl_reader *rd = hl_reader_open(path, HL_READ_JOURNAL, err);
+	struct hl_reader *rd;
 	struct hl_record r = {0};
 	struct hl_buf e = {0};
 	long count = 0;
 	int rc;
-	if (!rd)
+	if (nids) {
+		/* a few tickets: their records through the ticket index */
+		struct counted cn = {fn, arg, 0};
+		rc = hl_tindex_each(path, ids, nids, count_one, &cn, err);
+		if (rc)
+			return rc < 0 ? -1 : cn.n;
+	}
+	if (!(rd = hl_reader_open(path, HL_READ_JOURNAL, err)))
 		return -1;
 	while ((rc = hl_reader_next(rd, &r, &e)) != HL_READ_EOF && rc != HL_READ_FATAL) {
 		if (rc == HL_READ_BAD) {

@@ -94,6 +94,11 @@ int hl_live_settled(const struct hl_ticket *t, const void *arg)
 	int64_t after = s->cfg->autoclose, last = s->last;
 	if (t->state == HL_ST_CLOSED)
 		return 1;
+	/* followed up and content: nothing is left to do (a score that
+	 * reopens it is followed by the reopen, and settles nothing) */
+	if (t->state == HL_ST_RESOLVED && t->followed.t && t->followed.t >= t->resolved.t &&
+	    t->last_score > s->cfg->reopen_at)
+		return 1;
 	if (!after)
 		return 0;
 	if (t->state == HL_ST_RESOLVED)

@@ -38,8 +38,9 @@ struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const
  * window of the configuration after them. */
 int64_t hl_live_forget_before(const struct hl_live *s);
 /* Whether t is settled as the journal stands (its latest time): closed,
- * or resolved (a missed call called back) followup.autoclose or more
- * before. A settled ticket leaves the live state; a reopen revives it. */
+ * resolved and followed up with a score that does not reopen it, or
+ * resolved (a missed call called back) followup.autoclose or more before.
+ * A settled ticket leaves the live state; a reopen revives it. */
 int hl_live_settled(const struct hl_ticket *t, const void *s);
 
 /* Forgets every settled ticket (hl_live_sync and hl_live_read do, last). */

@@ -15,6 +15,7 @@
 
 #include "io/committed.h"
 #include "io/journalread.h"
+#include "io/tindex.h"
 #include "tools/live.h"
 #include "io/reader.h"
 #include "hl/route.h"
@@ -547,8 +548,8 @@ static void reset(struct hl_live *s)
 	hl_live_init(s, cfg);
 }
 
-static int read_from(struct hl_live *s, int fd, const char *name, int64_t committed,
-		     struct coverage *cov, struct hl_buf *err)
+static int read_from(struct hl_live *s, int fd, const struct stat *st, const char *name,
+		     int64_t committed, struct coverage *cov, struct hl_buf *err)
 {
 	int dupfd = dup(fd);
 	FILE *fp = dupfd >= 0 ? fdopen(dupfd, "r") : NULL;
@@ -564,15 +565,24 @@ static int read_from(struct hl_live *s, int fd, const char *name, int64_t commit
 	struct hl_reader *rdr = hl_reader_open_upto(fp, name, HL_READ_JOURNAL, committed, err);
 	if (rdr && cov->offset && hl_reader_seek(rdr, cov->offset, (long)cov->line, err))
 		rc = HL_READ_FATAL;
+	/* the ticket index goes on with what is read here, at no other cost */
+	struct hl_tindex_ext *x = rdr && rc != HL_READ_FATAL
+					  ? hl_tindex_extend(name, fd, st, cov->offset, committed)
+					  : NULL;
 	while (rdr && rc != HL_READ_FATAL && (rc = hl_reader_next_cols(rdr, &c, &e)) != HL_READ_EOF &&
 	       rc != HL_READ_FATAL) {
 		if (rc == HL_READ_BAD) {
 			hl_warnx("%s", e.s);
 			continue;
 		}
+		hl_tindex_add(x, c.v[HL_COL_TICKET], c.offset, c.line);
 		hl_live_feed(s, &c, name, &ev);
 		cov->line = c.line;
 	}
+	if (rdr && rc == HL_READ_EOF && hl_reader_format(rdr) == HL_FMT_CSV)
+		hl_tindex_done(x, hl_reader_offset(rdr), (long)cov->line);
+	else
+		hl_tindex_drop(x);
 	if (rc == HL_READ_FATAL && e.len)
 		hl_fail(err, "%s", e.s);
 	if (rdr) {
@@ -612,7 +622,7 @@ int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err)
 		reset(s);
 		memset(&cov, 0, sizeof cov);
 	}
-	int rc = read_from(s, fd, journal, committed, &cov, err);
+	int rc = read_from(s, fd, &st, journal, committed, &cov, err);
 	hl_live_settle(s);
 	if (rc == 0 && S_ISREG(st.st_mode) && cov.offset > 0 &&
 	    (!s->from_cache || s->tail_bytes > rewrite_after(cache_size))) {

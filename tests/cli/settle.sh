@@ -1,5 +1,6 @@
-# settle.sh - the live state keeps the live work: settled tickets (resolved
-# longer ago than followup.autoclose) and complaints outside the repeat
+# settle.sh - the live state keeps the live work: settled tickets (followed
+# up content, or resolved longer ago than followup.autoclose) and
+# complaints outside the repeat
 # window leave it, and what hl-route and hl-escalate write from it, a
 # state cache resumed at many points, is what they write from a fold of
 # the whole journal (standard input: no cache), over generated journals
@@ -65,4 +66,25 @@ is "no ticket kept was resolved 7 days before the journal's latest time" \
 	"$(awk -F'\t' '$1 == "I" { last = $2 } $1 == "T" && $3 == 4 && last - $28 >= 7 * 86400' j.csv.state | wc -l | tr -d ' ')" "0"
 is "some resolved within them are" \
 	"$(awk -F'\t' '$1 == "T" && $3 == 4' j.csv.state | wc -l | awk '{ print ($1 > 0) }')" "1"
+is "no ticket kept was followed up content after its resolve" \
+	"$(awk -F'\t' '$1 == "T" && $3 == 4 && $8 > 2 && $40 >= $28 && $40 > 0' j.csv.state | wc -l | tr -d ' ')" "0"
+
+# a ticket followed up content settles at once; one the score reopens
+# does not; a reopen after the follow-up brings it back to its department
+export HL_JOURNAL=f.csv
+"$HL_LOG" init > /dev/null
+ok=$("$HL_LOG" open -c repair -l 3栋 漏水)
+bad=$("$HL_LOG" open -c repair -l 4栋 漏水)
+for id in $ok $bad; do
+	"$HL_LOG" assign "$id" -d 工程部 > /dev/null
+	"$HL_LOG" resolve "$id" 修好了
+done
+"$HL_LOG" followup "$ok" --score 5
+"$HL_LOG" followup "$bad" --score 1
+HL_STATE_REWRITE=0 "$HL_BIN/hl-route" -C week.yaml f.csv > /dev/null 2>&1
+is "followed up content: not in the state cache" "$(grep -c "$ok" f.csv.state)" "0"
+is "followed up and reopened by the score: in it" "$(grep -c "$bad" f.csv.state)" "1"
+"$HL_LOG" reopen "$ok" 又漏了
+run "$HL_BIN/hl-route" -C week.yaml -o csv f.csv
+like "reopened after it: routed back to its department" "$(cat "$T/out")" "$ok,.*工程部"
 done_testing

@@ -4,7 +4,8 @@
 # acknowledged is there whole, exactly once; no batch is there in part; a
 # killed batch is there whole or not at all; ids are unique; no reader ever
 # took a batch being written for damage; the cached readers agree with a
-# fresh fold. HL_TORTURE_SECONDS bounds the run (default 40).
+# fresh fold; the ticket index finds tickets' records. HL_TORTURE_SECONDS
+# bounds the run (default 40).
 EXAMPLES=$(cd "$(dirname "$0")/../../examples" && pwd)
 . "$(dirname "$0")/../lib.sh"
 unset HL_NOW   # real time: the writers' clocks run
@@ -123,6 +124,18 @@ if cmp -s cached fresh && [ -s fresh ]; then
 else
 	fail "the cached readers agree with a fresh fold" "$(diff fresh cached | head -n 10)"
 fi
+
+# the ticket index the readers and writers extended all the while: the
+# records of tickets through it (one in 20, the last ones among them) are
+# the journal's own lines of them
+"$HL_LOG" export > all.csv
+awk -F, 'NR > 1 && $2 != "" { print $2 }' all.csv | sort -u | awk 'NR % 20 == 1' > tickets
+awk -F, 'NR > 1 { print $2 }' all.csv | tail -n 5 >> tickets
+sort -u tickets | head -n 3000 > sample
+awk -F, 'NR == FNR { want[$1] = 1; next } FNR == 1 || ($2 in want)' sample all.csv > want
+"$HL_LOG" export $(cat sample) > indexed 2> indexed.err
+is "tickets exported through the index are the journal's lines of them" \
+	"$([ -s hotline.csv.index ] && cmp want indexed 2>&1 && cat indexed.err)" ""
 
 unseen=$(awk '$3 == 0 { print $1, $2 }' frozen | sort | join - present | head -n 3)
 is "a batch frozen before its commit is not there after the kill" "$unseen" ""
