@@ -41,11 +41,10 @@ static int cn_mobile(const char *d, size_t n)
  * the country's own code (+86, 0086) dropped, a trunk 0 before a mobile
  * number dropped, a landline's area code kept with its trunk 0; another
  * country's number as +CC... */
-static void canonical(struct hl_buf *b)
+static void canonical(char *d, size_t *len)
 {
 	size_t cl = strlen(country);
-	char *d = b->s;
-	size_t n = b->len, skip = 0;
+	size_t n = *len, skip = 0;
 	int intl = 0;
 	if (!cl)
 		return;
@@ -57,7 +56,7 @@ static void canonical(struct hl_buf *b)
 		if (skip == 2) { /* 0044...: +44... */
 			memmove(d + 1, d + 2, n - 1);
 			d[0] = '+';
-			b->len = n - 1;
+			*len = n - 1;
 		}
 		return;
 	}
@@ -67,17 +66,39 @@ static void canonical(struct hl_buf *b)
 		if (!mobile && d[from] != '0') { /* a landline: its area code after the trunk 0 */
 			memmove(d + 1, d + from, n - from + 1);
 			d[0] = '0';
-			b->len = n - from + 1;
+			*len = n - from + 1;
 			return;
 		}
 		/* 0086 0139...: a trunk 0 dialled after the code, dropped below */
 		memmove(d, d + from, n - from + 1);
-		b->len = n = n - from;
+		*len = n = n - from;
 	}
 	if (hl_streq(country, "86") && d[0] == '0' && cn_mobile(d + 1, n - 1)) {
 		memmove(d, d + 1, n);
-		b->len = n - 1;
+		*len = n - 1;
 	}
+}
+
+/* canonical() until it changes nothing (each change shortens the
+ * number), stopping short of a form under 3 digits: "000" stays "000",
+ * not "+0". So a stored number normalizes to itself. */
+static void settle(struct hl_buf *b)
+{
+	char d[32]; /* 20 digits and a + at most, checked by the caller */
+	size_t n = b->len;
+	memcpy(d, b->s, n + 1);
+	for (;;) {
+		char next[32];
+		size_t m = n;
+		memcpy(next, d, n + 1);
+		canonical(next, &m);
+		if (m == n || m - (next[0] == '+') < 3)
+			break;
+		memcpy(d, next, m + 1);
+		n = m;
+	}
+	hl_buf_clear(b);
+	hl_buf_add(b, d, n);
 }
 
 int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
@@ -125,7 +146,7 @@ int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 	if (ndigits < 3 || ndigits > 20)
 		return hl_fail(err, "bad phone number (want 3 to 20 digits)");
 	if (out)
-		canonical(out);
+		settle(out);
 	return 0;
 }
 

@@ -29,7 +29,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		hl_time_format(t, &out);
 	if (hl_duration_parse(s, &d, &err) == 0)
 		hl_duration_format(d, &out);
-	hl_phone_normalize(s, &out, &err);
+	if (hl_phone_normalize(s, &out, &err) == 0) {
+		/* a number as stored must read back as itself */
+		struct hl_buf again = {0};
+		if (hl_phone_normalize(out.s, &again, &err) != 0 || !hl_streq(again.s, out.s))
+			abort();
+		hl_buf_free(&again);
+	}
 	free(s);
 	hl_buf_free(&err);
 	hl_buf_free(&out);

@@ -255,6 +255,16 @@ int main(void)
 		int prc = hl_phone_normalize(phones[i][0], &num, &err);
 		is_str(prc ? err.s : num.s, phones[i][1], "phone '%s'", phones[i][0]);
 	}
+	/* a stored number reads back as itself, even from odd input */
+	static const char *const odd[] = {"000", "0.......00", "+861", "0086 1", "00860044123",
+					  "0000", "+86 0 13911112222", "00860", "+0", "00 44 1"};
+	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+		struct hl_buf again = {0};
+		int orc = hl_phone_normalize(odd[i], &num, &err);
+		ok(orc < 0 || (!hl_phone_normalize(num.s, &again, &err) && hl_streq(again.s, num.s)),
+		   "phone '%s' -> '%s' reads back as itself", odd[i], orc ? "" : num.s);
+		hl_buf_free(&again);
+	}
 	hl_phone_set_country("");
 	ok(!hl_phone_normalize("+86 137 0000 0004", &num, &err) && hl_streq(num.s, "+8613700000004"),
 	   "country_code none: as dialled");
