@@ -11,6 +11,7 @@
 
 #include "hl/batch.h"
 #include "hl/callimport.h"
+#include "hl/complete.h"
 #include "hl/config.h"
 #include "hl/entry.h"
 #include "hl/export.h"
@@ -216,13 +217,15 @@ static long export_sheet(const char *path, int xlsx, int bom, char *const *ids, 
 	return n;
 }
 
+static const struct option export_opts[] = {
+	{"output", required_argument, NULL, 'o'}, {"spreadsheet", no_argument, NULL, 's'},
+	{"no-bom", no_argument, NULL, 'N'},       {NULL, 0, NULL, 0},
+};
+
 /* export [-o FORMAT] [--spreadsheet] [TICKET ...]: exit 1 when no record matched */
 static int export_cmd(const char *path, int argc, char **argv)
 {
-	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-					     {"spreadsheet", no_argument, NULL, 's'},
-					     {"no-bom", no_argument, NULL, 'N'},
-					     {NULL, 0, NULL, 0}};
+	const struct option *opts = export_opts;
 	static const char usage_line[] =
 		"usage: hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n";
 	int fmt = HL_FMT_CSV, c, xlsx = 0, sheet = 0, bom = !isatty(STDOUT_FILENO);
@@ -282,14 +285,18 @@ static int no_such_file(const char *path)
 	return stat(path, &st) < 0 && errno == ENOENT;
 }
 
+static const struct option import_opts[] = {
+	{"asterisk", no_argument, NULL, 'a'},
+	{"cdr", no_argument, NULL, 'c'},
+	{"encoding", required_argument, NULL, 'e'},
+	{NULL, 0, NULL, 0},
+};
+
 /* import --asterisk|--cdr [--encoding NAME] [FILE ...]: the source's calls into a batch */
 static int import_args(int argc, char **argv, const struct hl_config *cfg, struct hl_batch *b,
 		       struct hl_buf *err)
 {
-	static const struct option opts[] = {{"asterisk", no_argument, NULL, 'a'},
-					     {"cdr", no_argument, NULL, 'c'},
-					     {"encoding", required_argument, NULL, 'e'},
-					     {NULL, 0, NULL, 0}};
+	const struct option *opts = import_opts;
 	int src = -1, c;
 	const char *encoding = NULL;
 	optind = 0;
@@ -319,15 +326,90 @@ static int import_args(int argc, char **argv, const struct hl_config *cfg, struc
 			       cfg, b, err);
 }
 
+/* The options before the verb; --complete is for the shells'
+ * completion (hl-log(1), COMPLETION), not in the usage. */
+static const struct option global_opts[] = {
+	{"file", required_argument, NULL, 'f'}, {"config", required_argument, NULL, 'C'},
+	{"by", required_argument, NULL, 'b'},   {"at", required_argument, NULL, 'A'},
+	{"wait", required_argument, NULL, 'w'}, {"defaults", no_argument, NULL, 'P'},
+	{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'v'},
+	{"complete", required_argument, NULL, 'K'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Every verb, the batch ones first, into names (NULL-ended, cap with it). */
+static void verb_names(const char **names, size_t cap)
+{
+	static const char *const batch[] = {"append", "export", "import", "init"};
+	size_t n = 0;
+	for (; n < nitems(batch) && n + 1 < cap; n++)
+		names[n] = batch[n];
+	for (const struct hl_verb *v = hl_verbs; v->name && n + 1 < cap; v++)
+		names[n++] = v->name;
+	names[n] = NULL;
+}
+
+/* Prints the options of table o (those verb v takes, when given),
+ * "--name" and, when shorts has its letter, "-x" too; the number printed. */
+static int print_options(const struct option *o, const char *shorts, const struct hl_verb *v)
+{
+	int n = 0;
+	for (; o->name; o++) {
+		/* a verb's: its own letters and the global ones */
+		if (v && o->val < 256 && o->val != 'f' && o->val != 'C' && !strchr(v->opts, o->val))
+			continue;
+		if (o->val == 'K')
+			continue; /* --complete itself stays out of sight */
+		if (o->val < 256 && o->val != ':' && strchr(shorts, o->val))
+			printf("-%c\n", o->val), n++;
+		printf("--%s\n", o->name), n++;
+	}
+	return n;
+}
+
+/* --complete WHAT [VERB]: the words a shell offers, one a line (exit 1:
+ * none). The verbs and options are this file's; the rest, lib's. */
+static int complete_cmd(const char *what, int argc, char **argv)
+{
+	int n = 0;
+	if (hl_streq(what, "verbs")) {
+		const char *names[64];
+		verb_names(names, nitems(names));
+		for (; names[n]; n++)
+			printf("%s\n", names[n]);
+	} else if (hl_streq(what, "options")) {
+		const struct hl_verb *v = argc ? hl_verb_find(argv[0]) : NULL;
+		if (!argc)
+			n = print_options(global_opts, "fCh", NULL);
+		else if (v)
+			n = print_options(verb_longopts, "cpmntldafC", v);
+		else if (hl_streq(argv[0], "export"))
+			n = print_options(export_opts, "o", NULL);
+		else if (hl_streq(argv[0], "import"))
+			n = print_options(import_opts, "", NULL);
+	} else {
+		int rc = hl_complete(what, config, journal, stdout);
+		if (rc < 0) {
+			struct hl_buf kinds = {0}, shown = {0};
+			for (size_t i = 0; hl_complete_kind(i); i++)
+				hl_buf_printf(&kinds, ", %s", hl_complete_kind(i));
+			hl_warnx("--complete: no words of kind '%s' (verbs, options%s)",
+				 hl_shown(what, &shown), kinds.s);
+			hl_buf_free(&kinds);
+			hl_buf_free(&shown);
+			return HL_EXIT_ERROR;
+		}
+		n = rc == 0;
+	}
+	if (hl_close_stdout())
+		return HL_EXIT_ERROR;
+	return n ? HL_EXIT_OK : HL_EXIT_NONE;
+}
+
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"file", required_argument, NULL, 'f'}, {"config", required_argument, NULL, 'C'},
-		{"by", required_argument, NULL, 'b'},   {"at", required_argument, NULL, 'A'},
-		{"wait", required_argument, NULL, 'w'}, {"defaults", no_argument, NULL, 'P'},
-		{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'v'},
-		{NULL, 0, NULL, 0},
-	};
+	const struct option *longopts = global_opts;
+	const char *complete = NULL;
 	int c;
 	journal = getenv("HL_JOURNAL");
 	named = journal && *journal;
@@ -344,6 +426,7 @@ int main(int argc, char **argv)
 		case 'P': fputs(hl_default_config, stdout); return hl_close_stdout() ? 2 : 0;
 		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
 		case 'v': puts("hl-log " HL_VERSION "\n" HL_COPYRIGHT); return hl_close_stdout() ? 2 : 0;
+		case 'K': complete = optarg; break;
 		default:
 			bad_option(c, argv[optind - 1], optopt, longopts);
 			usage(stderr);
@@ -351,6 +434,8 @@ int main(int argc, char **argv)
 		}
 	}
 	argc -= optind, argv += optind;
+	if (complete)
+		return complete_cmd(complete, argc, argv);
 	if (argc < 1) {
 		usage(stderr);
 		return HL_EXIT_ERROR;
@@ -365,11 +450,8 @@ int main(int argc, char **argv)
 	const struct hl_verb *verb = hl_verb_find(argv[0]);
 	int import = hl_streq(argv[0], "import");
 	if (!verb && !import && !hl_streq(argv[0], "append") && !hl_streq(argv[0], "init")) {
-		const char *names[64] = {"append", "export", "import", "init"};
-		size_t n = 4;
-		for (const struct hl_verb *v = hl_verbs; v->name && n + 1 < 64; v++)
-			names[n++] = v->name;
-		names[n] = NULL;
+		const char *names[64];
+		verb_names(names, nitems(names));
 		const char *near = hl_did_you_mean(argv[0], names);
 		if (near) {
 			hl_warnx("unknown verb '%s' (did you mean %s?)", hl_shown(argv[0], &err), near);
