@@ -544,8 +544,10 @@ static void save(const struct hl_live *s, const char *path, const struct coverag
 static void reset(struct hl_live *s)
 {
 	const struct hl_config *cfg = s->cfg;
+	int peek = s->peek;
 	hl_live_free(s);
 	hl_live_init(s, cfg);
+	s->peek = peek;
 }
 
 static int read_from(struct hl_live *s, int fd, const struct stat *st, const char *name,
