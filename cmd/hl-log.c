@@ -219,8 +219,29 @@ static long export_sheet(const char *path, int xlsx, int bom, char *const *ids, 
 
 static const struct option export_opts[] = {
 	{"output", required_argument, NULL, 'o'}, {"spreadsheet", no_argument, NULL, 's'},
-	{"no-bom", no_argument, NULL, 'N'},       {NULL, 0, NULL, 0},
+	{"no-bom", no_argument, NULL, 'N'},       {"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
 };
+
+/* The tickets as typed (today's 15, hl-20261103-15) made whole, as the
+ * verbs take them: the configuration's prefix and digits, today's date. */
+static char **whole_ids(char *const *typed, size_t n)
+{
+	struct hl_config cfg;
+	struct hl_time now;
+	struct hl_buf err = {0}, id = {0};
+	if (hl_config_load(config, &cfg, &err) || hl_time_now(&now, &err))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	char **ids = hl_xcalloc(n + 1, sizeof *ids);
+	for (size_t i = 0; i < n; i++) {
+		hl_entry_ticket(typed[i], &cfg, &now, &id);
+		ids[i] = hl_xstrdup(hl_buf_str(&id));
+	}
+	hl_buf_free(&id);
+	hl_buf_free(&err);
+	hl_config_free(&cfg);
+	return ids;
+}
 
 /* export [-o FORMAT] [--spreadsheet] [TICKET ...]: exit 1 when no record matched */
 static int export_cmd(const char *path, int argc, char **argv)
@@ -230,8 +251,18 @@ static int export_cmd(const char *path, int argc, char **argv)
 		"usage: hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n";
 	int fmt = HL_FMT_CSV, c, xlsx = 0, sheet = 0, bom = !isatty(STDOUT_FILENO);
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (c == 's') {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+		if (c == 'h') {
+			/* as VERB --help */
+			fputs(usage_line, stdout);
+			puts("export: the records of every ticket, or of those named");
+			return hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK;
+		} else if (c == '?' || c == ':') {
+			bad_option(c, argv[optind - 1], optopt, opts);
+			fputs(usage_line, stderr);
+			return HL_EXIT_ERROR;
+		} else if (c == 's') {
 			sheet = 1;
 		} else if (c == 'N') {
 			bom = 0;
@@ -251,10 +282,13 @@ static int export_cmd(const char *path, int argc, char **argv)
 	struct hl_buf err = {0};
 	if (xlsx && hl_xlsx_refuse_tty(stdout, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
-	long n = sheet || xlsx
-		 ? export_sheet(path, xlsx, bom, argv + optind, (size_t)(argc - optind), &err)
-		 : hl_export(path, (enum hl_format)fmt, argv + optind,
-			     (size_t)(argc - optind), stdout, &err);
+	size_t nids = (size_t)(argc - optind);
+	char **ids = nids ? whole_ids(argv + optind, nids) : NULL;
+	long n = sheet || xlsx ? export_sheet(path, xlsx, bom, ids, nids, &err)
+			       : hl_export(path, (enum hl_format)fmt, ids, nids, stdout, &err);
+	for (size_t i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
 	if (n < 0)
 		hl_warnx("%s", err.s);
 	hl_buf_free(&err);
@@ -289,6 +323,7 @@ static const struct option import_opts[] = {
 	{"asterisk", no_argument, NULL, 'a'},
 	{"cdr", no_argument, NULL, 'c'},
 	{"encoding", required_argument, NULL, 'e'},
+	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -300,13 +335,21 @@ static int import_args(int argc, char **argv, const struct hl_config *cfg, struc
 	int src = -1, c;
 	const char *encoding = NULL;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'e') {
 			encoding = optarg;
 			continue;
 		}
-		if (c == '?' || src >= 0) {
-			if (src >= 0)
+		if (c == 'h') { /* as VERB --help */
+			puts("usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n"
+			     "import: the calls of the phone system's log, each once");
+			exit(hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK);
+		}
+		if (c == '?' || c == ':' || src >= 0) {
+			if (c == '?' || c == ':')
+				bad_option(c, argv[optind - 1], optopt, opts);
+			else if (src >= 0)
 				hl_warnx("import reads one kind of log: --asterisk or --cdr");
 			fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n");
 			exit(HL_EXIT_ERROR);
@@ -439,6 +482,16 @@ int main(int argc, char **argv)
 	if (argc < 1) {
 		usage(stderr);
 		return HL_EXIT_ERROR;
+	}
+	if (argc == 2 && hl_streq(argv[1], "--help") &&
+	    (hl_streq(argv[0], "init") || hl_streq(argv[0], "append"))) {
+		/* as VERB --help */
+		if (hl_streq(argv[0], "init"))
+			puts("usage: hl-log [options] init\ninit: a new journal, empty");
+		else
+			puts("usage: hl-log [options] append [FILE]\n"
+			     "append: a batch of records (a file, or standard input), all or none");
+		return hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK;
 	}
 	if (hl_streq(argv[0], "export"))
 		return export_cmd(journal && *journal ? journal : "hotline.csv", argc, argv);
