@@ -39,7 +39,7 @@ run "$HL_LOG" --complete options
 is "options before a verb; --complete not among them" "$(lines)" \
 	"-f --file -C --config --by --at --wait --defaults -h --help --version"
 run "$HL_LOG" --complete options export
-is "options of export" "$(lines)" "-o --output --spreadsheet --no-bom"
+is "options of export" "$(lines)" "-o --output --spreadsheet --no-bom --help"
 run "$HL_LOG" --complete options init
 is "init takes none: exit 1" "$rc $(lines)" "1 "
 
