@@ -1,22 +1,12 @@
 # complete.sh - hl-log --complete and the bash completion driven in bash
 # (the zsh one: tests/clients, where zsh is installed)
 SRC="$(cd "$(dirname "$0")/../.." && pwd)/completion/hl.bash"
+DATA="$(cd "$(dirname "$0")/../data" && pwd)"
 . "$(dirname "$0")/../lib.sh"
 
 lines() { tr '\n' ' ' < "$T/out" | sed 's/ $//'; }
 
-# a configuration of Chinese names, and one a shell would run if it
-# expanded the words it offers
-cat > hotline.yaml <<'EOF'
-departments:
-  - {name: 客服中心, head: 周敏}
-  - {name: 工程部, head: 李建国}
-  - {name: "$(touch pwned)", head: 周敏}
-staff:
-  - {name: 周敏, dept: 客服中心, role: head}
-  - {name: 李建国, dept: 工程部, role: head}
-  - {name: 张伟, dept: 工程部, role: repairer}
-EOF
+cp "$DATA/complete.yaml" hotline.yaml
 cat > other.yaml <<'EOF'
 departments:
   - {name: 保卫处, head: 钱军}

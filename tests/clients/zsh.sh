@@ -7,16 +7,7 @@ ZC=$CLIENTS/zcomplete.zsh
 COMPDIR=$(cd "$CLIENTS/../../completion" && pwd)
 if command -v zsh > /dev/null; then
 	mkdir "$T/z" && cd "$T/z" || exit 2
-	cat > hotline.yaml <<'EOF'
-departments:
-  - {name: 客服中心, head: 周敏}
-  - {name: 工程部, head: 李建国}
-  - {name: "$(touch pwned)", head: 周敏}
-staff:
-  - {name: 周敏, dept: 客服中心, role: head}
-  - {name: 李建国, dept: 工程部, role: head}
-  - {name: 张伟, dept: 工程部, role: repairer}
-EOF
+	cp "$CLIENTS/../data/complete.yaml" hotline.yaml
 	printf 'staff:\n  - {name: 钱军, role: head}\n' > other.yaml
 	# this directory's configuration and journal (HL_CONFIG empty: unset)
 	zenv() { HL_CONFIG= HL_JOURNAL=hotline.csv LANG=C.UTF-8 "$@"; }
