@@ -3,7 +3,7 @@
 # its trail, and what the reports and clocks make of it
 . "$(dirname "$0")/../lib.sh"
 HL_ROUTE="$HL_BIN/hl-route" HL_ESC="$HL_BIN/hl-escalate" HL_REP="$HL_BIN/hl-report"
-HEADER=time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text
+HEADER=time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text,master
 
 # ---- a fresh directory: no journal made by mistake, cron quiet ----
 mkdir fresh && cd fresh || exit 2
