@@ -214,7 +214,7 @@ is "tickets --state void lists them" \
 	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1 | tr '\n' ' ')" "HL-20261103-0002 HL-20261103-0003 "
 run "$HL_REP" tickets --state gone
 is "tickets --state: an unknown state" "$rc $(cat "$T/err")" \
-	"2 hl-report: unknown state 'gone' (open, assigned, acked, resolved, closed, missed, called-back, void)"
+	"2 hl-report: unknown state 'gone' (open, assigned, acked, resolved, closed, missed, called-back, void, linked)"
 run "$HL_ESC" -o csv
 is "hl-escalate: the void ticket's clocks do not run" "$(cut -d, -f2,15 "$T/out" | sed 1d | sort -u | tr '\n' ' ')" \
 	"HL-20261103-0001,ack HL-20261103-0001,arrive "
