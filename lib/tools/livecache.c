@@ -20,7 +20,7 @@
 #include "io/reader.h"
 #include "hl/route.h"
 
-#define VERSION "hl-state 6\n"
+#define VERSION "hl-state 7\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
@@ -104,6 +104,8 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	const char *strs[] = {t->opener, t->phone, t->dept, t->assignee, t->place, t->text, t->rule};
 	for (size_t i = 0; i < nitems(strs); i++)
 		put_str(b, strs[i]);
+	/* the category's second level: routes and SLA rules match it */
+	put_str(b, t->category2);
 	for (size_t i = 0; i < NTIMES; i++)
 		put_time(b, *times[i]);
 	put_int(b, t->held_since);
@@ -354,6 +356,9 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text, &t->rule};
 	for (size_t i = 0; i < nitems(strs); i++)
 		*strs[i] = hl_xstrdup_opt(get_str(fs));
+	t->category2 = hl_xstrdup_opt(get_str(fs));
+	if (t->category2 && (!t->category || hl_category2_check(t->category2, NULL)))
+		return -1;
 	struct hl_time *times[NTIMES];
 	ticket_times(t, times);
 	for (size_t i = 0; i < NTIMES; i++) {
