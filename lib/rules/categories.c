@@ -7,7 +7,7 @@
 #include "hl/i18n.h"
 #include "hl/phone.h"
 #include "model/words.h"
-#include "rules/categories.h"
+#include "hl/categories.h"
 
 /* ---- the section ---- */
 

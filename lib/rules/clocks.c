@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "hl/calendar.h"
-#include "rules/categories.h"
+#include "hl/categories.h"
 #include "rules/clocks.h"
 #include "rules/sla.h"
 #include "base/utf8.h"

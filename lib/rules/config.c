@@ -9,7 +9,7 @@
 
 #include "hl/config.h"
 #include "hl/cfgparse.h"
-#include "rules/categories.h"
+#include "hl/categories.h"
 #include "rules/roster.h"
 #include "hl/route.h"
 #include "hl/yamltree.h"

@@ -13,7 +13,7 @@
 #include "io/journal.h"
 #include "io/journalread.h"
 #include "io/tindex.h"
-#include "rules/categories.h"
+#include "hl/categories.h"
 #include "tools/live.h"
 #include "tools/steps.h"
 #include "hl/phone.h"

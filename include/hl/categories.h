@@ -1,7 +1,7 @@
 /* categories.h - second levels of the categories (the categories
  * section): read, looked up, typed in, shown, and matched by rules */
-#ifndef HL_RULES_CATEGORIES_H
-#define HL_RULES_CATEGORIES_H
+#ifndef HL_CATEGORIES_H
+#define HL_CATEGORIES_H
 
 #include "hl/cfgparse.h"
 #include "hl/config.h"
