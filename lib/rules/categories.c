@@ -71,9 +71,12 @@ static int check_subcat(struct hl_cfgctx *c, const struct hl_node *item,
 		return hl_cfg_fail(c, hl_cfg_child(item, "label"), "label '%s' has a slash "
 				   "(it separates the levels)", s->label);
 	const struct hl_subcat *o;
-	if ((o = clash(cfg, s, s->name)) || (o = clash(cfg, s, s->label)))
-		return hl_cfg_fail(c, item, "second level '%s' of %s is listed twice "
-				   "(a name or label of '%s' again)", s->name, first, o->name);
+	if ((o = clash(cfg, s, s->name)))
+		return hl_cfg_fail(c, item, "second level '%s' of %s is listed twice%s", s->name,
+				   first, hl_strcaseeq(o->name, s->name) ? "" : " (as a label)");
+	if ((o = clash(cfg, s, s->label)))
+		return hl_cfg_fail(c, hl_cfg_child(item, "label"), "label '%s' of %s/%s is "
+				   "already %s/%s's", s->label, first, s->name, first, o->name);
 	if (!s->code)
 		return 0;
 	if (!code_ok(s->code))
