@@ -12,14 +12,21 @@ void hl_repeats_init(struct hl_repeats *r)
 	r->seq = 0;
 }
 
+void hl_repeats_key(const char *phone, struct hl_buf *key)
+{
+	/* as stored now, whatever form an older journal line has */
+	if (hl_phone_normalize(phone, key, NULL)) {
+		hl_buf_clear(key);
+		hl_buf_adds(key, phone);
+	}
+}
+
 void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev)
 {
 	if (ev->kind != HL_EV_OPEN || ev->category != HL_CAT_COMPLAINT || !ev->phone)
 		return;
-	/* as stored now, whatever form an older journal line has */
 	struct hl_buf key = {0};
-	if (hl_phone_normalize(ev->phone, &key, NULL))
-		hl_buf_adds(&key, ev->phone);
+	hl_repeats_key(ev->phone, &key);
 	struct hl_complaints *c = hl_strmap_put(&r->phones, key.s);
 	hl_buf_free(&key);
 	if (c->n == KEPT) {
@@ -37,8 +44,8 @@ int hl_repeats_is_repeat(const struct hl_repeats *r, const char *phone, const ch
 			 int64_t at, int64_t window)
 {
 	struct hl_buf key = {0};
-	if (phone && hl_phone_normalize(phone, &key, NULL))
-		hl_buf_adds(&key, phone);
+	if (phone)
+		hl_repeats_key(phone, &key);
 	const struct hl_complaints *c = phone ? hl_strmap_get(&r->phones, key.s) : NULL;
 	hl_buf_free(&key);
 	size_t me = hl_hash_str(id);

@@ -27,6 +27,8 @@ struct hl_repeats {
 };
 
 void hl_repeats_init(struct hl_repeats *r);  /* (zeroes seq) */
+/* The key a phone's complaints are kept under (its normalized form). */
+void hl_repeats_key(const char *phone, struct hl_buf *key);
 /* Notes an open record if it is a complaint with a phone. */
 void hl_repeats_note(struct hl_repeats *r, const struct hl_event *ev);
 /* Whether phone opened another complaint than ticket id within window

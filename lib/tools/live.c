@@ -81,11 +81,20 @@ static int64_t repeat_window(const struct hl_config *cfg)
 
 int64_t hl_live_forget_before(const struct hl_live *s)
 {
-	int64_t oldest = s->last;
-	for (size_t i = 0; i < s->tickets.cap; i++)
-		if (s->tickets.slot[i].t && s->tickets.slot[i].t->opened.t < oldest)
-			oldest = s->tickets.slot[i].t->opened.t;
-	return oldest - repeat_window(s->cfg);
+	return s->last - repeat_window(s->cfg);
+}
+
+void hl_live_asking_phones(const struct hl_live *s, struct hl_strmap *phones)
+{
+	struct hl_buf key = {0};
+	for (size_t i = 0; i < s->tickets.cap; i++) {
+		const struct hl_ticket *t = s->tickets.slot[i].t;
+		if (!t || !t->phone)
+			continue;
+		hl_repeats_key(t->phone, &key);
+		hl_strmap_put(phones, key.s);
+	}
+	hl_buf_free(&key);
 }
 
 int hl_live_settled(const struct hl_ticket *t, const void *arg)

@@ -33,10 +33,15 @@ void hl_live_free(struct hl_live *s);
 struct hl_ticket *hl_live_feed(struct hl_live *s, const struct hl_cols *c, const char *file,
 				struct hl_event *ev);
 
-/* Complaints older than this can no longer make a complaint a repeat:
- * every ticket that may still ask opened later than the longest repeat
- * window of the configuration after them. */
+/* A phone's complaints all older than this can no longer make a new
+ * complaint a repeat: the longest repeat window of the configuration
+ * before the journal's latest time. (An open written with --at further
+ * back than that is not seen as a repeat of them.) */
 int64_t hl_live_forget_before(const struct hl_live *s);
+/* Adds to phones (a set: values unused) the key of each live ticket's
+ * phone: a live ticket may still ask whether it was a repeat, so its
+ * phone's complaints stay however old. */
+void hl_live_asking_phones(const struct hl_live *s, struct hl_strmap *phones);
 /* Whether t is settled as the journal stands (its latest time): closed,
  * resolved and followed up with a score that does not reopen it, or
  * resolved (a missed call called back) followup.autoclose or more before.

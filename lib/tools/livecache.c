@@ -151,16 +151,24 @@ static size_t *key_order(char *const *keys, size_t stride, size_t cap, size_t *n
 	return order;
 }
 
-static void put_complaints(struct hl_buf *b, const struct hl_repeats *r, int64_t forget)
+/* Only phones that can still matter: one with a complaint inside the
+ * longest repeat window as of now, or a live ticket's (the rest would
+ * make the cache grow with the history: 46,214 phones over two years) */
+static void put_complaints(struct hl_buf *b, const struct hl_live *s)
 {
+	const struct hl_repeats *r = &s->complaints;
+	int64_t forget = hl_live_forget_before(s);
+	struct hl_strmap asking;
+	hl_strmap_init(&asking, 1);
+	hl_live_asking_phones(s, &asking);
 	size_t n, *order = key_order(r->phones.key, sizeof *r->phones.key, r->phones.cap, &n);
 	hl_buf_printf(b, "Q\t%" PRIu64 "\n", r->seq);
 	for (size_t k = 0; k < n; k++) {
 		size_t i = order[k];
 		const struct hl_complaints *c;
 		c = (const struct hl_complaints *)((const char *)r->phones.val + i * r->phones.size);
-		if (c->n == 0 || c->t[c->n - 1] < forget)
-			continue; /* it cannot make a repeat any more: the cache stays small */
+		if (c->n == 0 || (c->t[c->n - 1] < forget && !hl_strmap_get(&asking, r->phones.key[i])))
+			continue;
 		hl_buf_addc(b, 'P');
 		put_str(b, r->phones.key[i]);
 		put_int(b, c->n);
@@ -169,6 +177,7 @@ static void put_complaints(struct hl_buf *b, const struct hl_repeats *r, int64_t
 		hl_buf_addc(b, '\n');
 	}
 	free(order);
+	hl_strmap_free(&asking);
 }
 
 static int by_id(const void *a, const void *b)
@@ -194,7 +203,7 @@ static void serialize(const struct hl_live *s, const struct coverage *cov, struc
 		hl_buf_printf(b, "D\t%lld\t%ld\n", (long long)s->ids.days[i].day, s->ids.days[i].seq);
 	for (size_t i = 0; i < s->nrules; i++)
 		hl_buf_printf(b, "R\t%zu\t%zu\n", i, s->rotation[i]);
-	put_complaints(b, &s->complaints, hl_live_forget_before(s));
+	put_complaints(b, s);
 	struct hl_ticket **sorted = hl_xcalloc(s->tickets.n ? s->tickets.n : 1, sizeof *sorted);
 	size_t n = 0;
 	for (size_t i = 0; i < s->tickets.cap; i++)

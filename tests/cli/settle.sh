@@ -69,6 +69,31 @@ is "some resolved within them are" \
 is "no ticket kept was followed up content after its resolve" \
 	"$(awk -F'\t' '$1 == "T" && $3 == 4 && $8 > 2 && $40 >= $28 && $40 > 0' j.csv.state | wc -l | tr -d ' ')" "0"
 
+# the complaints kept for repeats: a phone's whose last complaint is
+# inside the longest repeat window (30d) as of the journal's latest time,
+# or a live ticket's however old; not those of a settled ticket long ago
+export HL_JOURNAL=p.csv HL_NOW=2027-01-04T09:00:00+08:00
+"$HL_LOG" init > /dev/null
+"$HL_LOG" open -c complaint -t 13800000001 物业不作为 > /dev/null
+done=$("$HL_LOG" open -c complaint -t 13800000002 噪音)
+"$HL_LOG" assign "$done" -d 工程部 > /dev/null
+"$HL_LOG" resolve "$done" 已处理
+"$HL_LOG" followup "$done" --score 5
+HL_NOW=2027-04-14T09:00:00+08:00 "$HL_LOG" open -c complaint -t 13800000003 停车 > /dev/null
+HL_NOW=2027-04-14T10:00:00+08:00 HL_STATE_REWRITE=0 "$HL_BIN/hl-route" -C week.yaml p.csv > /dev/null 2>&1
+is "phones kept: the live ticket's and the recent one's" \
+	"$(awk -F'\t' '$1 == "P" { print $2 }' p.csv.state | tr '\n' ' ')" "=13800000001 =13800000003 "
+export HL_NOW=2027-04-14T10:10:00+08:00
+for p in 13800000001 13800000002 13800000003; do
+	"$HL_LOG" open -c complaint -t $p 又来了 > /dev/null
+done
+run "$HL_BIN/hl-route" -C week.yaml -o csv --explain p.csv
+"$HL_BIN/hl-route" -C week.yaml -o csv --explain - < p.csv > full.out 2>&1
+is "the cached route's explanations = the full fold's" "$(cat "$T/out" "$T/err")" "$(cat full.out)"
+like "a repeat inside the window is seen" "$(cat full.out)" "rule repeat-complaint: matches"
+is "none outside it" "$(grep -c 'rule repeat-complaint: matches' full.out)" "1"
+export HL_NOW=2028-01-01T00:00:00+08:00
+
 # a ticket followed up content settles at once; one the score reopens
 # does not; a reopen after the follow-up brings it back to its department
 export HL_JOURNAL=f.csv
