@@ -104,8 +104,6 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	const char *strs[] = {t->opener, t->phone, t->dept, t->assignee, t->place, t->text, t->rule};
 	for (size_t i = 0; i < nitems(strs); i++)
 		put_str(b, strs[i]);
-	/* the category's second level: routes and SLA rules match it */
-	put_str(b, t->category2);
 	for (size_t i = 0; i < NTIMES; i++)
 		put_time(b, *times[i]);
 	put_int(b, t->held_since);
@@ -122,6 +120,8 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	for (size_t i = 0; i < t->nsent; i++)
 		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due),
 			put_int(b, t->sent[i].who);
+	/* last, the category's second level: routes and SLA rules match it */
+	put_str(b, t->category2);
 	hl_buf_addc(b, '\n');
 }
 
@@ -365,9 +365,6 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text, &t->rule};
 	for (size_t i = 0; i < nitems(strs); i++)
 		*strs[i] = hl_xstrdup_opt(get_str(fs));
-	t->category2 = hl_xstrdup_opt(get_str(fs));
-	if (t->category2 && (!t->category || hl_category2_check(t->category2, NULL)))
-		return -1;
 	struct hl_time *times[NTIMES];
 	ticket_times(t, times);
 	for (size_t i = 0; i < NTIMES; i++) {
@@ -410,6 +407,9 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 		t->sent[t->nsent].due = get_int(fs);
 		t->sent[t->nsent].who = get_int(fs);
 	}
+	t->category2 = hl_xstrdup_opt(get_str(fs));
+	if (t->category2 && (!t->category || hl_category2_check(t->category2, NULL)))
+		return -1;
 	return fs->bad || fs->at != fs->n || !sane_ticket(t, held_total) ? -1 : 0;
 }
 
