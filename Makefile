@@ -6,6 +6,10 @@ BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/hl
 LOCALEDIR ?= $(PREFIX)/share/locale
+# the shells' completion: bash-completion loads a command's file by its
+# name when it is first completed; zsh reads the #compdef of _hl
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 DESTDIR  ?=
 
 CC       ?= cc
@@ -164,12 +168,18 @@ install: all
 	  install -m $$m examples/$$f $(DESTDIR)$(EXDIR)/$$f || exit; done
 	for l in $(LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	  install -m 644 $(O)/locale/$$l/LC_MESSAGES/hl.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ || exit; done
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completion/hl.bash $(DESTDIR)$(BASHCOMPDIR)/hl-log
+	for c in $(filter-out hl-log,$(CMDS)); do \
+	  ln -sf hl-log $(DESTDIR)$(BASHCOMPDIR)/$$c || exit; done
+	install -m 644 completion/_hl $(DESTDIR)$(ZSHCOMPDIR)/_hl
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -f $(EXAMPLES:%=$(DESTDIR)$(EXDIR)/%)
 	rm -f $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/hl.mo)
+	rm -f $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) $(DESTDIR)$(ZSHCOMPDIR)/_hl
 	-rmdir $(EXSUBDIRS:%=$(DESTDIR)$(EXDIR)/%) $(DESTDIR)$(EXDIR) $(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 # install and uninstall into a scratch DESTDIR: every file there, then
@@ -180,10 +190,13 @@ check-install:
 	$(Q)for f in $(CMDS:%=$(BINDIR)/%) $(MAN1:man/%=$(MANDIR)/man1/%) $(MAN5:man/%=$(MANDIR)/man5/%) \
 	  $(EXAMPLES:%=$(EXDIR)/%) $(LANGS:%=$(LOCALEDIR)/%/LC_MESSAGES/hl.mo); do test -f build/dest$$f || { echo "install: $$f missing"; exit 1; }; done
 	$(Q)test -x build/dest$(EXDIR)/notify-mail
+	$(Q)for c in $(CMDS); do cmp -s completion/hl.bash build/dest$(BASHCOMPDIR)/$$c || \
+	  { echo "install: no bash completion for $$c"; exit 1; }; done
+	$(Q)cmp -s completion/_hl build/dest$(ZSHCOMPDIR)/_hl || { echo "install: no zsh completion"; exit 1; }
 	$(Q)$(MAKE) --no-print-directory -s O=build DESTDIR=$(CURDIR)/build/dest uninstall >/dev/null
-	$(Q)left=$$(find build/dest -type f); [ -z "$$left" ] || { echo "uninstall left: $$left"; exit 1; }
+	$(Q)left=$$(find build/dest ! -type d); [ -z "$$left" ] || { echo "uninstall left: $$left"; exit 1; }
 	$(Q)test ! -d build/dest$(SHAREDIR) || { echo "uninstall left $(SHAREDIR)"; exit 1; }
-	$(Q)echo "install: $$(echo $(CMDS) $(MAN1) $(MAN5) $(EXAMPLES) $(LANGS) | wc -w) files installed into a DESTDIR and removed"
+	$(Q)echo "install: $$(echo $(CMDS) $(MAN1) $(MAN5) $(EXAMPLES) $(LANGS) $(CMDS) _hl | wc -w) files installed into a DESTDIR and removed"
 
 # the generator and the bare-libcsv baseline, optimized like the tools
 build/bench/%: bench/%.c

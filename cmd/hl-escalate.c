@@ -81,9 +81,12 @@ int main(int argc, char **argv)
 		case 'x': explain[nexplain++] = optarg; break;
 		case 'o': out = output_format(optarg); break;
 		case 'L': lang = optarg; break;
-		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
-		case 'v': puts("hl-escalate " HL_VERSION "\n" HL_COPYRIGHT); return hl_close_stdout() ? 2 : 0;
-		default: usage(stderr); return HL_EXIT_ERROR;
+		case 'h': free(explain); usage(stdout); return hl_close_stdout() ? 2 : 0;
+		case 'v':
+			free(explain);
+			puts("hl-escalate " HL_VERSION "\n" HL_COPYRIGHT);
+			return hl_close_stdout() ? 2 : 0;
+		default: free(explain); usage(stderr); return HL_EXIT_ERROR;
 		}
 	}
 	struct hl_buf err = {0}, ex = {0};

@@ -11,6 +11,7 @@
 
 #include "hl/batch.h"
 #include "hl/callimport.h"
+#include "hl/complete.h"
 #include "hl/config.h"
 #include "hl/entry.h"
 #include "hl/export.h"
@@ -216,19 +217,52 @@ static long export_sheet(const char *path, int xlsx, int bom, char *const *ids, 
 	return n;
 }
 
+static const struct option export_opts[] = {
+	{"output", required_argument, NULL, 'o'}, {"spreadsheet", no_argument, NULL, 's'},
+	{"no-bom", no_argument, NULL, 'N'},       {"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+/* The tickets as typed (today's 15, hl-20261103-15) made whole, as the
+ * verbs take them: the configuration's prefix and digits, today's date. */
+static char **whole_ids(char *const *typed, size_t n)
+{
+	struct hl_config cfg;
+	struct hl_time now;
+	struct hl_buf err = {0}, id = {0};
+	if (hl_config_load(config, &cfg, &err) || hl_time_now(&now, &err))
+		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	char **ids = hl_xcalloc(n + 1, sizeof *ids);
+	for (size_t i = 0; i < n; i++) {
+		hl_entry_ticket(typed[i], &cfg, &now, &id);
+		ids[i] = hl_xstrdup(hl_buf_str(&id));
+	}
+	hl_buf_free(&id);
+	hl_buf_free(&err);
+	hl_config_free(&cfg);
+	return ids;
+}
+
 /* export [-o FORMAT] [--spreadsheet] [TICKET ...]: exit 1 when no record matched */
 static int export_cmd(const char *path, int argc, char **argv)
 {
-	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-					     {"spreadsheet", no_argument, NULL, 's'},
-					     {"no-bom", no_argument, NULL, 'N'},
-					     {NULL, 0, NULL, 0}};
+	const struct option *opts = export_opts;
 	static const char usage_line[] =
 		"usage: hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n";
 	int fmt = HL_FMT_CSV, c, xlsx = 0, sheet = 0, bom = !isatty(STDOUT_FILENO);
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (c == 's') {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+		if (c == 'h') {
+			/* as VERB --help */
+			fputs(usage_line, stdout);
+			puts("export: the records of every ticket, or of those named");
+			return hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK;
+		} else if (c == '?' || c == ':') {
+			bad_option(c, argv[optind - 1], optopt, opts);
+			fputs(usage_line, stderr);
+			return HL_EXIT_ERROR;
+		} else if (c == 's') {
 			sheet = 1;
 		} else if (c == 'N') {
 			bom = 0;
@@ -248,10 +282,13 @@ static int export_cmd(const char *path, int argc, char **argv)
 	struct hl_buf err = {0};
 	if (xlsx && hl_xlsx_refuse_tty(stdout, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
-	long n = sheet || xlsx
-		 ? export_sheet(path, xlsx, bom, argv + optind, (size_t)(argc - optind), &err)
-		 : hl_export(path, (enum hl_format)fmt, argv + optind,
-			     (size_t)(argc - optind), stdout, &err);
+	size_t nids = (size_t)(argc - optind);
+	char **ids = nids ? whole_ids(argv + optind, nids) : NULL;
+	long n = sheet || xlsx ? export_sheet(path, xlsx, bom, ids, nids, &err)
+			       : hl_export(path, (enum hl_format)fmt, ids, nids, stdout, &err);
+	for (size_t i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
 	if (n < 0)
 		hl_warnx("%s", err.s);
 	hl_buf_free(&err);
@@ -282,24 +319,37 @@ static int no_such_file(const char *path)
 	return stat(path, &st) < 0 && errno == ENOENT;
 }
 
+static const struct option import_opts[] = {
+	{"asterisk", no_argument, NULL, 'a'},
+	{"cdr", no_argument, NULL, 'c'},
+	{"encoding", required_argument, NULL, 'e'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
 /* import --asterisk|--cdr [--encoding NAME] [FILE ...]: the source's calls into a batch */
 static int import_args(int argc, char **argv, const struct hl_config *cfg, struct hl_batch *b,
 		       struct hl_buf *err)
 {
-	static const struct option opts[] = {{"asterisk", no_argument, NULL, 'a'},
-					     {"cdr", no_argument, NULL, 'c'},
-					     {"encoding", required_argument, NULL, 'e'},
-					     {NULL, 0, NULL, 0}};
+	const struct option *opts = import_opts;
 	int src = -1, c;
 	const char *encoding = NULL;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'e') {
 			encoding = optarg;
 			continue;
 		}
-		if (c == '?' || src >= 0) {
-			if (src >= 0)
+		if (c == 'h') { /* as VERB --help */
+			puts("usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n"
+			     "import: the calls of the phone system's log, each once");
+			exit(hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK);
+		}
+		if (c == '?' || c == ':' || src >= 0) {
+			if (c == '?' || c == ':')
+				bad_option(c, argv[optind - 1], optopt, opts);
+			else if (src >= 0)
 				hl_warnx("import reads one kind of log: --asterisk or --cdr");
 			fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n");
 			exit(HL_EXIT_ERROR);
@@ -319,15 +369,90 @@ static int import_args(int argc, char **argv, const struct hl_config *cfg, struc
 			       cfg, b, err);
 }
 
+/* The options before the verb; --complete is for the shells'
+ * completion (hl-log(1), COMPLETION), not in the usage. */
+static const struct option global_opts[] = {
+	{"file", required_argument, NULL, 'f'}, {"config", required_argument, NULL, 'C'},
+	{"by", required_argument, NULL, 'b'},   {"at", required_argument, NULL, 'A'},
+	{"wait", required_argument, NULL, 'w'}, {"defaults", no_argument, NULL, 'P'},
+	{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'v'},
+	{"complete", required_argument, NULL, 'K'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Every verb, the batch ones first, into names (NULL-ended, cap with it). */
+static void verb_names(const char **names, size_t cap)
+{
+	static const char *const batch[] = {"append", "export", "import", "init"};
+	size_t n = 0;
+	for (; n < nitems(batch) && n + 1 < cap; n++)
+		names[n] = batch[n];
+	for (const struct hl_verb *v = hl_verbs; v->name && n + 1 < cap; v++)
+		names[n++] = v->name;
+	names[n] = NULL;
+}
+
+/* Prints the options of table o (those verb v takes, when given),
+ * "--name" and, when shorts has its letter, "-x" too; the number printed. */
+static int print_options(const struct option *o, const char *shorts, const struct hl_verb *v)
+{
+	int n = 0;
+	for (; o->name; o++) {
+		/* a verb's: its own letters and the global ones */
+		if (v && o->val < 256 && o->val != 'f' && o->val != 'C' && !strchr(v->opts, o->val))
+			continue;
+		if (o->val == 'K')
+			continue; /* --complete itself stays out of sight */
+		if (o->val < 256 && o->val != ':' && strchr(shorts, o->val))
+			printf("-%c\n", o->val), n++;
+		printf("--%s\n", o->name), n++;
+	}
+	return n;
+}
+
+/* --complete WHAT [VERB]: the words a shell offers, one a line (exit 1:
+ * none). The verbs and options are this file's; the rest, lib's. */
+static int complete_cmd(const char *what, int argc, char **argv)
+{
+	int n = 0;
+	if (hl_streq(what, "verbs")) {
+		const char *names[64];
+		verb_names(names, nitems(names));
+		for (; names[n]; n++)
+			printf("%s\n", names[n]);
+	} else if (hl_streq(what, "options")) {
+		const struct hl_verb *v = argc ? hl_verb_find(argv[0]) : NULL;
+		if (!argc)
+			n = print_options(global_opts, "fCh", NULL);
+		else if (v)
+			n = print_options(verb_longopts, "cpmntldafC", v);
+		else if (hl_streq(argv[0], "export"))
+			n = print_options(export_opts, "o", NULL);
+		else if (hl_streq(argv[0], "import"))
+			n = print_options(import_opts, "", NULL);
+	} else {
+		int rc = hl_complete(what, config, journal, stdout);
+		if (rc < 0) {
+			struct hl_buf kinds = {0}, shown = {0};
+			for (size_t i = 0; hl_complete_kind(i); i++)
+				hl_buf_printf(&kinds, ", %s", hl_complete_kind(i));
+			hl_warnx("--complete: no words of kind '%s' (verbs, options%s)",
+				 hl_shown(what, &shown), kinds.s);
+			hl_buf_free(&kinds);
+			hl_buf_free(&shown);
+			return HL_EXIT_ERROR;
+		}
+		n = rc == 0;
+	}
+	if (hl_close_stdout())
+		return HL_EXIT_ERROR;
+	return n ? HL_EXIT_OK : HL_EXIT_NONE;
+}
+
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"file", required_argument, NULL, 'f'}, {"config", required_argument, NULL, 'C'},
-		{"by", required_argument, NULL, 'b'},   {"at", required_argument, NULL, 'A'},
-		{"wait", required_argument, NULL, 'w'}, {"defaults", no_argument, NULL, 'P'},
-		{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'v'},
-		{NULL, 0, NULL, 0},
-	};
+	const struct option *longopts = global_opts;
+	const char *complete = NULL;
 	int c;
 	journal = getenv("HL_JOURNAL");
 	named = journal && *journal;
@@ -344,6 +469,7 @@ int main(int argc, char **argv)
 		case 'P': fputs(hl_default_config, stdout); return hl_close_stdout() ? 2 : 0;
 		case 'h': usage(stdout); return hl_close_stdout() ? 2 : 0;
 		case 'v': puts("hl-log " HL_VERSION "\n" HL_COPYRIGHT); return hl_close_stdout() ? 2 : 0;
+		case 'K': complete = optarg; break;
 		default:
 			bad_option(c, argv[optind - 1], optopt, longopts);
 			usage(stderr);
@@ -351,9 +477,21 @@ int main(int argc, char **argv)
 		}
 	}
 	argc -= optind, argv += optind;
+	if (complete)
+		return complete_cmd(complete, argc, argv);
 	if (argc < 1) {
 		usage(stderr);
 		return HL_EXIT_ERROR;
+	}
+	if (argc == 2 && hl_streq(argv[1], "--help") &&
+	    (hl_streq(argv[0], "init") || hl_streq(argv[0], "append"))) {
+		/* as VERB --help */
+		if (hl_streq(argv[0], "init"))
+			puts("usage: hl-log [options] init\ninit: a new journal, empty");
+		else
+			puts("usage: hl-log [options] append [FILE]\n"
+			     "append: a batch of records (a file, or standard input), all or none");
+		return hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK;
 	}
 	if (hl_streq(argv[0], "export"))
 		return export_cmd(journal && *journal ? journal : "hotline.csv", argc, argv);
@@ -365,11 +503,8 @@ int main(int argc, char **argv)
 	const struct hl_verb *verb = hl_verb_find(argv[0]);
 	int import = hl_streq(argv[0], "import");
 	if (!verb && !import && !hl_streq(argv[0], "append") && !hl_streq(argv[0], "init")) {
-		const char *names[64] = {"append", "export", "import", "init"};
-		size_t n = 4;
-		for (const struct hl_verb *v = hl_verbs; v->name && n + 1 < 64; v++)
-			names[n++] = v->name;
-		names[n] = NULL;
+		const char *names[64];
+		verb_names(names, nitems(names));
 		const char *near = hl_did_you_mean(argv[0], names);
 		if (near) {
 			hl_warnx("unknown verb '%s' (did you mean %s?)", hl_shown(argv[0], &err), near);

@@ -224,6 +224,13 @@ static int acts(uint32_t cp)
 	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+void hl_buf_add_field(struct hl_buf *b, const char *s, char end)
+{
+	if (s)
+		hl_buf_add_visible(b, s, strlen(s));
+	hl_buf_addc(b, end);
+}
+
 void hl_buf_add_visible(struct hl_buf *b, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -52,6 +52,9 @@ size_t hl_utf8_width(const char *s);
  * YAML and HTML quote it their own ways). The result is one line, its
  * display width that of its characters (hl_utf8_width). */
 void hl_buf_add_visible(struct hl_buf *b, const char *s, size_t n);
+/* A field of a notify line (who, phone, email, message): s shown
+ * visibly, nothing when NULL, then end (a tab or the line feed). */
+void hl_buf_add_field(struct hl_buf *b, const char *s, char end);
 /* One line for people: formatted, made visible whole (the format's own
  * text is one line of plain text), then a line feed. */
 void hl_buf_line(struct hl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -198,13 +198,6 @@ static void notice(const struct hl_reporter *r, const struct item *it, struct hl
 	hl_buf_free(&span);
 }
 
-static void field(struct hl_buf *line, const char *v, char end)
-{
-	if (v)
-		hl_buf_add_visible(line, v, strlen(v));
-	hl_buf_addc(line, end);
-}
-
 int hl_todo_notify(struct hl_reporter *r, FILE *fp)
 {
 	size_t n;
@@ -218,9 +211,9 @@ int hl_todo_notify(struct hl_reporter *r, FILE *fp)
 		const char *who = owner(items[i].t, items[i].clock);
 		const struct hl_person *p = who ? hl_config_person(r->cfg, who) : NULL;
 		hl_buf_clear(&line), hl_buf_clear(&msg);
-		field(&line, who, '\t');
-		field(&line, p ? p->phone : NULL, '\t');
-		field(&line, p ? p->email : NULL, '\t');
+		hl_buf_add_field(&line, who, '\t');
+		hl_buf_add_field(&line, p ? p->phone : NULL, '\t');
+		hl_buf_add_field(&line, p ? p->email : NULL, '\t');
 		/* everything of one person in one message */
 		for (size_t j = i, k = 0; j < n; j++) {
 			const char *w = owner(items[j].t, items[j].clock);
@@ -231,7 +224,7 @@ int hl_todo_notify(struct hl_reporter *r, FILE *fp)
 				hl_buf_adds(&msg, "; ");
 			notice(r, &items[j], &msg);
 		}
-		field(&line, msg.s, '\n');
+		hl_buf_add_field(&line, msg.s, '\n');
 		if (fwrite(line.s, 1, line.len, fp) != line.len)
 			rc = -1;
 	}

@@ -408,13 +408,6 @@ int hl_alerts_text(const struct hl_alert *a, size_t n, int64_t now, size_t width
 /* A notify field: shown visibly (hl_buf_add_visible), so that a tab or a
  * line break in a name, a department or a text can start no field and
  * no line of its own. */
-static void notify_field(struct hl_buf *line, const char *v, char end)
-{
-	if (v)
-		hl_buf_add_visible(line, v, strlen(v));
-	hl_buf_addc(line, end);
-}
-
 int hl_alerts_notify(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
 {
 	unsigned char *done = hl_xcalloc(n ? n : 1, 1);
@@ -425,9 +418,9 @@ int hl_alerts_notify(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
 			continue;
 		hl_buf_clear(&line);
 		hl_buf_clear(&msg);
-		notify_field(&line, a[i].to, '\t');
-		notify_field(&line, a[i].phone, '\t');
-		notify_field(&line, a[i].email, '\t');
+		hl_buf_add_field(&line, a[i].to, '\t');
+		hl_buf_add_field(&line, a[i].phone, '\t');
+		hl_buf_add_field(&line, a[i].email, '\t');
 		/* everything for one person in one message */
 		for (size_t j = i, k = 0; j < n; j++) {
 			if (done[j] || !hl_streq(a[j].to, a[i].to))
@@ -443,7 +436,7 @@ int hl_alerts_notify(const struct hl_alert *a, size_t n, int64_t now, FILE *fp)
 			hl_buf_adds(&msg, ": ");
 			message(&a[j], now, &msg);
 		}
-		notify_field(&line, msg.s, '\n');
+		hl_buf_add_field(&line, msg.s, '\n');
 		if (fwrite(line.s, 1, line.len, fp) != line.len)
 			rc = -1;
 	}

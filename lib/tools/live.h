@@ -24,6 +24,9 @@ struct hl_live {
 	int from_cache;                /* 1: resumed from a valid cache */
 	long long tail_bytes;          /* journal bytes read */
 	size_t sweep_at;               /* tickets kept before settled ones are looked for */
+	/* 1: a look that leaves no trace, neither the cache nor the ticket
+	 * index written (hl-log --complete, run on every TAB) */
+	int peek;
 };
 
 void hl_live_init(struct hl_live *s, const struct hl_config *cfg);

@@ -558,8 +558,10 @@ static void save(const struct hl_live *s, const char *path, const struct coverag
 static void reset(struct hl_live *s)
 {
 	const struct hl_config *cfg = s->cfg;
+	int peek = s->peek;
 	hl_live_free(s);
 	hl_live_init(s, cfg);
+	s->peek = peek;
 }
 
 static int read_from(struct hl_live *s, int fd, const struct stat *st, const char *name,
@@ -580,7 +582,7 @@ static int read_from(struct hl_live *s, int fd, const struct stat *st, const cha
 	if (rdr && cov->offset && hl_reader_seek(rdr, cov->offset, (long)cov->line, err))
 		rc = HL_READ_FATAL;
 	/* the ticket index goes on with what is read here, at no other cost */
-	struct hl_tindex_ext *x = rdr && rc != HL_READ_FATAL
+	struct hl_tindex_ext *x = rdr && rc != HL_READ_FATAL && !s->peek
 					  ? hl_tindex_extend(name, fd, st, cov->offset, committed)
 					  : NULL;
 	while (rdr && rc != HL_READ_FATAL && (rc = hl_reader_next_cols(rdr, &c, &e)) != HL_READ_EOF &&
@@ -638,7 +640,7 @@ int hl_live_sync(struct hl_live *s, const char *journal, struct hl_buf *err)
 	}
 	int rc = read_from(s, fd, &st, journal, committed, &cov, err);
 	hl_live_settle(s);
-	if (rc == 0 && S_ISREG(st.st_mode) && cov.offset > 0 &&
+	if (rc == 0 && S_ISREG(st.st_mode) && cov.offset > 0 && !s->peek &&
 	    (!s->from_cache || s->tail_bytes > rewrite_after(cache_size))) {
 		cov.dev = st.st_dev;
 		cov.ino = st.st_ino;

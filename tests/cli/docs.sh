@@ -10,8 +10,13 @@ for bin in "$HL_BIN"/hl-*; do
 	fi
 	synopsis=$(sed -n '/^\.SH SYNOPSIS/,/^\.fi/p' "$page" | grep -v '^\.\(SH\|nf\|fi\)' |
 		sed 's/^\.B //; s/\\-/-/g')
-	help=$("$bin" --help | sed 's/^usage: //; s/^ *//')
+	run "$bin" --help
+	is "$name --help: exit status and stderr" "$rc $(cat "$T/err")" "0 "
+	help=$(sed 's/^usage: //; s/^ *//' "$T/out")
 	is "$name --help matches the synopsis of $name(1)" "$help" "$synopsis"
+	run "$bin" --version
+	is "$name --version: exit status and stderr" "$rc $(cat "$T/err")" "0 "
+	like "$name --version: its name and version" "$(head -n 1 "$T/out")" "^$name [0-9]"
 done
 if command -v man >/dev/null 2>&1; then
 	for page in "$MAN"/*.[15]; do

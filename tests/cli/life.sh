@@ -162,6 +162,20 @@ is "VERB --help: its synopsis and what it records" "$rc $(cat "$T/out")" \
 resolve: done (a verdict for complaints and suggestions)"
 run "$HL_LOG" -f other.csv open -c help 问路 -f hotline.csv
 is "-f after the verb wins" "$rc $(test -e other.csv && echo made) $(grep -c 问路 hotline.csv)" "0  1"
+run "$HL_LOG" export -o yaml 3 hl-20261103-1
+is "export takes short ids too" "$rc $(cut -d, -f2 "$T/out" | tr '\n' ' ')" \
+	"0  ticket: HL-20261103-0001  ticket: HL-20261103-0003 "
+for v in export import init append; do
+	run "$HL_LOG" $v --help
+	like "$v --help: its synopsis and what it does" "$rc $(cat "$T/out")" "^0 usage: hl-log \[options\] $v.*
+$v: [a-z]"
+done
+refuse "export: a mistyped option, the nearest one" 2 "hl-log: unknown option '--outptu' (did you mean --output?)
+usage: hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]" \
+	"$HL_LOG" export --outptu yaml
+refuse "import: the same" 2 "hl-log: unknown option '--asterisks' (did you mean --asterisk?)
+usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]" \
+	"$HL_LOG" import --asterisks
 cd ..
 
 # ---- void: a ticket opened by mistake leaves every count and clock ----
