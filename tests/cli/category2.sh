@@ -217,6 +217,12 @@ for fmt in yaml csv; do
 done
 like "the YAML export writes first/second" "$(grep -c 'category: complaint/noise' all.yaml)" "^3$"
 
+# ---- completion: the second levels as -c takes them ----
+is "--complete categories: the configured second levels after the words" \
+	"$("$HL_LOG" --complete categories | sed -n '/\//p' | tr '\n' ' ')" \
+	"complaint/noise 投诉/噪音 complaint/fee 投诉/物业收费 repair/water 报修/水电 repair/lift "
+is "and the codes" "$("$HL_LOG" --complete categories | grep -c '^0[37]0[12]$')" "3"
+
 # ---- configuration errors: placed at line:column ----
 cfg_err() { # NAME CONFIG MESSAGE
 	printf '%s\n' "$2" > bad.yaml
