@@ -73,7 +73,7 @@ static const struct option verb_longopts[] = {
 	{"score", required_argument, NULL, 'S'},    {"force", no_argument, NULL, 'F'},
 	{"reason", required_argument, NULL, 'R'},  {"result", required_argument, NULL, 'Q'},
 	{"clock", required_argument, NULL, 'K'},   {"accept", no_argument, NULL, 'Y'},
-	{"reject", no_argument, NULL, 'X'},
+	{"reject", no_argument, NULL, 'X'},  {"to", required_argument, NULL, 'L'},
 	{"file", required_argument, NULL, 'f'},     {"config", required_argument, NULL, 'C'},
 	{"at", required_argument, NULL, OPT_AT},    {"by", required_argument, NULL, OPT_BY},
 	{"wait", required_argument, NULL, OPT_WAIT}, {"help", no_argument, NULL, OPT_HELP},
@@ -174,7 +174,7 @@ static void parse_verb(const struct hl_verb *v, int argc, char **argv, struct hl
 			['n'] = &e->caller,   ['t'] = &e->phone,    ['l'] = &e->place,
 			['d'] = &e->dept,     ['a'] = &e->assignee, ['V'] = &e->verdict,
 			['S'] = &e->score,    ['R'] = &e->reason,   ['Q'] = &e->result,
-			['K'] = &e->clock,
+			['K'] = &e->clock,    ['L'] = &e->master,
 		};
 		if (c == 'D')
 			e->done = 1;

@@ -138,7 +138,7 @@ static int search(struct args *a, const struct hl_config *cfg, struct hl_buf *no
 		rc = hl_fail(err, "unknown department '%s' (%s)", hl_shown(a->o.dept, norm), known.s);
 	if (!rc && a->state) {
 		hl_buf_clear(&known);
-		for (int st = HL_ST_OPEN; st <= HL_ST_VOID; st++) {
+		for (int st = HL_ST_OPEN; st <= HL_ST_LINKED; st++) {
 			const char *name = hl_state_name((enum hl_state)st);
 			hl_buf_printf(&known, "%s%s", known.len ? ", " : "", name);
 			if (hl_streq(a->state, name))

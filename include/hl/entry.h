@@ -21,6 +21,7 @@ struct hl_entry {
 	const char *clock;     /* extend: which clock */
 	const char *more;      /* extend: the time asked for (--by 2bd) */
 	int accept, reject;    /* review */
+	const char *master;    /* link: --to, as typed */
 };
 
 /* Options each verb takes (getopt letters) and whether it names a ticket. */

@@ -20,6 +20,7 @@ enum hl_event_kind {
 	HL_EV_APPROVE, HL_EV_REFUSE, /* the extension asked, decided */
 	HL_EV_SUPERVISE, /* 督办: the centre presses the department */
 	HL_EV_REVIEW, /* 审核: the centre accepts or rejects a resolve */
+	HL_EV_LINK,   /* a duplicate of another ticket (its master): follows it */
 };
 
 enum hl_category {
@@ -122,6 +123,7 @@ enum hl_column {
 	HL_COL_DEPT, HL_COL_ASSIGNEE, HL_COL_DUE, HL_COL_LEVEL, HL_COL_CLOCK,
 	HL_COL_NOTIFY, HL_COL_SCORE, HL_COL_VERDICT, HL_COL_RULE, HL_COL_CALL,
 	HL_COL_QUEUE, HL_COL_OUTCOME, HL_COL_WAIT, HL_COL_TALK, HL_COL_TEXT,
+	HL_COL_MASTER, /* after text: added with link, the columns before keep their places */
 	HL_NCOLUMNS
 };
 extern const char *const hl_columns[];
@@ -163,6 +165,7 @@ struct hl_event {
 	int has_more;       /* extend: the time asked for, in due */
 	struct hl_duration more;
 	const char *notify; /* escalate: who was told */
+	const char *master; /* link: the ticket it duplicates; reopen: the one it leaves */
 	const char *text;
 	/* telephony (call records, imported missed calls) */
 	const char *call;        /* the phone system's call id */

@@ -17,6 +17,7 @@ enum hl_state {
 	HL_ST_MISSED,      /* a missed call, not returned */
 	HL_ST_CALLED_BACK,
 	HL_ST_VOID,        /* opened by mistake: in no count, no clock */
+	HL_ST_LINKED,      /* a duplicate waiting on its master's resolve */
 };
 
 const char *hl_state_name(enum hl_state s);
@@ -79,6 +80,11 @@ struct hl_ticket {
 	struct hl_time supervised; /* the latest */
 	struct hl_time reviewed;   /* the latest accepted review */
 	int rejects;               /* reviews that sent a resolve back */
+	/* link: a duplicate names its master (kept once resolved with it:
+	 * it stays out of the counts); a master its duplicates' ids,
+	 * space-separated */
+	char *master;
+	char *dups;
 	/* A table's ticket is allocated with room after it for the strings
 	 * of its opening, spare up to spare_end: one allocation a ticket.
 	 * Strings elsewhere (later ones, copies) are each their own. */
@@ -118,6 +124,19 @@ int hl_ticket_was_sent_to(const struct hl_ticket *t, int clock, int level, int64
 /* Checks that ev may happen to t now and applies it; on refusal t is
  * unchanged and err says why (without a file position). */
 int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_buf *err);
+/* Whether id is among t's duplicates (t->dups). */
+int hl_ticket_has_dup(const struct hl_ticket *t, const char *id);
+/* id joins (on) or leaves t's duplicates: a reader that holds the
+ * master but not the duplicate. */
+void hl_ticket_set_dup(struct hl_ticket *t, const char *id, int on);
+struct hl_tickets;
+/* hl_ticket_apply within a table, for the steps between tickets: a link
+ * is checked against its master there (when the table holds it) and
+ * joins the master's duplicates; a master's resolve and close move its
+ * duplicates the table holds; a reopen that unlinks leaves its master's
+ * list. */
+int hl_tickets_apply(struct hl_tickets *tt, struct hl_ticket *t, const struct hl_event *ev,
+		     struct hl_buf *err);
 void hl_ticket_free(struct hl_ticket *t);
 /* dst becomes a copy of src (its own strings), keeping dst's id. */
 void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src);

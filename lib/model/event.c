@@ -22,6 +22,7 @@ static const struct hl_word event_words[] = {
 	{"return", HL_EV_RETURN},     {"extend", HL_EV_EXTEND},
 	{"approve", HL_EV_APPROVE},   {"refuse", HL_EV_REFUSE},
 	{"supervise", HL_EV_SUPERVISE}, {"review", HL_EV_REVIEW},
+	{"link", HL_EV_LINK},
 	{NULL, 0},
 };
 
@@ -184,7 +185,7 @@ const char *const hl_columns[] = {
 	"time", "ticket", "event", "actor", "category", "priority", "channel",
 	"caller", "phone", "place", "dept", "assignee", "due", "level",
 	"clock", "notify", "score", "verdict", "rule", "call", "queue", "outcome",
-	"wait", "talk", "text",
+	"wait", "talk", "text", "master",
 };
 const size_t hl_ncolumns = sizeof hl_columns / sizeof hl_columns[0];
 _Static_assert(sizeof hl_columns / sizeof hl_columns[0] == HL_NCOLUMNS, "enum hl_column is hl_columns");
@@ -367,6 +368,8 @@ static int check_placement(const struct hl_event *ev, const char *name, struct h
 		return hl_fail(err, "level is only for escalate, not %s", name);
 	if (ev->clock >= 0 && ev->kind != HL_EV_ESCALATE && ev->kind != HL_EV_EXTEND)
 		return hl_fail(err, "clock is only for escalate and extend, not %s", name);
+	if (ev->master && ev->kind != HL_EV_LINK && ev->kind != HL_EV_REOPEN)
+		return hl_fail(err, "master is only for link and reopen, not %s", name);
 	return check_call_placement(ev, name, err);
 }
 
@@ -431,6 +434,8 @@ static int parse_kind_requirements(struct hl_event *ev, const char *name, unsign
 		return require(ev->text, "text (the reason)", name, err);
 	case HL_EV_REVIEW:
 		return require(ev->review ? "" : NULL, "verdict (accepted or rejected)", name, err);
+	case HL_EV_LINK:
+		return require(ev->master, "master", name, err);
 	case HL_EV_AMEND:
 		return require(ev->category || ev->priority || ev->channel || ev->caller || ev->phone ||
 				       ev->place || ev->text ? "" : NULL,
@@ -562,6 +567,10 @@ static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
 	ev->text = c->v[HL_COL_TEXT];
 	ev->rule = c->v[HL_COL_RULE];
 	ev->notify = c->v[HL_COL_NOTIFY];
+	/* the master of a link, or of the duplicate a reopen unlinks */
+	ev->master = c->v[HL_COL_MASTER];
+	if (ev->master && hl_ticket_id_check(ev->master, err))
+		return -1;
 	ev->clock = -1;
 	if ((s = c->v[HL_COL_CLOCK])) {
 		for (int k = 0; k < HL_NCLOCKS; k++)
@@ -642,6 +651,7 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 	put(r, pos, HL_COL_OUTCOME, hl_vocab_name(&hl_outcomes, ev->outcome));
 	put_number(r, pos, HL_COL_WAIT, ev->wait, &b);
 	put_number(r, pos, HL_COL_TALK, ev->talk, &b);
+	put(r, pos, HL_COL_MASTER, ev->master);
 	put(r, pos, HL_COL_TEXT, ev->text);
 	hl_buf_free(&b);
 }

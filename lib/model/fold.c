@@ -11,7 +11,7 @@ static const char *const state_names[] = {
 	[HL_ST_ASSIGNED] = "assigned", [HL_ST_ACKED] = "acked",
 	[HL_ST_RESOLVED] = "resolved", [HL_ST_CLOSED] = "closed",
 	[HL_ST_MISSED] = "missed",     [HL_ST_CALLED_BACK] = "called-back",
-	[HL_ST_VOID] = "void",
+	[HL_ST_VOID] = "void",         [HL_ST_LINKED] = "linked",
 };
 
 const char *hl_state_name(enum hl_state s)
@@ -76,6 +76,12 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 	if (s == HL_ST_VOID && ev->kind != HL_EV_NOTE && ev->kind != HL_EV_REOPEN &&
 	    ev->kind != HL_EV_AMEND)
 		return ev->kind == HL_EV_VOID ? "ticket is already void" : "ticket is void";
+	/* a duplicate waits on its master: a note, a correction, the
+	 * tools' records, or a reopen that unlinks it (hl_ticket_apply
+	 * names the master) */
+	if (s == HL_ST_LINKED && ev->kind != HL_EV_NOTE && ev->kind != HL_EV_REOPEN &&
+	    ev->kind != HL_EV_AMEND && ev->kind != HL_EV_ESCALATE)
+		return "linked";
 	switch (ev->kind) {
 	case HL_EV_CALLBACK:
 		return s == HL_ST_MISSED ? NULL
@@ -107,11 +113,20 @@ static const char *refusal(const struct hl_ticket *t, const struct hl_event *ev)
 		return s == HL_ST_RESOLVED || s == HL_ST_CLOSED ? NULL
 		       : "followup before resolve";
 	case HL_EV_REOPEN:
-		return s == HL_ST_RESOLVED || s == HL_ST_CLOSED || s == HL_ST_VOID ? NULL
-		       : "only a resolved, closed or void ticket can be reopened";
+		return s == HL_ST_RESOLVED || s == HL_ST_CLOSED || s == HL_ST_VOID ||
+		       s == HL_ST_LINKED ? NULL
+		       : "only a resolved, closed, void or linked ticket can be reopened";
 	case HL_EV_VOID:
+		/* its duplicates would follow a ticket in no count */
+		return t->dups ? "ticket has duplicates linked to it (reopen them first)" : NULL;
 	case HL_EV_AMEND:
 		return NULL;
+	case HL_EV_LINK:
+		/* a duplicate of live work, found while it is waited on */
+		if (t->dups)
+			return "ticket has duplicates of its own: link them and it to one master, "
+			       "or link the other way";
+		return active(s) ? NULL : "only an open, assigned or acked ticket can be linked";
 	case HL_EV_RETURN:
 	case HL_EV_SUPERVISE:
 		/* a department's ticket: dispatched to it */
@@ -224,8 +239,9 @@ static void note_sent(struct hl_ticket *t, const struct hl_event *ev)
 
 int hl_ticket_unreviewed(const struct hl_ticket *t)
 {
+	/* a duplicate was resolved with its master: no review of its own */
 	return (t->state == HL_ST_RESOLVED || t->state == HL_ST_CLOSED) && t->resolved.t &&
-	       t->reviewed.t < t->resolved.t;
+	       t->reviewed.t < t->resolved.t && !t->master;
 }
 
 /* A department sends its dispatch back (退单): the ticket waits for
@@ -340,6 +356,14 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 	const char *why = refusal(t, ev);
 	if (!why)
 		why = verdict_refusal(t, ev);
+	if (why && hl_streq(why, "linked")) {
+		struct hl_buf m = {0};
+		hl_fail(err, "%s: ticket is linked to %s: it follows its master "
+			"(reopen unlinks it)", ev->ticket ? hl_shown(ev->ticket, &m) : "?",
+			t->master ? t->master : "?");
+		hl_buf_free(&m);
+		return -1;
+	}
 	if (why) {
 		/* a phone typed where the ticket goes is not echoed whole */
 		struct hl_buf m = {0};
@@ -428,6 +452,9 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		t->progress = ev->time;
 		break;
 	case HL_EV_REOPEN:
+		/* a duplicate reopened is its own ticket again, as a void
+		 * ticket reopened is counted again */
+		drop_str(t, &t->master);
 		t->reopened = ev->time;
 		/* waiting for dispatch again; dept still names the department
 		 * that resolved it, where a router sends it back. The ack clock
@@ -448,6 +475,13 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 		end_hold(t, ev);
 		t->asking = 0;
 		t->state = HL_ST_VOID;
+		break;
+	case HL_EV_LINK:
+		/* its own clocks stop: a hold ends, an extension asked lapses */
+		end_hold(t, ev);
+		t->asking = 0;
+		t->state = HL_ST_LINKED;
+		set_str(t, &t->master, ev->master);
 		break;
 	case HL_EV_ESCALATE:
 		note_sent(t, ev);
@@ -482,7 +516,7 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 static void drop_strs(struct hl_ticket *t)
 {
 	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text,
-			 &t->caller, &t->rule, &t->category2};
+			 &t->caller, &t->rule, &t->master, &t->dups, &t->category2};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		drop_str(t, strs[i]);
 	free(t->holds);
@@ -514,6 +548,8 @@ void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
 	if (src->nsent)
 		memcpy(dst->sent, src->sent, src->nsent * sizeof *dst->sent);
 	dst->rule = hl_xstrdup_opt(src->rule);
+	dst->master = hl_xstrdup_opt(src->master);
+	dst->dups = hl_xstrdup_opt(src->dups);
 	dst->exts = hl_xcalloc(src->nexts ? src->nexts : 1, sizeof *dst->exts);
 	if (src->nexts)
 		memcpy(dst->exts, src->exts, src->nexts * sizeof *dst->exts);
@@ -694,7 +730,7 @@ static struct hl_ticket *fold(struct hl_tickets *tt, const struct hl_event *ev, 
 		t = opened(tt, ev, hash);
 	else if (!t && ev->kind == HL_EV_REOPEN && revive_it)
 		t = revive(tt, ev, hash);
-	if (t && hl_ticket_apply(t, ev, &err)) {
+	if (t && hl_tickets_apply(tt, t, ev, &err)) {
 		hl_warnx("%s:%ld: %s (record ignored)", file, line, err.s);
 		if (t->state == HL_ST_NONE)
 			hl_tickets_del(tt, ev->ticket);
@@ -745,4 +781,151 @@ struct hl_ticket *hl_fold_open(struct hl_tickets *tt, const struct hl_cols *c,
 			       const char *file, struct hl_event *ev)
 {
 	return hl_fold_open_live(tt, c, file, ev, 0, NULL, NULL);
+}
+
+/* ---- link: the steps between a duplicate and its master ---- */
+
+/* Where id is in the space-separated list, or NULL. */
+static const char *find_word(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = list; p && *p;) {
+		size_t k = strcspn(p, " ");
+		if (k == n && !memcmp(p, id, n))
+			return p;
+		p += k;
+		p += *p == ' ';
+	}
+	return NULL;
+}
+
+int hl_ticket_has_dup(const struct hl_ticket *t, const char *id)
+{
+	return find_word(t->dups, id) != NULL;
+}
+
+static void add_dup(struct hl_ticket *m, const char *id)
+{
+	struct hl_buf b = {0};
+	if (hl_ticket_has_dup(m, id))
+		return;
+	if (m->dups)
+		hl_buf_printf(&b, "%s ", m->dups);
+	hl_buf_adds(&b, id);
+	set_str(m, &m->dups, b.s);
+	hl_buf_free(&b);
+}
+
+static void drop_dup(struct hl_ticket *m, const char *id)
+{
+	const char *at = find_word(m->dups, id);
+	if (!at)
+		return;
+	struct hl_buf b = {0};
+	size_t n = strlen(id);
+	hl_buf_add(&b, m->dups, (size_t)(at - m->dups));
+	hl_buf_adds(&b, at[n] == ' ' ? at + n + 1 : at + n);
+	if (b.len && b.s[b.len - 1] == ' ')
+		b.s[--b.len] = '\0';
+	if (b.len)
+		set_str(m, &m->dups, b.s);
+	else
+		drop_str(m, &m->dups);
+	hl_buf_free(&b);
+}
+
+void hl_ticket_set_dup(struct hl_ticket *t, const char *id, int on)
+{
+	if (on)
+		add_dup(t, id);
+	else
+		drop_dup(t, id);
+}
+
+/* The refusal of a link by its master as the table holds it (NULL: a
+ * master the table does not hold is the caller's to judge). */
+static int master_refusal(const struct hl_tickets *tt, const struct hl_ticket *t,
+			  const struct hl_event *ev, struct hl_buf *err)
+{
+	struct hl_buf m = {0};
+	const char *id = ev->ticket ? hl_shown(ev->ticket, &m) : "?";
+	const struct hl_ticket *mt = hl_tickets_get(tt, ev->master);
+	int rc = 0;
+	if (t->state == HL_ST_NONE || t->state == HL_ST_VOID || t->state == HL_ST_LINKED ||
+	    t->dups)
+		rc = 0; /* the ticket's own refusal says it */
+	else if (hl_streq(ev->master, t->id))
+		rc = hl_fail(err, "%s: a ticket cannot be linked to itself", id);
+	else if (!mt || mt->state == HL_ST_NONE)
+		rc = 0;
+	else if (mt->master)
+		rc = hl_fail(err, "%s: %s is itself a duplicate of %s: link to %s", id, mt->id,
+			     mt->master, mt->master);
+	else if (mt->state == HL_ST_VOID)
+		rc = hl_fail(err, "%s: master %s is void", id, mt->id);
+	else if (!active(mt->state))
+		rc = hl_fail(err, "%s: master %s is %s: a duplicate follows open work "
+			     "(answer this caller on the ticket itself, or reopen %s first)", id,
+			     mt->id, hl_state_name(mt->state), mt->id);
+	hl_buf_free(&m);
+	return rc;
+}
+
+/* A duplicate follows its master's resolve (resolved at that instant)
+ * and, once its own caller was followed up, its close. */
+static void follow(struct hl_ticket *d, const struct hl_ticket *m, const struct hl_event *ev)
+{
+	if (!d->master || !hl_streq(d->master, m->id))
+		return;
+	if (ev->kind == HL_EV_RESOLVE && d->state == HL_ST_LINKED) {
+		d->state = HL_ST_RESOLVED;
+		d->resolved = ev->time;
+		if (!d->first_resolved.t)
+			d->first_resolved = ev->time;
+	} else if (ev->kind == HL_EV_CLOSE && d->state == HL_ST_RESOLVED && d->followed.t &&
+		   d->followed.t >= d->resolved.t) {
+		d->state = HL_ST_CLOSED;
+		d->closed = ev->time;
+	} else {
+		return;
+	}
+	if (ev->time.t > d->last.t)
+		d->last = ev->time;
+}
+
+int hl_tickets_apply(struct hl_tickets *tt, struct hl_ticket *t, const struct hl_event *ev,
+		     struct hl_buf *err)
+{
+	if (ev->kind == HL_EV_LINK && ev->master && master_refusal(tt, t, ev, err))
+		return -1;
+	/* the master a reopen unlinks from: the ticket's, else the record's
+	 * (a ticket revived from its reopen) */
+	struct hl_buf was = {0};
+	if (ev->kind == HL_EV_REOPEN && (t->master || ev->master))
+		hl_buf_adds(&was, t->master ? t->master : ev->master);
+	if (hl_ticket_apply(t, ev, err)) {
+		hl_buf_free(&was);
+		return -1;
+	}
+	struct hl_ticket *m;
+	if (ev->kind == HL_EV_LINK && (m = hl_tickets_get(tt, ev->master)) != NULL)
+		add_dup(m, t->id);
+	else if (was.len && (m = hl_tickets_get(tt, was.s)) != NULL)
+		drop_dup(m, t->id);
+	hl_buf_free(&was);
+	if ((ev->kind == HL_EV_RESOLVE || ev->kind == HL_EV_CLOSE) && t->dups) {
+		/* the ids copied: a duplicate is another ticket of the table */
+		char *ids = hl_xstrdup(t->dups);
+		for (char *id = ids; *id;) {
+			size_t k = strcspn(id, " ");
+			char *next = id[k] ? id + k + 1 : id + k;
+			id[k] = '\0';
+			struct hl_ticket *d = *id ? hl_tickets_get(tt, id) : NULL;
+			if (d && d != t)
+				follow(d, t, ev);
+			id = next;
+		}
+		free(ids);
+	}
+	return 0;
 }

@@ -34,6 +34,7 @@ static const char *const states[] = {
 	[HL_ST_RESOLVED] = NC_("state", "resolved"), [HL_ST_CLOSED] = NC_("state", "closed"),
 	[HL_ST_MISSED] = NC_("state", "missed"), [HL_ST_CALLED_BACK] = NC_("state", "called-back"),
 	[HL_ST_VOID] = NC_("state", "void"),
+	[HL_ST_LINKED] = NC_("state", "linked"),
 };
 static const char *const clocks[HL_NCLOCKS] = {
 	NC_("clock", "assign"), NC_("clock", "ack"), NC_("clock", "reply"), NC_("clock", "arrive"),

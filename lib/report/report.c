@@ -385,15 +385,21 @@ struct hl_ticket **hl_rep_in_order(const struct hl_reporter *r, size_t *n)
 	return list;
 }
 
-/* A void ticket is in no count and no list but the one asking for them. */
+/* A void ticket is in no count and no list but the one asking for them;
+ * a duplicate (linked) in no count either: its master is counted once.
+ * The lists (tickets, caller, todo) keep duplicates: each caller is
+ * still followed up. */
 void hl_rep_drop_void(struct hl_reporter *r)
 {
 	char **ids = NULL;
 	size_t n = 0;
+	int counts = r->o.kind == HL_REP_MONTHLY || r->o.kind == HL_REP_WEEKLY ||
+		     r->o.kind == HL_REP_STAFF || r->o.kind == HL_REP_CALLS;
 	if (r->o.state == HL_ST_VOID)
 		return;
 	for (size_t i = 0; i < r->tickets.cap; i++)
-		if (r->tickets.slot[i].t && r->tickets.slot[i].t->state == HL_ST_VOID) {
+		if (r->tickets.slot[i].t && (r->tickets.slot[i].t->state == HL_ST_VOID ||
+					     (counts && r->tickets.slot[i].t->master))) {
 			ids = hl_xreallocarray(ids, n + 1, sizeof *ids);
 			ids[n++] = hl_xstrdup(r->tickets.slot[i].t->id);
 		}

@@ -164,7 +164,8 @@ static int listed(const struct hl_reporter *r, const struct hl_ticket *t)
 	/* the search */
 	if (o->assignee && (!t->assignee || !hl_streq(o->assignee, t->assignee)))
 		return 0;
-	if (o->state >= 0 && (int)t->state != o->state)
+	/* linked: every duplicate, waiting on its master or resolved with it */
+	if (o->state == HL_ST_LINKED ? !t->master : o->state >= 0 && (int)t->state != o->state)
 		return 0;
 	if (o->place && (!t->place || !hl_glob_match(o->place, t->place)))
 		return 0;

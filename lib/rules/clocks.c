@@ -43,6 +43,9 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, int 
 {
 	int64_t since = hl_ticket_since(t);
 	int64_t res = resolved(t) ? t->resolved.t : 0;
+	/* a duplicate has no review of its own: it was resolved with its master */
+	if (t->master)
+		reviewed = 0;
 	/* a reviewed category's resolve counts from its accepted review */
 	if (reviewed && res)
 		res = after(t->reviewed.t, t->resolved.t);
@@ -107,6 +110,10 @@ static void bounds(const struct hl_ticket *t, enum hl_clock c, int64_t now, int 
 		v->stop = 0;
 	if (t->state == HL_ST_VOID)
 		v->runs = 0; /* opened by mistake: nothing was owed */
+	/* a duplicate's work is its master's: only its own caller's 回访
+	 * is owed, from the master's resolve */
+	if (t->master && c != HL_CLK_FOLLOWUP)
+		v->runs = 0;
 	v->done = v->stop != 0;
 }
 
@@ -295,6 +302,13 @@ static void explain_steps(const struct hl_config *cfg, const struct hl_ticket *t
 			  struct hl_buf *out)
 {
 	struct hl_buf l = {0}, d = {0};
+	if (t->master)
+		step(&l, t->state == HL_ST_LINKED
+			 ? _("linked to %s: a duplicate, its clocks follow its master")
+			 : _("a duplicate of %s, resolved with it: only its followup runs"),
+		     t->master);
+	if (t->dups)
+		step(&l, _("master of %s"), t->dups);
 	if (t->returns) {
 		step(&l, _("returned %d time%s"), t->returns, t->returns > 1 ? "s" : "");
 		if (t->returned && t->dept)

@@ -201,7 +201,15 @@ static void scan_record(void *arg, const struct hl_cols *c, const char *file)
 	struct hl_ticket *t = hl_tickets_get(sc->tt, id);
 	if (!t && sc->named && hl_strmap_get(sc->named, id))
 		t = hl_tickets_add(sc->tt, id);
-	if (t && (hl_event_parse_cols(c, 0, &ev, &e) || hl_ticket_apply(t, &ev, &e)))
+	const char *master = c->v[HL_COL_MASTER];
+	struct hl_ticket *m = !t && master ? hl_tickets_get(sc->tt, master) : NULL;
+	if (m) {
+		/* a duplicate the batch does not name, of a master it does */
+		const char *kind = c->v[HL_COL_EVENT];
+		if (kind && (hl_streq(kind, "link") || hl_streq(kind, "reopen")))
+			hl_ticket_set_dup(m, id, hl_streq(kind, "link"));
+	}
+	if (t && (hl_event_parse_cols(c, 0, &ev, &e) || hl_tickets_apply(sc->tt, t, &ev, &e)))
 		hl_warnx("%s:%ld: %s (record ignored)", file, c->line, e.s);
 	hl_buf_free(&e);
 }
@@ -226,6 +234,49 @@ static int apply_indexed(void *arg, struct hl_reader *rd, const struct hl_record
 	return 0;
 }
 
+/* The masters of the links among a settled ticket's records. */
+struct masters {
+	char **ids;
+	size_t n, first;     /* first: the tickets asked for, before the masters */
+};
+
+static int note_master(void *arg, struct hl_reader *rd, const struct hl_record *r,
+		       struct hl_buf *e)
+{
+	struct masters *m = arg;
+	const char *kind = hl_record_get(r, "event"), *master = hl_record_get(r, "master");
+	(void)rd, (void)e;
+	if (!kind || !hl_streq(kind, "link") || !master || hl_ticket_id_check(master, NULL))
+		return 0;
+	for (size_t k = 0; k < m->n; k++)
+		if (hl_streq(m->ids[k], master))
+			return 0;
+	m->ids = hl_xreallocarray(m->ids, m->n + 1, sizeof *m->ids);
+	m->ids[m->n++] = hl_xstrdup(master);
+	return 0;
+}
+
+/* A duplicate read from its own records alone would miss its master's
+ * resolve and close, which it followed: the masters of the settled
+ * tickets' links are read with them, in file order (their state in the
+ * table, as a ticket the batch does not name). 1 when done. */
+static int with_masters(const struct hl_journal *j, struct scan *sc, char **gone, size_t ngone,
+			struct hl_buf *err)
+{
+	struct masters m = {hl_xcalloc(ngone, sizeof *m.ids), ngone, ngone};
+	memcpy(m.ids, gone, ngone * sizeof *m.ids);
+	int rc = hl_tindex_each(j->path, gone, ngone, note_master, &m, err);
+	for (size_t i = m.first; rc == 1 && i < m.n; i++)
+		if (!hl_tickets_get(sc->tt, m.ids[i]))
+			hl_tickets_add(sc->tt, m.ids[i]);
+	if (rc == 1)
+		rc = hl_tindex_each(j->path, m.ids, m.n, apply_indexed, sc, err);
+	for (size_t i = m.first; i < m.n; i++)
+		free(m.ids[i]);
+	free(m.ids);
+	return rc;
+}
+
 /* The state of the named tickets (keys, as tt's or a map's) from the live
  * state, and of those it no longer holds (settled, closed, voided) from
  * their records, found through the ticket index; every id from the live
@@ -248,7 +299,7 @@ static int from_live(const struct hl_journal *j, const struct hl_config *cfg, st
 		if (!hl_tickets_get(&live.tickets, keys[i]))
 			gone[ngone++] = keys[i];
 	if (ngone)
-		rc = hl_tindex_each(j->path, gone, ngone, apply_indexed, sc, err);
+		rc = with_masters(j, sc, gone, ngone, err);
 	if (rc == 1) {
 		for (size_t i = 0; i < nkeys; i++) {
 			struct hl_ticket *t = hl_tickets_get(&live.tickets, keys[i]);
@@ -286,6 +337,9 @@ static int scan_live(const struct hl_journal *j, const struct hl_config *cfg, st
  * open tickets can send it back to the department that resolved it. */
 static void carry_ticket(struct hl_record *r, const struct hl_ticket *t)
 {
+	/* a duplicate's reopen names the master it leaves */
+	if (t && t->master && !hl_record_get(r, "master"))
+		hl_record_set(r, "master", t->master);
 	if (!t || t->state == HL_ST_NONE || hl_record_get(r, "dept"))
 		return;
 	struct hl_buf cat = {0};
@@ -348,7 +402,7 @@ static int check_lifecycle(struct hl_batch *b, const struct hl_config *cfg, stru
 		if (kind && hl_streq(kind, "return"))
 			carry_return(r, hl_tickets_get(tt, hl_record_get(r, "ticket")));
 		if (hl_event_parse(r, 0, &ev, err) ||
-		    hl_step_apply(cfg, hl_tickets_add_for(tt, &ev), &ev, err)) {
+		    hl_step_apply(cfg, tt, hl_tickets_add_for(tt, &ev), &ev, err)) {
 			hl_buf_free(&id);
 			return at(b, r, err);
 		}
@@ -485,6 +539,9 @@ int hl_batch_commit(struct hl_batch *b, const struct hl_config *cfg,
 	for (size_t i = 0; i < b->n; i++) {
 		const char *id = hl_record_get(&b->rec[i], "ticket");
 		if (id)
+			hl_tickets_add(&tt, id);
+		/* a link's master: checked against, and its list kept */
+		if ((id = hl_record_get(&b->rec[i], "master")) != NULL && !hl_ticket_id_check(id, NULL))
 			hl_tickets_add(&tt, id);
 	}
 	struct hl_strmap calls;
@@ -675,7 +732,8 @@ static int learn(struct stream *s, off_t start, struct hl_buf *err)
 				s->order = hl_xreallocarray(s->order, s->norder + 1, sizeof *s->order);
 				s->order[s->norder++] = name;
 			}
-			if (name == hl_columns[HL_COL_TICKET] && tmp.f[i].len) {
+			if ((name == hl_columns[HL_COL_TICKET] || name == hl_columns[HL_COL_MASTER]) &&
+			    tmp.f[i].len) {
 				/* the value as the record gives it: no bytes
 				 * to skip (a NUL in it is refused later) */
 				struct hl_buf id = {0};
@@ -799,7 +857,7 @@ static int take(struct stream *s, const struct hl_config *cfg, const struct hl_c
 	if (kind && hl_streq(kind, "return"))
 		carry_return(r, hl_tickets_get(tt, named));
 	if (hl_event_parse(r, 0, &ev, err) ||
-	    hl_step_apply(cfg, hl_tickets_add_for(tt, &ev), &ev, err)) {
+	    hl_step_apply(cfg, tt, hl_tickets_add_for(tt, &ev), &ev, err)) {
 		at(&s->b, r, err);
 		goto out;
 	}

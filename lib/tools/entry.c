@@ -10,7 +10,7 @@
 /* Letters: c category, p priority, m channel, n caller, t phone, l place,
  * d dept, a assignee, D --done, V --verdict, S --score, F --force,
  * R --reason, Q --result, K --clock, B --by (extend's), Y --accept,
- * X --reject. */
+ * X --reject, L --to (link's master). */
 const struct hl_verb hl_verbs[] = {
 	{"open", HL_EV_OPEN, "cpmntldaD", 0,
 	 "open -c CATEGORY [-p PRIORITY] [-m CHANNEL] [-n CALLER] [-t PHONE] [-l PLACE] [--done] TEXT",
@@ -65,6 +65,9 @@ const struct hl_verb hl_verbs[] = {
 	 "(its next reply, arrive, update or resolve)"},
 	{"review", HL_EV_REVIEW, "YX", 1, "review TICKET --accept|--reject [TEXT]",
 	 "审核: the centre accepts a resolve, or sends it back to the department"},
+	{"link", HL_EV_LINK, "LR", 1, "link TICKET --to MASTER [--reason REASON] [TEXT]",
+	 "a duplicate of MASTER (the same matter, another caller): it follows the master, "
+	 "resolved with it, counted once; its caller is still followed up (reopen unlinks it)"},
 	{NULL, HL_EV_NONE, NULL, 0, NULL, NULL},
 };
 
@@ -250,6 +253,8 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		return hl_fail(err, "supervise needs a text (the notice)");
 	if (e->kind == HL_EV_REVIEW && e->accept == e->reject)
 		return hl_fail(err, "review takes --accept or --reject");
+	if (e->kind == HL_EV_LINK && (!e->master || !*e->master))
+		return hl_fail(err, "link needs --to MASTER (the ticket it duplicates)");
 	struct hl_duration more;
 	if (e->kind == HL_EV_EXTEND && extend_check(e, &more, err))
 		return -1;
@@ -303,6 +308,13 @@ int hl_entry_to_batch(const struct hl_entry *e, const struct hl_config *cfg,
 		hl_buf_free(&d);
 	}
 	set(r, "score", score_s);
+	if (e->master) {
+		/* typed as a ticket is: 0015 is today's */
+		struct hl_buf m = {0};
+		hl_entry_ticket(e->master, cfg, now, &m);
+		hl_record_set(r, "master", m.s);
+		hl_buf_free(&m);
+	}
 	if (e->reason) {
 		/* the reason first, then what else was said */
 		struct hl_buf why = {0};

@@ -20,7 +20,7 @@
 #include "io/reader.h"
 #include "hl/route.h"
 
-#define VERSION "hl-state 7\n"
+#define VERSION "hl-state 8\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
@@ -104,6 +104,9 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	const char *strs[] = {t->opener, t->phone, t->dept, t->assignee, t->place, t->text, t->rule};
 	for (size_t i = 0; i < nitems(strs); i++)
 		put_str(b, strs[i]);
+	/* link: the master of a duplicate, the duplicates of a master */
+	put_str(b, t->master);
+	put_str(b, t->dups);
 	for (size_t i = 0; i < NTIMES; i++)
 		put_time(b, *times[i]);
 	put_int(b, t->held_since);
@@ -345,14 +348,14 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	 * stored: an int or enum cannot hold just any number */
 	static const long long lo[] = {HL_ST_OPEN, 0, 0, 0, 0, 0, 0, HL_CAT_NONE, HL_PRI_NONE, HL_CH_NONE,
 				       HL_VER_NONE, 0, 0, 0, 0, 0};
-	static const long long hi[] = {HL_ST_CALLED_BACK, 1, 1, COUNT_MAX, COUNT_MAX, 5, COUNT_MAX,
+	static const long long hi[] = {HL_ST_LINKED, 1, 1, COUNT_MAX, COUNT_MAX, 5, COUNT_MAX,
 					 HL_CAT_OTHER, HL_PRI_CRITICAL, HL_CH_SMS, HL_VER_DECLINED,
 					 COUNT_MAX, 1, COUNT_MAX, COUNT_MAX, 1};
 	_Static_assert(nitems(lo) == NINTS && nitems(hi) == NINTS, "a range for each number");
 	for (size_t i = 0; i < NINTS; i++)
 		if (!in_range(v[i], lo[i], hi[i]))
 			return -1;
-	if (fs->bad)
+	if (fs->bad || v[0] == HL_ST_VOID) /* a void ticket is forgotten */
 		return -1;
 	struct hl_ticket *t = hl_tickets_add(&s->tickets, id);
 	t->state = (enum hl_state)v[0], t->missed = (int)v[1], t->held = (int)v[2];
@@ -365,6 +368,13 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text, &t->rule};
 	for (size_t i = 0; i < nitems(strs); i++)
 		*strs[i] = hl_xstrdup_opt(get_str(fs));
+	/* link: a master an id, a linked ticket one; duplicates ids */
+	t->master = hl_xstrdup_opt(get_str(fs));
+	t->dups = hl_xstrdup_opt(get_str(fs));
+	if ((t->master && hl_ticket_id_check(t->master, NULL)) ||
+	    (t->state == HL_ST_LINKED && !t->master) ||
+	    (t->dups && !*t->dups))
+		return -1;
 	struct hl_time *times[NTIMES];
 	ticket_times(t, times);
 	for (size_t i = 0; i < NTIMES; i++) {

@@ -50,11 +50,19 @@ static const char *refusal(const struct hl_config *cfg, const struct hl_ticket *
 	}
 }
 
-int hl_step_apply(const struct hl_config *cfg, struct hl_ticket *t, const struct hl_event *ev,
-		  struct hl_buf *err)
+int hl_step_apply(const struct hl_config *cfg, struct hl_tickets *tt, struct hl_ticket *t,
+		  const struct hl_event *ev, struct hl_buf *err)
 {
 	struct hl_buf msg = {0}, id = {0};
 	const char *why = refusal(cfg, t, ev, &msg);
+	/* the fold leaves a master it does not hold to its writer */
+	const struct hl_ticket *m = ev->kind == HL_EV_LINK && ev->master && t->state != HL_ST_NONE
+				    ? hl_tickets_get(tt, ev->master) : NULL;
+	if (!why && ev->kind == HL_EV_LINK && ev->master && t->state != HL_ST_NONE &&
+	    !hl_streq(ev->master, t->id) && (!m || m->state == HL_ST_NONE)) {
+		hl_buf_printf(&msg, "unknown master %s", ev->master);
+		why = msg.s;
+	}
 	if (why) {
 		hl_fail(err, "%s: %s", ev->ticket ? hl_shown(ev->ticket, &id) : "?", why);
 		hl_buf_free(&msg);
@@ -62,5 +70,5 @@ int hl_step_apply(const struct hl_config *cfg, struct hl_ticket *t, const struct
 		return -1;
 	}
 	hl_buf_free(&msg);
-	return hl_ticket_apply(t, ev, err);
+	return hl_tickets_apply(tt, t, ev, err);
 }

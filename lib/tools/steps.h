@@ -8,8 +8,9 @@
 #include "hl/fold.h"
 
 /* The configuration's refusal of ev on t (err says why, without a file
- * position), then hl_ticket_apply: 0, or -1 with t unchanged. */
-int hl_step_apply(const struct hl_config *cfg, struct hl_ticket *t, const struct hl_event *ev,
-		  struct hl_buf *err);
+ * position), then hl_tickets_apply within tt (which holds t): 0, or -1
+ * with t unchanged. A link's master must be in tt. */
+int hl_step_apply(const struct hl_config *cfg, struct hl_tickets *tt, struct hl_ticket *t,
+		  const struct hl_event *ev, struct hl_buf *err);
 
 #endif

@@ -75,7 +75,7 @@ refuse "score out of range" 2 "hl-log: bad score '9' (want 1 to 5)" "$HL_LOG" fo
 refuse "ack before assign" 2 "hl-log: $C: ticket is not assigned to anyone yet" "$HL_LOG" ack $C
 refuse "assign without department" 2 "hl-log: assign record without dept" "$HL_LOG" assign $C
 refuse "close an open ticket" 2 "hl-log: $C: ticket is not resolved" "$HL_LOG" close $C
-refuse "reopen an open ticket" 2 "hl-log: $C: only a resolved, closed or void ticket can be reopened" "$HL_LOG" reopen $C
+refuse "reopen an open ticket" 2 "hl-log: $C: only a resolved, closed, void or linked ticket can be reopened" "$HL_LOG" reopen $C
 refuse "callback on an ordinary ticket" 2 "hl-log: $C: not a missed call" "$HL_LOG" callback $C
 refuse "resume without hold" 2 "hl-log: $C: ticket is not on hold" "$HL_LOG" resume $C
 refuse "complaint verdict on a suggestion" 2 "hl-log: $S: verdict valid/invalid is for complaints" \

@@ -88,7 +88,7 @@ refuse "a batch with an unknown second level: whole or nothing" 2 \
 
 # ---- the state cache keeps the second level: routes match it ----
 run "$HL_ESC"
-like "the cache is of this version" "$(head -1 hotline.csv.state)" "^hl-state 7$"
+like "the cache is of this version" "$(head -1 hotline.csv.state)" "^hl-state 8$"
 like "and holds the second level" "$(grep -c '=noise' hotline.csv.state)" "^2$"
 run "$HL_ROUTE" --explain
 is_status "--explain from the cache" 0

@@ -3,7 +3,7 @@
 # its trail, and what the reports and clocks make of it
 . "$(dirname "$0")/../lib.sh"
 HL_ROUTE="$HL_BIN/hl-route" HL_ESC="$HL_BIN/hl-escalate" HL_REP="$HL_BIN/hl-report"
-HEADER=time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text
+HEADER=time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text,master
 
 # ---- a fresh directory: no journal made by mistake, cron quiet ----
 mkdir fresh && cd fresh || exit 2
@@ -228,7 +228,7 @@ is "tickets --state void lists them" \
 	"$(tr -d '\r' < "$T/out" | sed 1d | cut -d, -f1 | tr '\n' ' ')" "HL-20261103-0002 HL-20261103-0003 "
 run "$HL_REP" tickets --state gone
 is "tickets --state: an unknown state" "$rc $(cat "$T/err")" \
-	"2 hl-report: unknown state 'gone' (open, assigned, acked, resolved, closed, missed, called-back, void)"
+	"2 hl-report: unknown state 'gone' (open, assigned, acked, resolved, closed, missed, called-back, void, linked)"
 run "$HL_ESC" -o csv
 is "hl-escalate: the void ticket's clocks do not run" "$(cut -d, -f2,15 "$T/out" | sed 1d | sort -u | tr '\n' ' ')" \
 	"HL-20261103-0001,ack HL-20261103-0001,arrive "

@@ -7,8 +7,8 @@ is_status "open" 0
 is_out "open prints the new id" "HL-20261103-0001"
 is "journal created mode 0600" "$(stat -c %a hotline.csv)" "600"
 is "header and record" "$(cat hotline.csv)" \
-'time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text
-2026-11-03T10:00:00+08:00,HL-20261103-0001,open,王芳,complaint,,wechat,张先生,13800138000,3栋201,,,,,,,,,,,,,,,"楼上漏水, 说了""三次"""'
+'time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text,master
+2026-11-03T10:00:00+08:00,HL-20261103-0001,open,王芳,complaint,,wechat,张先生,13800138000,3栋201,,,,,,,,,,,,,,,"楼上漏水, 说了""三次""",'
 
 run "$HL_LOG" open -c repair -p 急修 -t 13900001111 "暖气
 不热"
@@ -103,9 +103,9 @@ like "--defaults prints the built-in configuration" "$(cat "$T/out")" 'name: urg
 run "$HL_LOG" export HL-20261103-0003
 is_status "export" 0
 is "export one ticket as CSV" "$(cat "$T/out")" \
-'time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text
-2026-11-03T10:00:00+08:00,HL-20261103-0003,open,王芳,consult,,,,,,,,,,,,,,,,,,,,问物业费怎么交
-2026-11-03T10:00:00+08:00,HL-20261103-0003,resolve,王芳,,,,,,,,,,,,,,,,,,,,,answered on first contact'
+'time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text,master
+2026-11-03T10:00:00+08:00,HL-20261103-0003,open,王芳,consult,,,,,,,,,,,,,,,,,,,,问物业费怎么交,
+2026-11-03T10:00:00+08:00,HL-20261103-0003,resolve,王芳,,,,,,,,,,,,,,,,,,,,,answered on first contact,'
 run "$HL_LOG" export -o yaml HL-20261103-0004
 is "export as YAML" "$(cat "$T/out")" \
 '- {time: "2026-11-03T10:00:00+08:00", ticket: HL-20261103-0004, event: missed, actor: 王芳, phone: "02155551234"}

@@ -139,7 +139,7 @@ is "last month from January is December" \
 
 # a damaged record after the period is outside the report (read no further
 # than its time); one within it is reported and left out
-rest=,,,,,,,,,,,,,,,,,,,,,,
+rest=,,,,,,,,,,,,,,,,,,,,,,,
 printf '2026-12-31T23:40:00+08:00,HL-Y1,frobnicate%s\n2027-01-01T00:20:00+08:00,HL-Y2,frobnicate%s\n' "$rest" "$rest" >> year.csv
 printf '2026-12-31T23:50:00+08:00,HL-Y3,note\n2027-01-01T00:30:00+08:00,HL-Y4,note\n' >> year.csv
 # after the end too, though its date, far west, is the period's last
@@ -150,7 +150,7 @@ HL_NOW=2027-01-02T00:00:00+08:00 run "$HL_REPORT" monthly --month 2026-12 -o csv
 is "damaged records: the figures" "$(grep '^合计' "$T/out" | tr -d '\r' | cut -d, -f2)" "1"
 is_err "damaged records: only those within the period reported" \
 	"hl-report: year.csv:4: unknown event 'frobnicate' (record ignored)
-hl-report: year.csv:6: 3 fields where the header has 25"
+hl-report: year.csv:6: 3 fields where the header has 26"
 
 run "$HL_REPORT" monthly --month 2026-13
 is_err "bad month" "hl-report: bad month '2026-13' (want YYYY-MM)"

@@ -60,14 +60,14 @@ HL_CONFIG=week.yaml "$HL_BIN/hl-escalate" j.csv > /dev/null 2>&1
 week=$(grep -c '^T' j.csv.state)
 is "autoclose 7d keeps a fraction of the tickets autoclose 0 keeps" \
 	"$([ "$week" -gt 0 ] && [ $((week * 4)) -lt "$never" ] && echo yes)" "yes"
-# a ticket line: T, id, 11 numbers (the state first: 4 is resolved), 6
-# strings, then times as pairs, the resolve the fifth
+# a ticket line: T, id, the numbers (the state first: 4 is resolved), the
+# strings (a link's two last), then times as pairs
 is "no ticket kept was resolved 7 days before the journal's latest time" \
-	"$(awk -F'\t' '$1 == "I" { last = $2 } $1 == "T" && $3 == 4 && last - $28 >= 7 * 86400' j.csv.state | wc -l | tr -d ' ')" "0"
+	"$(awk -F'\t' '$1 == "I" { last = $2 } $1 == "T" && $3 == 4 && last - $30 >= 7 * 86400' j.csv.state | wc -l | tr -d ' ')" "0"
 is "some resolved within them are" \
 	"$(awk -F'\t' '$1 == "T" && $3 == 4' j.csv.state | wc -l | awk '{ print ($1 > 0) }')" "1"
 is "no ticket kept was followed up content after its resolve" \
-	"$(awk -F'\t' '$1 == "T" && $3 == 4 && $8 > 2 && $40 >= $28 && $40 > 0' j.csv.state | wc -l | tr -d ' ')" "0"
+	"$(awk -F'\t' '$1 == "T" && $3 == 4 && $8 > 2 && $42 >= $30 && $42 > 0' j.csv.state | wc -l | tr -d ' ')" "0"
 
 # the complaints kept for repeats: a phone's whose last complaint is
 # inside the longest repeat window (30d) as of the journal's latest time,

@@ -80,7 +80,7 @@ run "$HL_REPORT" tickets --category weather
 is_status "an unknown category" 2
 like "an unknown category: the known ones" "$(cat "$T/err")" "^hl-report: unknown category 'weather' \\(consult, complaint, .*repair"
 run "$HL_REPORT" tickets --state lost
-is_err "an unknown state: the known ones" "hl-report: unknown state 'lost' (open, assigned, acked, resolved, closed, missed, called-back, void)"
+is_err "an unknown state: the known ones" "hl-report: unknown state 'lost' (open, assigned, acked, resolved, closed, missed, called-back, void, linked)"
 run "$HL_REPORT" tickets --phone 12ab
 is_status "--phone: not a phone" 2
 

@@ -55,7 +55,7 @@ is_out "a fresh id follows the batch's" "HL-20261103-0103"
 # a batch written but never committed: the state a writer killed after
 # its write leaves (torture.sh makes it with real kills): its batch
 # announced in the record, its bytes past the committed length
-printf '2026-11-03T10:00:00+08:00,HL-20261103-0104,open,,help,,,,,,,,,,,,,,,,,,,,丁\n2026-11-03T10:00:00+08:00,HL-20261103-0105,open,,help,,,,,,,,,,,,,,,,,,,,戊\n' >> hotline.csv
+printf '2026-11-03T10:00:00+08:00,HL-20261103-0104,open,,help,,,,,,,,,,,,,,,,,,,,丁,\n2026-11-03T10:00:00+08:00,HL-20261103-0105,open,,help,,,,,,,,,,,,,,,,,,,,戊,\n' >> hotline.csv
 "$COMMIT" -a hotline.csv
 run "$HL_LOG" export
 is "a batch not committed is not read" "$rc $(grep -c '丁' "$T/out") $(cat "$T/err")" "0 0 "
@@ -74,7 +74,7 @@ is "the set-aside bytes are kept" "$(grep -c '丁\|戊' hotline.csv.uncommitted)
 # lines appended by something that does not know the protocol (an older
 # hl-log, a person): not read until a writer takes them in; a torn last
 # line of them is set aside
-printf '2026-11-03T10:00:00+08:00,HL-20261103-0200,open,,help,,,,,,,,,,,,,,,,,,,,己\n' >> hotline.csv
+printf '2026-11-03T10:00:00+08:00,HL-20261103-0200,open,,help,,,,,,,,,,,,,,,,,,,,己,\n' >> hotline.csv
 printf '2026-11-03T10:00:00+08:00,HL-20261103-0201,open,,help,,,,,,,,,,,,,,,,,,,,半' >> hotline.csv
 run "$HL_LOG" export HL-20261103-0200
 is "a line appended by hand is not read before a writer takes it in" "$rc" "1"

@@ -171,7 +171,7 @@ int main(void)
 	flow("callback twice", "", STEPS("missed:phone=110", "callback", "callback"),
 	     "T1: missed call already called back@2", 0);
 	flow("reopen an open ticket", "help", STEPS("open", "reopen"),
-	     "T1: only a resolved, closed or void ticket can be reopened@1", 0);
+	     "T1: only a resolved, closed, void or linked ticket can be reopened@1", 0);
 	flow("complaint verdict on a suggestion", "suggestion",
 	     STEPS("open", "resolve:verdict=valid"), "T1: verdict valid/invalid is for complaints@1", 0);
 	flow("suggestion verdict on a complaint", "complaint",

@@ -173,17 +173,21 @@ int main(int argc, char **argv)
 
 	/* T: id state missed held reopens followups score escalations
 	 * category priority channel verdict returns returned supervisions
-	 * rejects asking; 7 strings; NTIMES times of two fields from field
-	 * 25; held_since held_total nholds holds... the extension asked
+	 * rejects asking; 7 strings; a link's master and duplicates; NTIMES
+	 * times of two fields from field 27; held_since held_total nholds holds... the extension asked
 	 * (5 fields) nexts exts... nsent sent... category2 (AFTER: the field after the
 	 * times; SENT: nsent's, with no hold and no extension) */
-	enum { NTIMES = 16, AFTER = 25 + 2 * NTIMES, SENT = AFTER + 9 };
+	enum { NTIMES = 16, AFTER = 27 + 2 * NTIMES, SENT = AFTER + 9 };
 	refused(&e, pristine, "category 1000000", "T\t", "0002", 9, "1000000");
 	refused(&e, pristine, "negative category", "T\t", "0002", 9, "-1");
 	refused(&e, pristine, "priority 6", "T\t", "0002", 10, "6");
 	refused(&e, pristine, "channel 10", "T\t", "0002", 11, "10");
 	refused(&e, pristine, "verdict 99", "T\t", "0002", 12, "99");
-	refused(&e, pristine, "state 8", "T\t", "0002", 2, "8");
+	refused(&e, pristine, "state 8 (void: forgotten, never kept)", "T\t", "0002", 2, "8");
+	refused(&e, pristine, "state 10", "T\t", "0002", 2, "10");
+	refused(&e, pristine, "linked without a master", "T\t", "0002", 2, "9");
+	refused(&e, pristine, "a master that is no id", "T\t", "0002", 25, "=a b");
+	refused(&e, pristine, "an empty list of duplicates", "T\t", "0002", 26, "=");
 	refused(&e, pristine, "state 0", "T\t", "0002", 2, "0");
 	refused(&e, pristine, "missed 2", "T\t", "0002", 3, "2");
 	refused(&e, pristine, "reopens past an int", "T\t", "0002", 5, "4294967296");

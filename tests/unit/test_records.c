@@ -178,7 +178,7 @@ static void cols_agree(void)
 {
 	static const char *const headers[] = {
 		"time,ticket,event,actor,category,priority,channel,caller,phone,place,dept,"
-		"assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text",
+		"assignee,due,level,clock,notify,score,verdict,rule,call,queue,outcome,wait,talk,text,master",
 		"text,talk,wait,outcome,queue,call,rule,verdict,score,notify,clock,level,due,"
 		"assignee,dept,place,phone,caller,channel,priority,category,actor,event,ticket,time",
 		"ticket,extra,time,text,event",
