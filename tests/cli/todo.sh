@@ -78,7 +78,7 @@ run "$HL_REPORT" todo --by 无名
 is_status "todo of an unknown person" 2
 run "$HL_REPORT" tickets --category weather
 is_status "an unknown category" 2
-like "an unknown category: the known ones" "$(cat "$T/err")" "^hl-report: unknown category 'weather' \\(consult, complaint, .*repair"
+like "an unknown category: the known ones" "$(cat "$T/err")" "^hl-report: unknown category 'weather' \\(one of: consult, complaint, .*repair"
 run "$HL_REPORT" tickets --state lost
 is_err "an unknown state: the known ones" "hl-report: unknown state 'lost' (open, assigned, acked, resolved, closed, missed, called-back, void, linked)"
 run "$HL_REPORT" tickets --phone 12ab
