@@ -439,8 +439,8 @@ static int dup_vocab(struct hl_cfgctx *c, const struct hl_node *sect, struct hl_
 	hl_strmap_free(&seen);
 	if ((size_t)d->need > d->nvocab)
 		return hl_cfg_fail(c, hl_cfg_child(sect, "keywords"),
-				   "duplicates need %d shared words, but the routes' keywords and "
-				   "duplicates words are only %zu", d->need, d->nvocab);
+				   "keywords: %d shared words needed, but the routes' keywords and "
+				   "words give only %zu", d->need, d->nvocab);
 	return 0;
 }
 
