@@ -164,9 +164,15 @@ rm -f hotline.csv.state
 "$HL_LOG" --by 张伟 resolve $LATE 已修
 "$HL_LOG" reopen $LATE 又不动了
 "$HL_LOG" amend $N1 -l "$(printf '7\n栋')"
+open_at ${d}11:50 7栋 电梯还是不动;            N13=$id
+open_at ${d}11:55 7栋 电梯;                    N14=$id
+"$HL_LOG" link $N14 --to $N13
 run "$HL_ROUTE" --explain
 is "reopened: back to its resolver, nothing suggested" "$(text $LATE)" "reopened: back to 张伟; first deadline: ack"
 is "reopened: no duplicate line" "$(ex $LATE)" ""
+is "a ticket with duplicates of its own: nothing suggested" "$(text $N13)" \
+	"person: 张伟; first deadline: ack"
+is "a ticket with duplicates of its own: --explain" "$(ex $N13)" "  不提示重复: 本单已有并入的重复工单"
 is "a place with a line break stays one line under --explain" "$(ex $N1)" \
 	"  可能与 $A 重复: 同一地点 7\\n栋, 共同词 电梯, 早 1h 受理"
 
