@@ -12,6 +12,7 @@
 #include "hl/fold.h"
 #include "hl/report.h"
 #include "hl/version.h"
+#include "hl/categories.h"
 
 static void usage(FILE *fp)
 {
@@ -162,6 +163,23 @@ static int search(struct args *a, const struct hl_config *cfg, struct hl_buf *no
 	return rc;
 }
 
+/* --category: a first level (all its second levels), or one second
+ * level as hl-log takes it (complaint/noise, 投诉/噪音, a code). */
+static int category(struct args *a, const struct hl_config *cfg, struct hl_buf *cat2,
+		    struct hl_buf *err)
+{
+	const char *slash;
+	if ((a->o.category = hl_vocab_parse(&hl_categories, a->category)) > 0)
+		return 0;
+	if (hl_config_category(cfg, a->category, cat2, err))
+		return -1;
+	slash = strchr(cat2->s, '/');
+	a->o.category2 = slash + 1;
+	cat2->s[slash - cat2->s] = '\0';
+	a->o.category = hl_vocab_parse(&hl_categories, cat2->s);
+	return 0;
+}
+
 /* The period before (month-on-month, week-on-week), built the same way
  * for the page's comparison; a journal on standard input is read once. */
 static void previous(const struct args *a, const struct hl_config *cfg, char *const *files,
@@ -198,7 +216,7 @@ static void previous(const struct args *a, const struct hl_config *cfg, char *co
 int main(int argc, char **argv)
 {
 	struct args a = {0};
-	struct hl_buf err = {0}, norm = {0};
+	struct hl_buf err = {0}, norm = {0}, cat2 = {0};
 	struct hl_config cfg;
 	struct hl_time now;
 	hl_setup("hl-report");
@@ -230,14 +248,10 @@ int main(int argc, char **argv)
 		a.o.phone = norm.s;
 		argc--, argv++;
 	}
-	if (a.category && (a.o.category = hl_vocab_parse(&hl_categories, a.category)) < 0) {
-		struct hl_buf list = {0};
-		hl_vocab_list(&hl_categories, &list);
-		hl_errx(HL_EXIT_ERROR, "unknown category '%s' (%s)", hl_shown(a.category, &err), list.s);
-	}
 	if (a.notify && a.o.kind != HL_REP_TODO)
 		hl_errx(HL_EXIT_ERROR, "-o notify is for todo");
-	if (hl_config_load_at(a.config, a.now, &cfg, &now, &err) || period(&a, now, &err) ||
+	if (hl_config_load_at(a.config, a.now, &cfg, &now, &err) ||
+	    (a.category && category(&a, &cfg, &cat2, &err)) || period(&a, now, &err) ||
 	    (a.by && a.o.kind != HL_REP_TODO && hl_report_by_parse(a.by, a.o.by, &err)) ||
 	    search(&a, &cfg, &norm, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
@@ -275,6 +289,7 @@ int main(int argc, char **argv)
 	hl_config_free(&cfg);
 	hl_buf_free(&err);
 	hl_buf_free(&norm);
+	hl_buf_free(&cat2);
 	if (hl_close_stdout())
 		return HL_EXIT_ERROR;
 	return rc;

@@ -58,15 +58,26 @@ int hl_cfg_vocab_set(struct hl_cfgctx *c, const char *key, const struct hl_node 
  * mask of enum values each (bit v for value v), 0 for any. */
 struct hl_kinds {
 	unsigned categories, priorities, channels;
+	/* second levels of categories (complaint/noise), matched beside the
+	 * first levels of categories: a ticket matches one or the other */
+	struct hl_kind2 {
+		int cat;
+		char *name;
+	} *subs;
+	size_t nsubs;
+	int unresolved;  /* category items that are no first level: resolved
+			  * against the categories section once it is read */
 };
 /* Parses key category, priority or channel into k: 1 when key was one of
  * them, 0 when it is not, -1 on error. */
 int hl_cfg_kinds_key(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
 		     struct hl_kinds *k);
-/* NULL when a ticket of this category, priority (0 = normal) and channel
- * is one of k's, else the first that is not: "category", "priority" or
- * "channel". */
-const char *hl_kinds_mismatch(const struct hl_kinds *k, int category, int priority, int channel);
+/* NULL when a ticket of this category (its second level cat2, or NULL),
+ * priority (0 = normal) and channel is one of k's, else the first that
+ * is not: "category", "priority" or "channel". */
+const char *hl_kinds_mismatch(const struct hl_kinds *k, int category, const char *cat2,
+			      int priority, int channel);
+void hl_kinds_free(struct hl_kinds *k);
 int hl_cfg_duration(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
 		    struct hl_duration *d);
 /* "HH:MM" */

@@ -74,6 +74,15 @@ struct hl_sla_rule {
 	struct hl_span daytime;
 };
 
+/* A second level of a category (the categories section, as the 12345
+ * hotlines file their work: 投诉/噪音, code 0301). */
+struct hl_subcat {
+	enum hl_category cat;
+	char *name;          /* the journal's word: complaint/NAME */
+	char *label;         /* what people read (噪音), or NULL */
+	char *code;          /* the filing system's code ("0301"), or NULL */
+};
+
 struct hl_config {
 	char *source;        /* the file read, or "(defaults)" */
 	char *timezone;      /* NULL: TZ from the environment */
@@ -105,6 +114,9 @@ struct hl_config {
 	char *ext_approver;           /* the role that approves them */
 	unsigned review;              /* bit c: category c's resolves are reviewed (审核) */
 	struct hl_dupconf dups;       /* suggested duplicates (hl-route) */
+	struct hl_subcat *subcats;    /* the categories section, in its order */
+	size_t nsubcats;
+	unsigned has_subcats;         /* bit c: category c has second levels (one required) */
 	uint64_t fingerprint;         /* of the file's text and TZ: what a saved
 				       * state was computed under */
 };

@@ -107,6 +107,15 @@ const char *hl_vocab_name(const struct hl_vocab *v, int value);
 /* "consult, complaint, ..." for messages and --help. */
 void hl_vocab_list(const struct hl_vocab *v, struct hl_buf *out);
 
+/* A second level of a category, as the journal writes it after the
+ * first level and a slash (complaint/noise): 1 to HL_MAX_CAT2 ASCII
+ * letters, digits, '-' and '_', the first a letter or digit. */
+#define HL_MAX_CAT2 32
+int hl_category2_check(const char *name, struct hl_buf *err);
+/* The category column's value of a first level and a second one (NULL:
+ * none): "complaint" or "complaint/noise", in out. */
+void hl_category_format(enum hl_category cat, const char *cat2, struct hl_buf *out);
+
 /* The journal's columns, in the order a new journal is created with. */
 enum hl_column {
 	HL_COL_TIME, HL_COL_TICKET, HL_COL_EVENT, HL_COL_ACTOR, HL_COL_CATEGORY,
@@ -140,6 +149,7 @@ struct hl_event {
 	enum hl_event_kind kind;
 	const char *actor;
 	enum hl_category category;
+	const char *category2;  /* its second level ("noise" of complaint/noise), or NULL */
 	enum hl_priority priority;
 	enum hl_channel channel;
 	const char *caller, *phone, *place, *dept, *assignee;

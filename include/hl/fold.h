@@ -46,6 +46,7 @@ struct hl_ticket {
 	int last_score;
 	int escalations;
 	enum hl_category category;
+	char *category2;   /* its second level ("noise" of complaint/noise), or NULL */
 	enum hl_priority priority;
 	enum hl_channel channel;
 	enum hl_verdict verdict;

@@ -18,6 +18,8 @@ enum hl_report_kind {
 enum hl_group_key {
 	HL_BY_DEPT, HL_BY_CATEGORY, HL_BY_CHANNEL, HL_BY_ASSIGNEE, HL_BY_PLACE,
 	HL_BY_DAY, HL_BY_WEEK, HL_BY_MONTH,
+	HL_BY_CATEGORY2,  /* the second level (complaint/noise), else the first */
+	HL_NBY
 };
 
 struct hl_report_opts {
@@ -27,6 +29,7 @@ struct hl_report_opts {
 	int open_only;           /* tickets: only unresolved ones */
 	const char *dept;        /* tickets: one department */
 	int category;            /* tickets: one category, 0 all */
+	const char *category2;   /* and one second level of it, NULL all */
 	const char *phone;       /* caller: normalized phone */
 	/* tickets: the search (each NULL or -1 for any) */
 	const char *assignee;    /* exactly */

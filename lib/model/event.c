@@ -285,6 +285,56 @@ static inline int word(const char *s, const struct hl_vocab *v, int *out, struct
 	return s && (*out = hl_vocab_parse(v, s)) < 0 ? unknown_word(v, s, err) : 0;
 }
 
+int hl_category2_check(const char *name, struct hl_buf *err)
+{
+	size_t n = strnlen(name, HL_MAX_CAT2 + 1);
+	int ok = n >= 1 && n <= HL_MAX_CAT2;
+	for (size_t i = 0; ok && i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+		int alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		ok = alnum || (i > 0 && (c == '-' || c == '_'));
+	}
+	if (ok)
+		return 0;
+	if (n > HL_MAX_CAT2) /* not echoed: it may be a whole field */
+		return hl_fail(err, "second level of a category longer than %d bytes", HL_MAX_CAT2);
+	return bad_word(err, "bad %s '%s' (1 to 32 letters, digits, '-' and '_', the first a "
+			"letter or digit)", "second level of a category", name);
+}
+
+void hl_category_format(enum hl_category cat, const char *cat2, struct hl_buf *out)
+{
+	hl_buf_adds(out, hl_vocab_name(&hl_categories, cat));
+	if (cat && cat2)
+		hl_buf_printf(out, "/%s", cat2);
+}
+
+/* The category column: a first level, or FIRST/SECOND. The slash is
+ * looked for only when the value is no first level, as most are. */
+static int parse_category(const char *s, struct hl_event *ev, struct hl_buf *err)
+{
+	char first[16]; /* every word of a vocabulary is shorter */
+	const char *slash;
+	int x;
+	if (!s)
+		return 0;
+	if ((x = hl_vocab_parse(&hl_categories, s)) > 0) {
+		ev->category = (enum hl_category)x;
+		return 0;
+	}
+	if (!(slash = strchr(s, '/')) || (size_t)(slash - s) >= sizeof first)
+		return unknown_word(&hl_categories, s, err);
+	memcpy(first, s, (size_t)(slash - s));
+	first[slash - s] = '\0';
+	if ((x = hl_vocab_parse(&hl_categories, first)) <= 0)
+		return unknown_word(&hl_categories, s, err);
+	if (hl_category2_check(slash + 1, err))
+		return -1;
+	ev->category = (enum hl_category)x;
+	ev->category2 = slash + 1;
+	return 0;
+}
+
 static int require(const char *v, const char *col, const char *event, struct hl_buf *err)
 {
 	if (!v)
@@ -481,9 +531,8 @@ static int event_parse(const struct hl_cols *c, unsigned flags, int64_t until,
 	ev->actor = c->v[HL_COL_ACTOR];
 	if (!ev->actor && !(flags & HL_EV_PARTIAL))
 		return hl_fail(err, "%s record without actor", name);
-	if (word(c->v[HL_COL_CATEGORY], &hl_categories, &x, err))
+	if (parse_category(c->v[HL_COL_CATEGORY], ev, err))
 		return -1;
-	ev->category = (enum hl_category)x;
 	if (word(c->v[HL_COL_PRIORITY], &hl_priorities, &x, err))
 		return -1;
 	ev->priority = (enum hl_priority)x;
@@ -571,7 +620,9 @@ void hl_event_store(const struct hl_event *ev, struct hl_record *r)
 	put(r, pos, HL_COL_TICKET, ev->ticket);
 	put(r, pos, HL_COL_EVENT, hl_vocab_name(&hl_events, ev->kind));
 	put(r, pos, HL_COL_ACTOR, ev->actor);
-	put(r, pos, HL_COL_CATEGORY, hl_vocab_name(&hl_categories, ev->category));
+	hl_buf_clear(&b);
+	hl_category_format(ev->category, ev->category2, &b); /* before its column changes */
+	put(r, pos, HL_COL_CATEGORY, b.len ? b.s : NULL);
 	put(r, pos, HL_COL_PRIORITY, hl_vocab_name(&hl_priorities, ev->priority));
 	put(r, pos, HL_COL_CHANNEL, hl_vocab_name(&hl_channels, ev->channel));
 	put(r, pos, HL_COL_CALLER, ev->caller);

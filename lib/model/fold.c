@@ -174,6 +174,7 @@ static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
 	t->state = ev->kind == HL_EV_OPEN ? HL_ST_OPEN : HL_ST_MISSED;
 	t->missed = ev->kind == HL_EV_MISSED;
 	t->category = ev->category;
+	set_str(t, &t->category2, ev->category2);
 	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
 	t->channel = ev->channel;
 	t->opened = ev->time;
@@ -191,8 +192,14 @@ static void apply_open(struct hl_ticket *t, const struct hl_event *ev)
  * channel has its SLA rules from the ticket's start. */
 static void amend(struct hl_ticket *t, const struct hl_event *ev)
 {
-	if (ev->category)
+	if (ev->category) {
+		/* the category corrected whole: its second level with it */
 		t->category = ev->category;
+		if (ev->category2)
+			set_str(t, &t->category2, ev->category2);
+		else
+			drop_str(t, &t->category2);
+	}
 	if (ev->priority)
 		t->priority = ev->priority;
 	if (ev->channel)
@@ -509,7 +516,7 @@ int hl_ticket_apply(struct hl_ticket *t, const struct hl_event *ev, struct hl_bu
 static void drop_strs(struct hl_ticket *t)
 {
 	char **strs[] = {&t->opener, &t->phone, &t->dept, &t->assignee, &t->place, &t->text,
-			 &t->caller, &t->rule, &t->master, &t->dups};
+			 &t->caller, &t->rule, &t->master, &t->dups, &t->category2};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		drop_str(t, strs[i]);
 	free(t->holds);
@@ -533,6 +540,7 @@ void hl_ticket_copy(struct hl_ticket *dst, const struct hl_ticket *src)
 	dst->place = hl_xstrdup_opt(src->place);
 	dst->text = hl_xstrdup_opt(src->text);
 	dst->caller = hl_xstrdup_opt(src->caller);
+	dst->category2 = hl_xstrdup_opt(src->category2);
 	dst->holds = hl_xcalloc(src->nholds ? src->nholds : 1, sizeof *dst->holds);
 	if (src->nholds)
 		memcpy(dst->holds, src->holds, src->nholds * sizeof *dst->holds);
@@ -668,10 +676,12 @@ static size_t room_for(const char *const *strs, size_t n)
  * before the reopen: the resolve stands in for the first round's steps. */
 static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev, size_t hash)
 {
-	const char *strs[] = {ev->dept, ev->assignee, ev->phone, ev->place, ev->actor};
-	struct hl_ticket *t = add_new(tt, ev->ticket, hash, room_for(strs, 5));
+	const char *strs[] = {ev->dept, ev->assignee, ev->phone, ev->place, ev->actor,
+			      ev->category2};
+	struct hl_ticket *t = add_new(tt, ev->ticket, hash, room_for(strs, 6));
 	t->state = HL_ST_RESOLVED;
 	t->category = ev->category;
+	set_str(t, &t->category2, ev->category2);
 	t->priority = ev->priority ? ev->priority : HL_PRI_NORMAL;
 	t->channel = ev->channel;
 	t->opened = t->resolved = t->first_resolved = ev->time;
@@ -689,8 +699,8 @@ static struct hl_ticket *revive(struct hl_tickets *tt, const struct hl_event *ev
 static struct hl_ticket *opened(struct hl_tickets *tt, const struct hl_event *ev, size_t hash)
 {
 	const char *strs[] = {ev->actor, ev->phone, ev->place, ev->dept, ev->assignee, ev->text,
-			      ev->caller};
-	return add_new(tt, ev->ticket, hash, room_for(strs, 7));
+			      ev->caller, ev->category2};
+	return add_new(tt, ev->ticket, hash, room_for(strs, 8));
 }
 
 struct hl_ticket *hl_tickets_add_for(struct hl_tickets *tt, const struct hl_event *ev)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hl/calendar.h"
+#include "hl/categories.h"
 #include "rules/clocks.h"
 #include "hl/fold.h"
 #include "io/journalread.h"
@@ -28,9 +29,11 @@ int hl_report_kind_parse(const char *s)
 }
 
 const char *const hl_rep_by_names[] = {"dept", "category", "channel", "assignee",
-				       "place", "day", "week", "month"};
+				       "place", "day", "week", "month", "category2"};
 const char *const hl_rep_by_labels[] = {N_("Department"), N_("Category"), N_("Channel"), N_("Assignee"),
-					N_("Place"), N_("Date"), N_("Week"), N_("Month")};
+					N_("Place"), N_("Date"), N_("Week"), N_("Month"),
+					N_("Category (second level)")};
+_Static_assert(sizeof hl_rep_by_names / sizeof hl_rep_by_names[0] == HL_NBY, "a name a key");
 
 int hl_report_by_parse(const char *s, int by[4], struct hl_buf *err)
 {
@@ -39,11 +42,11 @@ int hl_report_by_parse(const char *s, int by[4], struct hl_buf *err)
 	hl_buf_adds(&copy, s);
 	for (char *save, *k = strtok_r(copy.s, ",", &save); k && rc == 0; k = strtok_r(NULL, ",", &save)) {
 		int found = -1;
-		for (int i = 0; i < 8; i++)
+		for (int i = 0; i < HL_NBY; i++)
 			if (hl_streq(k, hl_rep_by_names[i]))
 				found = i;
 		if (found < 0)
-			rc = hl_fail(err, "unknown --by key '%s' (dept, category, channel, assignee, place, day, week, month)", k);
+			rc = hl_fail(err, "unknown --by key '%s' (dept, category, category2, channel, assignee, place, day, week, month)", k);
 		else if (n == 3)
 			rc = hl_fail(err, "--by takes at most 3 keys");
 		else
@@ -222,7 +225,8 @@ const char *hl_rep_category(const struct hl_ticket *t)
 	return t->missed ? _("missed call") : hl_word_label(&hl_categories, t->category);
 }
 
-void hl_rep_group_value(const struct hl_ticket *t, int key, struct hl_buf *out)
+void hl_rep_group_value(const struct hl_config *cfg, const struct hl_ticket *t, int key,
+			struct hl_buf *out)
 {
 	int64_t day;
 	int minute, y, m, d;
@@ -231,6 +235,13 @@ void hl_rep_group_value(const struct hl_ticket *t, int key, struct hl_buf *out)
 	switch (key) {
 	case HL_BY_DEPT: hl_buf_adds(out, t->dept ? t->dept : _("(not dispatched)")); break;
 	case HL_BY_CATEGORY: hl_buf_adds(out, hl_rep_category(t)); break;
+	case HL_BY_CATEGORY2:
+		/* a ticket without a second level: its first level alone */
+		if (t->missed)
+			hl_buf_adds(out, hl_rep_category(t));
+		else
+			hl_config_category_label(cfg, t->category, t->category2, out);
+		break;
 	case HL_BY_CHANNEL:
 		hl_buf_adds(out, t->channel ? hl_word_label(&hl_channels, t->channel) : _("(no channel given)"));
 		break;

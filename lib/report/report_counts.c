@@ -27,6 +27,7 @@ struct groups {
 	struct hl_strmap index;   /* joined keys -> size_t + 1 */
 	const int *by;
 	size_t nby;
+	const struct hl_config *cfg;  /* the second levels' labels */
 };
 
 static struct grp *group_for(struct groups *gs, const struct hl_ticket *t)
@@ -34,7 +35,7 @@ static struct grp *group_for(struct groups *gs, const struct hl_ticket *t)
 	struct hl_buf joined = {0}, v = {0};
 	for (size_t k = 0; k < gs->nby; k++) {
 		hl_buf_clear(&v);
-		hl_rep_group_value(t, gs->by[k], &v);
+		hl_rep_group_value(gs->cfg, t, gs->by[k], &v);
 		hl_buf_printf(&joined, "%s\x1f", v.s);
 	}
 	size_t *at = hl_strmap_put(&gs->index, hl_buf_str(&joined));
@@ -45,7 +46,7 @@ static struct grp *group_for(struct groups *gs, const struct hl_ticket *t)
 		g->keys = hl_xcalloc(gs->nby ? gs->nby : 1, sizeof *g->keys);
 		for (size_t k = 0; k < gs->nby; k++) {
 			hl_buf_clear(&v);
-			hl_rep_group_value(t, gs->by[k], &v);
+			hl_rep_group_value(gs->cfg, t, gs->by[k], &v);
 			g->keys[k] = hl_xstrdup(v.s);
 		}
 		*at = ++gs->n;
@@ -78,9 +79,11 @@ static void groups_free(struct groups *gs)
 	hl_strmap_free(&gs->index);
 }
 
-static void groups_init(struct groups *gs, const int *by, const int *fallback)
+static void groups_init(struct groups *gs, const struct hl_reporter *r, const int *by,
+			const int *fallback)
 {
 	memset(gs, 0, sizeof *gs);
+	gs->cfg = r->cfg;
 	hl_strmap_init(&gs->index, sizeof(size_t));
 	gs->by = by[0] >= 0 ? by : fallback;
 	while (gs->by[gs->nby] >= 0)
@@ -315,7 +318,7 @@ void hl_report_monthly(struct hl_reporter *r, struct hl_doc *doc)
 {
 	static const int by_dept[] = {HL_BY_DEPT, -1};
 	struct groups gs;
-	groups_init(&gs, r->o.by, by_dept);
+	groups_init(&gs, r, r->o.by, by_dept);
 	count_monthly(r, &gs);
 	sorted_groups(&gs);
 	struct hl_tab *tab = hl_doc_table(doc, _("Hotline work analysis"));
@@ -387,7 +390,7 @@ static void weekly_calls(struct hl_reporter *r, struct hl_doc *doc)
 	static const int by_day[] = {HL_BY_DAY, -1};
 	struct groups gs;
 	struct hl_clockv v[HL_NCLOCKS];
-	groups_init(&gs, r->o.by, by_day);
+	groups_init(&gs, r, r->o.by, by_day);
 	for (size_t i = 0; i < r->tickets.cap; i++) {
 		const struct hl_ticket *t = r->tickets.slot[i].t;
 		if (!t || !hl_rep_in_period(r, t->opened.t))
@@ -430,7 +433,7 @@ static void weekly_complaints(struct hl_reporter *r, struct hl_doc *doc)
 {
 	static const int by_dept[] = {HL_BY_DEPT, -1};
 	struct groups gs;
-	groups_init(&gs, by_dept, by_dept);
+	groups_init(&gs, r, by_dept, by_dept);
 	for (size_t i = 0; i < r->tickets.cap; i++) {
 		const struct hl_ticket *t = r->tickets.slot[i].t;
 		if (!t || t->missed || t->category != HL_CAT_COMPLAINT)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hl/categories.h"
 #include "rules/clocks.h"
 #include "hl/phone.h"
 #include "base/utf8.h"
@@ -158,6 +159,8 @@ static int listed(const struct hl_reporter *r, const struct hl_ticket *t)
 		return 0;
 	if (o->category && (int)t->category != o->category)
 		return 0;
+	if (o->category2 && (!t->category2 || !hl_strcaseeq(o->category2, t->category2)))
+		return 0;
 	/* the search */
 	if (o->assignee && (!t->assignee || !hl_streq(o->assignee, t->assignee)))
 		return 0;
@@ -205,7 +208,13 @@ static void ticket_row(struct hl_reporter *r, struct hl_doc *doc, struct hl_tab 
 	hl_tab_set(tab, row, c++, t->id);
 	hl_rep_stamp(t->opened.t, &b);
 	hl_tab_set(tab, row, c++, b.s);
-	hl_tab_set(tab, row, c++, hl_rep_category(t));
+	if (t->category2 && !t->missed) {
+		hl_buf_clear(&b);
+		hl_config_category_label(r->cfg, t->category, t->category2, &b);
+		hl_tab_set(tab, row, c++, b.s);
+	} else {
+		hl_tab_set(tab, row, c++, hl_rep_category(t));
+	}
 	if (!caller) {
 		hl_tab_set(tab, row, c++, hl_word_label(&hl_priorities, t->priority));
 		hl_buf_clear(&b);

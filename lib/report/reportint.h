@@ -46,7 +46,8 @@ void hl_rep_stamp(int64_t t, struct hl_buf *out);
 /* A ticket's category as shown (a missed call its own). */
 const char *hl_rep_category(const struct hl_ticket *t);
 /* The value of a --by key for a ticket. */
-void hl_rep_group_value(const struct hl_ticket *t, int key, struct hl_buf *out);
+void hl_rep_group_value(const struct hl_config *cfg, const struct hl_ticket *t, int key,
+			struct hl_buf *out);
 /* Met and missed clocks of a ticket as of the period's end (those whose
  * deadline fell in the period, or all); returns the missed ones. */
 int hl_rep_judge(const struct hl_reporter *r, const struct hl_ticket *t, long met[HL_NCLOCKS],

@@ -167,8 +167,22 @@ int hl_cfg_vocab_set(struct hl_cfgctx *c, const char *key, const struct hl_node 
 int hl_cfg_kinds_key(struct hl_cfgctx *c, const char *key, const struct hl_node *v,
 		     struct hl_kinds *k)
 {
-	if (hl_streq(key, "category"))
-		return hl_cfg_vocab_set(c, key, v, &hl_categories, &k->categories) ? -1 : 1;
+	if (hl_streq(key, "category")) {
+		/* a first level here; a second level (complaint/noise) or a code
+		 * once the categories section is known (categories.c) */
+		size_t n;
+		const struct hl_node *const *it = items_of(&v, &n);
+		for (size_t i = 0; i < n; i++) {
+			int x;
+			if (hl_cfg_want(c, it[i], HL_NODE_SCALAR, key))
+				return -1;
+			if ((x = hl_vocab_parse(&hl_categories, it[i]->value)) > 0)
+				k->categories |= 1u << x;
+			else
+				k->unresolved++;
+		}
+		return 1;
+	}
 	if (hl_streq(key, "priority"))
 		return hl_cfg_vocab_set(c, key, v, &hl_priorities, &k->priorities) ? -1 : 1;
 	if (hl_streq(key, "channel"))
@@ -181,13 +195,34 @@ static int in_set(unsigned mask, int value)
 	return !mask || (value && (mask & (1u << value)));
 }
 
-const char *hl_kinds_mismatch(const struct hl_kinds *k, int category, int priority, int channel)
+static int in_categories(const struct hl_kinds *k, int category, const char *cat2)
 {
-	if (!in_set(k->categories, category))
+	if (!k->categories && !k->nsubs)
+		return 1;
+	if (category && (k->categories & (1u << category)))
+		return 1;
+	for (size_t i = 0; cat2 && i < k->nsubs; i++)
+		if (k->subs[i].cat == category && hl_strcaseeq(k->subs[i].name, cat2))
+			return 1;
+	return 0;
+}
+
+const char *hl_kinds_mismatch(const struct hl_kinds *k, int category, const char *cat2,
+			      int priority, int channel)
+{
+	if (!in_categories(k, category, cat2))
 		return "category";
 	if (!in_set(k->priorities, priority ? priority : HL_PRI_NORMAL))
 		return "priority";
 	return in_set(k->channels, channel) ? NULL : "channel";
+}
+
+void hl_kinds_free(struct hl_kinds *k)
+{
+	for (size_t i = 0; i < k->nsubs; i++)
+		free(k->subs[i].name);
+	free(k->subs);
+	k->subs = NULL, k->nsubs = 0;
 }
 
 int hl_cfg_duration(struct hl_cfgctx *c, const char *key, const struct hl_node *v,

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "hl/calendar.h"
+#include "hl/categories.h"
 #include "rules/clocks.h"
 #include "rules/sla.h"
 #include "base/utf8.h"
@@ -157,7 +158,7 @@ static void explain_clock(const struct hl_config *cfg, const struct hl_ticket *t
 			  const struct hl_clockv *v, const struct hl_sla_due *sd, int64_t now,
 			  struct hl_buf *walk, struct hl_buf *ex)
 {
-	const struct hl_sla_rule *r = hl_sla_rule_for(cfg, t->category, t->priority, t->channel, c);
+	const struct hl_sla_rule *r = hl_sla_rule_for(cfg, t->category, t->category2, t->priority, t->channel, c);
 	struct hl_buf a = {0}, b = {0}, d = {0};
 	/* the clock's name padded to one column by display width, and a
 	 * space (supervise fills the column) */
@@ -263,10 +264,14 @@ int64_t hl_clock_left(const struct hl_config *cfg, const struct hl_clockv *v, in
 void hl_ticket_gist(const struct hl_ticket *t, int shown, struct hl_buf *out)
 {
 	hl_buf_addc(out, '[');
-	if (shown)
-		hl_buf_adds(out, t->missed ? _("missed call") : hl_word_label(&hl_categories, t->category));
+	if (t->missed)
+		hl_buf_adds(out, shown ? _("missed call") : "missed call");
+	else if (shown)
+		hl_buf_adds(out, hl_word_label(&hl_categories, t->category));
 	else
-		hl_buf_adds(out, t->missed ? "missed call" : hl_vocab_name(&hl_categories, t->category));
+		hl_category_format(t->category, t->category2, out);
+	if (!t->missed && shown && t->category2)
+		hl_buf_printf(out, "/%s", t->category2);
 	if (t->place && *t->place) {
 		hl_buf_adds(out, "; ");
 		hl_buf_add_cut(out, t->place, GIST_WIDTH);
@@ -334,11 +339,14 @@ void hl_ticket_explain(const struct hl_config *cfg, const struct hl_ticket *t, i
 		       struct hl_buf *out)
 {
 	struct hl_clockv v[HL_NCLOCKS];
-	struct hl_buf when = {0}, clocks = {0};
+	struct hl_buf when = {0}, clocks = {0}, cat = {0};
 	hl_time_format(hl_time_local(at), &when);
 	int en = english();
-	hl_buf_line(out, _("%s %s, %s, %s%s%s; as of %s"), t->id,
-		    en ? hl_vocab_name(&hl_categories, t->category) : hl_word_label(&hl_categories, t->category),
+	if (en)
+		hl_category_format(t->category, t->category2, &cat);
+	else
+		hl_config_category_label(cfg, t->category, t->category2, &cat);
+	hl_buf_line(out, _("%s %s, %s, %s%s%s; as of %s"), t->id, cat.s,
 		    en ? hl_vocab_name(&hl_priorities, t->priority) : hl_word_label(&hl_priorities, t->priority),
 		    en ? hl_state_name(t->state) : hl_state_label(t->state),
 		    hl_ticket_held_at(t, at) ? _(" (on hold)") : "", t->reopens ? _(" (reopened)") : "", when.s);
@@ -351,4 +359,5 @@ void hl_ticket_explain(const struct hl_config *cfg, const struct hl_ticket *t, i
 		hl_buf_line(out, "%s", l);
 	hl_buf_free(&when);
 	hl_buf_free(&clocks);
+	hl_buf_free(&cat);
 }

@@ -9,6 +9,7 @@
 
 #include "hl/config.h"
 #include "hl/cfgparse.h"
+#include "hl/categories.h"
 #include "rules/roster.h"
 #include "hl/route.h"
 #include "hl/yamltree.h"
@@ -212,6 +213,15 @@ static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl
 	const char *owner = cfg->calls.owner;
 	if (owner && (cfg->nstaff || cfg->ndepts) && !hl_config_person(cfg, owner) && !hl_config_dept(cfg, owner))
 		return hl_cfg_fail(c, hl_cfg_child(calls, "owner"), "calls owner '%s' is neither a person nor a department", owner);
+	/* second levels in rules' matches, once the categories are known */
+	const struct hl_node *sla = section(root, "sla");
+	for (size_t i = 0; sla && sla->type == HL_NODE_SEQ && i < cfg->nsla && i < sla->n; i++)
+		if (hl_config_kinds_resolve(c, sla->kid[i], cfg, &cfg->sla[i].kinds))
+			return -1;
+	for (size_t i = 0; routes && routes->type == HL_NODE_SEQ && cfg->routes &&
+			   i < cfg->routes->n && i < routes->n; i++)
+		if (hl_config_kinds_resolve(c, routes->kid[i], cfg, &cfg->routes->rule[i].kinds))
+			return -1;
 	if (routes && !routes->is_null && hl_routes_check(c, routes, cfg))
 		return -1;
 	const struct hl_node *dups = section(root, "duplicates");
@@ -463,8 +473,10 @@ static void clear_section(struct hl_config *cfg, const char *key)
 		hl_strmap_free(&cfg->staff_index);
 		hl_strmap_init(&cfg->staff_index, sizeof(size_t));
 	} else if (hl_streq(key, "sla")) {
-		for (size_t i = 0; i < cfg->nsla; i++)
+		for (size_t i = 0; i < cfg->nsla; i++) {
 			free(cfg->sla[i].name);
+			hl_kinds_free(&cfg->sla[i].kinds);
+		}
 		free(cfg->sla);
 		cfg->sla = NULL, cfg->nsla = 0;
 	}
@@ -561,6 +573,8 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		return hl_telephony_parse(c, v, &cfg->calls);
 	if (hl_streq(key, "extension"))
 		return hl_cfg_each_key(c, v, key, extension_key, cfg);
+	if (hl_streq(key, "categories"))
+		return hl_categories_parse(c, v, cfg);
 	if (hl_streq(key, "review")) {
 		cfg->review = 0;
 		return v->is_null ? 0 : hl_cfg_vocab_set(c, key, v, &hl_categories, &cfg->review);
@@ -690,6 +704,7 @@ void hl_config_free(struct hl_config *cfg)
 	free(cfg->penalties.ticket);
 	hl_telephony_free(&cfg->calls);
 	free_dups(&cfg->dups);
+	hl_categories_free(cfg);
 	free(cfg->source);
 	free(cfg->timezone);
 	free(cfg->prefix);

@@ -203,6 +203,7 @@ void hl_routes_free(struct hl_routes *rs)
 		hl_cfg_free_strs(r->places, r->nplaces);
 		hl_cfg_free_strs(r->keywords, r->nkeywords);
 		hl_cfg_free_strs(r->pool, r->npool);
+		hl_kinds_free(&r->kinds);
 	}
 	free(rs->rule);
 	free(rs);

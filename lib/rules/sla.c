@@ -4,11 +4,12 @@
 #include "rules/sla.h"
 
 const struct hl_sla_rule *hl_sla_rule_for(const struct hl_config *cfg, enum hl_category cat,
+					  const char *cat2,
 					  enum hl_priority pri, enum hl_channel ch, enum hl_clock c)
 {
 	for (size_t i = 0; i < cfg->nsla; i++) {
 		const struct hl_sla_rule *r = &cfg->sla[i];
-		if ((r->has & (1u << c)) && !hl_kinds_mismatch(&r->kinds, cat, pri, ch))
+		if ((r->has & (1u << c)) && !hl_kinds_mismatch(&r->kinds, cat, cat2, pri, ch))
 			return r;
 	}
 	return NULL;
@@ -34,7 +35,7 @@ static int64_t advance(const struct hl_calendar *cal, int business, int64_t t, i
 int hl_sla_clock(const struct hl_config *cfg, const struct hl_ticket *t, enum hl_clock c,
 		 int64_t start, int64_t until, struct hl_sla_due *out, struct hl_buf *explain)
 {
-	const struct hl_sla_rule *r = hl_sla_rule_for(cfg, t->category, t->priority, t->channel, c);
+	const struct hl_sla_rule *r = hl_sla_rule_for(cfg, t->category, t->category2, t->priority, t->channel, c);
 	const struct hl_calendar *cal = &cfg->cal;
 	if (!r)
 		return -1;

@@ -6,8 +6,9 @@
 #include "hl/fold.h"
 
 /* The first rule of the sla section that matches a ticket of this kind
- * and sets clock c, or NULL when the clock does not run for it. */
+ * (cat2: its second level, or NULL) and sets clock c, or NULL when the clock does not run for it. */
 const struct hl_sla_rule *hl_sla_rule_for(const struct hl_config *cfg, enum hl_category cat,
+					  const char *cat2,
 					  enum hl_priority pri, enum hl_channel ch, enum hl_clock c);
 
 /* A clock's deadline and warning, as hl-escalate(1) defines them. */

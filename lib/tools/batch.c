@@ -13,6 +13,7 @@
 #include "io/journal.h"
 #include "io/journalread.h"
 #include "io/tindex.h"
+#include "hl/categories.h"
 #include "tools/live.h"
 #include "tools/steps.h"
 #include "hl/phone.h"
@@ -115,6 +116,22 @@ static int at(const struct hl_batch *b, const struct hl_record *r, struct hl_buf
 	return -1;
 }
 
+/* The category an open or an amend gives, as typed (投诉/噪音, a code),
+ * made the journal's word against the configured second levels. Other
+ * records carry a ticket's category as the journal has it. */
+static int category(struct hl_record *r, const struct hl_config *cfg, struct hl_buf *err)
+{
+	const char *kind = hl_record_get(r, "event"), *typed = hl_record_get(r, "category");
+	if (!typed || !kind || !(hl_streq(kind, "open") || hl_streq(kind, "amend")))
+		return 0;
+	struct hl_buf canon = {0};
+	int rc = hl_config_category(cfg, typed, &canon, err);
+	if (!rc)
+		hl_record_set(r, "category", canon.s);
+	hl_buf_free(&canon);
+	return rc;
+}
+
 /* Column checks, defaults filled in, aliases made canonical. */
 static int prepare(struct hl_batch *b, struct hl_record *r, const struct hl_config *cfg,
 		   const struct hl_commit *c, struct hl_buf *err)
@@ -124,7 +141,7 @@ static int prepare(struct hl_batch *b, struct hl_record *r, const struct hl_conf
 	for (size_t i = 0; i < r->n; i++)
 		if (hl_text_check(r->f[i].value, r->f[i].len, r->f[i].name, err))
 			return at(b, r, err);
-	if (hl_event_parse(r, HL_EV_PARTIAL, &ev, err))
+	if (category(r, cfg, err) || hl_event_parse(r, HL_EV_PARTIAL, &ev, err))
 		return at(b, r, err);
 	if (ev.time.t == INT64_MIN)
 		ev.time = c->now;
@@ -325,10 +342,12 @@ static void carry_ticket(struct hl_record *r, const struct hl_ticket *t)
 		hl_record_set(r, "master", t->master);
 	if (!t || t->state == HL_ST_NONE || hl_record_get(r, "dept"))
 		return;
+	struct hl_buf cat = {0};
+	hl_category_format(t->category, t->category2, &cat);
 	const char *vals[][2] = {
 		{"dept", t->dept},
 		{"assignee", t->assignee},
-		{"category", hl_vocab_name(&hl_categories, t->category)},
+		{"category", hl_buf_str(&cat)},
 		{"priority", hl_vocab_name(&hl_priorities, t->priority)},
 		{"channel", hl_vocab_name(&hl_channels, t->channel)},
 		{"phone", t->phone},
@@ -337,6 +356,7 @@ static void carry_ticket(struct hl_record *r, const struct hl_ticket *t)
 	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
 		if (vals[i][1] && *vals[i][1] && !hl_record_get(r, vals[i][0]))
 			hl_record_set(r, vals[i][0], vals[i][1]);
+	hl_buf_free(&cat);
 }
 
 /* A return (退单) names the department that sends the ticket back and

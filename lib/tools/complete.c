@@ -22,6 +22,33 @@ static int vocab(const struct hl_vocab *v, FILE *out)
 	return v->nwords ? 0 : 1;
 }
 
+static int config(struct source *src);
+
+/* The first Chinese word of a category (投诉), or its name. */
+static const char *chinese(enum hl_category cat)
+{
+	for (const struct hl_word *w = hl_categories.words; w->name; w++)
+		if (w->value == (int)cat && (unsigned char)w->name[0] >= 0x80)
+			return w->name;
+	return hl_vocab_name(&hl_categories, cat);
+}
+
+/* The categories' words, then the configured second levels as -c takes
+ * them: complaint/noise, 投诉/噪音 when labelled, and the code. */
+static int categories(struct source *src, FILE *out)
+{
+	vocab(&hl_categories, out);
+	for (size_t i = 0; config(src) == 0 && i < src->cfg.nsubcats; i++) {
+		const struct hl_subcat *c = &src->cfg.subcats[i];
+		fprintf(out, "%s/%s\n", hl_vocab_name(&hl_categories, c->cat), c->name);
+		if (c->label)
+			fprintf(out, "%s/%s\n", chinese(c->cat), c->label);
+		if (c->code)
+			fprintf(out, "%s\n", c->code);
+	}
+	return 0;
+}
+
 static int clocks(struct source *src, FILE *out)
 {
 	(void)src;
@@ -102,7 +129,7 @@ static const struct {
 	const struct hl_vocab *vocab;
 	int (*words)(struct source *, FILE *);
 } kinds[] = {
-	{"categories", &hl_categories, NULL}, {"priorities", &hl_priorities, NULL},
+	{"categories", NULL, categories},     {"priorities", &hl_priorities, NULL},
 	{"channels", &hl_channels, NULL},     {"verdicts", &hl_verdicts, NULL},
 	{"results", &hl_results, NULL},       {"clocks", NULL, clocks},
 	{"depts", NULL, depts},               {"people", NULL, people},

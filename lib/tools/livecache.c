@@ -20,7 +20,7 @@
 #include "io/reader.h"
 #include "hl/route.h"
 
-#define VERSION "hl-state 7\n"
+#define VERSION "hl-state 8\n"
 #define TAIL_CHECK 65536
 /* rewrite the cache once this much more than it covers was read (or
  * $HL_STATE_REWRITE bytes: 0 rewrites it on every run, for tests) */
@@ -123,6 +123,8 @@ static void put_ticket(struct hl_buf *b, struct hl_ticket *t)
 	for (size_t i = 0; i < t->nsent; i++)
 		put_int(b, t->sent[i].clock), put_int(b, t->sent[i].level), put_int(b, t->sent[i].due),
 			put_int(b, t->sent[i].who);
+	/* last, the category's second level: routes and SLA rules match it */
+	put_str(b, t->category2);
 	hl_buf_addc(b, '\n');
 }
 
@@ -415,6 +417,9 @@ static int get_ticket(struct hl_live *s, struct fields *fs)
 		t->sent[t->nsent].due = get_int(fs);
 		t->sent[t->nsent].who = get_int(fs);
 	}
+	t->category2 = hl_xstrdup_opt(get_str(fs));
+	if (t->category2 && (!t->category || hl_category2_check(t->category2, NULL)))
+		return -1;
 	return fs->bad || fs->at != fs->n || !sane_ticket(t, held_total) ? -1 : 0;
 }
 

@@ -80,7 +80,7 @@ static const char *mismatch(const struct hl_router *rt, const struct hl_route_ru
 {
 	int64_t day;
 	int minute;
-	const char *kind = hl_kinds_mismatch(&r->kinds, t->category, t->priority, t->channel);
+	const char *kind = hl_kinds_mismatch(&r->kinds, t->category, t->category2, t->priority, t->channel);
 	if (kind)
 		return kind;
 	if (r->nplaces) {
@@ -368,12 +368,14 @@ static void routed(struct hl_router *rt, struct hl_ticket *t, const struct decis
 
 static void explain_head(const struct hl_ticket *t, struct hl_buf *ex)
 {
-	struct hl_buf when = {0};
+	struct hl_buf when = {0}, cat = {0};
 	hl_time_format(hl_time_local(hl_ticket_since(t)), &when);
-	hl_buf_line(ex, "%s %s%s%s %s%s%s", t->id, hl_vocab_name(&hl_categories, t->category),
+	hl_category_format(t->category, t->category2, &cat);
+	hl_buf_line(ex, "%s %s%s%s %s%s%s", t->id, cat.s,
 		    t->place ? " " : "", t->place ? t->place : "", when.s,
 		    t->reopens ? " (reopened)" : "", t->returned ? " (returned)" : "");
 	hl_buf_free(&when);
+	hl_buf_free(&cat);
 }
 
 long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, void *arg),

@@ -67,7 +67,7 @@ refuse "six digits are no phone" 2 \
 run "$HL_BIN/hl-report" 13800001111
 like "hl-report: a phone as the report" "$(head -n 1 "$T/err")" "^hl-report: unknown report '138\*\*\*\*1111' "
 run "$HL_BIN/hl-report" monthly --category 13800001111
-is_err "hl-report: a phone as the category" "hl-report: unknown category '138****1111' (consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)"
+is_err "hl-report: a phone as the category" "hl-report: unknown category '138****1111' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)"
 refuse "resolve on a closed ticket" 2 "hl-log: $X: ticket is not open" "$HL_LOG" resolve $X
 refuse "followup before resolve" 2 "hl-log: $C: followup before resolve" "$HL_LOG" followup $C --score 4
 refuse "followup without score" 2 "hl-log: followup record without score" "$HL_LOG" followup $X

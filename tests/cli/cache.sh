@@ -136,8 +136,9 @@ craft "a resealed cache of category 1000000: rebuilt" \
 	'0,/^\(T\t[^\t]*\(\t[^\t]*\)\{7\}\)\t[0-9]*/s//\1\t1000000/'
 craft "a resealed cache of priority -1: rebuilt" \
 	'0,/^\(T\t[^\t]*\(\t[^\t]*\)\{8\}\)\t[0-9]*/s//\1\t-1/'
+# (the last notice's clock: the line ends with it and the second level)
 craft "a resealed cache of an escalation of clock 99: rebuilt" \
-	'0,/^\(T\t.*\t[1-9][0-9]*\)\t[0-7]\t\([0-9]*\t[0-9]*\t-\{0,1\}[0-9]*\)$/s//\1\t99\t\2/'
+	'0,/^\(T\t.*\t[1-9][0-9]*\)\t[0-7]\t\([0-9]*\t[0-9]*\t-\{0,1\}[0-9]*\)\(\t[~=][^\t]*\)$/s//\1\t99\t\2\3/'
 
 # the rotation of a round-robin depends on the configuration
 views > /dev/null

@@ -24,7 +24,7 @@ HL-20261103-0002,missed,asterisk,,13622223333,1793667600.5,hotline,timeout,120,
 HL-20261103-0003,missed,asterisk,,13533334444,1793667600.6,hotline,exitkey,20,
 ,call,asterisk,,13444445555,1793667600.7,hotline,rerouted,60,
 ,call,李强,,13444445555,1793667600.7,overflow,answered,10,240"
-is "an unanswered call without a number says so" "$(grep -c ',1793667600.4,hotline,abandoned,3,,missed: no number to call back (caller id .anonymous.)$' hotline.csv)" 1
+is "an unanswered call without a number says so" "$(grep -c ',1793667600.4,hotline,abandoned,3,,missed: no number to call back (caller id .anonymous.),$' hotline.csv)" 1
 is "times are when the call reached the queue, channel from the configuration" \
 	"$(sed -n 3p hotline.csv | cut -d, -f1,7)" "2026-11-03T09:05:00+08:00,hotline400"
 is "a missed call that rang a person is theirs to call back (the 400-line rules)" \

@@ -16,7 +16,7 @@ is "every writer got its ids" "$(cat ids.* | grep -c '^HL-20261103-')" "$((write
 is "ids are distinct" "$(cat ids.* | sort -u | wc -l | tr -d ' ')" "$((writers * each))"
 is "journal: header plus one line per record" "$(wc -l < hotline.csv | tr -d ' ')" "$((writers * each + 1))"
 is "every line is one whole record" "$(tail -n +2 hotline.csv | grep -Evc \
-	'^2026-11-03T10:00:00\+08:00,HL-20261103-[0-9]{4},open,writer[1-8],help,,,,1380000[0-9]{4},,,,,,,,,,,,,,,,"写入者 [1-8], 第 [0-9]+ 条"$')" "0"
+	'^2026-11-03T10:00:00\+08:00,HL-20261103-[0-9]{4},open,writer[1-8],help,,,,1380000[0-9]{4},,,,,,,,,,,,,,,,"写入者 [1-8], 第 [0-9]+ 条",$')" "0"
 is "ids in the journal are distinct" "$(tail -n +2 hotline.csv | cut -d, -f2 | sort -u | wc -l | tr -d ' ')" \
 	"$((writers * each))"
 is "printed ids are the journal's ids" "$(cat ids.* | sort | cksum)" "$(tail -n +2 hotline.csv | cut -d, -f2 | sort | cksum)"

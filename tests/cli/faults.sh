@@ -43,9 +43,9 @@ run sh -c "exec '$HL_LOG' open -c help 三 > /dev/full"
 is_status "standard output full after the commit" 3
 is_err "it says the batch is committed" \
 	"hl-log: committed; the new ids could not be printed: No space left on device (send nothing again: find them with hl-log export)"
-is "and it is" "$(grep -c ',三$' hotline.csv)" "1"
+is "and it is" "$(grep -c ',三,$' hotline.csv)" "1"
 run sh -c "exec '$HL_LOG' open -c help 四 >&-"
-is "standard output closed" "$rc $(grep -c ',四$' hotline.csv)" "3 1"
+is "standard output closed" "$rc $(grep -c ',四,$' hotline.csv)" "3 1"
 # a reader gone from the pipe: not a silent SIGPIPE (141)
 run sh -c "'$HL_LOG' append batch.csv | (exec 0<&-; sleep 0.2)"
 is "a closed pipe after the commit is the same" "$(grep -c '批' hotline.csv)" "200"

@@ -97,7 +97,7 @@ is "--by category,channel" "$(cut -d, -f1-3 "$T/out" | tr -d '\r' | tr '\n' ' ')
 run "$HL_REPORT" weekly --week 2026-W45 --by channel -o csv --no-bom
 like "--by regroups the weekly calls" "$(head -n 3 "$T/out" | tr -d '\r' | tr '\n' ' ')" '^来电统计 渠道,受理'
 run "$HL_REPORT" monthly --month 2026-11 --by weather
-is_err "unknown --by key" "hl-report: unknown --by key 'weather' (dept, category, channel, assignee, place, day, week, month)"
+is_err "unknown --by key" "hl-report: unknown --by key 'weather' (dept, category, category2, channel, assignee, place, day, week, month)"
 
 run "$HL_REPORT" monthly --month 2026-11 -o csv --bom
 is "--bom: a UTF-8 byte order mark first" "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" "efbbbf"

@@ -44,7 +44,7 @@ killer() { # large batches, each killed at a random instant or frozen
 				echo "kx$j $n" >> acked; continue; }
 			victim=${frozen% *}
 			# committed already (the stop came after the commit)?
-			seen=$("$HL_LOG" export 2> /dev/null | grep -c ",kx$j-1\$")
+			seen=$("$HL_LOG" export 2> /dev/null | grep -Ec ",kx$j-1(,|\$)")
 			echo "kx$j $n $seen" >> frozen
 			# what every reader makes of a batch half written, the
 			# cache rewritten on every run
@@ -88,8 +88,9 @@ wait $p1 $p2 $p3 $p4
 run "$HL_LOG" --by final open -c consult final-1
 is_status "a writer after the kills" 0
 
-# per tag, the records in the journal (the text is the last column)
-awk -F, 'NR > 1 && $3 == "open" { t = $NF; sub(/-[0-9]+$/, "", t); n[t]++ }
+# per tag, the records in the journal (the text column found by name)
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "text") tc = i }
+	NR > 1 && $3 == "open" { t = $tc; sub(/-[0-9]+$/, "", t); n[t]++ }
 	END { for (t in n) print t, n[t] }' hotline.csv | sort > present
 is "no writer failed but the killed" "$(cat failed)" ""
 missing=$(sort acked | join -a1 - present | awk 'NF < 3 || $2 != $3' | head -n 5)

@@ -81,7 +81,7 @@ int main(void)
 	bad("sla:\n  - {name: x, ack: -5m}\n", "h.yaml:2:20: negative duration '-5m'");
 	bad("sla:\n  - {name: x, ack: soon}\n", "h.yaml:2:20: bad duration 'soon' (want e.g. 30m, 24h, 8bh, 2bd)");
 	bad("sla:\n  - {name: x, acknowledge: 5m}\n", "h.yaml:2:15: unknown key 'acknowledge'");
-	bad("sla:\n  - {name: x, match: {category: cooking}}\n", "h.yaml:2:33: unknown category 'cooking'");
+	bad("sla:\n  - {name: x, match: {category: cooking}}\n", "h.yaml:2:33: unknown category 'cooking' (one of: consult, complaint, suggestion, booking, emergency, help, repair, report, praise, other)");
 	bad("sla:\n  - {ack: 5m}\n", "h.yaml:2:5: sla rule without name");
 	bad("sla:\n  - {name: x, ack: [5m]}\n", "h.yaml:2:20: 'ack' must be a value, not a list");
 	bad("timezone: Mars/Olympus\n", "h.yaml:1:11: unknown time zone 'Mars/Olympus' (want e.g. Asia/Shanghai)");

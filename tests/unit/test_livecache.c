@@ -175,7 +175,7 @@ int main(int argc, char **argv)
 	 * category priority channel verdict returns returned supervisions
 	 * rejects asking; 7 strings; a link's master and duplicates; NTIMES
 	 * times of two fields from field 27; held_since held_total nholds holds... the extension asked
-	 * (5 fields) nexts exts... nsent sent... (AFTER: the field after the
+	 * (5 fields) nexts exts... nsent sent... category2 (AFTER: the field after the
 	 * times; SENT: nsent's, with no hold and no extension) */
 	enum { NTIMES = 16, AFTER = 27 + 2 * NTIMES, SENT = AFTER + 9 };
 	refused(&e, pristine, "category 1000000", "T\t", "0002", 9, "1000000");
@@ -213,6 +213,10 @@ int main(int argc, char **argv)
 	refused(&e, pristine, "extension asked in year 300000", "T\t", "0002", AFTER + 6,
 		"9223372036854775807");
 	refused(&e, pristine, "approved extensions past the line", "T\t", "0002", AFTER + 8, "99");
+	/* 0003, a missed call: no hold, extension or notice; its second
+	 * level the line's last field */
+	refused(&e, pristine, "a second level of a missed call", "T\t", "0003", SENT + 1, "=noise");
+	refused(&e, pristine, "a second level that is no word", "T\t", "0003", SENT + 1, "=no ise");
 	refused(&e, pristine, "complaint time", "P\t", NULL, 3, "9223372036854775807");
 	refused(&e, pristine, "id day of nine digits", "D\t", NULL, 1, "100000000");
 	refused(&e, pristine, "id sequence -1", "D\t", NULL, 2, "-1");
