@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "hl/config.h"
+#include "hl/i18n.h"
 #include "hl/journalfile.h"
 #include "hl/route.h"
 #include "hl/version.h"
@@ -51,6 +52,8 @@ int main(int argc, char **argv)
 	struct hl_time now;
 	if (hl_config_load_at(config, now_arg, &cfg, &now, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
+	if (explain) /* --explain's labels in the user's language */
+		hl_i18n_init(NULL, &err);
 	if (hl_journal_none_yet(argv + optind, argc - optind)) {
 		/* a fresh directory: nothing to route yet, and nothing for a
 		 * cron job to mail */

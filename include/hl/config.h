@@ -36,6 +36,20 @@ struct hl_ladder {
 	struct hl_span quiet;             /* non-emergency notices wait for its end */
 };
 
+/* The duplicates section: hl-route suggests an earlier live ticket at the
+ * same place whose caller's words share enough of the vocabulary. */
+struct hl_dupconf {
+	int on;              /* 0: the section is absent, nothing suggested */
+	int64_t window;      /* seconds the earlier ticket may be older */
+	int need;            /* shared words needed */
+	char **words;        /* words of the section; Latin folded to lower case */
+	size_t nwords;
+	/* the vocabulary: the routes' keywords and the words, each once
+	 * (strings owned by the routes and the section) */
+	const char **vocab;
+	size_t nvocab;
+};
+
 struct hl_dept {
 	char *name, *head, *leader, *phone, *email;
 };
@@ -99,6 +113,7 @@ struct hl_config {
 	int ext_max;                  /* extensions a ticket may have (延期) */
 	char *ext_approver;           /* the role that approves them */
 	unsigned review;              /* bit c: category c's resolves are reviewed (审核) */
+	struct hl_dupconf dups;       /* suggested duplicates (hl-route) */
 	struct hl_subcat *subcats;    /* the categories section, in its order */
 	size_t nsubcats;
 	unsigned has_subcats;         /* bit c: category c has second levels (one required) */

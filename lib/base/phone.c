@@ -7,17 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/utf8.h"
 #include "hl/phone.h"
-
-/* The fullwidth forms (U+FF01..U+FF5E) are the ASCII ones at a fixed
- * distance: EF BC 80+x or EF BD 80+x stand for 0x20+x or 0x60+x. */
-static int fullwidth(const unsigned char *p, char *ascii)
-{
-	if (p[0] != 0xEF || (p[1] != 0xBC && p[1] != 0xBD) || p[2] < 0x80 || p[2] > 0xBF)
-		return 0;
-	*ascii = (char)((p[1] == 0xBC ? 0x20 : 0x60) + (p[2] - 0x80));
-	return 3;
-}
 
 static int ideographic_space(const unsigned char *p)
 {
@@ -126,7 +117,7 @@ int hl_phone_normalize(const char *in, struct hl_buf *out, struct hl_buf *err)
 		end = semi;
 	while (p < end) {
 		char c = (char)*p;
-		int n = fullwidth(p, &c);
+		int n = hl_fullwidth_ascii((const char *)p, &c);
 		if (!n)
 			n = ideographic_space(p) ? (c = ' ', 3) : 1;
 		p += n;

@@ -359,3 +359,30 @@ int hl_text_has(const char *hay, const char *needle)
 	}
 	return !n;
 }
+
+int hl_fullwidth_ascii(const char *s, char *ascii)
+{
+	/* EF BC 80+x or EF BD 80+x stand for 0x20+x or 0x60+x */
+	const unsigned char *p = (const unsigned char *)s;
+	if (p[0] != 0xEF || (p[1] != 0xBC && p[1] != 0xBD) || p[2] < 0x80 || p[2] > 0xBF ||
+	    (p[1] == 0xBC && p[2] == 0x80) || (p[1] == 0xBD && p[2] > 0x9E))
+		return 0;
+	*ascii = (char)((p[1] == 0xBC ? 0x20 : 0x60) + (p[2] - 0x80));
+	return 3;
+}
+
+void hl_text_key(const char *s, struct hl_buf *out)
+{
+	while (s && *s) {
+		char c = *s;
+		int n = hl_fullwidth_ascii(s, &c);
+		const unsigned char *p = (const unsigned char *)s;
+		if (!n && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+			n = 3, c = ' ';
+		s += n ? n : 1;
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			continue;
+		hl_buf_addc(out, (char)lower((unsigned char)c));
+	}
+	hl_buf_str(out);
+}

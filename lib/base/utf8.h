@@ -66,5 +66,15 @@ void hl_buf_add_cut(struct hl_buf *b, const char *s, size_t width);
 int hl_glob_match(const char *pat, const char *s);
 /* Whether needle is in hay, ASCII letters in any case. */
 int hl_text_has(const char *hay, const char *needle);
+/* A fullwidth form at p (U+FF01-U+FF5E, typed by a Chinese input
+ * method) as the ASCII character it stands for: its length in bytes (3),
+ * or 0 when p is not one. p is NUL-terminated. */
+int hl_fullwidth_ascii(const char *p, char *ascii);
+/* The key that tells whether two people typed the same short text (a
+ * place): s appended to out without white space (ASCII's and the
+ * ideographic space U+3000), each fullwidth form as its ASCII character,
+ * ASCII letters in lower case; nothing else changed. "3栋 2单元",
+ * "3栋２单元" and "3栋2单元" have one key. */
+void hl_text_key(const char *s, struct hl_buf *out);
 
 #endif

@@ -177,6 +177,8 @@ static const struct hl_node *section(const struct hl_node *root, const char *key
 	return NULL;
 }
 
+static int dup_vocab(struct hl_cfgctx *c, const struct hl_node *sect, struct hl_config *cfg);
+
 /* Every name a section refers to must exist, wherever in the file (or in
  * the defaults) it is defined. */
 static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl_config *cfg)
@@ -220,7 +222,10 @@ static int check_refs(struct hl_cfgctx *c, const struct hl_node *root, struct hl
 			   i < cfg->routes->n && i < routes->n; i++)
 		if (hl_config_kinds_resolve(c, routes->kid[i], cfg, &cfg->routes->rule[i].kinds))
 			return -1;
-	return routes && !routes->is_null ? hl_routes_check(c, routes, cfg) : 0;
+	if (routes && !routes->is_null && hl_routes_check(c, routes, cfg))
+		return -1;
+	const struct hl_node *dups = section(root, "duplicates");
+	return cfg->dups.on ? dup_vocab(c, dups ? dups : root, cfg) : 0;
 }
 
 /* ---- sla ---- */
@@ -366,6 +371,89 @@ static int penalty_key(struct hl_cfgctx *c, const char *key, const struct hl_nod
 	return hl_cfg_unknown(c, k);
 }
 
+/* ---- duplicates ---- */
+
+static void fold_latin(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s + 32);
+}
+
+static int dup_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k,
+		   const struct hl_node *v, void *obj)
+{
+	struct hl_dupconf *d = obj;
+	struct hl_duration w;
+	if (hl_streq(key, "window")) {
+		if (hl_cfg_duration(c, key, v, &w))
+			return -1;
+		if (w.unit != HL_DUR_CLOCK || w.amount <= 0)
+			return hl_cfg_fail(c, v, "window wants a clock duration such as 24h");
+		d->window = w.amount;
+		return 0;
+	}
+	if (hl_streq(key, "keywords"))
+		return hl_cfg_int(c, key, v, 1, 99, &d->need);
+	if (hl_streq(key, "words")) {
+		hl_cfg_free_strs(d->words, d->nwords);
+		d->words = NULL, d->nwords = 0;
+		if (hl_cfg_strs(c, key, v, &d->words, &d->nwords))
+			return -1;
+		for (size_t i = 0; i < d->nwords; i++) {
+			if (!*d->words[i]) /* it would be in every text */
+				return hl_cfg_fail(c, v, "empty word in words");
+			fold_latin(d->words[i]);
+		}
+		return 0;
+	}
+	return hl_cfg_unknown(c, k);
+}
+
+static void free_dups(struct hl_dupconf *d)
+{
+	hl_cfg_free_strs(d->words, d->nwords);
+	free(d->vocab);
+	memset(d, 0, sizeof *d);
+}
+
+/* w joins the vocabulary unless it is in it already. */
+static void add_word(struct hl_dupconf *d, struct hl_strmap *seen, const char *w)
+{
+	size_t before = seen->n;
+	hl_strmap_put(seen, w);
+	if (seen->n > before)
+		d->vocab[d->nvocab++] = w;
+}
+
+/* The vocabulary, each word once; an error when it cannot give the
+ * shared words asked for (no ticket would ever be suggested). */
+static int dup_vocab(struct hl_cfgctx *c, const struct hl_node *sect, struct hl_config *cfg)
+{
+	struct hl_dupconf *d = &cfg->dups;
+	const struct hl_routes *rs = cfg->routes;
+	struct hl_strmap seen;
+	size_t n = d->nwords;
+	for (size_t i = 0; rs && i < rs->n; i++)
+		n += rs->rule[i].nkeywords;
+	free(d->vocab);
+	d->vocab = hl_xcalloc(n ? n : 1, sizeof *d->vocab);
+	d->nvocab = 0;
+	hl_strmap_init(&seen, 1);
+	for (size_t i = 0; rs && i < rs->n; i++)
+		for (size_t j = 0; j < rs->rule[i].nkeywords; j++)
+			if (*rs->rule[i].keywords[j]) /* an empty one would be in every text */
+				add_word(d, &seen, rs->rule[i].keywords[j]);
+	for (size_t i = 0; i < d->nwords; i++)
+		add_word(d, &seen, d->words[i]);
+	hl_strmap_free(&seen);
+	if ((size_t)d->need > d->nvocab)
+		return hl_cfg_fail(c, hl_cfg_child(sect, "keywords"),
+				   "keywords: %d shared words needed, but the routes' keywords and "
+				   "words give only %zu", d->need, d->nvocab);
+	return 0;
+}
+
 /* ---- sections ---- */
 
 static void clear_section(struct hl_config *cfg, const char *key)
@@ -491,6 +579,13 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		cfg->review = 0;
 		return v->is_null ? 0 : hl_cfg_vocab_set(c, key, v, &hl_categories, &cfg->review);
 	}
+	if (hl_streq(key, "duplicates")) {
+		free_dups(&cfg->dups);
+		cfg->dups.on = 1;
+		cfg->dups.window = 86400;
+		cfg->dups.need = 1;
+		return hl_cfg_each_key(c, v, key, dup_key, &cfg->dups);
+	}
 	if (hl_streq(key, "penalties")) {
 		free(cfg->penalties.callback);
 		free(cfg->penalties.ticket);
@@ -608,6 +703,7 @@ void hl_config_free(struct hl_config *cfg)
 	free(cfg->penalties.callback);
 	free(cfg->penalties.ticket);
 	hl_telephony_free(&cfg->calls);
+	free_dups(&cfg->dups);
 	hl_categories_free(cfg);
 	free(cfg->source);
 	free(cfg->timezone);

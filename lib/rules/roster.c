@@ -37,8 +37,11 @@ int hl_on_duty(const struct hl_roster *r, const char *person, int64_t t, struct 
 {
 	int64_t day;
 	int minute, rostered = 0;
-	if (!r)
+	if (!r) { /* no roster at all: everyone is reachable */
+		if (why)
+			hl_buf_adds(why, "on no shift (always reachable)");
 		return 1;
+	}
 	hl_local_day(t, &day, &minute);
 	for (size_t i = 0; i < r->nshifts; i++) {
 		const struct hl_shift *s = &r->shifts[i];

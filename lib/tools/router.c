@@ -9,6 +9,7 @@
 #include "rules/clocks.h"
 #include "hl/config.h"
 #include "hl/fold.h"
+#include "tools/dupsuggest.h"
 #include "tools/live.h"
 #include "model/repeats.h"
 #include "rules/roster.h"
@@ -320,7 +321,7 @@ static void count_load(struct hl_router *rt)
 }
 
 static void build_record(const struct hl_router *rt, struct hl_ticket *t, const struct decision *d,
-			 struct hl_record *r)
+			 const char *dup, struct hl_record *r)
 {
 	struct hl_buf b = {0};
 	const char *clock = NULL;
@@ -347,6 +348,9 @@ static void build_record(const struct hl_router *rt, struct hl_ticket *t, const 
 	hl_buf_clear(&b);
 	hl_buf_printf(&b, "%s%s%s", d->why.s ? d->why.s : "", clock ? "; first deadline: " : "",
 		      clock ? clock : "");
+	/* a suggestion only, last, in words a script can find (hl-route(1)) */
+	if (dup)
+		hl_buf_printf(&b, "%smay duplicate %s", b.len ? "; " : "", dup);
 	hl_record_set(r, "text", b.s);
 	hl_buf_free(&b);
 }
@@ -386,14 +390,21 @@ long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, 
 	if (n)
 		qsort(todo, n, sizeof *todo, by_time);
 	count_load(rt);
+	struct hl_dupfind *df = n ? hl_dupfind_new(rt->cfg, &rt->live.tickets) : NULL;
 	struct hl_record rec = {0};
 	long done = 0;
 	for (size_t i = 0; i < n && done >= 0; i++) {
 		struct decision d = {0};
+		const char *dup = NULL;
 		if (explain)
 			explain_head(todo[i], explain);
-		if (decide(rt, todo[i], &d, explain)) {
-			build_record(rt, todo[i], &d, &rec);
+		int go = decide(rt, todo[i], &d, explain);
+		/* only a new ticket: a reopened or returned one was looked at
+		 * when it was first dispatched */
+		if (df && !todo[i]->reopens && !todo[i]->returns)
+			dup = hl_dupfind(df, todo[i], explain);
+		if (go) {
+			build_record(rt, todo[i], &d, dup, &rec);
 			if (explain)
 				hl_buf_line(explain, "  -> %s%s%s, due %s", d.dept, d.assignee ? " / " : "",
 					    d.assignee ? d.assignee : "",
@@ -404,6 +415,7 @@ long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, 
 		hl_buf_free(&d.why);
 	}
 	hl_record_free(&rec);
+	hl_dupfind_free(df);
 	free(todo);
 	return done;
 }
