@@ -360,17 +360,6 @@ int hl_text_has(const char *hay, const char *needle)
 	return !n;
 }
 
-int hl_fullwidth_ascii(const char *s, char *ascii)
-{
-	/* EF BC 80+x or EF BD 80+x stand for 0x20+x or 0x60+x */
-	const unsigned char *p = (const unsigned char *)s;
-	if (p[0] != 0xEF || (p[1] != 0xBC && p[1] != 0xBD) || p[2] < 0x80 || p[2] > 0xBF ||
-	    (p[1] == 0xBC && p[2] == 0x80) || (p[1] == 0xBD && p[2] > 0x9E))
-		return 0;
-	*ascii = (char)((p[1] == 0xBC ? 0x20 : 0x60) + (p[2] - 0x80));
-	return 3;
-}
-
 void hl_text_key(const char *s, struct hl_buf *out)
 {
 	while (s && *s) {

@@ -68,8 +68,19 @@ int hl_glob_match(const char *pat, const char *s);
 int hl_text_has(const char *hay, const char *needle);
 /* A fullwidth form at p (U+FF01-U+FF5E, typed by a Chinese input
  * method) as the ASCII character it stands for: its length in bytes (3),
- * or 0 when p is not one. p is NUL-terminated. */
-int hl_fullwidth_ascii(const char *p, char *ascii);
+ * or 0 when p is not one. p is NUL-terminated. Inline: a report
+ * normalizes every record's phone through it (1 % of its instructions
+ * as a call). */
+static inline int hl_fullwidth_ascii(const char *s, char *ascii)
+{
+	/* EF BC 80+x or EF BD 80+x stand for 0x20+x or 0x60+x */
+	const unsigned char *p = (const unsigned char *)s;
+	if (p[0] != 0xEF || (p[1] != 0xBC && p[1] != 0xBD) || p[2] < 0x80 || p[2] > 0xBF ||
+	    (p[1] == 0xBC && p[2] == 0x80) || (p[1] == 0xBD && p[2] > 0x9E))
+		return 0;
+	*ascii = (char)((p[1] == 0xBC ? 0x20 : 0x60) + (p[2] - 0x80));
+	return 3;
+}
 /* The key that tells whether two people typed the same short text (a
  * place): s appended to out without white space (ASCII's and the
  * ideographic space U+3000), each fullwidth form as its ASCII character,

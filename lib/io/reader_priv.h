@@ -65,7 +65,10 @@ struct hl_reader {
 	size_t ncols;
 	int16_t colpos[HL_NCOLUMNS];  /* the journal's columns in cols */
 	int all_columns;              /* none of them is missing */
-	int in_order;                 /* and each is where hl-log puts it */
+	/* the first in_place columns are where hl-log puts them and the
+	 * rest are missing (a journal made before a column was added):
+	 * records are read by position, not looked up */
+	int in_place;
 	int have_header;
 	int64_t head_end;    /* the byte after the header line */
 	/* YAML */

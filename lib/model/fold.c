@@ -714,6 +714,15 @@ typedef int settled_fn(const struct hl_ticket *, const void *);
 
 /* The fold; revive: a reopen of an unknown ticket is of one forgotten;
  * settled: a ticket to forget before the record (NULL: none). */
+/* Whether ev acts on other tickets than t: a link on its master, a
+ * reopen on the master it leaves, a master's resolve or close on its
+ * duplicates. */
+static inline int touches_others(const struct hl_ticket *t, const struct hl_event *ev)
+{
+	return ev->kind == HL_EV_LINK || ev->kind == HL_EV_REOPEN ||
+	       ((ev->kind == HL_EV_RESOLVE || ev->kind == HL_EV_CLOSE) && t->dups);
+}
+
 static struct hl_ticket *fold(struct hl_tickets *tt, const struct hl_event *ev, const char *file,
 			      long line, int revive_it, settled_fn *settled, const void *arg)
 {
@@ -730,7 +739,11 @@ static struct hl_ticket *fold(struct hl_tickets *tt, const struct hl_event *ev, 
 		t = opened(tt, ev, hash);
 	else if (!t && ev->kind == HL_EV_REOPEN && revive_it)
 		t = revive(tt, ev, hash);
-	if (t && hl_tickets_apply(tt, t, ev, &err)) {
+	/* most records touch no other ticket: straight to it (the call
+	 * through hl_tickets_apply cost a report's fold 1.3 % more
+	 * instructions) */
+	if (t && (touches_others(t, ev) ? hl_tickets_apply(tt, t, ev, &err)
+					: hl_ticket_apply(t, ev, &err))) {
 		hl_warnx("%s:%ld: %s (record ignored)", file, line, err.s);
 		if (t->state == HL_ST_NONE)
 			hl_tickets_del(tt, ev->ticket);
@@ -896,6 +909,8 @@ static void follow(struct hl_ticket *d, const struct hl_ticket *m, const struct 
 int hl_tickets_apply(struct hl_tickets *tt, struct hl_ticket *t, const struct hl_event *ev,
 		     struct hl_buf *err)
 {
+	if (!touches_others(t, ev))
+		return hl_ticket_apply(t, ev, err);
 	if (ev->kind == HL_EV_LINK && ev->master && master_refusal(tt, t, ev, err))
 		return -1;
 	/* the master a reopen unlinks from: the ticket's, else the record's
