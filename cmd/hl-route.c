@@ -7,13 +7,14 @@
 #include "hl/config.h"
 #include "hl/i18n.h"
 #include "hl/journalfile.h"
+#include "hl/phone.h"
 #include "hl/route.h"
 #include "hl/version.h"
 #include "hl/writer.h"
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "usage: hl-route [-C CONFIG] [--now TIME] [--explain] [-o csv|yaml] [FILE ...]\n");
+	fprintf(fp, "usage: hl-route [-C CONFIG] [--now TIME] [--explain] [--lang zh|en] [-o csv|yaml] [FILE ...]\n");
 }
 
 static int emit(const struct hl_record *r, void *arg)
@@ -26,10 +27,11 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'C'}, {"now", required_argument, NULL, 'n'},
 		{"explain", no_argument, NULL, 'x'},      {"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'v'},
+		{"lang", required_argument, NULL, 'L'},   {"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *config = NULL, *now_arg = NULL;
+	const char *config = NULL, *now_arg = NULL, *lang = NULL;
 	int explain = 0, fmt = HL_FMT_CSV, c;
 	hl_setup("hl-route");
 	setlocale(LC_CTYPE, "C.UTF-8"); /* globs match characters, not bytes */
@@ -38,6 +40,7 @@ int main(int argc, char **argv)
 		case 'C': config = optarg; break;
 		case 'n': now_arg = optarg; break;
 		case 'x': explain = 1; break;
+		case 'L': lang = optarg; break;
 		case 'o':
 			if ((fmt = hl_format_parse(optarg)) < 0)
 				hl_errx(HL_EXIT_ERROR, "unknown output format '%s' (csv or yaml)", optarg);
@@ -50,10 +53,14 @@ int main(int argc, char **argv)
 	struct hl_buf err = {0}, ex = {0};
 	struct hl_config cfg;
 	struct hl_time now;
+	if (lang && !hl_streq(lang, "zh") && !hl_streq(lang, "en"))
+		hl_errx(HL_EXIT_ERROR, "unknown language '%s' (zh or en)", hl_shown(lang, &err));
 	if (hl_config_load_at(config, now_arg, &cfg, &now, &err))
 		hl_errx(HL_EXIT_ERROR, "%s", err.s);
-	if (explain) /* --explain's labels in the user's language */
-		hl_i18n_init(NULL, &err);
+	/* --explain's labels in the user's language (--lang, else the
+	 * environment's); the records keep the journal's words */
+	if (explain)
+		hl_i18n_init(lang, &err);
 	if (hl_journal_none_yet(argv + optind, argc - optind)) {
 		/* a fresh directory: nothing to route yet, and nothing for a
 		 * cron job to mail */

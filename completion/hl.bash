@@ -178,11 +178,12 @@ _hl_route()
 	_hl_scan_where
 	case $prev in
 	-o | --output) _hl_fixed csv yaml; return ;;
+	--lang) _hl_fixed zh en; return ;;
 	-C | --config) _hl_files; return ;;
 	--now) COMPREPLY=(); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		_hl_fixed -C --config --now --explain -o --output --help --version
+		_hl_fixed -C --config --now --explain --lang -o --output --help --version
 	else
 		_hl_files
 	fi

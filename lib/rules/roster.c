@@ -4,6 +4,7 @@
 
 #include "hl/calendar.h"
 #include "hl/config.h"
+#include "hl/i18n.h"
 #include "rules/roster.h"
 
 static int listed(char *const *names, size_t n, const char *who)
@@ -39,7 +40,7 @@ int hl_on_duty(const struct hl_roster *r, const char *person, int64_t t, struct 
 	int minute, rostered = 0;
 	if (!r) { /* no roster at all: everyone is reachable */
 		if (why)
-			hl_buf_adds(why, "on no shift (always reachable)");
+			hl_buf_adds(why, _("on no shift (always reachable)"));
 		return 1;
 	}
 	hl_local_day(t, &day, &minute);
@@ -54,12 +55,12 @@ int hl_on_duty(const struct hl_roster *r, const char *person, int64_t t, struct 
 				 : minute >= s->time.from && minute < s->time.to && works_day(s, person, day);
 		if (on) {
 			if (why)
-				hl_buf_printf(why, "on duty (%s)", s->name);
+				hl_buf_printf(why, _("on duty (%s)"), s->name);
 			return 1;
 		}
 	}
 	if (why)
-		hl_buf_adds(why, rostered ? "off duty" : "on no shift (always reachable)");
+		hl_buf_adds(why, rostered ? _("off duty") : _("on no shift (always reachable)"));
 	return !rostered;
 }
 

@@ -42,7 +42,7 @@ void hl_roster_free(struct hl_roster *r);
 
 /* Whether person works at t: on a shift that covers t, or on no shift at
  * all (not rostered: reachable any time). why, when given, gets a reason
- * for an explanation. */
+ * for an explanation, in the reader's language (hl_i18n_init). */
 int hl_on_duty(const struct hl_roster *r, const char *person, int64_t t, struct hl_buf *why);
 /* The leave entry that covers person at t, or NULL. */
 const struct hl_leave *hl_on_leave(const struct hl_roster *r, const char *person, int64_t t);

@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "hl/calendar.h"
+#include "hl/categories.h"
 #include "rules/clocks.h"
 #include "hl/config.h"
 #include "hl/fold.h"
+#include "hl/i18n.h"
 #include "tools/dupsuggest.h"
 #include "tools/live.h"
 #include "model/repeats.h"
@@ -117,14 +119,14 @@ static const char *available(const struct hl_router *rt, const char *member, int
 	struct hl_buf why = {0};
 	if (!who) {
 		if (ex)
-			hl_buf_line(ex, "    %s: on leave, no delegate", member);
+			hl_buf_line(ex, _("    %s: on leave, no delegate"), member);
 		return NULL;
 	}
 	int on = hl_on_duty(ro, who, t, &why);
 	if (ex && who != member)
-		hl_buf_line(ex, "    %s: on leave, delegate %s: %s", member, who, why.s);
+		hl_buf_line(ex, _("    %s: on leave, delegate %s: %s"), member, who, why.s);
 	else if (ex)
-		hl_buf_line(ex, "    %s: %s", member, why.s);
+		hl_buf_line(ex, _("    %s: %s"), member, why.s);
 	hl_buf_free(&why);
 	return on ? who : NULL;
 }
@@ -141,9 +143,9 @@ static void pick_from_pool(const struct hl_router *rt, const struct hl_route_rul
 	size_t start = r->strategy == HL_STRAT_ROUND_ROBIN ? rt->live.rotation[rule] % r->npool : 0;
 	long best = -1;
 	if (ex && r->strategy == HL_STRAT_ROUND_ROBIN)
-		hl_buf_line(ex, "  pool of %zu, round-robin from %s", r->npool, r->pool[start]);
+		hl_buf_line(ex, _("  pool of %zu, round-robin from %s"), r->npool, r->pool[start]);
 	else if (ex)
-		hl_buf_line(ex, "  pool of %zu, fewest open tickets", r->npool);
+		hl_buf_line(ex, _("  pool of %zu, fewest open tickets"), r->npool);
 	for (size_t k = 0; k < r->npool; k++) {
 		const char *member = r->pool[(start + k) % r->npool];
 		const char *who = available(rt, member, at, ex);
@@ -156,7 +158,7 @@ static void pick_from_pool(const struct hl_router *rt, const struct hl_route_rul
 		}
 		long n = load_of(rt, who);
 		if (ex)
-			hl_buf_line(ex, "      %ld open", n);
+			hl_buf_line(ex, _("      %ld open"), n);
 		if (best < 0 || n < best)
 			best = n, d->assignee = who, d->slot = member;
 	}
@@ -179,14 +181,20 @@ static void to_head(const struct hl_router *rt, const char *dept, int64_t at, st
 	int y, mo, da, h, mi, s;
 	hl_time_fields(lt, &y, &mo, &da, &h, &mi, &s);
 	hl_buf_clear(&d->why);
+	/* the record's reason in the journal's words, the explanation's in
+	 * the reader's */
 	if (dp && dp->head) {
 		d->assignee = dp->head;
 		hl_buf_printf(&d->why, "nobody on duty at %02d:%02d; to the head, %s", h, mi, dp->head);
+		if (ex)
+			hl_buf_line(ex, _("  nobody on duty at %02d:%02d; to the head, %s"), h, mi,
+				    dp->head);
 	} else {
 		hl_buf_printf(&d->why, "nobody on duty at %02d:%02d and %s has no head", h, mi, dept);
+		if (ex)
+			hl_buf_line(ex, _("  nobody on duty at %02d:%02d and %s has no head"), h, mi,
+				    dept);
 	}
-	if (ex)
-		hl_buf_line(ex, "  %s", d->why.s);
 }
 
 static void pick_person(const struct hl_router *rt, const struct hl_route_rule *r, int rule,
@@ -196,7 +204,7 @@ static void pick_person(const struct hl_router *rt, const struct hl_route_rule *
 		pick_from_pool(rt, r, rule, at, d, ex);
 	} else if (r->person) {
 		if (ex)
-			hl_buf_line(ex, "  person %s", r->person);
+			hl_buf_line(ex, _("  person %s"), r->person);
 		d->assignee = available(rt, r->person, at, ex);
 		if (d->assignee)
 			hl_buf_printf(&d->why, "person: %s", d->assignee);
@@ -215,9 +223,10 @@ static void back_to_resolver(const struct hl_router *rt, const struct hl_ticket 
 	int64_t at = hl_ticket_since(t);
 	d->rule = "reopen";
 	d->dept = t->dept;
-	if (ex)
-		hl_buf_line(ex, "  reopened: back to %s%s%s", t->dept, t->assignee ? ", " : "",
-			    t->assignee ? t->assignee : "");
+	if (ex && t->assignee)
+		hl_buf_line(ex, _("  reopened: back to %s, %s"), t->dept, t->assignee);
+	else if (ex)
+		hl_buf_line(ex, _("  reopened: back to %s"), t->dept);
 	d->assignee = t->assignee ? available(rt, t->assignee, at, ex) : NULL;
 	if (d->assignee)
 		hl_buf_printf(&d->why, "reopened: back to %s", d->assignee);
@@ -237,8 +246,9 @@ static int to_hotline_head(const struct hl_router *rt, const struct hl_ticket *t
 	const struct hl_person *p = head ? hl_config_person(rt->cfg, head) : NULL;
 	if (!p || !p->dept) {
 		if (ex)
-			hl_buf_line(ex, "  returned %d times: left for the hotline's head to assign "
-				    "(no escalation manager with a department on the staff list)", t->returns);
+			hl_buf_line(ex, _("  returned %d times: left for the hotline's head to assign "
+					  "(no escalation manager with a department on the staff list)"),
+				    t->returns);
 		return 0;
 	}
 	d->rule = "returned";
@@ -246,8 +256,25 @@ static int to_hotline_head(const struct hl_router *rt, const struct hl_ticket *t
 	d->assignee = p->name;
 	hl_buf_printf(&d->why, "returned %d times: to the hotline's head, %s", t->returns, p->name);
 	if (ex)
-		hl_buf_line(ex, "  %s", d->why.s);
+		hl_buf_line(ex, _("  returned %d times: to the hotline's head, %s"), t->returns, p->name);
 	return 1;
+}
+
+/* The words of mismatch (the configuration's keys) as the reader reads
+ * them; English as they are. */
+static const char *const conditions[] = {
+	NC_("condition", "category"), NC_("condition", "priority"),
+	NC_("condition", "channel"),  NC_("condition", "place"),
+	NC_("condition", "keywords"), NC_("condition", "repeat"),
+	NC_("condition", "time"),     NC_("condition", "returned by that department"),
+};
+
+static const char *condition(const char *key)
+{
+	for (size_t i = 0; i < nitems(conditions); i++)
+		if (hl_streq(strchr(conditions[i], '\004') + 1, key))
+			return _(conditions[i]);
+	return key;
 }
 
 /* 1 when the ticket can be routed; d filled in. */
@@ -266,9 +293,10 @@ static int decide(const struct hl_router *rt, const struct hl_ticket *t, struct 
 		/* not back to the department that sent it back */
 		const char *why = t->returned && t->dept && hl_streq(r->dept, t->dept)
 				  ? "returned by that department" : mismatch(rt, r, t);
-		if (ex)
-			hl_buf_line(ex, "  rule %s: %s%s", r->name, why ? "no, " : "matches",
-				    why ? why : "");
+		if (ex && why)
+			hl_buf_line(ex, _("  rule %s: no, %s"), r->name, condition(why));
+		else if (ex)
+			hl_buf_line(ex, _("  rule %s: matches"), r->name);
 		if (why)
 			continue;
 		d->rule = r->name;
@@ -278,7 +306,7 @@ static int decide(const struct hl_router *rt, const struct hl_ticket *t, struct 
 		return 1;
 	}
 	if (ex)
-		hl_buf_line(ex, "  no rule matches: left for an operator to assign");
+		hl_buf_line(ex, "%s", _("  no rule matches: left for an operator to assign"));
 	return 0;
 }
 
@@ -366,14 +394,18 @@ static void routed(struct hl_router *rt, struct hl_ticket *t, const struct decis
 	t->state = HL_ST_ASSIGNED;
 }
 
-static void explain_head(const struct hl_ticket *t, struct hl_buf *ex)
+static void explain_head(const struct hl_router *rt, const struct hl_ticket *t, struct hl_buf *ex)
 {
 	struct hl_buf when = {0}, cat = {0};
 	hl_time_format(hl_time_local(hl_ticket_since(t)), &when);
-	hl_category_format(t->category, t->category2, &cat);
+	/* the journal's words in English, the configured labels otherwise */
+	if (hl_streq(hl_i18n_lang(), "zh"))
+		hl_config_category_label(rt->cfg, t->category, t->category2, &cat);
+	else
+		hl_category_format(t->category, t->category2, &cat);
 	hl_buf_line(ex, "%s %s%s%s %s%s%s", t->id, cat.s,
 		    t->place ? " " : "", t->place ? t->place : "", when.s,
-		    t->reopens ? " (reopened)" : "", t->returned ? " (returned)" : "");
+		    t->reopens ? _(" (reopened)") : "", t->returned ? _(" (returned)") : "");
 	hl_buf_free(&when);
 	hl_buf_free(&cat);
 }
@@ -397,7 +429,7 @@ long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, 
 		struct decision d = {0};
 		const char *dup = NULL;
 		if (explain)
-			explain_head(todo[i], explain);
+			explain_head(rt, todo[i], explain);
 		int go = decide(rt, todo[i], &d, explain);
 		/* only a new ticket: a reopened or returned one was looked at
 		 * when it was first dispatched */
@@ -405,10 +437,13 @@ long hl_router_run(struct hl_router *rt, int (*emit)(const struct hl_record *r, 
 			dup = hl_dupfind(df, todo[i], explain);
 		if (go) {
 			build_record(rt, todo[i], &d, dup, &rec);
-			if (explain)
-				hl_buf_line(explain, "  -> %s%s%s, due %s", d.dept, d.assignee ? " / " : "",
-					    d.assignee ? d.assignee : "",
-					    hl_record_get(&rec, "due") ? hl_record_get(&rec, "due") : "none");
+			const char *due = hl_record_get(&rec, "due");
+			if (explain && d.assignee)
+				hl_buf_line(explain, _("  -> %s / %s, due %s"), d.dept, d.assignee,
+					    due ? due : _(NC_("due", "none")));
+			else if (explain)
+				hl_buf_line(explain, _("  -> %s, due %s"), d.dept,
+					    due ? due : _(NC_("due", "none")));
 			routed(rt, todo[i], &d);
 			done = emit(&rec, arg) ? -1 : done + 1;
 		}

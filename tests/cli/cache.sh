@@ -156,7 +156,7 @@ HL_NOW=2027-02-01T09:00:00+08:00
 "$HL_LOG" open -c complaint -t 13922220000 另一件事 > /dev/null
 views > /dev/null
 same "a long-open repeat complaint, two months on"
-like "the repeat is seen (a rung higher)" "$("$HL_BIN/hl-route" --explain 2>&1 >/dev/null)" "repeat-complaint: matches"
+like "the repeat is seen (a rung higher)" "$("$HL_BIN/hl-route" --lang en --explain 2>&1 >/dev/null)" "repeat-complaint: matches"
 
 # several journals, or standard input: read whole, no cache
 rm -f hotline.csv.state

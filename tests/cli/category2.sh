@@ -90,7 +90,7 @@ refuse "a batch with an unknown second level: whole or nothing" 2 \
 run "$HL_ESC"
 like "the cache is of this version" "$(head -1 hotline.csv.state)" "^hl-state 8$"
 like "and holds the second level" "$(grep -c '=noise' hotline.csv.state)" "^2$"
-run "$HL_ROUTE" --explain
+run "$HL_ROUTE" --lang en --explain
 is_status "--explain from the cache" 0
 is "--explain: a second level matches its own rule" \
 	"$(sed -n '/^HL-20261103-0001 /,/->/p' "$T/err")" \

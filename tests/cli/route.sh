@@ -153,7 +153,7 @@ run "$HL_ROUTE" --now 2026-11-13T15:30:00+08:00
 is_status "a call after --now is not routed yet" 1
 
 # --explain tells why
-HL_NOW=2026-11-13T16:01:00+08:00 run "$HL_ROUTE" --explain
+HL_NOW=2026-11-13T16:01:00+08:00 run "$HL_ROUTE" --lang en --explain
 like "--explain: rules tried" "$(cat "$T/err")" 'rule night: no, category'
 like "--explain: the match" "$(cat "$T/err")" 'rule default: matches'
 like "--explain: the result" "$(cat "$T/err")" '-> 客服部, due'

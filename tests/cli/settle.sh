@@ -87,8 +87,8 @@ export HL_NOW=2027-04-14T10:10:00+08:00
 for p in 13800000001 13800000002 13800000003; do
 	"$HL_LOG" open -c complaint -t $p 又来了 > /dev/null
 done
-run "$HL_BIN/hl-route" -C week.yaml -o csv --explain p.csv
-"$HL_BIN/hl-route" -C week.yaml -o csv --explain - < p.csv > full.out 2>&1
+run "$HL_BIN/hl-route" -C week.yaml -o csv --lang en --explain p.csv
+"$HL_BIN/hl-route" -C week.yaml -o csv --lang en --explain - < p.csv > full.out 2>&1
 is "the cached route's explanations = the full fold's" "$(cat "$T/out" "$T/err")" "$(cat full.out)"
 like "a repeat inside the window is seen" "$(cat full.out)" "rule repeat-complaint: matches"
 is "none outside it" "$(grep -c 'rule repeat-complaint: matches' full.out)" "1"

@@ -76,7 +76,7 @@ is "return: who sent it back, whose dispatch (department, rule), the reason" \
 	"$rc $(tail -n 1 hotline.csv | cut -d, -f3,4,11,19,25)" "0 return,老李,工程部,repair,非本部门: 漏水在公共区域"
 refuse "a returned ticket waits for dispatch: no second return" 2 \
 	"hl-log: HL-20261103-0001: ticket is not dispatched" "$HL_LOG" return 1 --reason x
-run "$HL_ROUTE" --explain
+run "$HL_ROUTE" --lang en --explain
 like "hl-route: not back to the department that sent it back" "$(cat "$T/err")" "rule repair: no, returned by that department"
 at 09:20
 "$HL_ROUTE" | "$HL_LOG" append
@@ -91,7 +91,7 @@ assign   15m from 11-03 09:00 (rule all) -> due 11-03 09:15; done late by 5m
 ack      30m from 11-03 09:20 (rule all) -> due 11-03 09:50; running, 30m left; warn 11-03 09:44"
 at 09:30
 "$HL_LOG" --by 王芳 return 1 --reason 不归客服部
-run "$HL_ROUTE" --explain
+run "$HL_ROUTE" --lang en --explain
 like "returned twice: to the hotline's head (the escalation manager)" "$(cat "$T/err")" \
 	"returned 2 times: to the hotline's head, 周敏"
 "$HL_ROUTE" | "$HL_LOG" append
@@ -136,7 +136,7 @@ at 09:05
 "$HL_LOG" return 1 --reason 非本部门
 "$HL_ROUTE" | "$HL_LOG" append
 "$HL_LOG" return 1 --reason 也不是
-run "$HL_ROUTE" --explain
+run "$HL_ROUTE" --lang en --explain
 is "returned twice, no manager: nothing routed" "$rc" 1
 like "... said why" "$(cat "$T/err")" "returned 2 times: left for the hotline's head to assign"
 run "$HL_REP" monthly --month 2026-11 -o csv --no-bom
