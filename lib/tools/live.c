@@ -117,7 +117,7 @@ int hl_live_settled(const struct hl_ticket *t, const void *arg)
 	return 0;
 }
 
-void hl_live_settle(struct hl_live *s)
+size_t hl_live_settle(struct hl_live *s)
 {
 	/* found first, then removed: a removal moves other tickets */
 	char **ids = NULL;
@@ -134,4 +134,5 @@ void hl_live_settle(struct hl_live *s)
 		free(ids[i]);
 	}
 	free(ids);
+	return n;
 }

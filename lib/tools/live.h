@@ -51,8 +51,9 @@ void hl_live_asking_phones(const struct hl_live *s, struct hl_strmap *phones);
  * A settled ticket leaves the live state; a reopen revives it. */
 int hl_live_settled(const struct hl_ticket *t, const void *s);
 
-/* Forgets every settled ticket (hl_live_sync and hl_live_read do, last). */
-void hl_live_settle(struct hl_live *s);
+/* Forgets every settled ticket (hl_live_sync and hl_live_read do, last);
+ * how many. */
+size_t hl_live_settle(struct hl_live *s);
 
 /* Brings an empty state up to date with the journal: from the state cache
  * when it is valid (same file, not shorter, the bytes it covers unchanged,

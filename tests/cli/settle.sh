@@ -94,6 +94,28 @@ like "a repeat inside the window is seen" "$(cat full.out)" "rule repeat-complai
 is "none outside it" "$(grep -c 'rule repeat-complaint: matches' full.out)" "1"
 export HL_NOW=2028-01-01T00:00:00+08:00
 
+# time moves on: tickets the cache holds that have settled since leave
+# it at the next run, not a MiB of journal later
+(
+	unset HL_STATE_REWRITE
+	export HL_JOURNAL=w.csv HL_CONFIG=week.yaml HL_NOW=2027-03-01T09:00:00+08:00
+	"$HL_LOG" init > /dev/null
+	i=0
+	while [ $i -lt 40 ]; do
+		id=$("$HL_LOG" open -c repair -l "${i}栋" 漏水)
+		"$HL_LOG" assign "$id" -d 工程部 > /dev/null
+		"$HL_LOG" resolve "$id" 修好了
+		i=$((i + 1))
+	done
+	HL_STATE_REWRITE=0 "$HL_BIN/hl-route" w.csv > /dev/null 2>&1
+	echo "$(grep -c '^T' w.csv.state)"
+	HL_NOW=2027-03-10T09:00:00+08:00 "$HL_LOG" open -c consult 问停水 > /dev/null
+	HL_NOW=2027-03-10T09:05:00+08:00 "$HL_BIN/hl-route" w.csv > /dev/null 2>&1
+	echo "$(grep -c '^T' w.csv.state)"
+) > kept
+is "a cache of 40 resolved tickets, 9 days on: rewritten with the one live" \
+	"$(tr '\n' ' ' < kept)" "40 1 "
+
 # a ticket followed up content settles at once; one the score reopens
 # does not; a reopen after the follow-up brings it back to its department
 export HL_JOURNAL=f.csv
