@@ -72,6 +72,17 @@ COLUMNS=80 say hl-report todo
 COLUMNS=80 say hl-report tickets --grep 水管 --columns ticket,place,caller,state,next_due,text
 say hl-report todo --by 张伟 -o notify
 
+at 2026-11-04T10:00:00+08:00 "10:00 - two neighbours call about one stuck lift: the cron suggests a link, the operator makes it"
+say hl-log open -c 报修 -t 13700008888 -l 7栋 电梯停在3楼不动
+say hl-log open -c 报修 -t 13700009999 -l 7栋 电梯坏了, 有人在里面吗
+say hl-route -o yaml
+say hl-log link HL-20261104-0005 --to HL-20261104-0004 --reason 同一部电梯
+say_pipe "hl-route | hl-log append"
+at 2026-11-04T10:40:00+08:00 "10:40 - the lift is freed: its duplicate is resolved with it, and its caller still called back (回访)"
+say hl-log --by 张伟 resolve HL-20261104-0004 已复位
+say hl-log followup HL-20261104-0005 --score 5 电梯已恢复
+say hl-report tickets --state linked --columns ticket,place,state,text
+
 echo
 echo "== A campus logistics hotline (examples/campus) =="
 export HL_CONFIG="$EX/campus/hotline.yaml" HL_ACTOR=小王 HL_JOURNAL="$W/campus.csv"
