@@ -532,12 +532,14 @@ static int top_key(struct hl_cfgctx *c, const char *key, const struct hl_node *k
 		return v->is_null ? 0 : hl_cfg_str(c, key, v, field);
 	}
 	if (hl_streq(key, "country_code")) {
+		if (!v->is_null && hl_cfg_want(c, v, HL_NODE_SCALAR, key))
+			return -1;
 		if (v->is_null || hl_streq(v->value, "none") || !*v->value) {
 			cfg->country_code[0] = '\0';
 			return 0;
 		}
 		const char *d = v->value + (v->value[0] == '+');
-		if (hl_cfg_want(c, v, HL_NODE_SCALAR, key) || !*d || strlen(d) > 3 ||
+		if (!*d || strlen(d) > 3 ||
 		    strspn(d, "0123456789") != strlen(d) || *d == '0')
 			return hl_cfg_fail(c, v, "country_code wants a calling code (86), or none");
 		snprintf(cfg->country_code, sizeof cfg->country_code, "%s", d);
