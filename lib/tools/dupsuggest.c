@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "hl/doc.h"
 #include "hl/i18n.h"
 #include "hl/strmap.h"
 #include "tools/dupsuggest.h"
@@ -131,7 +132,7 @@ static void explain(const struct hl_dupfind *f, const struct hl_ticket *t, const
 			hl_buf_adds(&words, _(NC_("list", ", ")));
 		hl_buf_adds(&words, w);
 	}
-	hl_span_format(p->apart, &apart);
+	hl_span_show(p->apart, &apart);
 	if (p->via)
 		hl_buf_line(ex, _("  may duplicate %s, the master of %s: same place %s, "
 				  "shared words %s, opened %s before"),
@@ -193,7 +194,7 @@ const char *hl_dupfind(const struct hl_dupfind *f, const struct hl_ticket *t, st
 				  "needed: %d"), ntw, dc->need);
 	} else if (ex) {
 		struct hl_buf w = {0};
-		hl_span_format(dc->window, &w);
+		hl_span_show(dc->window, &w);
 		hl_buf_line(ex, _("  no likely duplicate: live tickets at the same place within %s: "
 				  "%zu; shared words needed: %d"), w.s, near, dc->need);
 		hl_buf_free(&w);

@@ -88,30 +88,30 @@ is "a run: all routed" "$rc $(texts | wc -l)" "0 12"
 is "the same place as written otherwise: suggested, last in the text" "$(text $N1)" \
 	"person: 张伟; first deadline: arrive; may duplicate $A"
 is "--explain: candidate, place, shared words, time apart" "$(ex $N1)" \
-	"  可能与 $A 重复：同一地点 7 栋，共同词 电梯，早 1h 受理"
+	"  可能与 $A 重复：同一地点 7 栋，共同词 电梯，早 1小时 受理"
 is "another place: none" "$(text $N2)" "person: 张伟; first deadline: arrive"
-is "--explain: none at that place" "$(ex $N2)" "  无疑似重复：1d 内同一地点的在办工单 0 张；需要共同词 1 个"
+is "--explain: none at that place" "$(ex $N2)" "  无疑似重复：1天 内同一地点的在办工单 0 张；需要共同词 1 个"
 is "fullwidth digits are the same place; a ticket of the same run" "$(text $N3)" \
 	"person: 张伟; first deadline: arrive; may duplicate $N2"
 is "--explain: each shared word once, in the vocabulary's order" "$(ex $N3)" \
-	"  可能与 $N2 重复：同一地点 8栋，共同词 电梯、lift，早 10m 受理"
+	"  可能与 $N2 重复：同一地点 8栋，共同词 电梯、lift，早 10分 受理"
 is "no shared word: none" "$(text $N4)" "to the department; first deadline: arrive"
 is "--explain: the text has none of the words" "$(ex $N4)" "  无疑似重复：内容含词表中的词 0 个；需要 1 个"
 is "outside the window (24h1m): none" "$(text $N5)" "person: 张伟; first deadline: arrive"
-is "--explain: nobody within the window" "$(ex $N5)" "  无疑似重复：1d 内同一地点的在办工单 0 张；需要共同词 1 个"
+is "--explain: nobody within the window" "$(ex $N5)" "  无疑似重复：1天 内同一地点的在办工单 0 张；需要共同词 1 个"
 is "a void ticket: none" "$(text $N6)" "to the department; first deadline: arrive"
 is "a linked duplicate matched: its master suggested" "$(text $N7)" \
 	"to the department; first deadline: arrive; may duplicate $M"
 is "--explain: the master through its duplicate" "$(ex $N7)" \
-	"  可能与 $M 重复（$DUP 的主单）：同一地点 11栋1单元，共同词 噪音，早 2h30m 受理"
+	"  可能与 $M 重复（$DUP 的主单）：同一地点 11栋1单元，共同词 噪音，早 2小时30分 受理"
 is "closed and resolved tickets: none" "$(text $N8)" "to the department; first deadline: arrive"
 is "several: most shared words, then the nearest, then the lowest id" "$(text $N9)" \
 	"person: 张伟; first deadline: arrive; may duplicate $X3"
-is "--explain: the words shared" "$(ex $N9)" "  可能与 $X3 重复：同一地点 5栋，共同词 漏水、水管，早 2h 受理"
+is "--explain: the words shared" "$(ex $N9)" "  可能与 $X3 重复：同一地点 5栋，共同词 漏水、水管，早 2小时 受理"
 is "a ticket opened later is not the master of one entered late" "$(text $N10)" \
 	"person: 张伟; first deadline: arrive"
 is "words shared with nobody at the place: none" "$(text $N11)" "to the department; first deadline: ack"
-is "--explain: how many were looked at" "$(ex $N11)" "  无疑似重复：1d 内同一地点的在办工单 5 张；需要共同词 1 个"
+is "--explain: how many were looked at" "$(ex $N11)" "  无疑似重复：1天 内同一地点的在办工单 5 张；需要共同词 1 个"
 is "as many words shared: the nearest" "$(text $N12)" "person: 张伟; first deadline: ack; may duplicate $N11"
 is "hl-route suggests, never writes" "$(sum hotline.csv)" "$(sum before.csv)"
 
@@ -136,7 +136,7 @@ is "keywords 2: two shared words, Latin letters in any case" "$(text $N3)" \
 	"person: 张伟; first deadline: arrive; may duplicate $N2"
 is "keywords 2: the best with two" "$(text $N9)" "person: 张伟; first deadline: arrive; may duplicate $X3"
 is "keywords 2: none at the place with two" "$(ex $N12)" \
-	"  无疑似重复：1d 内同一地点的在办工单 6 张；需要共同词 2 个"
+	"  无疑似重复：1天 内同一地点的在办工单 6 张；需要共同词 2 个"
 
 # ---- off without the section: the records and --explain as before ----
 run "$HL_ROUTE" -C off.yaml --explain
@@ -174,7 +174,7 @@ is "a ticket with duplicates of its own: nothing suggested" "$(text $N13)" \
 	"person: 张伟; first deadline: ack"
 is "a ticket with duplicates of its own: --explain" "$(ex $N13)" "  不提示重复：本单已有并入的重复工单"
 is "a place with a line break stays one line under --explain" "$(ex $N1)" \
-	"  可能与 $A 重复：同一地点 7\\n栋，共同词 电梯，早 1h 受理"
+	"  可能与 $A 重复：同一地点 7\\n栋，共同词 电梯，早 1小时 受理"
 
 # ---- the configuration's errors: one line, status 2, nothing written ----
 cfgerr() { # cfgerr NAME LINE WANT
