@@ -20,14 +20,35 @@
 #include "hl/phone.h"
 #include "hl/version.h"
 
+/* The verbs of whole files and batches, beside the entries of hl_verbs:
+ * their synopsis (usage, --help, the SYNOPSIS) and what each does. */
+static const struct {
+	const char *name, *synopsis, *what;
+} batch_verbs[] = {
+	{"init", "init", "a new journal, empty"},
+	{"append", "append [FILE]", "a batch of records (a file, or standard input), all or none"},
+	{"export", "export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]",
+	 "the records of every ticket, or of those named"},
+	{"import", "import --asterisk|--cdr [--encoding NAME] [FILE ...]",
+	 "the calls of the phone system's log, each once"},
+};
+
+/* A batch verb's usage line to fp; with what, its line of --help too. */
+static void batch_usage(const char *name, FILE *fp, int what)
+{
+	for (size_t i = 0; i < nitems(batch_verbs); i++)
+		if (hl_streq(batch_verbs[i].name, name)) {
+			fprintf(fp, "usage: hl-log [options] %s\n", batch_verbs[i].synopsis);
+			if (what)
+				fprintf(fp, "%s: %s\n", name, batch_verbs[i].what);
+		}
+}
+
 static void usage(FILE *fp)
 {
-	fprintf(fp,
-		"usage: hl-log [-f JOURNAL] [-C CONFIG] [--by ACTOR] [--at TIME] [--wait SECONDS] VERB ...\n"
-		"       hl-log [options] init\n"
-		"       hl-log [options] append [FILE]\n"
-		"       hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n"
-		"       hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n");
+	fprintf(fp, "usage: hl-log [-f JOURNAL] [-C CONFIG] [--by ACTOR] [--at TIME] [--wait SECONDS] VERB ...\n");
+	for (size_t i = 0; i < nitems(batch_verbs); i++)
+		fprintf(fp, "       hl-log [options] %s\n", batch_verbs[i].synopsis);
 	for (const struct hl_verb *v = hl_verbs; v->name; v++)
 		fprintf(fp, "       hl-log [options] %s\n", v->synopsis);
 	fprintf(fp, "       hl-log --defaults | --version | --help\n");
@@ -247,20 +268,16 @@ static char **whole_ids(char *const *typed, size_t n)
 static int export_cmd(const char *path, int argc, char **argv)
 {
 	const struct option *opts = export_opts;
-	static const char usage_line[] =
-		"usage: hl-log [options] export [-o csv|yaml|xlsx] [--spreadsheet] [--no-bom] [TICKET ...]\n";
 	int fmt = HL_FMT_CSV, c, xlsx = 0, sheet = 0, bom = !isatty(STDOUT_FILENO);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
 		if (c == 'h') {
-			/* as VERB --help */
-			fputs(usage_line, stdout);
-			puts("export: the records of every ticket, or of those named");
+			batch_usage("export", stdout, 1); /* as VERB --help */
 			return hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK;
 		} else if (c == '?' || c == ':') {
 			bad_option(c, argv[optind - 1], optopt, opts);
-			fputs(usage_line, stderr);
+			batch_usage("export", stderr, 0);
 			return HL_EXIT_ERROR;
 		} else if (c == 's') {
 			sheet = 1;
@@ -271,7 +288,7 @@ static int export_cmd(const char *path, int argc, char **argv)
 		} else if (c != 'o' || (fmt = hl_format_parse(optarg)) < 0) {
 			if (c == 'o')
 				hl_warnx("unknown output format '%s' (csv, yaml or xlsx)", optarg);
-			fputs(usage_line, stderr);
+			batch_usage("export", stderr, 0);
 			return HL_EXIT_ERROR;
 		}
 	}
@@ -302,7 +319,7 @@ static int init_cmd(const char *path, int argc, int wait)
 {
 	struct hl_buf err = {0};
 	if (argc > 1) {
-		fputs("usage: hl-log [options] init\n", stderr);
+		batch_usage("init", stderr, 0);
 		return HL_EXIT_ERROR;
 	}
 	int rc = hl_journal_create(path, wait, &err);
@@ -342,8 +359,7 @@ static int import_args(int argc, char **argv, const struct hl_config *cfg, struc
 			continue;
 		}
 		if (c == 'h') { /* as VERB --help */
-			puts("usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n"
-			     "import: the calls of the phone system's log, each once");
+			batch_usage("import", stdout, 1);
 			exit(hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK);
 		}
 		if (c == '?' || c == ':' || src >= 0) {
@@ -351,14 +367,14 @@ static int import_args(int argc, char **argv, const struct hl_config *cfg, struc
 				bad_option(c, argv[optind - 1], optopt, opts);
 			else if (src >= 0)
 				hl_warnx("import reads one kind of log: --asterisk or --cdr");
-			fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n");
+			batch_usage("import", stderr, 0);
 			exit(HL_EXIT_ERROR);
 		}
 		src = c == 'a' ? HL_CALLS_ASTERISK : HL_CALLS_CDR;
 	}
 	if (src < 0) {
 		hl_warnx("import needs --asterisk (a queue_log) or --cdr (a CSV export)");
-		fprintf(stderr, "usage: hl-log [options] import --asterisk|--cdr [--encoding NAME] [FILE ...]\n");
+		batch_usage("import", stderr, 0);
 		exit(HL_EXIT_ERROR);
 	}
 	if (encoding && src != HL_CALLS_CDR) {
@@ -383,10 +399,9 @@ static const struct option global_opts[] = {
 /* Every verb, the batch ones first, into names (NULL-ended, cap with it). */
 static void verb_names(const char **names, size_t cap)
 {
-	static const char *const batch[] = {"append", "export", "import", "init"};
 	size_t n = 0;
-	for (; n < nitems(batch) && n + 1 < cap; n++)
-		names[n] = batch[n];
+	for (; n < nitems(batch_verbs) && n + 1 < cap; n++)
+		names[n] = batch_verbs[n].name;
 	for (const struct hl_verb *v = hl_verbs; v->name && n + 1 < cap; v++)
 		names[n++] = v->name;
 	names[n] = NULL;
@@ -485,12 +500,7 @@ int main(int argc, char **argv)
 	}
 	if (argc == 2 && hl_streq(argv[1], "--help") &&
 	    (hl_streq(argv[0], "init") || hl_streq(argv[0], "append"))) {
-		/* as VERB --help */
-		if (hl_streq(argv[0], "init"))
-			puts("usage: hl-log [options] init\ninit: a new journal, empty");
-		else
-			puts("usage: hl-log [options] append [FILE]\n"
-			     "append: a batch of records (a file, or standard input), all or none");
+		batch_usage(argv[0], stdout, 1); /* as VERB --help */
 		return hl_close_stdout() ? HL_EXIT_ERROR : HL_EXIT_OK;
 	}
 	if (hl_streq(argv[0], "export"))
