@@ -20,7 +20,7 @@ struct hl_dupfind {
 	const struct hl_tickets *tt;
 	struct hl_strmap at;         /* place key -> size_t: bucket + 1 */
 	struct bucket *b;
-	size_t nb;
+	size_t nb, capb;
 };
 
 /* What a link accepts as a master: open work. */
@@ -54,7 +54,10 @@ struct hl_dupfind *hl_dupfind_new(const struct hl_config *cfg, const struct hl_t
 			continue;
 		size_t *at = hl_strmap_put(&f->at, key.s);
 		if (!*at) {
-			f->b = hl_xreallocarray(f->b, f->nb + 1, sizeof *f->b);
+			if (f->nb == f->capb) {
+				f->capb = f->capb ? 2 * f->capb : 16;
+				f->b = hl_xreallocarray(f->b, f->capb, sizeof *f->b);
+			}
 			f->b[f->nb++] = (struct bucket){0};
 			*at = f->nb;
 		}
